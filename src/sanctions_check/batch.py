@@ -1,0 +1,174 @@
+"""Batch scoring: find case files, score each on its own, and never let one bad file stop the rest.
+
+Each file yields either a compact summary row or the problems that make it invalid. Results come
+back in the order of the (sorted) inputs, so output is deterministic even with several workers.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sanctions_check import case as case_mod
+from sanctions_check import yamlio
+from sanctions_check.errors import InputError, Problem
+from sanctions_check.framework import Framework
+from sanctions_check.scoring import Assessment, assess
+
+YAML_SUFFIXES = (".yaml", ".yml")
+STDIN = "-"
+PARALLEL_FROM = 200  # below this many files a second process costs more than it saves
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What one input file gave: a summary row when valid, problems when not; warnings either way."""
+
+    file: str
+    row: dict[str, Any] | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def valid(self) -> bool:
+        return self.row is not None
+
+
+def collect(paths: list[str]) -> tuple[list[str], list[Problem]]:
+    """Expand files and folders (recursively, ``*.yaml``/``*.yml``) into a sorted, de-duplicated list.
+
+    Symlinked folders are not followed, so a symlink loop cannot trap the walk.
+    """
+    found: list[str] = []
+    problems: list[Problem] = []
+    for raw in paths:
+        if raw == STDIN:
+            found.append(STDIN)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            inside = []
+            for folder, dirs, files in os.walk(path, followlinks=False, onerror=None):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                inside.extend(os.path.join(folder, f) for f in files
+                              if f.lower().endswith(YAML_SUFFIXES) and not f.startswith("."))
+            if not inside:
+                problems.append(Problem(raw, "folder holds no *.yaml or *.yml files"))
+            found.extend(sorted(inside))
+        elif path.exists() or path.is_symlink():
+            found.append(raw)
+        else:
+            problems.append(Problem(raw, "no such file or folder"))
+    seen: set[str] = set()
+    unique = []
+    for item in found:
+        key = item if item == STDIN else os.path.normpath(item)
+        if key not in seen:
+            seen.add(key)
+            unique.append(item)
+    return unique, problems
+
+
+def read_case(name: str, framework: Framework, max_bytes: int) -> case_mod.Case:
+    if name == STDIN:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        text = yamlio.decode_text(data, "<stdin>", max_bytes=max_bytes)
+        return case_mod.loads(text, framework, "<stdin>")
+    return case_mod.load(Path(name), framework, max_bytes=max_bytes)
+
+
+def summarise(result: Assessment, file: str) -> dict[str, Any]:
+    """The compact, JSON-ready row that `score` prints for one case."""
+    case = result.case
+    outlook = result.outlook
+    top = result.top_risk
+    return {
+        "file": file,
+        "id": case.header.id,
+        "title": case.header.title,
+        "hypothetical": case.header.hypothetical,
+        "band": outlook.band.id if outlook.band else None,
+        "band_label": outlook.band.label if outlook.band else None,
+        "outlook": _round(outlook.score),
+        "low": _round(outlook.low),
+        "high": _round(outlook.high),
+        "coverage": round(outlook.coverage, 3),
+        "capped": outlook.band is not None and outlook.band != outlook.uncapped_band,
+        "limiting": [limit.factor_id for limit in outlook.limits],
+        "limiting_names": [limit.factor_name for limit in outlook.limits],
+        "top_risk": top.id if top else None,
+        "top_risk_name": top.name if top else None,
+        "top_risk_value": top.value if top else None,
+        "top_risk_band": top.band_label if top else None,
+        "red_flags": [flag.factor_id for flag in result.red_flags],
+        "factors": {f.id: _round(f.score) for f in result.factors},
+        "warnings": [str(w) for w in case.warnings],
+    }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def score_one(name: str, framework: Framework, max_bytes: int) -> Outcome:
+    try:
+        case = read_case(name, framework, max_bytes)
+    except InputError as exc:
+        return Outcome(name, None, tuple(exc.problems))
+    except RecursionError:
+        return Outcome(name, None, (Problem(name, "is nested too deeply to read"),))
+    result = assess(framework, case)
+    return Outcome(name, summarise(result, name), case.warnings)
+
+
+def validate_one(name: str, framework: Framework, max_bytes: int) -> Outcome:
+    try:
+        case = read_case(name, framework, max_bytes)
+    except InputError as exc:
+        return Outcome(name, None, tuple(exc.problems))
+    except RecursionError:
+        return Outcome(name, None, (Problem(name, "is nested too deeply to read"),))
+    return Outcome(name, {"file": name, "id": case.header.id}, case.warnings)
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(framework: Framework, max_bytes: int, validate_only: bool) -> None:
+    _WORKER.update(framework=framework, max_bytes=max_bytes, validate_only=validate_only)
+
+
+def _work(name: str) -> Outcome:
+    fn = validate_one if _WORKER["validate_only"] else score_one
+    return fn(name, _WORKER["framework"], _WORKER["max_bytes"])
+
+
+def run(names: list[str], framework: Framework, *, max_bytes: int, jobs: int | None,
+        validate_only: bool = False) -> Iterator[Outcome]:
+    """Yield one Outcome per input, in input order; several processes for large batches."""
+    workers = _workers(len(names), jobs, STDIN in names)
+    if workers <= 1:
+        fn = validate_one if validate_only else score_one
+        for name in names:
+            yield fn(name, framework, max_bytes)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+    chunk = max(1, min(64, len(names) // (workers * 8)))
+    with context.Pool(workers, initializer=_init_worker,
+                      initargs=(framework, max_bytes, validate_only)) as pool:
+        yield from pool.imap(_work, names, chunksize=chunk)
+
+
+def _workers(count: int, jobs: int | None, uses_stdin: bool) -> int:
+    if uses_stdin:
+        return 1
+    if jobs is not None:
+        return max(1, min(jobs, count))
+    if count < PARALLEL_FROM:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8))

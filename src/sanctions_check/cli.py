@@ -1,0 +1,297 @@
+"""The command line: parse options, call the library, print. No scoring or validation logic here.
+
+Only typer is imported at start-up; YAML, rich and questionary are imported inside the commands
+that need them, so `--help` and `--version` stay fast (../shared/PERF-NOTES.md).
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from sanctions_check import __version__
+from sanctions_check.errors import (
+    EXIT_INTERRUPTED,
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_THRESHOLD,
+    EXIT_USAGE,
+)
+
+app = typer.Typer(
+    name="sanctions-check",
+    help=(
+        "Advisory checklist for targeted sanctions aimed at preventing mass atrocities. "
+        "Scores a case against the four factors that at least two-thirds of 15 experienced "
+        "US sanctions practitioners tied to effectiveness (USHMM Simon-Skjodt Center), with "
+        "uncertainty, limiting factors, risks and mitigations. Advisory only: each crisis is "
+        "unique and no checklist is a recipe."
+    ),
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+FrameworkOption = Annotated[
+    Path | None,
+    typer.Option("--framework", help="Framework file to use instead of the bundled factors.yaml.",
+                 dir_okay=False),
+]
+MaxSizeOption = Annotated[
+    int,
+    typer.Option("--max-size", help="Largest input file accepted, in bytes.", min=1),
+]
+DEFAULT_MAX = 2 * 1024 * 1024
+
+
+class ScoreFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class FactorsFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"sanctions-check {__version__}\n")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="Show the version and exit.", is_eager=True,
+                     callback=_version),
+    ] = False,
+) -> None:
+    """Advisory checklist for targeted sanctions aimed at preventing mass atrocities."""
+
+
+def _say(message: str) -> None:
+    """A message for the person at the terminal, on stderr, with control characters removed."""
+    from sanctions_check.textsafe import plain
+
+    sys.stderr.write(plain(message).rstrip("\n") + "\n")
+
+
+def _fail(exc: BaseException) -> NoReturn:
+    from sanctions_check.errors import InputError, SanctionsCheckError
+
+    if isinstance(exc, InputError):
+        for problem in exc.problems:
+            _say(str(problem))
+    else:
+        _say(f"error: {exc}")
+    code = exc.exit_code if isinstance(exc, SanctionsCheckError) else EXIT_INVALID
+    raise typer.Exit(code)
+
+
+def _framework(path: Path | None, max_size: int = DEFAULT_MAX):
+    from sanctions_check import framework
+    from sanctions_check.errors import SanctionsCheckError
+
+    try:
+        return framework.load(path, max_bytes=max_size)
+    except SanctionsCheckError as exc:
+        if path is None:
+            _say("error: the bundled framework could not be loaded; reinstall sanctions-check")
+        _fail(exc)
+
+
+@app.command()
+def score(
+    paths: Annotated[list[str], typer.Argument(
+        help="Case files, folders (searched for *.yaml and *.yml) or - for standard input.",
+        metavar="PATH...")],
+    format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ScoreFormat.table),
+    fail_under: Annotated[float | None, typer.Option(
+        "--fail-under", min=0, max=100,
+        help="Exit with code 3 if any case's outlook is below this score (0-100), or has none.",
+    )] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1,
+        help="Worker processes (default: all cores for large batches, one for small ones).",
+    )] = None,
+    framework_path: FrameworkOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX,
+) -> None:
+    """Score case files and rank them: band, outlook with range, coverage, limiting factor, top risk.
+
+    Results go to standard output, messages to standard error. Exit codes: 0 all valid; 1 some
+    input invalid (the valid ones are still scored); 2 usage error; 3 --fail-under not met.
+    """
+    from sanctions_check import batch
+    from sanctions_check.render import scores
+
+    fw = _framework(framework_path, max_size)
+    names, problems = batch.collect(paths)
+    out = sys.stdout
+    stream = None
+    if format is ScoreFormat.json:
+        stream = scores.JsonStream(out, fw)
+    elif format is ScoreFormat.csv:
+        stream = scores.CsvStream(out, fw)
+    rows: list[dict] = []
+    invalid = {p.file for p in problems}
+    below: list[str] = []
+    seen_ids: dict[str, str] = {}
+    try:
+        for outcome in _progress(batch.run(names, fw, max_bytes=max_size, jobs=jobs),
+                                 len(names)):
+            problems.extend(outcome.problems)
+            row = outcome.row
+            if row is None:
+                invalid.add(outcome.file)
+                continue
+            first = seen_ids.setdefault(row["id"], outcome.file)
+            if first != outcome.file:
+                from sanctions_check.errors import Problem
+
+                problems.append(Problem(outcome.file, f"case id {row['id']!r} is also used by "
+                                        f"{first}; ids must be unique within a batch",
+                                        field="case.id"))
+                invalid.add(outcome.file)
+                continue
+            if fail_under is not None and (row["outlook"] is None or row["outlook"] < fail_under):
+                below.append(row["id"])
+            if stream is not None:
+                stream.add(row)
+            else:
+                rows.append(row)
+    except KeyboardInterrupt:
+        _say("interrupted")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    valid = len(names) - len(invalid & set(names))
+    summary = {"files": len(names), "valid": valid, "invalid": len(invalid)}
+    if isinstance(stream, scores.JsonStream):
+        stream.close([p for p in problems if p.severity == "error"], summary)
+    elif format is ScoreFormat.markdown:
+        scores.markdown(rows, fw, out)
+    elif format is ScoreFormat.table:
+        scores.table(rows, fw, out)
+    for problem in problems:
+        _say(str(problem))
+    _say(f"{valid} case(s) scored, {len(invalid)} invalid.")
+    if invalid:
+        raise typer.Exit(EXIT_INVALID)
+    if below:
+        _say(f"below --fail-under {fail_under:g}: {', '.join(below)}")
+        raise typer.Exit(EXIT_THRESHOLD)
+
+
+def _progress(outcomes, total: int):
+    """A transient progress bar on stderr for large batches at a terminal; otherwise nothing."""
+    if total < 50 or not sys.stderr.isatty():
+        yield from outcomes
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("scoring", total=total)
+        for outcome in outcomes:
+            progress.advance(task)
+            yield outcome
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[str], typer.Argument(
+        help="Case files, folders or - for standard input.", metavar="PATH...")],
+    framework_path: FrameworkOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX,
+) -> None:
+    """Check case files against the framework without scoring them; every problem is listed."""
+    from sanctions_check import batch
+
+    fw = _framework(framework_path, max_size)
+    names, problems = batch.collect(paths)
+    invalid = {p.file for p in problems}
+    for outcome in batch.run(names, fw, max_bytes=max_size, jobs=None, validate_only=True):
+        problems.extend(outcome.problems)
+        if not outcome.valid:
+            invalid.add(outcome.file)
+        else:
+            sys.stdout.write(f"{outcome.file}: ok\n")
+    for problem in problems:
+        _say(str(problem))
+    valid = len(names) - len(invalid & set(names))
+    _say(f"{valid} valid, {len(invalid)} invalid.")
+    if invalid:
+        raise typer.Exit(EXIT_INVALID)
+
+
+@app.command()
+def factors(
+    factor_id: Annotated[str | None, typer.Argument(
+        help="A factor id to show in full (default: all factors).", metavar="[FACTOR_ID]")] = None,
+    format: Annotated[FactorsFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        FactorsFormat.text),
+    framework_path: FrameworkOption = None,
+) -> None:
+    """Browse the framework: factors, their evidence, questions, anchors and advice."""
+    from sanctions_check.render import framework_view
+
+    fw = _framework(framework_path)
+    if factor_id is not None and fw.factor(factor_id) is None:
+        from sanctions_check.checks import suggest
+
+        _say(f"error: no factor {factor_id!r}{suggest(factor_id, [f.id for f in fw.factors])}; "
+             f"factors: {', '.join(f.id for f in fw.factors)}")
+        raise typer.Exit(EXIT_USAGE)
+    if format is FactorsFormat.json:
+        framework_view.json_out(fw, factor_id, sys.stdout)
+    else:
+        framework_view.text_out(fw, factor_id, sys.stdout)
+
+
+@app.command()
+def new(
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the template to FILE (default: standard output).",
+        dir_okay=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    framework_path: FrameworkOption = None,
+) -> None:
+    """Write a commented case template generated from the framework, to fill in by hand."""
+    from sanctions_check import template, yamlio
+    from sanctions_check.errors import SanctionsCheckError
+
+    fw = _framework(framework_path)
+    text = template.render(fw)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        yamlio.atomic_write(output, text, overwrite=force)
+    except SanctionsCheckError as exc:
+        _fail(exc)
+    _say(f"wrote {output}; fill in case.id and case.title, answer the questions, then run "
+         f"`sanctions-check validate {output}`")
+
+
+def main() -> None:
+    """Console-script entry point: no traceback ever reaches the user."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        _say("interrupted")
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(EXIT_OK)

@@ -1,0 +1,117 @@
+"""Output of `score`: a ranked table for people, JSON and CSV for other tools, Markdown for memos."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import IO, Any
+
+from sanctions_check import textsafe
+from sanctions_check.errors import Problem
+from sanctions_check.framework import Framework
+from sanctions_check.render import wording
+
+SCHEMA = "sanctions-check/score@1"
+CSV_COLUMNS = (
+    "file", "id", "title", "hypothetical", "band", "outlook", "low", "high", "coverage", "capped",
+    "limiting", "top_risk", "top_risk_value", "top_risk_band", "red_flags",
+)
+
+
+def ranked(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Highest outlook first; unscored cases last; ties by id so the order is stable."""
+    return sorted(rows, key=lambda r: (r["outlook"] is None, -(r["outlook"] or 0), r["id"],
+                                       r["file"]))
+
+
+def _cells(row: dict[str, Any]) -> list[str]:
+    return [
+        row["id"] + (" (hypothetical)" if row["hypothetical"] else ""),
+        wording.band_text(row["band_label"], row["capped"]),
+        wording.number(row["outlook"]),
+        wording.score_range(row["low"], row["high"]),
+        wording.percent(row["coverage"]),
+        ", ".join(row["limiting_names"]) or "–",
+        wording.risk_text(row["top_risk_value"], row["top_risk_band"])
+        + (f" {row['top_risk_name']}" if row["top_risk_name"] else "")
+        if row["top_risk"] else "–",
+    ]
+
+
+HEADERS = ("Case", "Band", wording.OUTLOOK_NAME, "Range", "Coverage", "Limiting factor",
+           "Top risk")
+
+
+def table(rows: list[dict[str, Any]], framework: Framework, out: IO[str], *,
+          width: int | None = None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table(title=f"Targeted-sanctions outlook, {len(rows)} case(s) — framework "
+                 f"{framework.id} {framework.version}", title_justify="left", expand=False)
+    for header in HEADERS:
+        numeric = header in (wording.OUTLOOK_NAME, "Coverage")
+        grid.add_column(header, justify="right" if numeric else "left",
+                        overflow="fold")
+    for row in ranked(rows):
+        grid.add_row(*(Text(textsafe.one_line(cell)) for cell in _cells(row)))
+    console = Console(file=out, width=width, highlight=False, soft_wrap=False)
+    console.print(grid)
+    console.print(Text(wording.OUTLOOK_EXPLAINED, style="dim"))
+
+
+def markdown(rows: list[dict[str, Any]], framework: Framework, out: IO[str]) -> None:
+    out.write(f"### Targeted-sanctions outlook — framework {framework.id} {framework.version}\n\n")
+    out.write("| " + " | ".join(HEADERS) + " |\n")
+    out.write("|" + "|".join(["---", "---", "---:", "---", "---:", "---", "---"]) + "|\n")
+    for row in ranked(rows):
+        out.write("| " + " | ".join(textsafe.md_cell(c) for c in _cells(row)) + " |\n")
+    out.write(f"\n{wording.OUTLOOK_EXPLAINED}\n")
+
+
+class JsonStream:
+    """Writes one JSON document incrementally, so memory stays flat however large the batch."""
+
+    def __init__(self, out: IO[str], framework: Framework):
+        self.out = out
+        self.count = 0
+        head = {"schema": SCHEMA, "framework": _framework_ref(framework)}
+        out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "cases": [')
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.out.write(("\n  " if self.count == 0 else ",\n  ") + json.dumps(row, ensure_ascii=False))
+        self.count += 1
+
+    def close(self, invalid: Iterable[Problem], summary: dict[str, int]) -> None:
+        errors = [p.as_dict() for p in invalid]
+        self.out.write(("\n" if self.count else "") + '], "invalid": '
+                       + json.dumps(errors, ensure_ascii=False)
+                       + ', "summary": ' + json.dumps(summary) + "}\n")
+
+
+class CsvStream:
+    """CSV rows as they come; every text cell neutralised against formula injection."""
+
+    def __init__(self, out: IO[str], framework: Framework):
+        self.factor_ids = [f.id for f in framework.factors]
+        self.writer = csv.writer(out, lineterminator="\n")
+        self.writer.writerow([*CSV_COLUMNS, *(f"factor:{fid}" for fid in self.factor_ids)])
+
+    def add(self, row: dict[str, Any]) -> None:
+        cells: list[object] = []
+        for column in CSV_COLUMNS:
+            value = row[column]
+            if isinstance(value, list):
+                value = ";".join(value)
+            elif isinstance(value, bool):
+                value = "true" if value else "false"
+            cells.append("" if value is None else textsafe.csv_cell(value))
+        cells.extend("" if row["factors"].get(fid) is None else row["factors"][fid]
+                     for fid in self.factor_ids)
+        self.writer.writerow(cells)
+
+
+def _framework_ref(framework: Framework) -> dict[str, str]:
+    return {"id": framework.id, "version": framework.version, "sha256": framework.sha256}

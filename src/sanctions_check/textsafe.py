@@ -1,0 +1,63 @@
+"""Untrusted text stays text: one place that makes case-file text inert for each output format.
+
+Case files travel between teams and organisations. A note may carry terminal escape sequences,
+rich markup, HTML, Markdown table syntax or a spreadsheet formula; each renderer passes every
+piece of case text through the matching function here.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# CSI/OSC/other escape sequences first (so their payload goes too), then any lone control char.
+_ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def plain(text: object) -> str:
+    """Strip terminal escape sequences and control characters; keep newlines and tabs."""
+    value = "" if text is None else str(text)
+    if "\x1b" in value:
+        value = _ESCAPES.sub("", value)
+    return _CONTROLS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def one_line(text: object, limit: int | None = None) -> str:
+    """Plain text folded onto one line (for table cells), optionally shortened with an ellipsis."""
+    value = " ".join(plain(text).split())
+    if limit is not None and len(value) > limit:
+        value = value[: max(limit - 1, 0)].rstrip() + "…"
+    return value
+
+
+def markup(text: object) -> str:
+    """Plain text made safe to embed in a rich markup string (``[bold]`` stays literal)."""
+    from rich.markup import escape
+
+    return escape(plain(text))
+
+
+def html_text(text: object) -> str:
+    return html.escape(plain(text), quote=True)
+
+
+def md_text(text: object) -> str:
+    """Markdown running text: HTML and emphasis/link syntax made literal."""
+    value = html.escape(plain(text), quote=False)
+    return re.sub(r"([\\`*_\[\]{}<>#|~!])", r"\\\1", value) if value else value
+
+
+def md_cell(text: object) -> str:
+    """A GitHub-flavoured Markdown table cell: one line, '|' escaped, HTML inert."""
+    return md_text(one_line(text))
+
+
+def csv_cell(value: object) -> object:
+    """Neutralise spreadsheet formulas (CSV injection): text starting with = + - @ gets a quote."""
+    if isinstance(value, str):
+        value = one_line(value)
+        if value.startswith(_FORMULA_START):
+            return "'" + value
+    return value

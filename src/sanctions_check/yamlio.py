@@ -1,0 +1,387 @@
+"""The one strict YAML loader of the project, file reading with limits, and atomic writes.
+
+PyYAML speaks YAML 1.1, whose surprises hurt analysts: ``NO`` (Norway) becomes ``False``,
+``on``/``yes`` become booleans, ``2018-08-17`` becomes a date, ``1:20`` becomes 80, and a repeated
+key silently wins. The loaders here resolve only the YAML 1.2 core schema (``true``/``false``,
+decimal numbers, ``null``), keep dates as strings, refuse duplicate keys, aliases (which also
+defeats "billion laughs" bombs), merge keys and every tag that is not a plain core type — so a
+``!!python/...`` tag is refused, never executed.
+
+libyaml (``CParser``) parses several times faster than the pure-Python parser; we parse with it
+when available and re-parse with the pure loader only to explain a failure, because its messages
+carry the offending line of text.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+from sanctions_check.errors import InputError, Problem, WriteError
+
+DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 64
+
+_TAG = "tag:yaml.org,2002:"
+
+
+class StrictResolver(BaseResolver):
+    """YAML 1.2 core-schema scalars only: no yes/no/on/off booleans, no dates, no sexagesimals."""
+
+
+StrictResolver.add_implicit_resolver(
+    _TAG + "bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+StrictResolver.add_implicit_resolver(
+    _TAG + "int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
+)
+StrictResolver.add_implicit_resolver(
+    _TAG + "float",
+    re.compile(
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+0123456789."),
+)
+StrictResolver.add_implicit_resolver(
+    _TAG + "null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+
+
+class DuplicateKeyError(ConstructorError):
+    """A mapping repeats a key; YAML says keys are unique and PyYAML would keep the last."""
+
+
+class StrictConstructor(SafeConstructor):
+    """Builds plain dicts, lists, str, int, float, bool and None — nothing else."""
+
+    yaml_constructors: dict[str | None, Any] = {}  # noqa: RUF012 - PyYAML's class-level registry
+
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise ConstructorError(
+                None,
+                None,
+                "anchors and aliases (&name / *name) are not allowed in sanctions-check files",
+                node.start_mark,
+            )
+        return super().construct_object(node, deep=deep)
+
+    def construct_mapping(self, node: Node, deep: bool = False) -> dict[Any, Any]:
+        if not isinstance(node, MappingNode):
+            raise ConstructorError(
+                None, None, f"expected a mapping, found {node.id}", node.start_mark
+            )
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, str | int) or isinstance(key, bool):
+                raise ConstructorError(
+                    "while reading a mapping",
+                    node.start_mark,
+                    "a key must be a plain word or number",
+                    key_node.start_mark,
+                )
+            if key in mapping:
+                raise DuplicateKeyError(
+                    "while reading a mapping",
+                    node.start_mark,
+                    f"duplicate key {key!r} (each key may appear only once)",
+                    key_node.start_mark,
+                )
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+    def construct_yaml_map(self, node: Node):  # type: ignore[override]
+        data: dict[Any, Any] = {}
+        yield data
+        data.update(self.construct_mapping(node))
+
+    def construct_yaml_int(self, node: Node) -> int:  # type: ignore[override]
+        return int(self.construct_scalar(node))
+
+    def construct_yaml_float(self, node: Node) -> float:  # type: ignore[override]
+        value = str(self.construct_scalar(node)).lower()
+        if value.endswith((".inf", ".nan")):
+            return float(value.replace(".", ""))
+        return float(value)
+
+    def construct_undefined(self, node: Node):  # type: ignore[override]
+        raise ConstructorError(
+            None,
+            None,
+            f"the tag {node.tag!r} is not allowed (sanctions-check files hold plain text, "
+            "numbers, lists and mappings only)",
+            node.start_mark,
+        )
+
+
+for _name, _fn in (
+    ("null", SafeConstructor.construct_yaml_null),
+    ("bool", SafeConstructor.construct_yaml_bool),
+    ("int", StrictConstructor.construct_yaml_int),
+    ("float", StrictConstructor.construct_yaml_float),
+    ("str", SafeConstructor.construct_yaml_str),
+    ("seq", SafeConstructor.construct_yaml_seq),
+    ("map", StrictConstructor.construct_yaml_map),
+):
+    StrictConstructor.add_constructor(_TAG + _name, _fn)
+StrictConstructor.add_constructor(None, StrictConstructor.construct_undefined)
+
+
+class StrictLoader(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    yaml.composer.Composer,
+    StrictConstructor,
+    StrictResolver,
+):
+    """Pure-Python strict loader: slower, but its errors quote the offending line."""
+
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        StrictConstructor.__init__(self)
+        StrictResolver.__init__(self)
+
+
+if getattr(yaml, "__with_libyaml__", False):
+
+    class CStrictLoader(yaml.cyaml.CParser, StrictConstructor, StrictResolver):  # type: ignore[misc]
+        """libyaml parser with the same strict construction rules."""
+
+        def __init__(self, stream: str) -> None:
+            yaml.cyaml.CParser.__init__(self, stream)
+            StrictConstructor.__init__(self)
+            StrictResolver.__init__(self)
+
+    FAST_LOADER: type = CStrictLoader
+else:  # pragma: no cover - exercised only where PyYAML was built without libyaml
+    FAST_LOADER = StrictLoader
+
+
+def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, label: str | None = None) -> str:
+    """Read a UTF-8 text file defensively: size limit before reading, no binaries, BOM accepted."""
+    name = label or str(path)
+    try:
+        if path.is_dir():
+            raise InputError([Problem(name, "is a folder, not a file")])
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                raise InputError([Problem(name, _too_big(size, max_bytes))])
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError([Problem(name, "no such file")]) from None
+    except PermissionError:
+        raise InputError([Problem(name, "permission denied: the file cannot be read")]) from None
+    except OSError as exc:
+        raise InputError([Problem(name, f"cannot be read: {exc.strerror or exc}")]) from None
+    return decode_text(data, name, max_bytes=max_bytes)
+
+
+def decode_text(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Bytes to text, refusing what is too large, binary or not UTF-8, with the line of the fault."""
+    if len(data) > max_bytes:
+        raise InputError([Problem(name, _too_big(len(data), max_bytes))])
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise InputError([Problem(name, "looks like a binary file (it contains NUL bytes), "
+                                        "not a YAML text file", line=line)])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError([Problem(
+            name,
+            f"is not valid UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8",
+            line=line,
+            column=column,
+        )]) from None
+
+
+def _too_big(size: int, limit: int) -> str:
+    return (f"is {size:,} bytes, over the {limit:,}-byte limit for one file "
+            "(raise it with --max-size if the file is genuine)")
+
+
+def parse(text: str, name: str) -> Any:
+    """Parse one YAML document strictly; every failure becomes an InputError with line and column."""
+    try:
+        return _load(text, FAST_LOADER)
+    except (yaml.YAMLError, RecursionError):
+        pass
+    try:
+        _load(text, StrictLoader)
+    except yaml.MarkedYAMLError as exc:
+        raise InputError([_problem_from_yaml(exc, name)]) from None
+    except (yaml.YAMLError, RecursionError) as exc:
+        raise InputError([Problem(name, f"cannot be read as YAML: {_one_line(exc)}")]) from None
+    raise InputError([Problem(name, "cannot be read as YAML")])  # pragma: no cover
+
+
+def _load(text: str, loader_class: type) -> Any:
+    _check_depth(text)
+    loader = loader_class(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+_OPENERS = re.compile(r"[\[{]")
+
+
+def _check_depth(text: str) -> None:
+    """Refuse absurd nesting before any parser recurses into it (bounded time and stack)."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    if deepest > MAX_DEPTH:
+        raise yaml.YAMLError(f"nesting is deeper than {MAX_DEPTH} levels")
+
+
+def _problem_from_yaml(exc: yaml.MarkedYAMLError, name: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    message = exc.problem or exc.context or "malformed YAML"
+    if exc.context and exc.problem and exc.problem.startswith("but "):
+        message = f"{exc.context}, {exc.problem}"
+    elif exc.context and exc.problem:
+        message = f"{message} ({exc.context}"
+        if exc.context_mark and exc.context_mark is not mark:
+            message += f" that starts at line {exc.context_mark.line + 1}"
+        message += ")"
+    snippet = mark.get_snippet() if mark is not None and getattr(mark, "buffer", None) else None
+    if snippet:
+        message += "\n" + snippet
+    return Problem(
+        name,
+        message,
+        line=mark.line + 1 if mark is not None else None,
+        column=mark.column + 1 if mark is not None else None,
+    )
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def compose(text: str) -> Node | None:
+    """The node tree (with positions) of an already-validated-as-YAML text, for locating fields."""
+    loader = FAST_LOADER(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def locate(root: Node | None, path: tuple[str | int, ...]) -> tuple[int, int] | None:
+    """1-based (line, column) of the deepest node on ``path`` that exists in the document."""
+    if root is None:
+        return None
+    node = root
+    mark = root.start_mark
+    for step in path:
+        if isinstance(node, MappingNode):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, ScalarNode) and key_node.value == str(step):
+                    mark = key_node.start_mark
+                    node = value_node
+                    break
+            else:
+                break
+        elif isinstance(node, SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+            mark = node.start_mark
+        else:
+            break
+    return mark.line + 1, mark.column + 1
+
+
+def atomic_write(path: Path, data: str | bytes, *, overwrite: bool) -> None:
+    """Write via a temporary file in the same folder, then rename: never a half-written file.
+
+    Without ``overwrite`` an existing file is refused rather than replaced; with it, the old
+    content stays intact until the new one is complete on disk.
+    """
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if not overwrite and path.exists():
+        raise WriteError(f"{path} already exists; use --force to replace it")
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise WriteError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            try:
+                os.chmod(tmp_name, path.stat().st_mode & 0o777)
+            except OSError:
+                pass
+        else:
+            os.chmod(tmp_name, 0o666 & ~_umask())
+        if overwrite:
+            os.replace(tmp_name, path)
+        else:
+            os.link(tmp_name, path)  # fails if the file appeared meanwhile: no silent overwrite
+            os.unlink(tmp_name)
+    except FileExistsError:
+        _discard(tmp_name)
+        raise WriteError(f"{path} already exists; use --force to replace it") from None
+    except OSError as exc:
+        _discard(tmp_name)
+        raise WriteError(f"cannot write {path}: {exc.strerror or exc}; nothing was changed") from None
+
+
+def _discard(tmp_name: str) -> None:
+    try:
+        os.unlink(tmp_name)
+    except OSError:
+        pass
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+class _BlockDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Safe dumper that writes multi-line text as literal blocks, readable in a diff."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    if "\n" in text.strip("\n") or text.endswith("\n"):
+        return dumper.represent_scalar(_TAG + "str", text, style="|")
+    return dumper.represent_scalar(_TAG + "str", text)
+
+
+_BlockDumper.add_representer(str, _represent_str)
+
+
+def dump(data: Any) -> str:
+    """YAML text in block style, keys in the order given, Unicode kept as is."""
+    return yaml.dump(data, Dumper=_BlockDumper, sort_keys=False, allow_unicode=True, width=100,
+                     default_flow_style=False)
