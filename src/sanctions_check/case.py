@@ -240,6 +240,8 @@ def _answers(c: Checker, value: Any, framework: Framework, same_major: bool,
         if factor is None:
             if same_major:
                 c.error(fp, f"unknown factor {fid!r}{suggest(fid, factor_ids)}")
+            elif isinstance(questions, dict) and questions:
+                stale.extend(f"{fid}.{qid}" for qid in questions)
             else:
                 stale.append(str(fid))
             continue
@@ -266,10 +268,12 @@ def _answers(c: Checker, value: Any, framework: Framework, same_major: bool,
     if not same_major:
         missing = [f"{f.id}.{q.id}" for f in framework.factors for q in f.questions
                    if q.id not in out.get(f.id, {})]
-        detail = f"; not in this version: {', '.join(stale)}" if stale else ""
+        detail = f"; ignored, not in this version: {', '.join(stale)}" if stale else ""
+        listed = ", ".join(missing) if len(missing) <= 10 else f"{len(missing)} questions"
+        unanswered = f"; unanswered against this version: {listed}" if missing else ""
         c.warn(("framework",), f"answered against {ref}, scored against {framework.ref} "
-               f"(version {framework.version}){detail}; unanswered here: {len(missing)} "
-               "question(s). Review the file with `sanctions-check assess --resume`.")
+               f"(version {framework.version}){detail}{unanswered}. Review the answers with "
+               "`sanctions-check assess --resume FILE`.")
     return out
 
 
