@@ -63,3 +63,84 @@ def bar(score: float | None, width: int = 20) -> str:
         return "·" * width
     filled = round(score / 100 * width)
     return "█" * filled + "░" * (width - filled)
+
+
+ADVISORY_NOTICE = (
+    "Advisory summary, not a verdict, prediction or legal determination: it shows how far the "
+    "conditions that practitioners tied to more effective targeted sanctions are present, and "
+    "where the evidence is thin."
+)
+SCORE_LEGEND = "0-100; range = if every unknown or unanswered question were 0 / were 4"
+RED_FLAG_SCALE = "red flag: 0 = absent, 100 = strongly present; never averaged into the outlook"
+GAP_LABELS = {
+    "unknown": "answered 'unknown'",
+    "unanswered": "not answered",
+    "low-confidence": "low-confidence answer",
+    "risk-unrated": "risk not fully rated",
+    "gate-unchecked": "gate not checked",
+}
+CONFIDENCE_LABELS = {"low": "low confidence", "medium": "medium confidence",
+                     "high": "high confidence"}
+
+
+def factor_score_text(score: float | None, low: float, high: float) -> str:
+    """One factor's score as every report words it: '62 (range 45–75)' or 'no answers yet'."""
+    if score is None:
+        return f"{NO_ANSWERS} (range {score_range(low, high)})"
+    return score_with_range(score, low, high)
+
+
+def outlook_text(band: str | None, capped: bool, score: float | None, low: float, high: float,
+                 coverage: float) -> str:
+    """The one-line outlook shared by the summary, Markdown and HTML reports."""
+    return (f"{band_text(band, capped)}: {score_with_range(score, low, high)}, "
+            f"coverage {percent(coverage)}")
+
+
+def gap_label(kind: str) -> str:
+    return GAP_LABELS.get(kind, kind)
+
+
+def answer_text(score: int | str | None) -> str:
+    """An answer's level as words: '3 of 4', 'unknown' or 'not answered'."""
+    if score is None:
+        return "not answered"
+    if isinstance(score, int):
+        return f"{score} of 4"
+    return str(score)
+
+
+def signed(delta: float | None) -> str:
+    """A change in points, with its sign ('+12', '−3', '0'), or '–' when either side is missing."""
+    if delta is None:
+        return "–"
+    value = round(delta)
+    if value > 0:
+        return f"+{value}"
+    if value < 0:
+        return f"−{-value}"
+    return "0"
+
+
+def range_bar(score: float | None, low: float, high: float, width: int = 20) -> str:
+    """A text bar with its uncertainty: '█' secured, '▒' the range unknowns leave open, '░' rest.
+
+    Works in greyscale, in a pipe and in Markdown; the score itself is always printed beside it.
+    """
+    lo = round(low / 100 * width)
+    hi = max(round(high / 100 * width), lo)
+    if score is None and lo == 0 and hi == width:
+        return "·" * width
+    return "█" * lo + "▒" * (hi - lo) + "░" * (width - hi)
+
+
+RANGE_BAR_LEGEND = "█ secured by the answers given · ▒ open while questions are unknown · ░ absent"
+
+
+def base_rate_text(rate: dict[str, object] | None) -> str:
+    """A purpose's base rate in words, with the figures it rests on."""
+    if rate is None:
+        return "no base rate in the framework"
+    return (f"{rate['text']} ({rate['effective_when_pursued']:g}% of the episodes that pursued "
+            f"it were judged effective; {rate['effective_share_of_all_episodes']:g}% of all "
+            "episodes)")
