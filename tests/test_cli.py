@@ -66,7 +66,7 @@ def test_score_csv_has_header_and_factor_columns(cli):
 def test_score_markdown(cli):
     result = cli("score", CASES, "-f", "markdown", *FW)
     assert result.exit_code == 0
-    assert "| Case | Band | Outlook |" in result.stdout
+    assert "| Case | Band | Outlook | Coverage | Limited by | Top risk |" in result.stdout
     assert "| strong | Favourable |" in result.stdout
 
 

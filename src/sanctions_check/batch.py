@@ -98,15 +98,20 @@ def summarise(result: Assessment, file: str) -> dict[str, Any]:
         "coverage": round(outlook.coverage, 3),
         "capped": outlook.band is not None and outlook.band != outlook.uncapped_band,
         "limiting": [limit.factor_id for limit in outlook.limits],
-        "limiting_names": [limit.factor_name for limit in outlook.limits],
+        "limiting_names": [_label(result, limit.factor_id) for limit in outlook.limits],
         "top_risk": top.id if top else None,
-        "top_risk_name": top.name if top else None,
+        "top_risk_name": result.framework.risk(top.id).label if top else None,  # type: ignore[union-attr]
         "top_risk_value": top.value if top else None,
         "top_risk_band": top.band_label if top else None,
         "red_flags": [flag.factor_id for flag in result.red_flags],
         "factors": {f.id: _round(f.score) for f in result.factors},
         "warnings": [str(w) for w in case.warnings],
     }
+
+
+def _label(result: Assessment, factor_id: str) -> str:
+    factor = result.framework.factor(factor_id)
+    return factor.label if factor else factor_id
 
 
 def _round(value: float | None) -> float | None:

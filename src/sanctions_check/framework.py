@@ -118,6 +118,11 @@ class Factor:
     weight_reason: str
     evidence: Evidence
     questions: tuple[Question, ...]
+    short_name: str = ""  # for narrow table columns; the full name when not given
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
 
     @property
     def scored(self) -> bool:
@@ -142,6 +147,11 @@ class Risk:
     mitigations: tuple[str, ...]
     evidence: str
     sources: tuple[str, ...]
+    short_name: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -449,7 +459,7 @@ def _factors(c: Checker, value: Any, refs) -> tuple[Factor, ...]:
         p: Path_ = ("factors", i)
         m = c.mapping(item, p, required=(
             "id", "name", "kind", "description", "why", "weight", "weight_reason", "evidence",
-            "questions"))
+            "questions"), optional=("short_name",))
         if m is None:
             continue
         ident = c.slug(m.get("id"), (*p, "id"))
@@ -464,8 +474,9 @@ def _factors(c: Checker, value: Any, refs) -> tuple[Factor, ...]:
         texts = [c.text(m.get(k), (*p, k)) for k in ("name", "description", "why", "weight_reason")]
         if ident and kind and weight is not None and evidence and questions and all(texts):
             name, description, why, reason = texts
+            short = c.text(m.get("short_name"), (*p, "short_name"), required=False) or ""
             out.append(Factor(ident, name, kind, description, why, float(weight), reason,
-                              evidence, questions))
+                              evidence, questions, short))
     unique_ids(c, ids, "factor")
     if value and not any(f.kind == "core" for f in out) and out:
         c.error(("factors",), "at least one factor must be of kind 'core'")
@@ -523,7 +534,7 @@ def _risks(c: Checker, value: Any, refs) -> tuple[Risk, ...]:
         p: Path_ = ("risks", i)
         m = c.mapping(item, p, required=(
             "id", "name", "question", "help", "likelihood", "severity", "mitigations", "evidence",
-            "sources"))
+            "sources"), optional=("short_name",))
         if m is None:
             continue
         ident = c.slug(m.get("id"), (*p, "id"))
@@ -537,8 +548,9 @@ def _risks(c: Checker, value: Any, refs) -> tuple[Risk, ...]:
         texts = [c.text(m.get(k), (*p, k)) for k in ("name", "question", "help", "evidence")]
         if ident and likelihood and severity and mitigations and all(texts):
             name, question, help_, evidence = texts
+            short = c.text(m.get("short_name"), (*p, "short_name"), required=False) or ""
             out.append(Risk(ident, name, question, help_, likelihood, severity, mitigations,
-                            evidence, sources))
+                            evidence, sources, short))
     unique_ids(c, ids, "risk")
     return tuple(out)
 

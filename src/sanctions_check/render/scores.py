@@ -26,21 +26,28 @@ def ranked(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _cells(row: dict[str, Any]) -> list[str]:
+    top = "–"
+    if row["top_risk"]:
+        top = f"{row['top_risk_name']} {row['top_risk_value']}/16"
+    outlook = wording.number(row["outlook"])
+    if round(row["low"]) != round(row["high"]):
+        outlook += f" ({wording.score_range(row['low'], row['high'])})"
     return [
-        row["id"] + (" (hypothetical)" if row["hypothetical"] else ""),
+        row["id"] + (HYPOTHETICAL_MARK if row["hypothetical"] else ""),
         wording.band_text(row["band_label"], row["capped"]),
-        wording.number(row["outlook"]),
-        wording.score_range(row["low"], row["high"]),
+        outlook,
         wording.percent(row["coverage"]),
         ", ".join(row["limiting_names"]) or "–",
-        wording.risk_text(row["top_risk_value"], row["top_risk_band"])
-        + (f" {row['top_risk_name']}" if row["top_risk_name"] else "")
-        if row["top_risk"] else "–",
+        top,
     ]
 
 
-HEADERS = ("Case", "Band", wording.OUTLOOK_NAME, "Range", "Coverage", "Limiting factor",
+HYPOTHETICAL_MARK = " †"
+HYPOTHETICAL_NOTE = "† hypothetical teaching case, not a real episode."
+HEADERS = ("Case", "Band", wording.OUTLOOK_NAME, "Coverage", "Limited by",
            "Top risk")
+_WRAPPING = ("Limited by", "Top risk")
+_NUMERIC = (wording.OUTLOOK_NAME, "Coverage")
 
 
 def table(rows: list[dict[str, Any]], framework: Framework, out: IO[str], *,
@@ -50,24 +57,32 @@ def table(rows: list[dict[str, Any]], framework: Framework, out: IO[str], *,
     from rich.text import Text
 
     grid = Table(title=f"Targeted-sanctions outlook, {len(rows)} case(s) — framework "
-                 f"{framework.id} {framework.version}", title_justify="left", expand=False)
+                 f"{framework.id} {framework.version}", title_justify="left", expand=False,
+                 box=None, pad_edge=False, padding=(0, 1), collapse_padding=True,
+                 header_style="bold underline")
+    ordered = ranked(rows)
+    cells = [[textsafe.one_line(cell) for cell in _cells(row)] for row in ordered]
     for header in HEADERS:
-        numeric = header in (wording.OUTLOOK_NAME, "Coverage")
-        grid.add_column(header, justify="right" if numeric else "left",
-                        overflow="fold")
-    for row in ranked(rows):
-        grid.add_row(*(Text(textsafe.one_line(cell)) for cell in _cells(row)))
+        grid.add_column(header, justify="right" if header in _NUMERIC else "left",
+                        overflow="fold", no_wrap=header not in _WRAPPING)
+    for row_cells in cells:
+        grid.add_row(*(Text(cell) for cell in row_cells))
     console = Console(file=out, width=width, highlight=False, soft_wrap=False)
     console.print(grid)
+    if any(row["hypothetical"] for row in ordered):
+        console.print(Text(HYPOTHETICAL_NOTE, style="dim"))
     console.print(Text(wording.OUTLOOK_EXPLAINED, style="dim"))
 
 
 def markdown(rows: list[dict[str, Any]], framework: Framework, out: IO[str]) -> None:
     out.write(f"### Targeted-sanctions outlook — framework {framework.id} {framework.version}\n\n")
     out.write("| " + " | ".join(HEADERS) + " |\n")
-    out.write("|" + "|".join(["---", "---", "---:", "---", "---:", "---", "---"]) + "|\n")
-    for row in ranked(rows):
+    out.write("|" + "|".join(["---", "---", "---:", "---:", "---", "---"]) + "|\n")
+    ordered = ranked(rows)
+    for row in ordered:
         out.write("| " + " | ".join(textsafe.md_cell(c) for c in _cells(row)) + " |\n")
+    if any(row["hypothetical"] for row in ordered):
+        out.write(f"\n{HYPOTHETICAL_NOTE}\n")
     out.write(f"\n{wording.OUTLOOK_EXPLAINED}\n")
 
 

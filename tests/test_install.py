@@ -1,0 +1,60 @@
+"""The bundled framework: one source of truth (the root factors.yaml), found by an installed copy."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from sanctions_check import framework
+
+
+def test_source_checkout_reads_the_root_factors_yaml():
+    assert framework.default_path().resolve() == (ROOT / "factors.yaml").resolve() or (
+        framework.default_path().read_bytes() == (ROOT / "factors.yaml").read_bytes()
+    )
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(out), str(ROOT)],
+        check=True, capture_output=True, timeout=300,
+    )
+    return next(out.glob("sanctions_check-*.whl"))
+
+
+def test_wheel_carries_factors_yaml_identical_to_the_root(wheel):
+    with zipfile.ZipFile(wheel) as archive:
+        inside = archive.read("sanctions_check/factors.yaml")
+    assert inside == (ROOT / "factors.yaml").read_bytes()
+
+
+def test_installed_copy_uses_its_bundled_framework_from_any_folder(wheel, tmp_path):
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
+                    str(target), str(wheel)], check=True, capture_output=True, timeout=300)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    probe = subprocess.run(
+        [sys.executable, "-c",
+         "import sanctions_check, sanctions_check.framework as f; "
+         "print(sanctions_check.__file__); print(f.default_path()); print(f.load().sha256)"],
+        cwd=elsewhere, env=env, capture_output=True, text=True, check=True, timeout=60,
+    )
+    module_file, path, sha = probe.stdout.split()
+    assert module_file.startswith(str(target))
+    assert Path(path) == target / "sanctions_check" / "factors.yaml"
+    assert sha == framework.load(ROOT / "factors.yaml").sha256
+    listing = subprocess.run([sys.executable, "-m", "sanctions_check", "factors"], cwd=elsewhere,
+                             env=env, capture_output=True, text=True, timeout=60)
+    assert listing.returncode == 0, listing.stderr
+    assert "Exposure" in listing.stdout or "exposure" in listing.stdout
