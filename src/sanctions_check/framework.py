@@ -28,7 +28,7 @@ class Source:
     key: str
     title: str
     publisher: str
-    year: int
+    year: int | None  # None where the source shows no date: never guessed
     url: str
     note: str | None = None
 
@@ -370,21 +370,24 @@ def _sources(c: Checker, value: Any) -> tuple[Source, ...]:
     out, ids = [], {}
     for i, item in enumerate(_items(c, value, ("sources",), "sources")):
         p: Path_ = ("sources", i)
-        m = c.mapping(item, p, required=("key", "title", "publisher", "year", "url"),
-                      optional=("note",))
+        m = c.mapping(item, p, required=("key", "title", "publisher", "url"),
+                      optional=("year", "note"))
         if m is None:
             continue
         key = c.slug(m.get("key"), (*p, "key"))
         ids[(*p, "key")] = key
         title = c.text(m.get("title"), (*p, "title"))
         publisher = c.text(m.get("publisher"), (*p, "publisher"))
-        year = c.number(m.get("year"), (*p, "year"), minimum=1900, maximum=2100, integer=True)
+        year = None
+        if m.get("year") is not None:
+            year = c.number(m.get("year"), (*p, "year"), minimum=1900, maximum=2100, integer=True)
         url = c.text(m.get("url"), (*p, "url"))
         if url is not None and not url.startswith(("https://", "http://")):
             c.error((*p, "url"), f"expected a web address starting with https://, found {url!r}")
         note = c.text(m.get("note"), (*p, "note"), required=False)
-        if None not in (key, title, publisher, year, url):
-            out.append(Source(key, title, publisher, int(year), url, note))  # type: ignore[arg-type]
+        if None not in (key, title, publisher, url):
+            out.append(Source(key, title, publisher, None if year is None else int(year), url,  # type: ignore[arg-type]
+                              note))
     unique_ids(c, ids, "source")
     return tuple(out)
 

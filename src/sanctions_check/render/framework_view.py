@@ -143,4 +143,7 @@ def text_out(fw: Framework, factor_id: str | None, out: IO[str]) -> None:
 
 def _source(fw: Framework, key: str) -> str:
     source = fw.source(key)
-    return f"{source.title} ({source.publisher}, {source.year}) {source.url}" if source else key
+    if source is None:
+        return key
+    dated = f", {source.year}" if source.year else ""
+    return f"{source.title} ({source.publisher}{dated}) {source.url}"

@@ -28,7 +28,7 @@ def ranked(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _cells(row: dict[str, Any]) -> list[str]:
     top = "–"
     if row["top_risk"]:
-        top = f"{row['top_risk_name']} {row['top_risk_value']}/16"
+        top = f"{row['top_risk_name']} {row['top_risk_value']}"
     outlook = wording.number(row["outlook"])
     if round(row["low"]) != round(row["high"]):
         outlook += f" ({wording.score_range(row['low'], row['high'])})"
@@ -44,6 +44,7 @@ def _cells(row: dict[str, Any]) -> list[str]:
 
 HYPOTHETICAL_MARK = " †"
 HYPOTHETICAL_NOTE = "† hypothetical teaching case, not a real episode."
+RISK_NOTE = "Top risk: the unintended consequence rated highest, likelihood × severity (0-16)."
 HEADERS = ("Case", "Band", wording.OUTLOOK_NAME, "Coverage", "Limited by",
            "Top risk")
 _WRAPPING = ("Limited by", "Top risk")
@@ -64,14 +65,15 @@ def table(rows: list[dict[str, Any]], framework: Framework, out: IO[str], *,
     cells = [[textsafe.one_line(cell) for cell in _cells(row)] for row in ordered]
     for header in HEADERS:
         grid.add_column(header, justify="right" if header in _NUMERIC else "left",
-                        overflow="fold", no_wrap=header not in _WRAPPING)
+                        overflow="fold", no_wrap=header not in _WRAPPING,
+                        min_width=13 if header == "Limited by" else None)
     for row_cells in cells:
         grid.add_row(*(Text(cell) for cell in row_cells))
     console = Console(file=out, width=width, highlight=False, soft_wrap=False)
     console.print(grid)
     if any(row["hypothetical"] for row in ordered):
         console.print(Text(HYPOTHETICAL_NOTE, style="dim"))
-    console.print(Text(wording.OUTLOOK_EXPLAINED, style="dim"))
+    console.print(Text(f"{wording.OUTLOOK_EXPLAINED} {RISK_NOTE}", style="dim"))
 
 
 def markdown(rows: list[dict[str, Any]], framework: Framework, out: IO[str]) -> None:
@@ -83,7 +85,7 @@ def markdown(rows: list[dict[str, Any]], framework: Framework, out: IO[str]) -> 
         out.write("| " + " | ".join(textsafe.md_cell(c) for c in _cells(row)) + " |\n")
     if any(row["hypothetical"] for row in ordered):
         out.write(f"\n{HYPOTHETICAL_NOTE}\n")
-    out.write(f"\n{wording.OUTLOOK_EXPLAINED}\n")
+    out.write(f"\n{wording.OUTLOOK_EXPLAINED} {RISK_NOTE}\n")
 
 
 class JsonStream:
