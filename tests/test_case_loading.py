@@ -5,8 +5,8 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from conftest import MINI
 
+from conftest import MINI
 from sanctions_check import case as case_mod
 from sanctions_check import framework as framework_mod
 from sanctions_check import yamlio

@@ -8,8 +8,8 @@ import json
 import shutil
 
 import pytest
-from conftest import DATA, MINI, run_subprocess, write
 
+from conftest import DATA, MINI, run_subprocess, write
 from sanctions_check import __version__
 
 CASES = DATA / "mini-cases"

@@ -1,4 +1,4 @@
-"""The bundled framework: one source of truth (the root factors.yaml), found by an installed copy."""
+"""The bundled framework: one source of truth (the root factors.yaml), found when installed."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from sanctions_check import framework
 
 

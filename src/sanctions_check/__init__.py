@@ -1,3 +1,3 @@
-"""sanctions-check: an advisory checklist for targeted sanctions aimed at preventing mass atrocities."""
+"""sanctions-check: an advisory checklist for targeted sanctions against mass atrocities."""
 
 __version__ = "0.1.0"

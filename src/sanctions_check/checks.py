@@ -93,7 +93,8 @@ class Checker:
             if key not in allowed:
                 self.error(
                     (*path, key),
-                    f"unknown key {key!r}{suggest(key, allowed)}; allowed here: {', '.join(allowed)}",
+                    f"unknown key {key!r}{suggest(key, allowed)}; "
+                    f"allowed here: {', '.join(allowed)}",
                 )
         for key in required:
             if key not in value:
@@ -217,6 +218,7 @@ def unique_ids(checker: Checker, items: Mapping[Path_, str | None], what: str) -
         if ident is None:
             continue
         if ident in seen:
-            checker.error(path, f"duplicate {what} id {ident!r} (first used at {dotted(seen[ident])})")
+            first = dotted(seen[ident])
+            checker.error(path, f"duplicate {what} id {ident!r} (first used at {first})")
         else:
             seen[ident] = path

@@ -61,8 +61,8 @@ def render(framework: Framework) -> str:
             out.append("      note:")
             out.append("      sources: []")
     out.append("")
-    out.append("# Unintended consequences: likelihood and severity 0-4 (or unknown); the tool lists")
-    out.append("# the highest likelihood x severity beside the outlook, with mitigations.")
+    out.append("# Unintended consequences: likelihood and severity 0-4 (or unknown); the tool")
+    out.append("# lists the highest likelihood x severity beside the outlook, with mitigations.")
     out.append("risks:")
     for risk in framework.risks:
         out.extend(_comment(f"{risk.name}: {risk.question}", "  "))

@@ -86,10 +86,8 @@ def framework_data(fw: Framework) -> dict[str, Any]:
 
 
 def json_out(fw: Framework, factor_id: str | None, out: IO[str]) -> None:
-    if factor_id is None:
-        data = framework_data(fw)
-    else:
-        data = factor_data(fw.factor(factor_id))  # type: ignore[arg-type]
+    factor = fw.factor(factor_id) if factor_id is not None else None
+    data = factor_data(factor) if factor is not None else framework_data(fw)
     out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
