@@ -7,7 +7,7 @@ that need them, so `--help` and `--version` stay fast (../shared/PERF-NOTES.md).
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -280,6 +280,136 @@ def new(
         _fail(exc)
     _say(f"wrote {output}; fill in case.id and case.title, answer the questions, then run "
          f"`sanctions-check validate {output}`")
+
+
+class ReportFormat(StrEnum):
+    terminal = "terminal"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+class CompareFormat(StrEnum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+
+
+def _assessment(name: str, fw, max_size: int):
+    """Read, validate and score one case (``-`` = standard input); exit 1 with its problems."""
+    from sanctions_check import batch
+    from sanctions_check.errors import Problem, SanctionsCheckError
+    from sanctions_check.scoring import assess as score_case
+
+    try:
+        case = batch.read_case(name, fw, max_size)
+    except SanctionsCheckError as exc:
+        _fail(exc)
+    except RecursionError:
+        _say(str(Problem(name, "is nested too deeply to read")))
+        raise typer.Exit(EXIT_INVALID) from None
+    for warning in case.warnings:
+        _say(str(warning))
+    return score_case(fw, case)
+
+
+def _emit(text: str, output: Path | None, force: bool) -> None:
+    """Standard output, or FILE written atomically and never replaced without --force."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from sanctions_check import yamlio
+    from sanctions_check.errors import SanctionsCheckError
+
+    try:
+        yamlio.atomic_write(output, text, overwrite=force)
+    except SanctionsCheckError as exc:
+        _fail(exc)
+    _say(f"wrote {output}")
+
+
+OutputOption = Annotated[Path | None, typer.Option(
+    "--output", "-o", dir_okay=False, help="Write to FILE instead of standard output.")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")]
+
+
+@app.command()
+def report(
+    case_path: Annotated[str, typer.Argument(
+        help="A case file, or - for standard input.", metavar="CASE")],
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ReportFormat.terminal),
+    output: OutputOption = None,
+    force: ForceOption = False,
+    framework_path: FrameworkOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX,
+) -> None:
+    """Advisory summary of one case: in the terminal, or as a printable HTML file, Markdown for
+    memos or JSON for other tools.
+
+    The generation time comes from SOURCE_DATE_EPOCH when set, so the same case gives the same
+    bytes. Exit codes: 0 written; 1 the case is invalid or FILE exists (use --force); 2 usage.
+    """
+    from sanctions_check.errors import SanctionsCheckError
+    from sanctions_check.render import report as report_text
+    from sanctions_check.render import report_model
+
+    fw = _framework(framework_path, max_size)
+    assessment = _assessment(case_path, fw, max_size)
+    try:
+        model = report_model.build(assessment)
+    except SanctionsCheckError as exc:
+        _fail(exc)
+    if format is ReportFormat.terminal and output is None:
+        from rich.console import Console
+
+        from sanctions_check.render import terminal
+
+        terminal.render_model(model, Console(highlight=False, emoji=False))
+        return
+    _emit(report_text.text(model, format.value), output, force)
+
+
+@app.command()
+def compare(
+    old_path: Annotated[str, typer.Argument(help="The earlier (or first) case file.",
+                                            metavar="OLD")],
+    new_path: Annotated[str, typer.Argument(help="The later (or second) case file.",
+                                            metavar="NEW")],
+    format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        CompareFormat.table),
+    output: OutputOption = None,
+    force: ForceOption = False,
+    framework_path: FrameworkOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX,
+) -> None:
+    """What changed between two assessments of one case: outlook and factors, the answers that
+    changed (with both notes), the risks that rose or fell.
+    """
+    from sanctions_check.compare import compare as diff
+    from sanctions_check.errors import SanctionsCheckError
+    from sanctions_check.render import compare_view, report_model
+
+    if old_path == "-" and new_path == "-":
+        _say("error: only one of OLD and NEW can be - (standard input)")
+        raise typer.Exit(EXIT_USAGE)
+    fw = _framework(framework_path, max_size)
+    old = _assessment(old_path, fw, max_size)
+    new = _assessment(new_path, fw, max_size)
+    try:
+        model = compare_view.data(diff(old, new), old_path, new_path)
+    except SanctionsCheckError as exc:
+        _fail(exc)
+    if format is CompareFormat.json:
+        _emit(report_model.dumps(model), output, force)
+    elif format is CompareFormat.markdown:
+        _emit(compare_view.markdown(model), output, force)
+    elif output is None:
+        from rich.console import Console
+
+        compare_view.table(model, Console(highlight=False, emoji=False))
+    else:
+        _emit(compare_view.table_text(model), output, force)
 
 
 def main() -> None:

@@ -48,6 +48,7 @@ def iso(moment: datetime) -> str:
 
 
 def _r(value: float | None, digits: int = 1) -> float | None:
+    """Numbers as `score` rounds them, so that every output prints the same figures."""
     return None if value is None else round(value, digits)
 
 
@@ -75,7 +76,8 @@ def _factor(result: FactorResult, fw: Framework) -> dict[str, Any]:
         "unknown": result.unknown,
         "unanswered": result.unanswered,
         "questions": result.total,
-        "score_text": wording.factor_score_text(result.score, result.low, result.high),
+        "score_text": wording.factor_score_text(_r(result.score), _r(result.low),
+                                                _r(result.high)),
         "evidence": result.evidence,
         "practitioner_rating": ev.practitioner_rating,
         "research_rating": ev.research_rating,
@@ -188,8 +190,9 @@ def build(assessment: Assessment, *, generated: datetime | None = None) -> dict[
             "band": _band(outlook.band),
             "uncapped_band": _band(outlook.uncapped_band),
             "capped": capped,
-            "text": wording.outlook_text(band_label, capped, outlook.score, outlook.low,
-                                         outlook.high, outlook.coverage),
+            "text": wording.outlook_text(band_label, capped, _r(outlook.score),
+                                         _r(outlook.low), _r(outlook.high),
+                                         _r(outlook.coverage, 3)),
             "explained": wording.OUTLOOK_EXPLAINED,
             "gates": [{"id": g.id, "factor_id": g.factor_id, "factor_name": g.factor_name,
                        "score": _r(g.score), "below": g.below, "cap": g.cap,

@@ -109,9 +109,9 @@ def _outlook(report: dict[str, Any], console: Any) -> None:
     if band:
         _para(console, f"{band['label']}: {band['meaning']}")
     for gate in outlook["gates"]:
-        _para(console, f"Capped at {gate['cap_label']}: {gate['factor_name']} scores "
-                       f"{wording.number(gate['score'])}, below {gate['below']:g}. "
-                       f"{gate['reason']}", "yellow")
+        _para(console, "Gate: " + wording.gate_text(gate["factor_name"], gate["score"],
+                                                    gate["below"], gate["cap_label"],
+                                                    gate["reason"]), "yellow")
     _para(console, outlook["explained"], "dim")
 
 
@@ -218,6 +218,10 @@ def _gaps(report: dict[str, Any], console: Any) -> None:
         _bullet(console, f"{gap['kind_label']}: {where}{textsafe.one_line(gap['text'])}")
 
 
+def _source(source: dict[str, Any]) -> str:
+    return wording.source_label(source["title"], source["publisher"], source["year"])
+
+
 def _closing(report: dict[str, Any], console: Any) -> None:
     _heading(console, "Caveats")
     for caveat in report["caveats"]:
@@ -231,8 +235,9 @@ def _closing(report: dict[str, Any], console: Any) -> None:
                    f"generated {method['generated']}.", "dim")
     _heading(console, "Sources")
     for source in report["sources"]["framework"]:
-        _bullet(console, f"{source['title']} ({source['publisher']}, {source['year']}) "
-                         f"{source['url']}")
+        _bullet(console, f"{_source(source)} {source['url']}")
+    if report["sources"]["case"]:
+        _para(console, "Cited in the case file:")
     for url in report["sources"]["case"]:
         _bullet(console, url)
     console.print()

@@ -138,9 +138,19 @@ RANGE_BAR_LEGEND = "█ secured by the answers given · ▒ open while questions
 
 
 def base_rate_text(rate: dict[str, object] | None) -> str:
-    """A purpose's base rate in words, with the figures it rests on."""
+    """A purpose's base rate in the framework's own words (which carry the figures and hedges)."""
     if rate is None:
         return "no base rate in the framework"
-    return (f"{rate['text']} ({rate['effective_when_pursued']:g}% of the episodes that pursued "
-            f"it were judged effective; {rate['effective_share_of_all_episodes']:g}% of all "
-            "episodes)")
+    return str(rate["text"])
+
+
+def gate_text(factor_name: str, score: float | None, below: float, cap_label: str,
+              reason: str) -> str:
+    """A closed gate in words: true whether or not it lowered the band."""
+    return (f"{factor_name} scores {number(score)}, below {below:g}, so the outlook can be at "
+            f"most {cap_label}. {reason}")
+
+
+def source_label(title: str, publisher: str, year: int | None) -> str:
+    """'Title (Publisher, 2025)'; a source without a date gets none, never a guessed one."""
+    return f"{title} ({publisher}, {year})" if year is not None else f"{title} ({publisher})"

@@ -1,0 +1,504 @@
+"""The advisory summary as one self-contained, printable HTML file.
+
+Inline CSS, an inline SVG chart, no scripts, fonts or other files: the report can be mailed,
+archived or printed as it is. Every colour carries a text label beside it, so the page reads in
+greyscale; print CSS sets page margins, repeats table headers and keeps table rows whole, for A4
+and US Letter alike. Every string, from the case file or the framework, goes through
+``textsafe.html_text``.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from typing import Any
+
+from sanctions_check import textsafe
+from sanctions_check.render import wording
+
+_SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\]+\Z")
+BAND_COLOURS = ("#b2182b", "#e08214", "#2c7fb8", "#1a9850")
+RISK_COLOURS = {"high": "#b2182b", "medium": "#e08214", "low": "#1a9850"}
+KIND_COLOURS = {"core": "#1f3b73", "secondary": "#5b7db8", "red_flag": "#8c1c13"}
+KIND_SHORT = {"core": "core", "secondary": "secondary", "red_flag": "red flag"}
+
+CSS = """
+:root { --ink: #1a1a1a; --muted: #555; --rule: #bbb; --soft: #f2f2f2; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0 auto; max-width: 60rem; padding: 1.5rem; color: var(--ink); line-height: 1.4;
+  font: 10.5pt/1.4 "DejaVu Sans", "Liberation Sans", "Helvetica Neue", Arial, sans-serif; }
+h1 { font-size: 17pt; margin: 0.2rem 0 0.4rem; line-height: 1.2; }
+h2 { font-size: 13pt; margin: 1.4rem 0 0.5rem; padding-bottom: 0.15rem;
+  border-bottom: 1.5pt solid var(--ink); }
+h3 { font-size: 11pt; margin: 1rem 0 0.4rem; }
+p { margin: 0.35rem 0; }
+.kicker { text-transform: uppercase; letter-spacing: 0.06em; font-size: 8.5pt; color: var(--muted);
+  margin: 0; }
+.notice { border-left: 3pt solid var(--ink); padding: 0.3rem 0.6rem; background: var(--soft); }
+.muted, .legend, figcaption { color: var(--muted); font-size: 9pt; }
+caption { text-align: left; padding-bottom: 0.2rem; }
+dl.meta { display: flex; flex-wrap: wrap; gap: 0.1rem 1.2rem; margin: 0.4rem 0; }
+dl.meta div { display: flex; gap: 0.35rem; }
+dl.meta dt { font-weight: bold; }
+dl.meta dd { margin: 0; }
+.headline { border: 1pt solid var(--rule); padding: 0.4rem 0.7rem; font-size: 12pt; }
+.headline .score { font-size: 20pt; font-weight: bold; padding: 0 0.15rem; }
+.swatch { display: inline-block; width: 0.8em; height: 0.8em; margin-right: 0.3em;
+  border: 0.5pt solid var(--ink); vertical-align: -0.05em; }
+.badge { font-weight: bold; white-space: nowrap; }
+table { width: 100%; border-collapse: collapse; margin: 0.4rem 0 0.6rem; font-size: 9pt; }
+th, td { border: 0.5pt solid var(--rule); padding: 0.25rem 0.35rem; text-align: left;
+  vertical-align: top; overflow-wrap: break-word; hyphens: manual; }
+table.fixed { table-layout: fixed; }
+td.wrap, .sources { overflow-wrap: anywhere; }
+td.name { min-width: 8em; }
+.sources { font-size: 8pt; color: var(--muted); margin-top: 0.2rem; }
+thead th { background: var(--soft); border-bottom: 1pt solid var(--ink); }
+td.num, th.num { text-align: right; white-space: nowrap; overflow-wrap: normal; }
+td.nowrap, span.nowrap { white-space: nowrap; overflow-wrap: normal; }
+figure { margin: 0.6rem 0; }
+svg { display: block; max-width: 100%; height: auto; }
+svg.minibar { width: 98px; max-width: none; }
+ol.levers li, ul li { margin-bottom: 0.3rem; }
+ul.inline { margin: 0; padding-left: 1rem; }
+ul.inline li { margin-bottom: 0.15rem; }
+.cap { border-left: 3pt solid #e08214; padding-left: 0.5rem; }
+.flag { font-weight: bold; }
+a { color: inherit; }
+footer { margin-top: 1.5rem; border-top: 0.5pt solid var(--rule); padding-top: 0.4rem; }
+@page { margin: 15mm 14mm 16mm 14mm;
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt;
+    font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #555; }
+  @bottom-left { content: "sanctions-check advisory summary, not a verdict"; font-size: 8pt;
+    font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #555; } }
+@media print {
+  body { max-width: none; padding: 0; font-size: 9.5pt; }
+  a { text-decoration: none; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  tr, figure, .headline, li, dl.meta, .keep, footer {
+    break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
+  section.answers { break-before: page; page-break-before: always; }
+}
+"""
+
+
+def e(value: object) -> str:
+    """Escape any text for HTML (and for SVG text inside it)."""
+    return textsafe.html_text(value)
+
+
+def _link(value: str) -> str:
+    plain = textsafe.one_line(value)
+    if _SAFE_URL.match(plain):
+        return f'<a href="{e(plain)}">{e(plain)}</a>'
+    return e(plain)
+
+
+def _band_colour(report: dict[str, Any], band_id: str | None) -> str:
+    ids = [b["id"] for b in report["bands"]]
+    if band_id not in ids:
+        return "#888888"
+    rank = ids.index(band_id)
+    return BAND_COLOURS[round(rank * (len(BAND_COLOURS) - 1) / max(len(ids) - 1, 1))]
+
+
+def _swatch(colour: str) -> str:
+    return f'<span class="swatch" style="background:{colour}" aria-hidden="true"></span>'
+
+
+def _table(headers: list[tuple[str, str]], rows: list[list[tuple[str, str]]],
+           caption: str | None = None, widths: tuple[int, ...] = ()) -> str:
+    """A semantic table; headers and cells are (class, already-escaped html) pairs.
+
+    Fixed column widths (percent) keep long notes from squeezing the narrow columns on paper.
+    """
+    out = ['<table class="fixed">' if widths else "<table>"]
+    if caption:
+        out.append(f'<caption class="muted">{caption}</caption>')
+    if widths:
+        out.append("<colgroup>" + "".join(f'<col style="width:{w}%">' for w in widths)
+                   + "</colgroup>")
+    out.append("<thead><tr>" + "".join(
+        f'<th scope="col"{_cls(c)}>{h}</th>' for c, h in headers) + "</tr></thead>")
+    out.append("<tbody>")
+    for row in rows:
+        out.append("<tr>" + "".join(f"<td{_cls(c)}>{v}</td>" for c, v in row) + "</tr>")
+    out.append("</tbody></table>")
+    return "\n".join(out)
+
+
+def _cls(name: str) -> str:
+    return f' class="{name}"' if name else ""
+
+
+def _mini_bar(score: float | None, low: float, high: float, colour: str) -> str:
+    """A small bar for a table row: the range as an outlined band, the score as a filled bar."""
+    width = 96
+    def x(v: float) -> float:
+        return round(v / 100 * width, 1)
+    fill = (f'<rect x="0" y="3" width="{x(score)}" height="8" fill="{colour}"/>'
+            if score is not None else "")
+    return (f'<svg class="minibar" width="{width + 2}" height="14" viewBox="-1 0 {width + 2} 14" '
+            f'role="img" aria-label="{e(wording.factor_score_text(score, low, high))}">'
+            f'<rect x="0" y="3" width="{width}" height="8" fill="#eeeeee" stroke="#999" '
+            f'stroke-width="0.5"/>'
+            f'<rect x="{x(low)}" y="1" width="{round(x(high) - x(low), 1)}" height="12" '
+            f'fill="none" stroke="#333" stroke-width="1" stroke-dasharray="2 1"/>'
+            f"{fill}</svg>")
+
+
+def _short(score: float | None, low: float, high: float) -> str:
+    if score is None:
+        return "no answers"
+    if wording.number(low) == wording.number(high):
+        return wording.number(score)
+    return f"{wording.number(score)} ({wording.score_range(low, high)})"
+
+
+def chart(report: dict[str, Any]) -> str:
+    """An SVG picture of every factor's score with its range, and the outlook, on one 0-100 axis.
+
+    Each row carries its numbers and the kind of factor as text beside the bar, so nothing
+    depends on telling colours apart.
+    """
+    label_w, plot_w, value_w = 270, 300, 150
+    width = label_w + plot_w + value_w
+    top = 36
+    outlook = report["outlook"]
+    band = outlook["band"]
+    rows = [("Outlook" + (f" — {band['label']}" if band else ""), "overall", outlook["score"],
+             outlook["low"], outlook["high"], _band_colour(report, band["id"] if band else None))]
+    rows += [(f["name"], f["kind"], f["score"], f["low"], f["high"],
+              KIND_COLOURS.get(f["kind"], "#444")) for f in report["factors"]]
+    labels = [textwrap.wrap(textsafe.one_line(r[0]), 46)[:2] or [""] for r in rows]
+    heights = [10 + 12 * len(lines) for lines in labels]
+    height = top + sum(heights) + 24
+
+    def x(v: float) -> float:
+        return round(label_w + v / 100 * plot_w, 1)
+
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+             f'width="{width}" height="{height}" role="img" aria-labelledby="chart-title" '
+             f'font-family="DejaVu Sans, Arial, sans-serif" font-size="10">',
+             '<title id="chart-title">Factor scores with their uncertainty ranges, 0-100</title>']
+    for n, b in enumerate(report["bands"]):
+        bx = x(b["min"])
+        ty = top - 6 - 12 * ((len(report["bands"]) - 1 - n) % 2)
+        parts.append(f'<line x1="{bx}" y1="{ty - 9}" x2="{bx}" y2="{height - 20}" '
+                     f'stroke="#999" stroke-dasharray="3 3"/>')
+        parts.append(f'<text x="{bx + 3}" y="{ty}" fill="#444" font-size="9">'
+                     f'{e(b["label"])} {b["min"]:g}+</text>')
+    for tick in (0, 25, 50, 75, 100):
+        parts.append(f'<text x="{x(tick)}" y="{height - 6}" text-anchor="middle" fill="#444" '
+                     f'font-size="9">{tick}</text>')
+    y = top
+    for (_, kind, score, low, high, colour), lines, row_h in zip(rows, labels, heights,
+                                                                  strict=True):
+        bold = kind == "overall"
+        weight = ' font-weight="bold"' if bold else ""
+        mid = y + row_h / 2
+        first = mid + 3.5 - 6 * (len(lines) - 1)
+        for n, line in enumerate(lines):
+            parts.append(f'<text x="{label_w - 8}" y="{first + 12 * n}" text-anchor="end"'
+                         f'{weight}>{e(line)}</text>')
+        parts.append(f'<rect x="{x(0)}" y="{mid - 6}" width="{plot_w}" height="12" '
+                     f'fill="#f4f4f4"/>')
+        if score is not None:
+            parts.append(f'<rect x="{x(0)}" y="{mid - 6}" width="{round(x(score) - x(0), 1)}" '
+                         f'height="12" fill="{colour}"/>')
+        parts.append(f'<line x1="{x(low)}" y1="{mid}" x2="{x(high)}" y2="{mid}" stroke="#000" '
+                     f'stroke-width="1.5"/>')
+        for end in (low, high):
+            parts.append(f'<line x1="{x(end)}" y1="{mid - 8}" x2="{x(end)}" y2="{mid + 8}" '
+                         f'stroke="#000" stroke-width="1.5"/>')
+        value = _short(score, low, high)
+        if not bold:
+            value += f" · {KIND_SHORT.get(kind, kind)}"
+        parts.append(f'<text x="{x(100) + 8}" y="{mid + 3.5}"{weight}>{e(value)}</text>')
+        y += row_h
+        if bold:
+            parts.append(f'<line x1="0" y1="{y}" x2="{width}" y2="{y}" stroke="#bbb"/>')
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def render(report: dict[str, Any]) -> str:
+    """The whole report model (report_model.build) as one HTML document."""
+    case = report["case"]
+    method = report["method"]
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta name="generator" content="{e(method["tool"]["name"])} '
+        f'{e(method["tool"]["version"])}">',
+        f"<title>Advisory summary: {e(textsafe.one_line(case['title']))}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+    ]
+    out.append(_header(report))
+    out.append("<main>")
+    out.append(_outlook(report))
+    out.append(_situation(report))
+    out.append(_factors(report))
+    out.append(_findings(report))
+    out.append(_risks(report))
+    out.append(_purposes_and_gaps(report))
+    out.append(_closing(report))
+    out.append(_answers(report))
+    out.append("</main>")
+    out.append(f'<footer class="muted"><p>{e(report["advisory"])} Generated '
+               f'{e(method["generated"])} by {e(method["tool"]["name"])} '
+               f'{e(method["tool"]["version"])}.</p></footer>')
+    out.append("</body>\n</html>\n")
+    return "\n".join(out)
+
+
+def _paragraphs(value: str) -> str:
+    blocks = [" ".join(b.split()) for b in textsafe.plain(value).split("\n\n")]
+    return "\n".join(f"<p>{e(b)}</p>" for b in blocks if b)
+
+
+def _header(report: dict[str, Any]) -> str:
+    case = report["case"]
+    fw = report["method"]["framework"]
+    meta = [("Case", case["id"])]
+    for key, label in (("country", "Country"), ("assessed_on", "Assessed on"),
+                       ("analyst", "Analyst")):
+        if case[key]:
+            meta.append((label, case[key]))
+    if case["hypothetical"]:
+        meta.append(("Hypothetical", "yes: an invented case for teaching"))
+    meta.append(("Framework", f"{fw['id']} {fw['version']}"))
+    out = ["<header>",
+           '<p class="kicker">Advisory summary · not a verdict or legal determination</p>',
+           f"<h1>{e(case['title'])}</h1>",
+           '<dl class="meta">' + "".join(f"<div><dt>{e(k)}</dt><dd>{e(v)}</dd></div>"
+                                         for k, v in meta) + "</dl>",
+           f'<p class="notice">{e(report["advisory"])}</p>']
+    for warning in report["warnings"]:
+        out.append(f'<p class="cap"><strong>Note:</strong> {e(warning)}</p>')
+    out.append("</header>")
+    return "\n".join(out)
+
+
+def _situation(report: dict[str, Any]) -> str:
+    case = report["case"]
+    parts = [f"<h3>{label}</h3>\n{_paragraphs(case[key])}"
+             for key, label in (("situation", "Situation"), ("measures", "Measures"))
+             if case[key]]
+    if not parts:
+        return ""
+    return '<section id="case">\n<h2>The case</h2>\n' + "\n".join(parts) + "\n</section>"
+
+
+def _gate(gate: dict[str, Any]) -> str:
+    return wording.gate_text(gate["factor_name"], gate["score"], gate["below"],
+                             gate["cap_label"], gate["reason"])
+
+
+def _headline_score(outlook: dict[str, Any]) -> str:
+    """The score large, then its range: reads as the shared outlook wording once tags go."""
+    text = wording.score_with_range(outlook["score"], outlook["low"], outlook["high"])
+    head, sep, tail = text.partition(" (")
+    return f'<span class="score">{e(head)}</span>{e(sep + tail)}'
+
+
+def _outlook(report: dict[str, Any]) -> str:
+    outlook = report["outlook"]
+    band = outlook["band"]
+    colour = _band_colour(report, band["id"] if band else None)
+    label = wording.band_text(band["label"] if band else None, outlook["capped"])
+    out = ['<section id="outlook">', f"<h2>{e(wording.OUTLOOK_NAME)}</h2>",
+           f'<p class="headline">{_swatch(colour)}<span class="badge">{e(label)}:</span> '
+           f'{_headline_score(outlook)}, coverage {e(wording.percent(outlook["coverage"]))}</p>',
+           '<figure class="keep">',
+           chart(report),
+           "<figcaption>Bars: score from the answers given; whiskers: the range if every "
+           "unknown or unanswered question were 0 or 4; dashed lines: band thresholds. "
+           f"{e(wording.RED_FLAG_SCALE)}.</figcaption>",
+           "</figure>"]
+    if band:
+        out.append(f"<p><strong>{e(band['label'])}:</strong> {e(band['meaning'])}</p>")
+    for gate in outlook["gates"]:
+        out.append(f'<p class="cap"><strong>Gate:</strong> {e(_gate(gate))}</p>')
+    out.append(f'<p class="muted">{e(outlook["explained"])}</p>')
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def _keep_range(text: str) -> str:
+    """'62 (range 45–75)' with the parenthesis kept on one line in a narrow column."""
+    head, sep, tail = text.partition(" (")
+    if not sep:
+        return e(text)
+    return f'{e(head)} <span class="nowrap">({e(tail)}</span>'
+
+
+def _factors(report: dict[str, Any]) -> str:
+    rows = []
+    for f in report["factors"]:
+        colour = KIND_COLOURS.get(f["kind"], "#444")
+        rows.append([
+            ("", f'<strong>{e(f["name"])}</strong><br><span class="muted">'
+                 f'{e(f["kind_label"])}</span>'),
+            ("", _keep_range(f["score_text"])),
+            ("", _mini_bar(f["score"], f["low"], f["high"], colour)),
+            ("num", e(wording.percent(f["coverage"]))),
+            ("", e(f["evidence"])),
+        ])
+    table = _table([("", "Factor"), ("", "Score (range)"), ("", "0–100"),
+                    ("num", "Coverage"), ("", "Evidence")], rows, widths=(25, 17, 16, 9, 33))
+    return ('<section id="factors">\n<h2>Factors</h2>\n' + table
+            + f'\n<p class="legend">Filled bar: score; dashed box: range. '
+              f'{e(wording.SCORE_LEGEND)}.</p>\n</section>')
+
+
+def _findings(report: dict[str, Any]) -> str:
+    out = ['<section id="limits">', "<h2>What limits the outlook</h2>", "<ul>"]
+    if not report["limits"]:
+        out.append("<li>No core factor has answers yet, so no limiting factor can be named.</li>")
+    for limit in report["limits"]:
+        out.append(f"<li><strong>{e(limit['factor_name'])}</strong>: {e(limit['why'])}</li>")
+    out.append("</ul></section>")
+    out += ['<section id="strengths">', "<h2>Strengths</h2>", "<ul>"]
+    top = report["bands"][-1]
+    if not report["strengths"]:
+        out.append(f"<li>No factor reaches the top band ({e(top['label'])}, "
+                   f"{top['min']:g}+).</li>")
+    for strength in report["strengths"]:
+        out.append(f"<li><strong>{e(strength['factor_name'])}</strong>: "
+                   f"{e(wording.number(strength['score']))} of 100</li>")
+    out.append("</ul></section>")
+    out += ['<section id="levers">', "<h2>Top levers</h2>"]
+    if not report["levers"]:
+        out.append("<p>No answered question below the top level.</p>")
+    else:
+        out.append('<ol class="levers">')
+        for lever in report["levers"]:
+            gate = "; would lift the cap" if lever["lifts_gate"] else ""
+            out.append(f"<li><strong>{e(lever['question'])}</strong> "
+                       f'<span class="muted">({e(lever["factor_name"])}, now '
+                       f"{lever['current']} of 4: up to +{lever['gain']:.1f} outlook points"
+                       f"{gate})</span><br>{e(lever['advice'])}</li>")
+        out.append("</ol>")
+    out.append("</section>")
+    out += ['<section id="red-flags">', "<h2>Red flags</h2>", "<ul>"]
+    if not report["red_flags"]:
+        out.append(f"<li>None raised (threshold {report['red_flag_threshold']:g}).</li>")
+    for flag in report["red_flags"]:
+        advice = " ".join(e(a) for a in flag["advice"])
+        out.append(f'<li><span class="flag">{_swatch(KIND_COLOURS["red_flag"])}Raised: '
+                   f"{e(flag['name'])}</span>, {e(wording.number(flag['score']))} of 100. "
+                   f"{advice}</li>")
+    out.append("</ul></section>")
+    return "\n".join(out)
+
+
+def _risks(report: dict[str, Any]) -> str:
+    out = ['<section id="risks">', "<h2>Risks of unintended consequences</h2>"]
+    if report["risks"]:
+        rows = []
+        for r in report["risks"]:
+            colour = RISK_COLOURS.get(r["band"] or "", "#888888")
+            note = f'<br><span class="muted">{e(r["note"])}</span>' if r["note"] else ""
+            rows.append([
+                ("", f"<strong>{e(r['name'])}</strong>"),
+                ("", f'<span class="badge">{_swatch(colour)}{e(r["text"])}</span><br>'
+                     f'<span class="muted">likelihood {e(_level(r["likelihood"]))} × '
+                     f'severity {e(_level(r["severity"]))}</span>'),
+                ("", e(r["mitigation"] or "none recorded") + note),
+                ("", '<ul class="inline">' + "".join(
+                    f"<li>{e(m)}</li>" for m in r["suggested_mitigations"]) + "</ul>"),
+            ])
+        out.append(_table([("", "Risk"), ("", "Level"), ("", "Planned mitigation"),
+                           ("", "Suggested mitigations")], rows,
+                          caption="Ranked by likelihood × severity (0-16); each rated 0-4.",
+                          widths=(18, 17, 32, 33)))
+    else:
+        out.append("<p>No risk rated in the case file.</p>")
+    if report["risks_not_rated"]:
+        names = ", ".join(e(r["name"]) for r in report["risks_not_rated"])
+        out.append(f'<p class="muted">Not rated: {names}.</p>')
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def _level(value: object) -> str:
+    return "–" if value is None else str(value)
+
+
+def _purposes_and_gaps(report: dict[str, Any]) -> str:
+    out = ['<section id="purposes">', "<h2>Purposes and base rates</h2>"]
+    if not report["purposes"]:
+        out.append("<p>The case file names no purpose; base rates differ by purpose.</p>")
+    else:
+        out.append("<ul>")
+        for purpose in report["purposes"]:
+            out.append(f"<li><strong>{e(purpose['name'])}</strong>: "
+                       f"{e(wording.base_rate_text(purpose['base_rate']))}</li>")
+        out.append("</ul>")
+    out.append("</section>")
+    out += ['<section id="gaps">', "<h2>Data gaps</h2>"]
+    if report["gaps"]:
+        rows = [[("", e(g["factor_name"] or "–")), ("", e(g["kind_label"])), ("", e(g["text"]))]
+                for g in report["gaps"]]
+        out.append(_table([("", "Factor"), ("", "Gap"), ("", "Question")], rows,
+                          widths=(28, 17, 55)))
+        out.append('<p class="muted">The notes on each answer are in the appendix, '
+                   "“The answers behind the scores”.</p>")
+    else:
+        out.append("<p>None: every question answered with at least medium confidence.</p>")
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def _closing(report: dict[str, Any]) -> str:
+    method = report["method"]
+    fw = method["framework"]
+    out = ['<section id="caveats">', "<h2>Caveats</h2>", "<ul>"]
+    out.extend(f"<li>{e(c['text'])}</li>" for c in report["caveats"])
+    out.append("</ul></section>")
+    out += ['<section id="method">', "<h2>Method</h2>", f"<p>{e(method['text'])}</p>",
+            f'<p class="muted">Framework {e(fw["id"])} {e(fw["version"])} ({e(fw["title"])}), '
+            f'SHA-256 <code>{e(fw["sha256"])}</code>; {e(method["tool"]["name"])} '
+            f'{e(method["tool"]["version"])}; generated {e(method["generated"])}.</p>',
+            "</section>"]
+    out += ['<section id="sources">', "<h2>Sources</h2>", "<ul>"]
+    for s in report["sources"]["framework"]:
+        label = wording.source_label(s["title"], s["publisher"], s["year"])
+        out.append(f"<li>{e(label)}, {_link(s['url'])}</li>")
+    out.append("</ul>")
+    if report["sources"]["case"]:
+        out.append("<h3>Cited in the case file</h3>\n<ul>")
+        out.extend(f"<li>{_link(url)}</li>" for url in report["sources"]["case"])
+        out.append("</ul>")
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def _answers(report: dict[str, Any]) -> str:
+    out = ['<section id="answers" class="answers">', "<h2>The answers behind the scores</h2>"]
+    for factor in report["answers"]:
+        rows = []
+        for q in factor["questions"]:
+            answer = f"<strong>{e(q['score_text'])}</strong>"
+            if q["level"]:
+                answer += f" — {e(q['level'])}"
+            if q["confidence"]:
+                answer += f'<br><span class="muted">{e(q["confidence"])} confidence</span>'
+            note = e(q["note"]) if q["note"] else '<span class="muted">no note</span>'
+            if q["sources"]:
+                note += '<div class="sources">Sources: ' + "; ".join(
+                    _link(s) for s in q["sources"]) + "</div>"
+            rows.append([("", e(q["text"])), ("", answer), ("", note)])
+        out.append(f"<h3>{e(factor['factor_name'])}</h3>")
+        out.append(_table([("", "Question"), ("", "Answer"), ("", "Note and sources")], rows,
+                          widths=(32, 24, 44)))
+    out.append("</section>")
+    return "\n".join(out)

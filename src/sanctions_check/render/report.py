@@ -1,0 +1,37 @@
+"""One entry point from a report model to the text of any format, so the CLI stays a switch."""
+
+from __future__ import annotations
+
+from typing import Any
+
+FORMATS = ("terminal", "markdown", "html", "json")
+FILE_WIDTH = 100  # a terminal-format report written to a file or pipe: wide enough, still readable
+
+
+def text(model: dict[str, Any], fmt: str, *, width: int = FILE_WIDTH) -> str:
+    """The report as text in ``fmt``; the terminal format comes out plain, without colours."""
+    if fmt == "json":
+        from sanctions_check.render.report_model import dumps
+
+        return dumps(model)
+    if fmt == "markdown":
+        from sanctions_check.render import markdown
+
+        return markdown.render(model)
+    if fmt == "html":
+        from sanctions_check.render import html
+
+        return html.render(model)
+    if fmt == "terminal":
+        import io
+
+        from rich.console import Console
+
+        from sanctions_check.render import terminal
+
+        buffer = io.StringIO()
+        console = Console(file=buffer, width=width, color_system=None, force_terminal=False,
+                          highlight=False, emoji=False)
+        terminal.render_model(model, console)
+        return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+    raise ValueError(f"unknown report format {fmt!r}; choose from {', '.join(FORMATS)}")

@@ -1,0 +1,267 @@
+"""`report`: the advisory summary in every format, through the real CLI, plus its pure model."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, MINI, run_subprocess, write
+from sanctions_check import __version__, case, framework, scoring
+from sanctions_check.errors import UsageError
+from sanctions_check.render import report_model, wording
+
+REPORT_DATA = DATA / "report"
+MIXED = REPORT_DATA / "mini-mixed.yaml"
+WEAK = DATA / "mini-cases" / "weak.yaml"
+FW = ("--framework", str(MINI))
+EPOCH = "1700000000"  # 2023-11-14T22:13:20Z
+
+
+@pytest.fixture
+def fixed_clock(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+
+
+def assessed(path: Path = MIXED) -> scoring.Assessment:
+    fw = framework.load(MINI)
+    return scoring.assess(fw, case.load(path, fw))
+
+
+# --- the model -------------------------------------------------------------------------------
+
+def test_model_holds_every_section_of_the_summary():
+    model = report_model.build(assessed(), generated=datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC))
+    assert model["schema"] == "sanctions-check/report@1"
+    # outlook: alpha 62.5 (w3), beta 75 (w1), gamma unanswered -> (187.5 + 75) / 4 = 65.6
+    assert model["outlook"]["score"] == 65.6
+    assert model["outlook"]["band"]["id"] == "moderate"
+    assert model["outlook"]["text"] == "Moderate: 66 (range 45–75), coverage 70%"
+    assert [f["id"] for f in model["factors"]] == ["alpha", "beta", "gamma", "flag"]
+    assert model["factors"][1]["score_text"] == "75 (range 38–88)"
+    assert model["limits"][0]["factor_id"] == "alpha"
+    assert [s["factor_id"] for s in model["strengths"]] == ["beta"]
+    assert model["levers"][0]["question_id"] == "a2" and model["levers"][0]["advice"] == "Raise a2."
+    assert [f["factor_id"] for f in model["red_flags"]] == ["flag"]
+    assert model["risks"][0]["id"] == "harm" and model["risks"][0]["value"] == 12
+    assert model["risks"][0]["mitigation"] == "Exempt food and medicine."
+    assert model["risks"][0]["suggested_mitigations"] == ["Exempt aid."]
+    assert [p["id"] for p in model["purposes"]] == ["coerce", "signal"]
+    assert model["purposes"][0]["base_rate"]["effective_when_pursued"] == 22
+    assert model["purposes"][1]["base_rate"] is None
+    kinds = {(g["kind"], g["question_id"]) for g in model["gaps"]}
+    assert {("low-confidence", "a2"), ("unknown", "b1"), ("unanswered", "g1"),
+            ("risk-unrated", "evasion")} <= kinds
+    low = next(g for g in model["gaps"] if g["kind"] == "low-confidence")
+    assert low["note"] == "A low-confidence note."
+    assert [c["id"] for c in model["caveats"]] == ["unique"]
+    method = model["method"]
+    assert method["framework"]["id"] == "mini" and method["framework"]["version"] == "2.1"
+    assert re.fullmatch(r"[0-9a-f]{64}", method["framework"]["sha256"])
+    assert method["tool"]["version"] == __version__
+    assert method["generated"] == "2024-01-02T03:04:05Z"
+    assert model["sources"]["case"] == ["https://example.org/case", "https://example.org/a2"]
+    assert model["sources"]["framework"][0]["key"] == "src"
+    assert model["case"]["file"] == "mini-mixed.yaml"
+
+
+def test_generated_time_follows_source_date_epoch():
+    assert report_model.iso(report_model.generated_at({"SOURCE_DATE_EPOCH": "0"})) == (
+        "1970-01-01T00:00:00Z")
+    assert report_model.iso(report_model.generated_at({"SOURCE_DATE_EPOCH": EPOCH})) == (
+        "2023-11-14T22:13:20Z")
+    before = datetime.now(UTC).replace(microsecond=0)
+    now = report_model.generated_at({})
+    assert before <= now <= datetime.now(UTC)
+    with pytest.raises(UsageError, match="SOURCE_DATE_EPOCH"):
+        report_model.generated_at({"SOURCE_DATE_EPOCH": "yesterday"})
+
+
+def test_json_output_is_sorted_and_stable():
+    model = report_model.build(assessed(), generated=datetime(2024, 1, 1, tzinfo=UTC))
+    text = report_model.dumps(model)
+    assert text == report_model.dumps(json.loads(text))
+    assert list(json.loads(text)) == sorted(json.loads(text))
+
+
+def test_range_bar_shows_secured_open_and_absent_parts():
+    assert wording.range_bar(50, 50, 50, 10) == "█████░░░░░"
+    assert wording.range_bar(75, 40, 90, 10) == "████▒▒▒▒▒░"
+    assert wording.range_bar(None, 0, 100, 10) == "··········"
+
+
+# --- the CLI ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["terminal", "markdown", "html", "json"])
+def test_report_every_format(cli, fixed_clock, fmt):
+    result = cli("report", MIXED, "--format", fmt, *FW)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "Mini mixed case" in out
+    assert "Exempt food and medicine." in out
+    assert "Raise a2." in out
+    assert "Each crisis is unique." in out
+    assert "2023-11-14T22:13:20Z" in out
+    if fmt == "json":
+        assert json.loads(out)["schema"] == "sanctions-check/report@1"
+    else:
+        if fmt == "html":
+            out = " ".join(re.sub(r"<[^>]+>", "", out).split())
+        assert "Moderate: 66 (range 45–75), coverage 70%" in out
+        assert "not a verdict" in out
+
+
+def test_terminal_summary_sections_in_order(cli, fixed_clock):
+    out = cli("report", MIXED, *FW).stdout
+    headings = ["Outlook", "Factors", "Evidence behind each factor", "What limits the outlook",
+                "Strengths", "Top levers", "Red flags", "Risks of unintended consequences",
+                "Purposes and base rates", "Data gaps", "Caveats", "Method", "Sources"]
+    positions = [out.index(f"\n{h}") for h in headings]
+    assert positions == sorted(positions)
+    assert "█" in out and "▒" in out  # bars with their uncertainty
+    assert "Coerce: about 1 in 5" in out
+
+
+def test_output_file_is_written_once_and_replaced_only_with_force(cli, fixed_clock, tmp_path):
+    target = tmp_path / "report.html"
+    result = cli("report", MIXED, "-f", "html", "-o", target, *FW)
+    assert result.exit_code == 0 and result.stdout == ""
+    first = target.read_bytes()
+    assert first.startswith(b"<!DOCTYPE html>")
+    target.write_text("keep me", encoding="utf-8")
+    result = cli("report", MIXED, "-f", "html", "-o", target, *FW)
+    assert result.exit_code == 1
+    assert "already exists" in result.stderr and "--force" in result.stderr
+    assert target.read_text(encoding="utf-8") == "keep me"
+    result = cli("report", MIXED, "-f", "html", "-o", target, "--force", *FW)
+    assert result.exit_code == 0 and target.read_bytes() == first
+    assert not [p for p in tmp_path.iterdir() if p.name != "report.html"]  # no temp files left
+
+
+def test_terminal_format_to_a_file_is_plain_text(cli, fixed_clock, tmp_path):
+    target = tmp_path / "summary.txt"
+    assert cli("report", MIXED, "-o", target, *FW).exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    assert "\x1b" not in text and "Top levers" in text
+    assert all(line == line.rstrip() for line in text.splitlines())
+
+
+def test_report_reads_standard_input(cli, fixed_clock):
+    result = cli("report", "-", "-f", "json", *FW, input=MIXED.read_bytes())
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["case"]["id"] == "mini-mixed"
+
+
+def test_invalid_case_exits_1_with_located_problem(cli, tmp_path):
+    bad = write(tmp_path / "bad.yaml", MIXED.read_text(encoding="utf-8").replace(
+        "    a1: 4\n", "    a1: 7\n"))
+    result = cli("report", bad, *FW)
+    assert result.exit_code == 1
+    assert re.search(r"bad\.yaml:\d+:\d+: error: answers\.alpha\.a1: 7 is out of range",
+                     result.stderr), result.stderr
+    assert result.stdout == "" and "Traceback" not in result.stderr
+    missing = cli("report", tmp_path / "nope.yaml", *FW)
+    assert missing.exit_code == 1 and "nope.yaml" in missing.stderr
+
+
+def test_bad_source_date_epoch_is_a_usage_error(cli, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "not-a-number")
+    result = cli("report", MIXED, *FW)
+    assert result.exit_code == 2
+    assert "SOURCE_DATE_EPOCH" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "markdown", "html", "json"])
+def test_same_case_gives_byte_identical_output(fmt):
+    env = {"SOURCE_DATE_EPOCH": EPOCH}
+    runs = [run_subprocess("report", MIXED, "-f", fmt, *FW, env=env) for _ in range(2)]
+    assert runs[0].returncode == 0, runs[0].stderr
+    assert runs[0].stdout == runs[1].stdout
+    assert b"2023-11-14T22:13:20Z" in runs[0].stdout
+
+
+def test_without_source_date_epoch_the_clock_is_used(cli, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    before = datetime.now(UTC).replace(microsecond=0)
+    data = json.loads(cli("report", MIXED, "-f", "json", *FW).stdout)
+    stamp = datetime.strptime(data["method"]["generated"], "%Y-%m-%dT%H:%M:%SZ")
+    assert before <= stamp.replace(tzinfo=UTC) <= datetime.now(UTC)
+
+
+def test_capped_outlook_names_the_gate(cli, fixed_clock):
+    # weak: beta scores 0, below the gate at 25 -> capped at guarded (already Low: still named)
+    out = cli("report", WEAK, "-f", "markdown", *FW).stdout
+    assert "**Gate:** Beta scores 0, below 25, so the outlook can be at most Guarded." in out
+    assert "- **Beta**: scores 0, below the gate at 25" in out
+
+
+# --- shared wording and the HTML document ------------------------------------------------
+
+def test_score_markdown_and_html_report_share_band_and_factor_wording(cli, fixed_clock):
+    score_md = cli("score", WEAK, "-f", "markdown", *FW).stdout
+    html = cli("report", WEAK, "-f", "html", *FW).stdout
+    model = json.loads(cli("report", WEAK, "-f", "json", *FW).stdout)
+    band = wording.band_text(model["outlook"]["band"]["label"], model["outlook"]["capped"])
+    assert f"| {band} |" in score_md and band in html
+    assert wording.OUTLOOK_EXPLAINED in score_md and wording.OUTLOOK_EXPLAINED in html
+    score_range = wording.score_range(model["outlook"]["low"], model["outlook"]["high"])
+    assert score_range in score_md and score_range in html
+    for factor in model["factors"]:
+        assert factor["score_text"] in html
+        assert wording.kind_label(factor["kind"]) in html
+
+
+class _Doc(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str, str | None]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs.extend((tag, k, v) for k, v in attrs)
+
+
+def test_html_is_self_contained_semantic_and_printable(cli, fixed_clock):
+    html = cli("report", MIXED, "-f", "html", *FW).stdout
+    doc = _Doc()
+    doc.feed(html)
+    assert "script" not in doc.tags and "link" not in doc.tags and "iframe" not in doc.tags
+    assert not [a for a in doc.attrs if a[1] == "src" or a[1].startswith("on")]
+    hrefs = [v for t, k, v in doc.attrs if k == "href"]
+    assert all(v.startswith(("https://", "http://")) for v in hrefs)
+    assert "@import" not in html and "url(" not in html and "@font-face" not in html
+    assert doc.tags.count("table") == doc.tags.count("thead") > 3
+    assert "svg" in doc.tags and "figure" in doc.tags
+    for rule in ("@page", "break-inside: avoid", "table-header-group", "print-color-adjust"):
+        assert rule in html
+    assert '<html lang="en">' in html and '<meta charset="utf-8">' in html
+    # every colour swatch has a text label right after it
+    swatches = list(re.finditer(r'<span class="swatch"[^>]*></span>', html))
+    assert len(swatches) >= 3  # band, risk level, red flag
+    for match in swatches:
+        label = re.sub(r"<[^>]+>", "", html[match.end():match.end() + 120]).strip()
+        assert re.match(r"\w", label), label
+
+
+def test_markdown_tables_keep_their_shape(cli, fixed_clock):
+    md = cli("report", REPORT_DATA / "hostile.yaml", "-f", "markdown", *FW).stdout
+    table: list[int] = []
+    for line in md.splitlines() + [""]:
+        if line.startswith("|"):
+            table.append(len(re.findall(r"(?<!\\)\|", line)))
+        elif table:
+            assert len(set(table)) == 1, table
+            table = []
+
+
+def test_help_lists_report_and_compare(cli):
+    out = cli("--help").stdout
+    assert "report" in out and "compare" in out
+    out = cli("report", "--help").stdout
+    for option in ("--format", "--output", "--force", "--framework"):
+        assert option in out
