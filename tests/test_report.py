@@ -251,7 +251,7 @@ def test_html_is_self_contained_semantic_and_printable(cli, fixed_clock):
 def test_markdown_tables_keep_their_shape(cli, fixed_clock):
     md = cli("report", REPORT_DATA / "hostile.yaml", "-f", "markdown", *FW).stdout
     table: list[int] = []
-    for line in md.splitlines() + [""]:
+    for line in [*md.splitlines(), ""]:
         if line.startswith("|"):
             table.append(len(re.findall(r"(?<!\\)\|", line)))
         elif table:

@@ -397,7 +397,7 @@ def compare(
     old = _assessment(old_path, fw, max_size)
     new = _assessment(new_path, fw, max_size)
     try:
-        model = compare_view.data(diff(old, new), old_path, new_path)
+        model = compare_view.data(diff(old, new))
     except SanctionsCheckError as exc:
         _fail(exc)
     if format is CompareFormat.json:

@@ -39,13 +39,15 @@ def _shown_change(old: float | None, new: float | None) -> str:
     return wording.signed(int(wording.number(round(new, 1))) - int(wording.number(round(old, 1))))
 
 
-def _side(assessment: Assessment, file: str) -> dict[str, Any]:
+def _side(assessment: Assessment) -> dict[str, Any]:
+    from pathlib import Path
+
     header = assessment.case.header
     outlook = assessment.outlook
     capped = outlook.band is not None and outlook.band != outlook.uncapped_band
     label = outlook.band.label if outlook.band else None
     return {
-        "file": file,
+        "file": Path(assessment.case.source).name,
         "id": header.id,
         "title": header.title,
         "assessed_on": header.assessed_on,
@@ -77,18 +79,15 @@ def _risk(risk: RiskResult | None) -> dict[str, Any] | None:
             "mitigation": risk.mitigation}
 
 
-def data(comparison: Comparison, old_file: str, new_file: str, *,
-         generated: datetime | None = None) -> dict[str, Any]:
+def data(comparison: Comparison, *, generated: datetime | None = None) -> dict[str, Any]:
     """The comparison as plain data (schema ``compare@1``)."""
-    from pathlib import Path
-
     fw = comparison.new.framework
     names = {f.id: f.name for f in fw.factors}
     moment = generated if generated is not None else report_model.generated_at()
     return {
         "schema": SCHEMA,
-        "old": _side(comparison.old, Path(old_file).name),
-        "new": _side(comparison.new, Path(new_file).name),
+        "old": _side(comparison.old),
+        "new": _side(comparison.new),
         "outlook": {"delta": _delta(comparison.old.outlook.score, comparison.new.outlook.score),
                     "delta_text": _shown_change(comparison.old.outlook.score,
                                                 comparison.new.outlook.score),
@@ -155,19 +154,21 @@ def table(report: dict[str, Any], console: Any) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from sanctions_check.render.terminal import bullet, paragraph
+
     def t(value: object, style: str = "") -> Text:
         return Text(textsafe.plain(value), style=style)
 
     old, new = report["old"], report["new"]
-    console.print(t(f"Comparing assessments of {textsafe.one_line(new['title'])}", "bold"))
-    console.print(t(f"  old: {textsafe.one_line(_who(old))}"))
-    console.print(t(f"  new: {textsafe.one_line(_who(new))}"))
+    paragraph(console, f"Comparing assessments of {new['title']}", "bold", indent=0)
+    paragraph(console, f"old: {_who(old)}")
+    paragraph(console, f"new: {_who(new)}")
     for warning in report["warnings"]:
-        console.print(t(f"Note: {warning}", "yellow"))
+        paragraph(console, f"Note: {warning}", "yellow", indent=0)
     grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     grid.add_column("Factor", overflow="fold")
-    grid.add_column("Old", no_wrap=True)
-    grid.add_column("New", no_wrap=True)
+    grid.add_column("Old", overflow="fold")
+    grid.add_column("New", overflow="fold")
     grid.add_column("Change", justify="right", no_wrap=True)
     grid.add_row(t(wording.OUTLOOK_NAME, "bold"), t(old["text"]), t(new["text"]),
                  t(report["outlook"]["delta_text"], "bold"))
@@ -175,31 +176,31 @@ def table(report: dict[str, Any], console: Any) -> None:
         grid.add_row(t(f"{f['name']} ({f['kind_label']})"), t(f["old_text"]), t(f["new_text"]),
                      t(f["delta_text"]))
     console.print(grid)
-    console.print(t(f"Limiting factor: {', '.join(old['limiting']) or '–'} → "
-                    f"{', '.join(new['limiting']) or '–'}"))
+    paragraph(console, f"Limiting factor: {', '.join(old['limiting']) or '–'} → "
+                       f"{', '.join(new['limiting']) or '–'}", indent=0)
     flags = report["red_flags"]
     if flags["raised"] or flags["cleared"]:
-        console.print(t(f"Red flags raised: {', '.join(flags['raised']) or 'none'}; cleared: "
-                        f"{', '.join(flags['cleared']) or 'none'}"))
+        paragraph(console, f"Red flags raised: {', '.join(flags['raised']) or 'none'}; "
+                           f"cleared: {', '.join(flags['cleared']) or 'none'}", indent=0)
     console.print()
     console.print(t(f"Answers that changed ({len(report['answers'])})", "bold underline"))
     for a in report["answers"]:
-        console.print(t(f"• {a['factor_name']}: {textsafe.one_line(a['question'])}", "bold"))
-        console.print(t(f"    old: {textsafe.one_line(_answer_line(a['old']))}"))
-        console.print(t(f"    new: {textsafe.one_line(_answer_line(a['new']))}"))
+        bullet(console, f"{a['factor_name']}: {a['question']}", "bold")
+        paragraph(console, f"old: {_answer_line(a['old'])}", indent=4)
+        paragraph(console, f"new: {_answer_line(a['new'])}", indent=4)
     if not report["answers"]:
-        console.print(t("  none"))
+        paragraph(console, "none")
     console.print()
     console.print(t(f"Risks that changed ({len(report['risks'])})", "bold underline"))
     for r in report["risks"]:
-        console.print(t(f"• {r['name']} {r['direction_text']}: {_risk_cell(r['old'])} → "
-                        f"{_risk_cell(r['new'])}"))
+        bullet(console, f"{r['name']} {r['direction_text']}: {_risk_cell(r['old'])} → "
+                        f"{_risk_cell(r['new'])}")
     if not report["risks"]:
-        console.print(t("  none"))
+        paragraph(console, "none")
     fw = report["method"]["framework"]
     console.print()
-    console.print(t(f"Both scored against framework {fw['id']} {fw['version']}. "
-                    f"{wording.OUTLOOK_EXPLAINED}", "dim"))
+    paragraph(console, f"Both scored against framework {fw['id']} {fw['version']}. "
+                       f"{wording.OUTLOOK_EXPLAINED}", "dim", indent=0)
 
 
 def markdown(report: dict[str, Any]) -> str:

@@ -13,15 +13,18 @@ from sanctions_check import textsafe
 from sanctions_check.render import wording
 
 _SAFE_URL = re.compile(r"https?://[^\s<>|\\`\"']+\Z")
-_BLOCK_START = re.compile(r"(\d+)([.)])")
+_BLOCK_START = re.compile(r"(\d+)([.)])(?=\s|$)|([-+=])(?=\s|$)")
 
 
 def text(value: object) -> str:
-    """Running text on one line; a leading list or heading marker is made literal too."""
+    """Running text on one line; a leading list marker ('- ', '1. ') is made literal too."""
     out = textsafe.md_text(textsafe.one_line(value))
-    if out[:1] in ("-", "+", "="):
+    match = _BLOCK_START.match(out)
+    if match is None:
+        return out
+    if match.group(3):
         return "\\" + out
-    return _BLOCK_START.sub(r"\1\\\2", out, count=1) if _BLOCK_START.match(out) else out
+    return f"{match.group(1)}\\{out[len(match.group(1)):]}"
 
 
 def cell(value: object) -> str:

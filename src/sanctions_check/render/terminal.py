@@ -32,7 +32,7 @@ def _heading(console: Any, title: str) -> None:
     console.print(_t(title, "bold underline"))
 
 
-def _para(console: Any, text: object, style: str = "", indent: int = 2,
+def paragraph(console: Any, text: object, style: str = "", indent: int = 2,
           first: str = "") -> None:
     """A wrapped, indented paragraph (hanging after ``first``) without trailing spaces."""
     import textwrap
@@ -46,8 +46,8 @@ def _para(console: Any, text: object, style: str = "", indent: int = 2,
         for i, line in enumerate(lines)), style), soft_wrap=True)
 
 
-def _bullet(console: Any, text: object, style: str = "") -> None:
-    _para(console, text, style, first="• ")
+def bullet(console: Any, text: object, style: str = "") -> None:
+    paragraph(console, text, style, first="• ")
 
 
 def render_model(report: dict[str, Any], console: Any) -> None:
@@ -81,9 +81,9 @@ def _header(report: dict[str, Any], console: Any) -> None:
             body.append(f"\n{label}: ", style="bold")
             body.append(textsafe.one_line(case[key], limit=400))
     console.print(Panel(body, title="Advisory summary", title_align="left"))
-    _para(console, report["advisory"], "dim", indent=0)
+    paragraph(console, report["advisory"], "dim", indent=0)
     for warning in report["warnings"]:
-        _para(console, f"Note: {warning}", "yellow", indent=0)
+        paragraph(console, f"Note: {warning}", "yellow", indent=0)
 
 
 def _band_style(report: dict[str, Any], band_id: str | None) -> str:
@@ -107,12 +107,12 @@ def _outlook(report: dict[str, Any], console: Any) -> None:
     console.print(_t(f"  {wording.range_bar(outlook['score'], outlook['low'], outlook['high'], 40)}"
                      f"  {wording.number(outlook['score'])}"))
     if band:
-        _para(console, f"{band['label']}: {band['meaning']}")
+        paragraph(console, f"{band['label']}: {band['meaning']}")
     for gate in outlook["gates"]:
-        _para(console, "Gate: " + wording.gate_text(gate["factor_name"], gate["score"],
+        paragraph(console, "Gate: " + wording.gate_text(gate["factor_name"], gate["score"],
                                                     gate["below"], gate["cap_label"],
                                                     gate["reason"]), "yellow")
-    _para(console, outlook["explained"], "dim")
+    paragraph(console, outlook["explained"], "dim")
 
 
 def _factors(report: dict[str, Any], console: Any) -> None:
@@ -133,40 +133,40 @@ def _factors(report: dict[str, Any], console: Any) -> None:
             _t(wording.percent(factor["coverage"])),
         )
     console.print(grid)
-    _para(console, f"{wording.RANGE_BAR_LEGEND}. {wording.RED_FLAG_SCALE}.", "dim")
+    paragraph(console, f"{wording.RANGE_BAR_LEGEND}. {wording.RED_FLAG_SCALE}.", "dim")
     _heading(console, "Evidence behind each factor")
     for factor in report["factors"]:
-        _bullet(console, f"{factor['name']}: {factor['evidence']}")
+        bullet(console, f"{factor['name']}: {factor['evidence']}")
 
 
 def _findings(report: dict[str, Any], console: Any) -> None:
     _heading(console, "What limits the outlook")
     if not report["limits"]:
-        _bullet(console, "No core factor has answers yet, so no limiting factor can be named.")
+        bullet(console, "No core factor has answers yet, so no limiting factor can be named.")
     for limit in report["limits"]:
-        _bullet(console, f"{limit['factor_name']}: {limit['why']}")
+        bullet(console, f"{limit['factor_name']}: {limit['why']}")
     _heading(console, "Strengths")
     if not report["strengths"]:
-        _bullet(console, f"No factor reaches the top band ({report['bands'][-1]['label']}, "
+        bullet(console, f"No factor reaches the top band ({report['bands'][-1]['label']}, "
                          f"{report['bands'][-1]['min']:g}+).")
     for strength in report["strengths"]:
-        _bullet(console, f"{strength['factor_name']}: {wording.number(strength['score'])}")
+        bullet(console, f"{strength['factor_name']}: {wording.number(strength['score'])}")
     _heading(console, "Top levers")
     if not report["levers"]:
-        _bullet(console, "No answered question below the top level.")
+        bullet(console, "No answered question below the top level.")
     for number, lever in enumerate(report["levers"], 1):
         gate = "; would lift the cap" if lever["lifts_gate"] else ""
-        _para(console, lever["question"], "bold", first=f"{number}. ")
-        _para(console, f"{lever['factor_name']}, now {lever['current']} of 4: up to "
+        paragraph(console, lever["question"], "bold", first=f"{number}. ")
+        paragraph(console, f"{lever['factor_name']}, now {lever['current']} of 4: up to "
                        f"+{lever['gain']:.1f} outlook points{gate}", "dim", indent=5)
-        _para(console, lever["advice"], indent=5)
+        paragraph(console, lever["advice"], indent=5)
     _heading(console, "Red flags")
     if not report["red_flags"]:
-        _bullet(console, f"None raised (threshold {report['red_flag_threshold']:g}).")
+        bullet(console, f"None raised (threshold {report['red_flag_threshold']:g}).")
     for flag in report["red_flags"]:
-        _bullet(console, f"{flag['name']}: {wording.number(flag['score'])} of 100", "bold red")
+        bullet(console, f"{flag['name']}: {wording.number(flag['score'])} of 100", "bold red")
         for advice in flag["advice"]:
-            _para(console, advice, indent=4)
+            paragraph(console, advice, indent=4)
 
 
 def _risks(report: dict[str, Any], console: Any) -> None:
@@ -190,10 +190,10 @@ def _risks(report: dict[str, Any], console: Any) -> None:
             )
         console.print(grid)
     else:
-        _bullet(console, "No risk rated in the case file.")
+        bullet(console, "No risk rated in the case file.")
     if report["risks_not_rated"]:
         names = ", ".join(r["name"] for r in report["risks_not_rated"])
-        _para(console, f"Not rated: {names}", "dim")
+        paragraph(console, f"Not rated: {names}", "dim")
 
 
 def _level(value: object) -> str:
@@ -203,19 +203,19 @@ def _level(value: object) -> str:
 def _purposes(report: dict[str, Any], console: Any) -> None:
     _heading(console, "Purposes and base rates")
     if not report["purposes"]:
-        _bullet(console, "The case file names no purpose; base rates differ by purpose "
+        bullet(console, "The case file names no purpose; base rates differ by purpose "
                          "(see `sanctions-check factors --format json`).")
     for purpose in report["purposes"]:
-        _bullet(console, f"{purpose['name']}: {wording.base_rate_text(purpose['base_rate'])}")
+        bullet(console, f"{purpose['name']}: {wording.base_rate_text(purpose['base_rate'])}")
 
 
 def _gaps(report: dict[str, Any], console: Any) -> None:
     _heading(console, "Data gaps")
     if not report["gaps"]:
-        _bullet(console, "None: every question answered with at least medium confidence.")
+        bullet(console, "None: every question answered with at least medium confidence.")
     for gap in report["gaps"]:
         where = f"{gap['factor_name']}: " if gap["factor_name"] and gap["question_id"] else ""
-        _bullet(console, f"{gap['kind_label']}: {where}{textsafe.one_line(gap['text'])}")
+        bullet(console, f"{gap['kind_label']}: {where}{textsafe.one_line(gap['text'])}")
 
 
 def _source(source: dict[str, Any]) -> str:
@@ -225,22 +225,22 @@ def _source(source: dict[str, Any]) -> str:
 def _closing(report: dict[str, Any], console: Any) -> None:
     _heading(console, "Caveats")
     for caveat in report["caveats"]:
-        _bullet(console, caveat["text"])
+        bullet(console, caveat["text"])
     method = report["method"]
     fw = method["framework"]
     _heading(console, "Method")
-    _para(console, method["text"], "dim")
-    _para(console, f"Framework {fw['id']} {fw['version']}, sha256 {fw['sha256']}; "
+    paragraph(console, method["text"], "dim")
+    paragraph(console, f"Framework {fw['id']} {fw['version']}, sha256 {fw['sha256']}; "
                    f"{method['tool']['name']} {method['tool']['version']}; "
                    f"generated {method['generated']}.", "dim")
     _heading(console, "Sources")
     for source in report["sources"]["framework"]:
-        _bullet(console, f"{_source(source)} {source['url']}")
+        bullet(console, f"{_source(source)} {source['url']}")
     if report["sources"]["case"]:
-        _para(console, "Cited in the case file:")
+        paragraph(console, "Cited in the case file:")
     for url in report["sources"]["case"]:
-        _bullet(console, url)
+        bullet(console, url)
     console.print()
-    _para(console, "The answers behind these scores, with notes and sources, are in the "
+    paragraph(console, "The answers behind these scores, with notes and sources, are in the "
                    "Markdown and HTML reports (sanctions-check report CASE --format html).",
           "dim", indent=0)

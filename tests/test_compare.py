@@ -1,0 +1,133 @@
+"""`compare`: what changed between two assessments of one case, as a pure diff and via the CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import DATA, MINI, write
+from sanctions_check import case, framework, scoring
+from sanctions_check.compare import compare
+from test_report_golden import check_golden
+
+A = DATA / "compare" / "sri-lanka-2020-analyst-a.yaml"
+B = DATA / "compare" / "sri-lanka-2020-analyst-b.yaml"
+WEAK = DATA / "mini-cases" / "weak.yaml"
+FW = ("--framework", str(MINI))
+
+WEAK_LATER = """\
+format: sanctions-check/case@1
+case:
+  id: weak
+  title: Weak case, months later
+framework: mini@2
+answers:
+  alpha:
+    a1: 1
+    a2: {score: 3, confidence: high, note: Partners now on board.}
+  beta:
+    b1: 2
+    b2: unknown
+  flag:
+    f1: 4
+risks:
+  evasion:
+    likelihood: 2
+    severity: 3
+    mitigation: Coordinate with partners.
+  harm:
+    likelihood: 1
+    severity: 1
+"""
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+
+
+def test_diff_of_two_mini_assessments(tmp_path):
+    fw = framework.load(MINI)
+    later = write(tmp_path / "later.yaml", WEAK_LATER)
+    diff = compare(scoring.assess(fw, case.load(WEAK, fw)),
+                   scoring.assess(fw, case.load(later, fw)))
+    factors = {f.id: f for f in diff.factors}
+    # alpha: (1 + 3*1)/4 levels = 25 -> (1 + 3*3)/4 = 62.5; beta: b1 0 -> 2 = 0 -> 50
+    assert factors["alpha"].delta == pytest.approx(37.5)
+    assert factors["beta"].delta == pytest.approx(50)
+    assert factors["gamma"].delta is None  # unanswered both times
+    # outlook: 18.75 -> (3*62.5 + 50)/4 = 59.375
+    assert diff.outlook_delta == pytest.approx(40.625)
+    assert diff.band_changed
+    changed = {(a.factor_id, a.question_id): a for a in diff.answers}
+    assert set(changed) == {("alpha", "a2"), ("beta", "b1"), ("flag", "f1")}
+    assert changed[("alpha", "a2")].changed == ("score", "confidence", "note")
+    assert changed[("alpha", "a2")].new.note == "Partners now on board."
+    risks = {r.id: r.direction for r in diff.risks}
+    assert risks == {"evasion": "fell", "harm": "added"}
+    assert diff.flags_raised == ("flag",) and diff.flags_cleared == ()
+    assert diff.warnings == ()
+
+
+def test_compare_cli_table_on_two_analysts_readings(cli):
+    result = cli("compare", A, B)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "Commitment of the sanctioning government" in out
+    assert "+8" in out and "−12" in out
+    assert "Answers that changed (3)" in out and "Risks that changed (2)" in out
+    assert "Coder's judgement: low. The designation was a single step" in out  # old note
+    assert "designating the serving army" in out  # new note
+    assert "rose: 2 × 1 = Low (2/16) → 3 × 1 = Low (3/16)" in out
+    assert "fell: 2 × 1 = Low (2/16) → 1 × 1 = Low (1/16)" in out
+
+
+def test_compare_json_and_markdown(cli):
+    data = json.loads(cli("compare", A, B, "-f", "json").stdout)
+    assert data["schema"] == "sanctions-check/compare@1"
+    factors = {f["id"]: f for f in data["factors"]}
+    assert factors["commitment"]["delta_text"] == "+8"
+    assert factors["communication"]["delta_text"] == "−12"
+    answers = {a["question_id"]: a for a in data["answers"]}
+    assert answers["network_reach"]["changed"] == ["confidence"]
+    assert answers["demands"]["old"]["score"] == 2 and answers["demands"]["new"]["score"] == 1
+    assert {r["id"]: r["direction"] for r in data["risks"]} == {
+        "entrenchment": "rose", "diplomatic_cost": "fell"}
+    md = cli("compare", A, B, "-f", "markdown").stdout
+    assert "| Clear communication (core factor) | 50 (range 20–80) | 38 (range 15–75) | −12 |" in md
+    assert "\\[LBO\\]" in md  # case text escaped for Markdown
+
+
+@pytest.mark.parametrize(("fmt", "ext"), [("table", "txt"), ("markdown", "md"), ("json", "json")])
+def test_compare_matches_golden(cli, fmt, ext):
+    result = cli("compare", A, B, "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    check_golden(f"compare/sri-lanka-2020-a-b.{ext}", result.stdout)
+
+
+def test_compare_writes_a_file_only_with_force_to_replace(cli, tmp_path):
+    target = tmp_path / "diff.md"
+    assert cli("compare", A, B, "-f", "markdown", "-o", target).exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("## What changed")
+    assert cli("compare", A, B, "-f", "markdown", "-o", target).exit_code == 1
+    assert cli("compare", A, B, "-o", target, "--force").exit_code == 0
+    assert "Answers that changed" in target.read_text(encoding="utf-8")
+
+
+def test_compare_errors(cli, tmp_path):
+    assert cli("compare", "-", "-").exit_code == 2
+    bad = write(tmp_path / "bad.yaml", "format: sanctions-check/case@1\ncase: {id: x}\n")
+    result = cli("compare", A, bad)
+    assert result.exit_code == 1 and "bad.yaml" in result.stderr
+    other = write(tmp_path / "other.yaml", WEAK.read_text(encoding="utf-8").replace(
+        "id: weak", "id: other"))
+    result = cli("compare", WEAK, other, *FW)
+    assert result.exit_code == 0
+    assert "different case ids" in result.stdout
+
+
+def test_compare_reads_one_side_from_standard_input(cli):
+    result = cli("compare", A, "-", "-f", "json", input=B.read_bytes())
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["new"]["file"] == "<stdin>"
