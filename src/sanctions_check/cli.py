@@ -282,6 +282,55 @@ def new(
          f"`sanctions-check validate {output}`")
 
 
+@app.command()
+def assess(
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", dir_okay=False,
+        help="Case file to write (default: <case-id>.yaml here, never replacing a file).")] = None,
+    resume: Annotated[Path | None, typer.Option(
+        "--resume", dir_okay=False,
+        help="Continue a saved case file at its first unanswered question, or revise it.",
+    )] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="With --out: start over and replace FILE if it exists.")] = False,
+    framework_path: FrameworkOption = None,
+) -> None:
+    """Answer the checklist in a terminal, guided factor by factor; every answer is saved at once.
+
+    Ctrl-C stops at any prompt (exit 130) with every answer kept; --resume FILE goes on. Needs a
+    terminal: in a script, use `new` and `score` instead.
+    """
+    from sanctions_check import flow
+    from sanctions_check.errors import SanctionsCheckError
+
+    if out is not None and resume is not None:
+        _say("error: use either --out (a new case) or --resume (a saved case), not both")
+        raise typer.Exit(EXIT_USAGE)
+    if not flow.stdio_is_terminal():
+        _say(flow.NEEDS_TERMINAL)
+        raise typer.Exit(EXIT_USAGE)
+    fw = _framework(framework_path)
+    import datetime
+
+    from rich.console import Console
+
+    from sanctions_check import interview
+
+    try:
+        outcome = interview.run(fw, console=Console(), out=out, resume=resume, force=force,
+                                today=datetime.date.today().isoformat())
+    except SanctionsCheckError as exc:
+        _fail(exc)
+    if outcome.interrupted:
+        try:
+            _say(interview.resume_hint(outcome, framework_path))
+            sys.stderr.flush()
+            sys.stdout.flush()
+        except OSError:  # the terminal was closed: the file is saved, nobody is there to read
+            interview.release_terminal()
+        raise typer.Exit(EXIT_INTERRUPTED)
+
+
 class ReportFormat(StrEnum):
     terminal = "terminal"
     markdown = "markdown"

@@ -1,0 +1,364 @@
+"""The interview's logic without any prompting: which step comes next, where a resumed file
+continues, how an answer changes the case, and where the case file is saved.
+
+Kept apart from ``interview.py`` (the only module that talks to questionary) so that the order of
+the steps, going back, resuming and saving can be tested as plain functions, and so that nothing
+here costs questionary's start-up.
+"""
+
+from __future__ import annotations
+
+import re
+import signal
+import sys
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal
+
+from sanctions_check import case as case_mod
+from sanctions_check.case import Answer, Case, CaseHeader, RiskAnswer, Score
+from sanctions_check.checks import SLUG
+from sanctions_check.errors import UsageError, WriteError
+from sanctions_check.framework import Factor, Framework, Question, Risk
+
+StepKind = Literal["header", "purpose", "question", "risk"]
+SectionKind = Literal["case", "factor", "risks"]
+
+# The header fields asked, in order; only the first two are required by the case format.
+HEADER_FIELDS: tuple[tuple[str, str, bool], ...] = (
+    ("title", "Title of the case (e.g. the country, the crisis and the year)", True),
+    ("id", "Short id for the file (lowercase letters, digits, - _ .)", True),
+    ("country", "Country (optional)", False),
+    ("analyst", "Your name or team (optional)", False),
+    ("situation", "The situation, in a line or two (optional)", False),
+    ("measures", "The measures imposed or considered, on whom (optional)", False),
+)
+RISK_PARTS = ("likelihood", "severity")
+MAX_DEFAULT_NAMES = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A group of steps shown under one heading: the case, one factor, or the risks."""
+
+    number: int  # 1-based
+    kind: SectionKind
+    title: str
+    start: int  # index of its first step
+    end: int  # index after its last step
+    factor: Factor | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One prompt of the interview."""
+
+    kind: StepKind
+    section: int  # 1-based section number
+    field: str = ""  # header field, or likelihood/severity for a risk
+    factor: Factor | None = None
+    question: Question | None = None
+    risk: Risk | None = None
+    number: int = 0  # 1-based question number (factor questions then risks); 0 for the header
+
+    @property
+    def counted(self) -> bool:
+        """Factor questions and risks are the questions; the header is not counted."""
+        return self.kind in ("question", "risk")
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Every step of an interview, generated from the framework (nothing is hard-coded)."""
+
+    sections: tuple[Section, ...]
+    steps: tuple[Step, ...]
+    questions: int  # factor questions plus risks
+
+    def section_of(self, index: int) -> Section:
+        return self.sections[self.steps[index].section - 1]
+
+    def progress(self, index: int) -> str:
+        """'Section 2/6 · Question 3/8' — where the analyst is, and how much is left."""
+        step = self.steps[index]
+        where = f"Section {step.section}/{len(self.sections)}"
+        if step.kind in ("header", "purpose"):
+            section = self.sections[0]
+            return f"{where} · Case {index - section.start + 1}/{section.end - section.start}"
+        what = f"Question {step.number}/{self.questions}"
+        if step.kind == "risk":
+            what += f" · {step.field}"
+        return f"{where} · {what}"
+
+
+def plan(framework: Framework) -> Plan:
+    """The case header and purposes, each factor's questions, then the risks, in framework order."""
+    steps: list[Step] = []
+    sections: list[Section] = []
+    number = 0
+    start = 0
+    for field, _, _ in HEADER_FIELDS:
+        steps.append(Step("header", 1, field=field))
+    if framework.purposes:
+        steps.append(Step("purpose", 1, field="purpose"))
+    sections.append(Section(1, "case", "the case header and purposes", start, len(steps)))
+    for factor in framework.factors:
+        start = len(steps)
+        section = len(sections) + 1
+        for question in factor.questions:
+            number += 1
+            steps.append(Step("question", section, factor=factor, question=question,
+                              number=number))
+        sections.append(Section(section, "factor", factor.name, start, len(steps), factor))
+    if framework.risks:
+        start = len(steps)
+        section = len(sections) + 1
+        for risk in framework.risks:
+            number += 1
+            for part in RISK_PARTS:
+                steps.append(Step("risk", section, field=part, risk=risk, number=number))
+        sections.append(Section(section, "risks", "unintended consequences", start, len(steps)))
+    return Plan(tuple(sections), tuple(steps), number)
+
+
+def answered(step: Step, case: Case) -> bool:
+    """Has this step been answered? ``unknown`` is an answer; an empty value is not."""
+    if step.kind == "question":
+        assert step.factor is not None and step.question is not None
+        return case.answer(step.factor.id, step.question.id).score is not None
+    if step.kind == "risk":
+        assert step.risk is not None
+        return getattr(case.risk(step.risk.id), step.field) is not None
+    return True
+
+
+def first_unanswered(plan_: Plan, case: Case) -> int | None:
+    """Where a resumed interview continues: the first factor question or risk left open."""
+    for index, step in enumerate(plan_.steps):
+        if step.counted and not answered(step, case):
+            return index
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    answered: int
+    questions: int
+    rated: int  # risks with both likelihood and severity given
+    risks: int
+
+
+def tally(framework: Framework, case: Case) -> Tally:
+    questions = [(f.id, q.id) for f in framework.factors for q in f.questions]
+    done = sum(1 for fid, qid in questions if case.answer(fid, qid).score is not None)
+    rated = sum(1 for r in framework.risks
+                if case.risk(r.id).likelihood is not None and case.risk(r.id).severity is not None)
+    return Tally(done, len(questions), rated, len(framework.risks))
+
+
+def section_tally(plan_: Plan, section: Section, case: Case) -> tuple[int, int]:
+    """(answered, total) questions of one section, for the resume menu; a risk counts once,
+    when both its likelihood and its severity are given."""
+    steps = [s for s in plan_.steps[section.start:section.end] if s.counted]
+    done: dict[int, bool] = {}
+    for step in steps:
+        done[step.number] = done.get(step.number, True) and answered(step, case)
+    return sum(done.values()), len(done)
+
+
+# --- building the case, one answer at a time -------------------------------------------------
+
+def slugify(title: str) -> str:
+    """A valid case id from a title: 'Côte d'Ivoire 2011' -> 'cote-d-ivoire-2011'."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:60].rstrip("-") or "case"
+
+
+def valid_id(text: str) -> bool:
+    return bool(SLUG.match(text))
+
+
+def new_case(framework: Framework, title: str, ident: str, today: str | None) -> Case:
+    """A case with just its header, answered against the framework in use."""
+    return Case(CaseHeader(id=ident, title=title, assessed_on=today), framework.ref)
+
+
+def header_value(case: Case, field: str) -> str:
+    value = getattr(case.header, field)
+    return "" if value is None else str(value)
+
+
+def with_header(case: Case, field: str, value: str) -> Case:
+    """Set one header field; an empty optional field is removed rather than saved as ''."""
+    text = value.strip()
+    if field in ("title", "id"):
+        if not text:
+            return case
+        return replace(case, header=replace(case.header, **{field: text}))
+    return replace(case, header=replace(case.header, **{field: text or None}))
+
+
+def with_purposes(case: Case, purposes: list[str]) -> Case:
+    return replace(case, header=replace(case.header, purpose=tuple(purposes)))
+
+
+def with_score(case: Case, step: Step, score: Score) -> Case:
+    """Record a score (0-4 or unknown) and keep the note, confidence and sources already given."""
+    assert step.factor is not None and step.question is not None
+    old = case.answer(step.factor.id, step.question.id)
+    return case.with_answer(step.factor.id, step.question.id, replace(old, score=score))
+
+
+def with_details(case: Case, step: Step, note: str, confidence: str | None,
+                 sources: tuple[str, ...]) -> Case:
+    """Record a question's note, confidence and sources; its score is left as it is."""
+    assert step.factor is not None and step.question is not None
+    old = case.answer(step.factor.id, step.question.id)
+    new = Answer(old.score, confidence, note.strip() or None, sources)
+    return case.with_answer(step.factor.id, step.question.id, new)
+
+
+def with_risk_level(case: Case, step: Step, level: Score) -> Case:
+    """Record a risk's likelihood or severity, whichever the step asks."""
+    assert step.risk is not None
+    old = case.risk(step.risk.id)
+    return case.with_risk(step.risk.id, replace(old, **{step.field: level}))
+
+
+def with_risk_details(case: Case, step: Step, mitigation: str, note: str,
+                      sources: tuple[str, ...]) -> Case:
+    assert step.risk is not None
+    old = case.risk(step.risk.id)
+    new = RiskAnswer(old.likelihood, old.severity, mitigation.strip() or None,
+                     note.strip() or None, sources)
+    return case.with_risk(step.risk.id, new)
+
+
+def split_sources(text: str) -> tuple[str, ...]:
+    """Sources typed on one line, separated by ';' (URLs and titles may contain commas)."""
+    return tuple(part.strip() for part in text.split(";") if part.strip())
+
+
+def join_sources(sources: tuple[str, ...]) -> str:
+    return "; ".join(sources)
+
+
+# --- saving ----------------------------------------------------------------------------------
+
+def default_path(folder: Path, ident: str) -> Path:
+    """``<id>.yaml`` in the folder, or ``<id>-2.yaml``, ... : the first name not already taken."""
+    for n in range(1, MAX_DEFAULT_NAMES + 1):
+        candidate = folder / (f"{ident}.yaml" if n == 1 else f"{ident}-{n}.yaml")
+        if not candidate.exists():
+            return candidate
+    raise UsageError(f"too many files named {ident}-N.yaml in {folder}; choose a name with --out")
+
+
+def check_out(path: Path, force: bool) -> None:
+    """Refuse, before the first question, to start an interview that would replace a file."""
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; --out takes a file name")
+    if path.exists() and not force:
+        raise UsageError(f"{path} already exists; continue it with `sanctions-check assess "
+                         f"--resume {path}`, or use --force to start over and replace it")
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and hang-up while a file is being replaced, so a save is never cut short."""
+    held = {signal.SIGINT, signal.SIGHUP, signal.SIGTERM}
+    try:
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    except (AttributeError, ValueError, OSError):  # pragma: no cover - not POSIX or not main
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+class Store:
+    """Where the case file lives, chosen at the first save and rewritten after every answer.
+
+    The first save never replaces an existing file (unless ``--force`` named it); later saves
+    replace the interview's own file atomically, so an interruption leaves the last complete
+    version on disk.
+    """
+
+    def __init__(self, framework: Framework, *, out: Path | None = None,
+                 folder: Path = Path("."), force: bool = False, resumed: bool = False) -> None:
+        self.framework = framework
+        self.out = out
+        self.folder = folder
+        self.force = force
+        self.path: Path | None = out if resumed else None
+        self.saves = 0
+
+    def save(self, case: Case) -> Path:
+        if self.path is not None:
+            with signals_held():
+                case_mod.save(case, self.framework, self.path, overwrite=True)
+        elif self.out is not None:
+            with signals_held():
+                case_mod.save(case, self.framework, self.out, overwrite=self.force)
+            self.path = self.out
+        else:
+            self.path = self._first_save(case)
+        self.saves += 1
+        return self.path
+
+    def _first_save(self, case: Case) -> Path:
+        for _ in range(MAX_DEFAULT_NAMES):
+            path = default_path(self.folder, case.header.id)
+            try:
+                with signals_held():
+                    case_mod.save(case, self.framework, path, overwrite=False)
+            except WriteError:
+                if path.exists():
+                    continue  # another process took the name just now: try the next one
+                raise
+            return path
+        raise UsageError("could not find a free file name; choose one with --out")
+
+
+def keep_original(path: Path) -> Path:
+    """Copy a file about to be rewritten against another framework version: ``<name>.orig.yaml``.
+
+    Answers to questions the current version no longer has cannot be carried over, so the
+    original stays beside the resumed file instead of being lost.
+    """
+    from sanctions_check import yamlio
+
+    data = path.read_bytes()
+    for n in range(1, MAX_DEFAULT_NAMES + 1):
+        suffix = ".orig" if n == 1 else f".orig-{n}"
+        backup = path.with_name(f"{path.stem}{suffix}{path.suffix or '.yaml'}")
+        if backup.exists():
+            continue
+        try:
+            yamlio.atomic_write(backup, data, overwrite=False)
+        except WriteError:
+            if backup.exists():
+                continue
+            raise
+        return backup
+    raise UsageError(f"could not find a free name for a copy of {path}")
+
+
+NEEDS_TERMINAL = (
+    "assess is interactive and needs a terminal. Without one, write a case file with "
+    "`sanctions-check new -o FILE`, fill it in, then run `sanctions-check score FILE`."
+)
+
+
+def stdio_is_terminal() -> bool:
+    """Prompts need a terminal on both sides; in CI or a pipe they would hang or fail."""
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False

@@ -1,0 +1,586 @@
+"""`sanctions-check assess`: the interview in a terminal, the only module that imports questionary.
+
+The order of the steps, resuming and saving live in ``flow.py``; this module only asks and shows.
+Every answer is saved the moment it is given, so an interruption (Ctrl-C, Ctrl-D, a closed
+terminal) never costs more than the question on screen: the one handler in :func:`run` only has to
+say how to resume.
+"""
+
+from __future__ import annotations
+
+import errno
+import signal
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import questionary
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from questionary import Choice
+from rich.console import Console
+from rich.panel import Panel
+from rich.text import Text
+
+from sanctions_check import case as case_mod
+from sanctions_check import flow, scoring, textsafe
+from sanctions_check.case import CONFIDENCE, UNKNOWN, Case
+from sanctions_check.flow import Plan, Section, Step
+from sanctions_check.framework import Framework
+from sanctions_check.render.wording import kind_label
+
+BACK = "\x00back"
+HELP = "\x00help"
+DETAILS = "\x00details"
+SKIP = "\x00skip"
+NO_CONFIDENCE = "\x00none"
+INSTRUCTION = "(type a key or use the arrows, then Enter)"
+TEXT_BACK = "<"
+
+
+class Hangup(KeyboardInterrupt):
+    """The terminal was closed (SIGHUP): handled like Ctrl-C, since every answer is on disk."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """How the interview ended: the file (None if nothing was answered) and the case in it."""
+
+    path: Path | None
+    case: Case | None
+    interrupted: bool
+    hangup: bool = False
+
+
+def _end_keys() -> KeyBindings:
+    """Ctrl-D ends every prompt as end-of-input (questionary's lists would otherwise ignore it)."""
+    keys = KeyBindings()
+
+    @keys.add("c-d", eager=True)
+    def _(event: Any) -> None:
+        event.app.exit(exception=EOFError, style="class:aborting")
+
+    return keys
+
+
+def _back_key() -> KeyBindings:
+    keys = KeyBindings()
+
+    @keys.add(TEXT_BACK, eager=True)
+    def _(event: Any) -> None:
+        event.app.exit(result=BACK)
+
+    return keys
+
+
+def _up_is_back() -> KeyBindings:
+    """In a one-line text field the up arrow has nothing else to do: it goes back a step."""
+    keys = KeyBindings()
+
+    @keys.add("up", eager=True)
+    def _(event: Any) -> None:
+        event.app.exit(result=BACK)
+
+    return keys
+
+
+def _ask(question: Any, *extra: KeyBindings) -> Any:
+    """Ask one prompt; Ctrl-C raises KeyboardInterrupt and Ctrl-D EOFError, never a None answer."""
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, _end_keys(), *extra])
+    return question.unsafe_ask()
+
+
+class Prompts:
+    """The few prompt shapes the interview needs, on questionary."""
+
+    def select(self, message: str, choices: Sequence[Choice], default: Any = None,
+               instruction: str = INSTRUCTION) -> Any:
+        return _ask(questionary.select(
+            textsafe.one_line(message), choices=list(choices), default=default,
+            use_shortcuts=True, use_jk_keys=False, instruction=instruction))
+
+    def text(self, message: str, default: str = "", *, back: bool = False,
+             validate: Callable[[str], bool | str] | None = None) -> str:
+        def wants_back(value: str) -> bool:
+            # '<' alone, or typed straight after the pre-filled value, goes back.
+            return back and value.strip() in (TEXT_BACK, default + TEXT_BACK)
+
+        def check(value: str) -> bool | str:
+            if wants_back(value):
+                return True
+            return validate(value) if validate else True
+
+        keys = [_up_is_back()] if back else []
+        answer = _ask(questionary.text(textsafe.one_line(message), default=default,
+                                       validate=check), *keys)
+        return BACK if answer == BACK or wants_back(answer) else answer
+
+    def checkbox(self, message: str, choices: Sequence[Choice]) -> Any:
+        return _ask(questionary.checkbox(
+            textsafe.one_line(message), choices=list(choices),
+            instruction=f"(space ticks, Enter confirms, {TEXT_BACK} goes back)"), _back_key())
+
+
+class Session:
+    """One interview: the plan, the case so far, where it is saved, and what is on screen."""
+
+    def __init__(self, framework: Framework, store: flow.Store, console: Console,
+                 case: Case | None, today: str | None, prompts: Prompts | None = None) -> None:
+        self.framework = framework
+        self.plan: Plan = flow.plan(framework)
+        self.store = store
+        self.console = console
+        self.case = case
+        self.today = today
+        self.prompts = prompts or Prompts()
+        self.draft_title = ""
+        self.shown_section = 0
+
+    # --- saving ---------------------------------------------------------------------------
+
+    def _update(self, case: Case) -> None:
+        self.case = case
+        self.store.save(case)
+
+    def flush(self) -> None:
+        """On interruption: a title given but no id yet still becomes a file (default id)."""
+        if self.case is None and self.draft_title:
+            self._update(flow.new_case(self.framework, self.draft_title,
+                                       flow.slugify(self.draft_title), self.today))
+
+    # --- the whole interview --------------------------------------------------------------
+
+    def interview(self) -> None:
+        """A new case: every step in order, then the summary."""
+        self.walk(0, len(self.plan.steps))
+        self.finish()
+
+    def resume(self) -> None:
+        """A saved case: a menu to continue, review a section, or finish."""
+        assert self.case is not None
+        while True:
+            action = self.menu()
+            if action[0] == "continue":
+                self.walk(action[1], len(self.plan.steps))
+                break
+            if action[0] == "review":
+                section = self.plan.sections[action[1] - 1]
+                self.shown_section = 0
+                self.walk(section.start, section.end, floor=section.start)
+                continue
+            break
+        self.finish()
+
+    def menu(self) -> tuple[Any, ...]:
+        assert self.case is not None
+        t = flow.tally(self.framework, self.case)
+        self.console.print(Text(
+            f"{textsafe.one_line(self.case.header.title)} ({self.store.path}): {t.answered} of "
+            f"{t.questions} questions answered, {t.rated} of {t.risks} risks rated.",
+            style="bold"))
+        choices = []
+        first = flow.first_unanswered(self.plan, self.case)
+        if first is not None:
+            step = self.plan.steps[first]
+            choices.append(Choice(
+                f"Continue at question {step.number}/{self.plan.questions}: "
+                f"{textsafe.one_line(self._step_text(step), 60)}", ("continue", first)))
+        for section in self.plan.sections:
+            label = f"Review {section.title}"
+            if section.kind != "case":
+                done, total = flow.section_tally(self.plan, section, self.case)
+                label += f" ({done}/{total} {'rated' if section.kind == 'risks' else 'answered'})"
+            choices.append(Choice(textsafe.one_line(label), ("review", section.number)))
+        choices.append(Choice("Finish and show the summary", ("finish",)))
+        return self.prompts.select("What next?", choices, default=choices[0].value,
+                                   instruction="(arrows or a key, then Enter)")
+
+    def walk(self, start: int, stop: int, floor: int = 0) -> None:
+        """Steps ``start`` to ``stop``; going back below ``floor`` returns to the menu."""
+        index = start
+        move = 1
+        while index < stop:
+            section = self.plan.section_of(index)
+            if section.number != self.shown_section and (move > 0 or index == start):
+                self.intro(section)
+            self.shown_section = section.number
+            move = self.ask(index, can_go_back=index > 0)
+            index += move
+            if index < floor:
+                return
+
+    def finish(self) -> None:
+        if self.case is None:
+            return
+        from sanctions_check.render import terminal
+
+        assessment = scoring.assess(self.framework, self.case)
+        self.console.print()
+        terminal.render(assessment, self.console)
+        t = flow.tally(self.framework, self.case)
+        self.console.print(Text(
+            f"Saved in {self.store.path}: {t.answered} of {t.questions} questions answered, "
+            f"{t.rated} of {t.risks} risks rated."))
+
+    # --- one step -------------------------------------------------------------------------
+
+    def ask(self, index: int, can_go_back: bool) -> int:
+        """Ask one step; returns +1 to go on, -1 to go back."""
+        step = self.plan.steps[index]
+        self.console.print(Text(self.plan.progress(index), style="dim"))
+        if step.kind == "header":
+            return self.ask_header(step, can_go_back)
+        if step.kind == "purpose":
+            return self.ask_purposes()
+        return self.ask_level(step, can_go_back)
+
+    def ask_header(self, step: Step, can_go_back: bool) -> int:
+        message = next(m for f, m, _ in flow.HEADER_FIELDS if f == step.field)
+        if step.field == "title":
+            current = self.case.header.title if self.case else self.draft_title
+            answer = self.prompts.text(message, current, back=can_go_back,
+                                       validate=lambda v: bool(v.strip()) or "a title is needed")
+            if answer == BACK:
+                return -1
+            if self.case is None:
+                self.draft_title = answer.strip()
+            else:
+                self._update(flow.with_header(self.case, "title", answer))
+            return 1
+        if step.field == "id":
+            current = self.case.header.id if self.case else flow.slugify(self.draft_title)
+            answer = self.prompts.text(message, current, back=True, validate=_id_ok)
+            if answer == BACK:
+                return -1
+            if self.case is None:
+                self._update(flow.new_case(self.framework, self.draft_title, answer.strip(),
+                                           self.today))
+                self.console.print(Text(f"Saving every answer in {self.store.path}",
+                                        style="green"))
+            else:
+                self._update(flow.with_header(self.case, "id", answer))
+            return 1
+        assert self.case is not None
+        answer = self.prompts.text(message, flow.header_value(self.case, step.field), back=True)
+        if answer == BACK:
+            return -1
+        if answer.strip() != flow.header_value(self.case, step.field):
+            self._update(flow.with_header(self.case, step.field, answer))
+        return 1
+
+    def ask_purposes(self) -> int:
+        assert self.case is not None
+        current = set(self.case.header.purpose)
+        choices = [Choice(textsafe.one_line(f"{p.name}: {p.description}"), p.id,
+                          checked=p.id in current) for p in self.framework.purposes]
+        answer = self.prompts.checkbox("What are the sanctions meant to do? (any number)", choices)
+        if answer == BACK:
+            return -1
+        if tuple(answer) != self.case.header.purpose:
+            self._update(flow.with_purposes(self.case, answer))
+        return 1
+
+    def ask_level(self, step: Step, can_go_back: bool) -> int:
+        """A factor question or a risk's likelihood/severity: 0-4, unknown, skip, details, help."""
+        assert self.case is not None
+        while True:
+            current = self._current(step)
+            self._show_details(step)
+            choices = self._level_choices(step, can_go_back)
+            default = current if current is not None else SKIP
+            answer = self.prompts.select(self._step_text(step), choices, default=default)
+            if answer == HELP:
+                self.show_help(step)
+                continue
+            if answer == DETAILS:
+                self.ask_details(step)
+                continue
+            if answer == BACK:
+                return -1
+            if answer == SKIP:
+                return 1
+            if answer != current:
+                if step.kind == "question":
+                    self._update(flow.with_score(self.case, step, answer))
+                else:
+                    self._update(flow.with_risk_level(self.case, step, answer))
+            return 1
+
+    def _level_choices(self, step: Step, can_go_back: bool) -> list[Choice]:
+        unknown = self.framework.unknown
+        choices = [Choice(textsafe.one_line(self._anchor(step, level)), level,
+                          shortcut_key=str(level)) for level in range(5)]
+        choices.append(Choice(textsafe.one_line(
+            f"{unknown.label}: {unknown.meaning} (widens the range; never counts as 0)"),
+            UNKNOWN, shortcut_key="u"))
+        has = self._has_details(step)
+        extra = "mitigation, note, sources" if step.kind == "risk" else "note, confidence, sources"
+        choices.append(Choice(("edit " if has else "add ") + extra + "…", DETAILS,
+                              shortcut_key="n"))
+        choices.append(Choice("help: what to look at", HELP, shortcut_key="h"))
+        choices.append(Choice("skip for now", SKIP, shortcut_key="s"))
+        if can_go_back:
+            choices.append(Choice("← back to the previous question", BACK, shortcut_key="b"))
+        return choices
+
+    def _anchor(self, step: Step, level: int) -> str:
+        if step.kind == "question":
+            assert step.question is not None
+            return step.question.level_label(self.framework, level)
+        assert step.risk is not None
+        return getattr(step.risk, step.field)[level]
+
+    def _step_text(self, step: Step) -> str:
+        if step.kind == "question":
+            assert step.question is not None
+            return step.question.text
+        if step.kind == "risk":
+            assert step.risk is not None
+            if step.field == "likelihood":
+                return f"{step.risk.name}: {step.risk.question} How likely is it?"
+            return f"{step.risk.name}: if it happens, how severe would it be?"
+        return step.field
+
+    def _current(self, step: Step) -> Any:
+        assert self.case is not None
+        if step.kind == "question":
+            assert step.factor is not None and step.question is not None
+            return self.case.answer(step.factor.id, step.question.id).score
+        assert step.risk is not None
+        return getattr(self.case.risk(step.risk.id), step.field)
+
+    def _has_details(self, step: Step) -> bool:
+        assert self.case is not None
+        if step.kind == "question":
+            assert step.factor is not None and step.question is not None
+            a = self.case.answer(step.factor.id, step.question.id)
+            return bool(a.note or a.confidence or a.sources)
+        assert step.risk is not None
+        r = self.case.risk(step.risk.id)
+        return bool(r.mitigation or r.note or r.sources)
+
+    def _show_details(self, step: Step) -> None:
+        """Remind the analyst of what is already written for this step (case text stays text)."""
+        assert self.case is not None
+        parts: list[str] = []
+        if step.kind == "question":
+            assert step.factor is not None and step.question is not None
+            a = self.case.answer(step.factor.id, step.question.id)
+            parts += [f"confidence: {a.confidence}"] if a.confidence else []
+            parts += [f"note: {a.note}"] if a.note else []
+            parts += [f"sources: {flow.join_sources(a.sources)}"] if a.sources else []
+        elif step.field == "likelihood":
+            assert step.risk is not None
+            r = self.case.risk(step.risk.id)
+            parts += [f"mitigation: {r.mitigation}"] if r.mitigation else []
+            parts += [f"note: {r.note}"] if r.note else []
+            parts += [f"sources: {flow.join_sources(r.sources)}"] if r.sources else []
+        if parts:
+            self.console.print(Text("  " + " · ".join(textsafe.one_line(p, 200) for p in parts),
+                                    style="cyan"))
+
+    def ask_details(self, step: Step) -> None:
+        """The optional extras, each saved as soon as it is typed."""
+        assert self.case is not None
+        if step.kind == "question":
+            assert step.factor is not None and step.question is not None
+            a = self.case.answer(step.factor.id, step.question.id)
+            note = self.prompts.text("Note (Enter to keep as is)", a.note or "")
+            self._update(flow.with_details(self.case, step, note, a.confidence, a.sources))
+            choices = [Choice("not stated", NO_CONFIDENCE, shortcut_key="0")]
+            choices += [Choice(level, level, shortcut_key=level[0]) for level in CONFIDENCE]
+            confidence = self.prompts.select("How confident are you in this answer?", choices,
+                                             default=a.confidence or NO_CONFIDENCE)
+            confidence = None if confidence == NO_CONFIDENCE else confidence
+            a = self.case.answer(step.factor.id, step.question.id)
+            self._update(flow.with_details(self.case, step, a.note or "", confidence, a.sources))
+            sources = self.prompts.text("Sources, separated by ';' (URLs or references)",
+                                        flow.join_sources(a.sources))
+            a = self.case.answer(step.factor.id, step.question.id)
+            self._update(flow.with_details(self.case, step, a.note or "", a.confidence,
+                                           flow.split_sources(sources)))
+            return
+        assert step.risk is not None
+        r = self.case.risk(step.risk.id)
+        self.console.print(Text("Mitigations to consider: " + "; ".join(step.risk.mitigations),
+                                style="dim"))
+        mitigation = self.prompts.text("Mitigation: what is or would be done", r.mitigation or "")
+        self._update(flow.with_risk_details(self.case, step, mitigation, r.note or "", r.sources))
+        note = self.prompts.text("Note", r.note or "")
+        r = self.case.risk(step.risk.id)
+        self._update(flow.with_risk_details(self.case, step, r.mitigation or "", note, r.sources))
+        sources = self.prompts.text("Sources, separated by ';'", flow.join_sources(r.sources))
+        r = self.case.risk(step.risk.id)
+        self._update(flow.with_risk_details(self.case, step, r.mitigation or "", r.note or "",
+                                            flow.split_sources(sources)))
+
+    # --- what is shown between prompts ----------------------------------------------------
+
+    def intro(self, section: Section) -> None:
+        """A short panel before each section: what it means and how strong its evidence is."""
+        total = len(self.plan.sections)
+        body = Text()
+        if section.kind == "case":
+            title = f"Section {section.number}/{total} · The case"
+            body.append(textsafe.plain(self.framework.title), style="bold")
+            body.append("\nEvery answer is saved as you give it. Ctrl-C stops at any time; "
+                        "`sanctions-check assess --resume FILE` continues later. The up arrow "
+                        f"(or {TEXT_BACK} then Enter) goes back to the previous field; optional "
+                        "fields can be left empty.")
+        elif section.kind == "factor":
+            factor = section.factor
+            assert factor is not None
+            title = (f"Section {section.number}/{total} · {textsafe.one_line(factor.name)} "
+                     f"({kind_label(factor.kind)})")
+            body.append(textsafe.plain(factor.description).strip())
+            body.append("\nWhy it matters: ", style="bold")
+            body.append(textsafe.plain(factor.why).strip())
+            body.append("\nEvidence: ", style="bold")
+            body.append(textsafe.plain(factor.evidence.label))
+            if factor.kind == "red_flag":
+                body.append("\nA red flag: 0 = absent … 4 = strongly present. It is shown beside "
+                            "the outlook, never averaged into it.", style="yellow")
+        else:
+            title = f"Section {section.number}/{total} · Unintended consequences"
+            body.append("Rate how likely each consequence is and how severe it would be (0-4). "
+                        "Risks are listed beside the outlook with mitigations, never subtracted "
+                        "from it.")
+        self.console.print(Panel(body, title=Text(title), title_align="left", expand=True))
+
+    def show_help(self, step: Step) -> None:
+        body = Text()
+        if step.kind == "question":
+            assert step.question is not None and step.factor is not None
+            body.append(textsafe.plain(step.question.help).strip())
+            lead = ("If the flag is present: " if step.factor.kind == "red_flag"
+                    else "If the answer is low: ")
+            body.append("\n" + lead, style="bold")
+            body.append(textsafe.plain(step.question.advice).strip())
+        else:
+            assert step.risk is not None
+            body.append(textsafe.plain(step.risk.help).strip())
+            body.append("\nWhat the sources say: ", style="bold")
+            body.append(textsafe.plain(step.risk.evidence).strip())
+            body.append("\nMitigations: ", style="bold")
+            body.append(textsafe.plain("; ".join(step.risk.mitigations)))
+        self.console.print(Panel(body, title="Help", title_align="left"))
+
+
+def _id_ok(value: str) -> bool | str:
+    if flow.valid_id(value.strip()):
+        return True
+    return "use lowercase letters, digits, '-', '_' or '.', starting with a letter or digit"
+
+
+class HangupWatch:
+    """Turns a closed terminal (SIGHUP) into the interrupt path, once, and remembers it.
+
+    During a prompt the handler asks prompt_toolkit to end the prompt (raising in the middle of
+    its event loop would leave it half torn down); between prompts it raises :class:`Hangup`.
+    """
+
+    def __init__(self) -> None:
+        self.seen = False
+
+    def _handler(self, signum: int, frame: Any) -> None:
+        if self.seen:
+            return
+        self.seen = True
+        from prompt_toolkit.application import get_app_or_none
+
+        app = get_app_or_none()
+        if app is not None and app.is_running and app.loop is not None:
+            def end() -> None:
+                if not app.future.done():
+                    app.exit(exception=Hangup)
+
+            app.loop.call_soon_threadsafe(end)
+            return
+        raise Hangup
+
+    @contextmanager
+    def installed(self) -> Iterator[None]:
+        if not hasattr(signal, "SIGHUP"):  # pragma: no cover - Windows
+            yield
+            return
+        try:
+            previous = signal.signal(signal.SIGHUP, self._handler)
+        except ValueError:  # pragma: no cover - not the main thread
+            yield
+            return
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGHUP, previous)
+
+    def gone(self, exc: BaseException) -> bool:
+        """Was the terminal lost? (prompt_toolkit's redraw then fails with EIO.)"""
+        return (self.seen or isinstance(exc, Hangup)
+                or (isinstance(exc, OSError) and exc.errno in (errno.EIO, errno.ENXIO)))
+
+
+def run(framework: Framework, *, console: Console, out: Path | None = None,
+        resume: Path | None = None, force: bool = False, folder: Path = Path("."),
+        today: str | None = None, prompts: Prompts | None = None) -> Outcome:
+    """Run the interview; every expected way of stopping ends here with the file up to date.
+
+    ``out``/``resume`` problems (an existing file, an invalid case) raise before any prompt.
+    """
+    case: Case | None = None
+    if resume is not None:
+        case = case_mod.load(resume, framework)
+        if case.framework_ref != framework.ref:
+            backup = flow.keep_original(resume)
+            for problem in case.warnings:
+                console.print(Text(str(problem), style="yellow"))
+            console.print(Text(f"The original is kept as {backup}; this file is now answered "
+                               f"against {framework.ref}.", style="yellow"))
+            case = replace(case, framework_ref=framework.ref)
+            store = flow.Store(framework, out=resume, resumed=True)
+            store.save(case)
+        else:
+            store = flow.Store(framework, out=resume, resumed=True)
+    else:
+        if out is not None:
+            flow.check_out(out, force)
+        store = flow.Store(framework, out=out, folder=folder, force=force)
+    session = Session(framework, store, console, case, today, prompts)
+    watch = HangupWatch()
+    with watch.installed():
+        try:
+            if case is None:
+                session.interview()
+            else:
+                session.resume()
+        except (KeyboardInterrupt, EOFError, OSError) as exc:
+            if isinstance(exc, OSError) and not watch.gone(exc):
+                raise
+            session.flush()
+            return Outcome(store.path, session.case, interrupted=True, hangup=watch.gone(exc))
+    return Outcome(store.path, session.case, interrupted=False)
+
+
+def release_terminal() -> None:
+    """After a hang-up, point stdout/stderr at /dev/null so that exiting cannot fail on them."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(OSError, ValueError, AttributeError):
+            os.dup2(devnull, stream.fileno())
+
+
+def resume_hint(outcome: Outcome, framework_arg: Path | None) -> str:
+    """The one line printed on interruption: where the answers are and how to go on."""
+    import shlex
+
+    if outcome.path is None:
+        return "Interrupted before the first answer; nothing was saved."
+    command = f"sanctions-check assess --resume {shlex.quote(str(outcome.path))}"
+    if framework_arg is not None:
+        command += f" --framework {shlex.quote(str(framework_arg))}"
+    return f"Interrupted. Every answer so far is saved in {outcome.path}; continue with: {command}"
+

@@ -1,0 +1,408 @@
+"""The interview driven through its REAL questionary prompts, fed by prompt_toolkit's pipe input.
+
+Every key sequence is sent up front and the pipe is then closed, so a prompt the test did not
+expect ends in EOFError (the interview's interrupt path) instead of hanging.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+from rich.console import Console
+
+from conftest import MINI, write
+from sanctions_check import case as case_mod
+from sanctions_check import flow, interview, scoring
+from sanctions_check.case import Answer
+from sanctions_check.errors import UsageError
+from sanctions_check.framework import load as load_framework
+
+ENTER = "\r"
+DOWN = "\x1b[B"
+UP = "\x1b[A"
+CTRL_C = "\x03"
+CTRL_D = "\x04"
+TODAY = "2024-05-01"
+
+# Title, id (default), country, analyst, situation, measures, purposes (tick the first).
+HEADER = ["Test Land 2024" + ENTER, ENTER, "Testland" + ENTER, ENTER, ENTER, ENTER, " " + ENTER]
+
+
+def pick(key: str) -> str:
+    """Choose a listed answer by its shortcut key (0-4, u, n, h, s, b), then confirm."""
+    return key + ENTER
+
+
+@pytest.fixture(scope="module")
+def fw():
+    return load_framework(MINI)
+
+
+def drive(fw, keys: list[str], tmp_path: Path, **kwargs) -> tuple[interview.Outcome, str]:
+    """Run the interview on the given keystrokes; returns the outcome and what was printed."""
+    out = io.StringIO()
+    console = Console(file=out, width=200, color_system=None, force_terminal=False)
+    with create_pipe_input() as pipe:
+        pipe.send_text("".join(keys))
+        pipe.close()
+        with create_app_session(input=pipe, output=DummyOutput()):
+            outcome = interview.run(fw, console=console, folder=tmp_path, today=TODAY, **kwargs)
+    return outcome, out.getvalue()
+
+
+def load(fw, path: Path) -> case_mod.Case:
+    return case_mod.load(path, fw)
+
+
+def test_full_run_saves_a_valid_case_and_shows_the_summary(fw, tmp_path, cli):
+    keys = [*HEADER, pick("3"), pick("4"), pick("2"), pick("1"), pick("4"), pick("0"),
+            pick("3"), pick("2"), pick("1"), pick("1")]
+    outcome, printed = drive(fw, keys, tmp_path)
+
+    assert not outcome.interrupted
+    assert outcome.path == tmp_path / "test-land-2024.yaml"
+    saved = load(fw, outcome.path)
+    assert saved.header.title == "Test Land 2024"
+    assert saved.header.country == "Testland"
+    assert saved.header.assessed_on == TODAY
+    assert saved.header.purpose == ("coerce",)
+    assert saved.framework_ref == "mini@2"
+    scores = {(f, q): a.score for f, qs in saved.answers.items() for q, a in qs.items()}
+    assert scores == {("alpha", "a1"): 3, ("alpha", "a2"): 4, ("beta", "b1"): 2,
+                      ("beta", "b2"): 1, ("gamma", "g1"): 4, ("flag", "f1"): 0}
+    assert (saved.risk("harm").likelihood, saved.risk("harm").severity) == (3, 2)
+    assert (saved.risk("evasion").likelihood, saved.risk("evasion").severity) == (1, 1)
+    # The factor panels name the factor's evidence before its questions.
+    assert "Section 2/6 · Alpha (core factor)" in printed
+    assert "cited by 12 of 15 practitioners" in printed
+    assert "research evidence: weaker" in printed
+    assert "Section 2/6 · Question 1/8" in printed
+    assert "Section 6/6 · Question 8/8 · severity" in printed
+    # The advisory summary follows: alpha = 25 * (3*1 + 4*3) / 4 = 93.75 of 100.
+    assert "Advisory summary" in printed
+    assessment = scoring.assess(fw, saved)
+    assert assessment.factor("alpha").score == 93.75
+    summary = printed[printed.index("Advisory summary"):]
+    assert assessment.outlook.band.label in summary
+    assert f"{assessment.outlook.score:.0f}" in summary
+    assert "6 of 6 questions answered, 2 of 2 risks rated" in printed
+    result = cli("validate", "--framework", MINI, outcome.path)
+    assert result.exit_code == 0, result.stderr
+
+
+def test_going_back_revises_the_previous_answer_even_across_sections(fw, tmp_path):
+    keys = [*HEADER, pick("1"), pick("2"),  # a1, a2
+            pick("b"),  # at b1: back to a2
+            pick("4"),  # a2 revised
+            pick("b"), pick("b"),  # at b1 back to a2, at a2 back to a1
+            pick("0"),  # a1 revised
+            ENTER,  # a2 keeps its answer: the pointer starts on it
+            CTRL_C]
+    outcome, printed = drive(fw, keys, tmp_path)
+
+    assert outcome.interrupted
+    saved = load(fw, outcome.path)
+    assert saved.answer("alpha", "a1").score == 0
+    assert saved.answer("alpha", "a2").score == 4
+    assert saved.answer("beta", "b1").score is None
+    # Going back into Alpha does not repeat its panel; coming forward into Beta shows Beta's once
+    # per forward entry.
+    assert printed.count("Alpha (core factor)") == 1
+
+
+def test_going_back_through_the_header_keeps_it(fw, tmp_path):
+    keys = ["Old title" + ENTER, ENTER, "<" + ENTER,  # at country: back to id
+            "<" + ENTER,  # at id, typed after the pre-filled id: back to title
+            "\x15New title" + ENTER,  # ctrl-u clears the pre-filled title
+            ENTER, ENTER, ENTER, ENTER, ENTER, "<",  # at purposes: back to measures
+            UP,  # at measures: the up arrow goes back too, to situation
+            "a crisis" + ENTER, ENTER, CTRL_D]
+    outcome, _ = drive(fw, keys, tmp_path)
+
+    saved = load(fw, outcome.path)
+    assert saved.header.title == "New title"
+    assert saved.header.id == "old-title"  # the id was given before the title changed
+    assert saved.header.situation == "a crisis"
+    assert outcome.path == tmp_path / "old-title.yaml"
+
+
+def test_unknown_answers_are_saved_and_widen_the_range(fw, tmp_path, cli):
+    keys = [*HEADER, pick("u"), pick("4"), pick("u"), pick("u"), CTRL_C]
+    outcome, _ = drive(fw, keys, tmp_path)
+
+    saved = load(fw, outcome.path)
+    assert saved.answer("alpha", "a1").score == "unknown"
+    assert saved.answer("alpha", "a2").score == 4
+    assert saved.answer("beta", "b2").score == "unknown"
+    result = cli("score", "--framework", MINI, "--format", "json", outcome.path)
+    assert result.exit_code == 0, result.stderr
+    import json
+
+    row = json.loads(result.stdout)["cases"][0]
+    assert row["low"] < row["outlook"] <= row["high"]
+    assert row["coverage"] < 1
+
+
+def test_note_confidence_and_sources_cost_nothing_when_skipped(fw, tmp_path):
+    keys = [*HEADER,
+            pick("n"), "seen in [bold]report[/bold] X" + ENTER, pick("h"),
+            "https://example.org/x; Report Y, p. 3" + ENTER,
+            pick("2"),  # then the score for a1
+            pick("3"),  # a2: no details, one keypress plus Enter
+            CTRL_C]
+    outcome, printed = drive(fw, keys, tmp_path)
+
+    saved = load(fw, outcome.path)
+    assert saved.answer("alpha", "a1") == Answer(
+        2, "high", "seen in [bold]report[/bold] X", ("https://example.org/x", "Report Y, p. 3"))
+    assert saved.answer("alpha", "a2") == Answer(3)
+    # Shown back as literal text, not as rich markup.
+    assert "note: seen in [bold]report[/bold] X" in printed
+
+
+def test_help_shows_the_question_help_and_advice_then_asks_again(fw, tmp_path):
+    keys = [*HEADER, pick("h"), pick("1"), CTRL_C]
+    outcome, printed = drive(fw, keys, tmp_path)
+
+    assert "Look at a1." in printed
+    assert "If the answer is low: Raise a1." in printed
+    assert load(fw, outcome.path).answer("alpha", "a1").score == 1
+
+
+def test_skip_leaves_a_question_unanswered_and_resume_starts_there(fw, tmp_path):
+    keys = [*HEADER, pick("2"), pick("s"), pick("3"), CTRL_C]
+    outcome, _ = drive(fw, keys, tmp_path)
+    saved = load(fw, outcome.path)
+    assert saved.answer("alpha", "a2").score is None
+    assert saved.answer("beta", "b1").score == 3
+    assert flow.first_unanswered(flow.plan(fw), saved) == flow.plan(fw).steps.index(
+        next(s for s in flow.plan(fw).steps if s.question and s.question.id == "a2"))
+
+
+def test_enter_alone_never_records_a_score(fw, tmp_path):
+    outcome, _ = drive(fw, [*HEADER, ENTER, ENTER, CTRL_C], tmp_path)
+    saved = load(fw, outcome.path)
+    assert saved.answers == {}
+
+
+@pytest.mark.parametrize("stop", [CTRL_C, CTRL_D, ""], ids=["ctrl-c", "ctrl-d", "end-of-input"])
+def test_interrupt_at_a_question_keeps_every_answer(fw, tmp_path, stop, cli):
+    outcome, _ = drive(fw, [*HEADER, pick("3"), pick("1"), stop], tmp_path)
+
+    assert outcome.interrupted
+    saved = load(fw, outcome.path)
+    assert saved.answer("alpha", "a1").score == 3
+    assert saved.answer("alpha", "a2").score == 1
+    hint = interview.resume_hint(outcome, MINI)
+    assert hint.startswith("Interrupted.")
+    assert f"sanctions-check assess --resume {outcome.path}" in hint
+    assert "\n" not in hint
+    assert cli("validate", "--framework", MINI, outcome.path).exit_code == 0
+
+
+def test_interrupt_inside_the_details_keeps_the_note(fw, tmp_path):
+    outcome, _ = drive(fw, [*HEADER, pick("n"), "half a thought" + ENTER, CTRL_C], tmp_path)
+    saved = load(fw, outcome.path)
+    assert saved.answer("alpha", "a1").note == "half a thought"
+    assert saved.answer("alpha", "a1").score is None
+
+
+def test_interrupt_after_the_title_saves_it_under_the_default_id(fw, tmp_path):
+    outcome, _ = drive(fw, ["Côte d'Ivoire 2011" + ENTER, CTRL_C], tmp_path)
+    assert outcome.path == tmp_path / "cote-d-ivoire-2011.yaml"
+    assert load(fw, outcome.path).header.title == "Côte d'Ivoire 2011"
+
+
+def test_interrupt_before_any_answer_writes_nothing(fw, tmp_path):
+    outcome, _ = drive(fw, [CTRL_C], tmp_path)
+    assert outcome.interrupted and outcome.path is None
+    assert list(tmp_path.iterdir()) == []
+    assert "nothing was saved" in interview.resume_hint(outcome, None)
+
+
+def test_the_default_name_never_overwrites_an_existing_file(fw, tmp_path):
+    taken = write(tmp_path / "test-land-2024.yaml", "someone else's file\n")
+    write(tmp_path / "test-land-2024-2.yaml", "another\n")
+    outcome, printed = drive(fw, [*HEADER, pick("2"), CTRL_C], tmp_path)
+    assert outcome.path == tmp_path / "test-land-2024-3.yaml"
+    assert taken.read_text() == "someone else's file\n"
+    assert "Saving every answer in" in printed
+
+
+def test_out_refuses_an_existing_file_unless_forced(fw, tmp_path):
+    target = write(tmp_path / "mine.yaml", "keep me\n")
+    with pytest.raises(UsageError, match="--resume"):
+        drive(fw, [], tmp_path, out=target)
+    assert target.read_text() == "keep me\n"
+    outcome, _ = drive(fw, [*HEADER, pick("4"), CTRL_C], tmp_path, out=target, force=True)
+    assert outcome.path == target
+    assert load(fw, target).answer("alpha", "a1").score == 4
+
+
+def _partial(fw, tmp_path: Path) -> Path:
+    outcome, _ = drive(fw, [*HEADER, pick("3"), pick("u"), CTRL_C], tmp_path)
+    return outcome.path
+
+
+def test_resume_continues_at_the_first_unanswered_question(fw, tmp_path, cli):
+    path = _partial(fw, tmp_path)
+    before = path.read_text()
+    # Menu: Enter = "Continue at question 3/8"; then b1 .. evasion severity.
+    keys = [ENTER, pick("2"), pick("2"), pick("1"), pick("4"), pick("1"), pick("1"),
+            pick("0"), pick("0")]
+    outcome, printed = drive(fw, keys, tmp_path, resume=path)
+
+    assert not outcome.interrupted
+    assert outcome.path == path
+    assert "2 of 6 questions answered, 0 of 2 risks rated" in printed
+    saved = load(fw, path)
+    assert saved.answer("alpha", "a1").score == 3  # kept from the first session
+    assert saved.answer("alpha", "a2").score == "unknown"
+    assert saved.answer("beta", "b1").score == 2
+    assert saved.answer("flag", "f1").score == 4
+    assert saved.risk("evasion").severity == 0
+    assert saved.header == case_mod.loads(before, fw, "before").header
+    assert "Advisory summary" in printed
+    assert cli("validate", "--framework", MINI, path).exit_code == 0
+
+
+def test_resume_can_revise_an_earlier_section_then_finish(fw, tmp_path):
+    path = _partial(fw, tmp_path)
+    # Menu: down twice = "Review Alpha"; revise a2, keep a1... then back at the menu: finish.
+    keys = [DOWN + DOWN + ENTER, ENTER, pick("1"),
+            "8" + ENTER]  # the menu's shortcut 8: "Finish and show the summary"
+    outcome, printed = drive(fw, keys, tmp_path, resume=path)
+
+    assert not outcome.interrupted
+    saved = load(fw, path)
+    assert saved.answer("alpha", "a1").score == 3
+    assert saved.answer("alpha", "a2").score == 1
+    assert "Review Alpha (2/2 answered)" not in printed  # menu labels go to the prompt, not here
+    assert "Advisory summary" in printed
+
+
+def test_resume_going_back_from_a_reviewed_section_returns_to_the_menu(fw, tmp_path):
+    path = _partial(fw, tmp_path)
+    keys = [DOWN + DOWN + DOWN + ENTER,  # Review Beta
+            pick("b"),  # back from its first question: the menu again
+            ENTER,  # Continue at question 3/8 (b1)
+            pick("2"), CTRL_C]
+    outcome, _ = drive(fw, keys, tmp_path, resume=path)
+    assert outcome.interrupted
+    assert load(fw, path).answer("beta", "b1").score == 2
+
+
+def test_resume_of_an_invalid_file_reports_located_problems(fw, tmp_path):
+    from sanctions_check.errors import InputError
+
+    bad = write(tmp_path / "bad.yaml", "format: sanctions-check/case@1\ncase:\n  id: x\n"
+                "framework: mini@2\nanswers:\n  alpha:\n    a1: 7\n")
+    with pytest.raises(InputError) as caught:
+        drive(fw, [], tmp_path, resume=bad)
+    text = str(caught.value)
+    assert "bad.yaml:2" in text and "title" in text
+    assert "bad.yaml:7" in text and "out of range" in text
+
+
+def test_resume_of_an_older_major_version_keeps_the_original(fw, tmp_path):
+    old = write(tmp_path / "old.yaml", "format: sanctions-check/case@1\ncase:\n  id: old\n"
+                "  title: Old\nframework: mini@1\nanswers:\n  alpha:\n    a1: 2\n"
+                "    gone: 3\n")
+    original = old.read_text()
+    outcome, printed = drive(fw, ["8" + ENTER], tmp_path, resume=old)
+
+    assert not outcome.interrupted
+    assert (tmp_path / "old.orig.yaml").read_text() == original
+    saved = load(fw, old)
+    assert saved.framework_ref == "mini@2"
+    assert saved.answer("alpha", "a1").score == 2
+    assert "old.orig.yaml" in printed
+
+
+def test_untrusted_case_text_is_shown_as_text(fw, tmp_path):
+    path = write(tmp_path / "evil.yaml", "format: sanctions-check/case@1\ncase:\n  id: evil\n"
+                 "  title: \"[red]Evil\\e]0;pwned\\a\"\nframework: mini@2\nanswers:\n"
+                 "  alpha:\n    a1:\n      score: 1\n      note: \"\\e[2J[link=x]y[/link]\"\n")
+    keys = [DOWN + DOWN + ENTER, CTRL_C]  # review Alpha: a1 shows its note
+    _, printed = drive(fw, keys, tmp_path, resume=path)
+    assert "\x1b" not in printed and "\x07" not in printed
+    assert "[red]Evil" in printed
+    assert "note: [link=x]y[/link]" in printed
+
+
+def test_the_flow_is_generated_from_the_framework(fw):
+    p = flow.plan(fw)
+    assert [s.title for s in p.sections] == [
+        "the case header and purposes", "Alpha", "Beta", "Gamma", "Flag",
+        "unintended consequences"]
+    assert p.questions == 8
+    questions = [s for s in p.steps if s.kind == "question"]
+    assert [(s.factor.id, s.question.id) for s in questions] == [
+        ("alpha", "a1"), ("alpha", "a2"), ("beta", "b1"), ("beta", "b2"), ("gamma", "g1"),
+        ("flag", "f1")]
+    assert [(s.risk.id, s.field) for s in p.steps if s.kind == "risk"] == [
+        ("harm", "likelihood"), ("harm", "severity"), ("evasion", "likelihood"),
+        ("evasion", "severity")]
+    assert p.progress(0) == "Section 1/6 · Case 1/7"
+    assert p.progress(p.steps.index(questions[2])) == "Section 3/6 · Question 3/8"
+
+
+def test_flow_counts_and_resume_position(fw):
+    p = flow.plan(fw)
+    case = flow.new_case(fw, "T", "t", None)
+    assert flow.first_unanswered(p, case) == p.sections[1].start
+    first = p.steps[p.sections[1].start]
+    case = flow.with_score(case, first, "unknown")
+    assert flow.first_unanswered(p, case) == p.sections[1].start + 1
+    for step in p.steps:
+        if step.counted:
+            case = (flow.with_score(case, step, 2) if step.kind == "question"
+                    else flow.with_risk_level(case, step, 1))
+    assert flow.first_unanswered(p, case) is None
+    assert flow.tally(fw, case) == flow.Tally(6, 6, 2, 2)
+    assert flow.section_tally(p, p.sections[-1], case) == (2, 2)
+    half = case.with_risk("harm", case_mod.RiskAnswer(likelihood=1))
+    assert flow.section_tally(p, p.sections[-1], half) == (1, 2)
+
+
+def test_details_keep_the_score_and_a_score_keeps_the_details(fw):
+    p = flow.plan(fw)
+    step = p.steps[p.sections[1].start]
+    case = flow.new_case(fw, "T", "t", None)
+    case = flow.with_details(case, step, "  a note ", "low", ("s1",))
+    case = flow.with_score(case, step, 3)
+    assert case.answer("alpha", "a1") == Answer(3, "low", "a note", ("s1",))
+    case = flow.with_details(case, step, "", None, ())
+    assert case.answer("alpha", "a1") == Answer(3)
+
+
+@pytest.mark.parametrize(("title", "slug"), [
+    ("Côte d'Ivoire 2011", "cote-d-ivoire-2011"),
+    ("  South Sudan, 2014!  ", "south-sudan-2014"),
+    ("ميانمار", "case"),
+    ("x" * 80, "x" * 60),
+])
+def test_slugify_makes_valid_ids(title, slug):
+    assert flow.slugify(title) == slug
+    assert flow.valid_id(flow.slugify(title))
+
+
+def test_sources_split_on_semicolons_only():
+    assert flow.split_sources("https://a.org/x?a=1,2;  Report, p. 3 ;;") == (
+        "https://a.org/x?a=1,2", "Report, p. 3")
+    assert flow.join_sources(("a", "b")) == "a; b"
+
+
+def test_store_writes_atomically_and_counts_saves(fw, tmp_path):
+    store = flow.Store(fw, folder=tmp_path)
+    case = flow.new_case(fw, "T", "t", None)
+    assert store.save(case) == tmp_path / "t.yaml"
+    store.save(case.with_answer("alpha", "a1", Answer(2)))
+    assert store.saves == 2
+    assert [p.name for p in tmp_path.iterdir()] == ["t.yaml"]  # no temporary file left behind
+    assert load(fw, tmp_path / "t.yaml").answer("alpha", "a1").score == 2
