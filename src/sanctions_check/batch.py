@@ -11,13 +11,15 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sanctions_check import case as case_mod
 from sanctions_check import yamlio
 from sanctions_check.errors import InputError, Problem
 from sanctions_check.framework import Framework
-from sanctions_check.scoring import Assessment, assess
+
+if TYPE_CHECKING:  # scoring is imported where it is used: `validate` never needs it
+    from sanctions_check.scoring import Assessment
 
 YAML_SUFFIXES = (".yaml", ".yml")
 STDIN = "-"
@@ -125,6 +127,8 @@ def score_one(name: str, framework: Framework, max_bytes: int) -> Outcome:
         return Outcome(name, None, tuple(exc.problems))
     except RecursionError:
         return Outcome(name, None, (Problem(name, "is nested too deeply to read"),))
+    from sanctions_check.scoring import assess
+
     result = assess(framework, case)
     return Outcome(name, summarise(result, name), case.warnings)
 

@@ -6,12 +6,11 @@ Wording, weights and advice live in the YAML so that analysts can read, cite and
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sanctions_check import yamlio
+from sanctions_check import fwcache, yamlio
 from sanctions_check.checks import Checker, Finding, Path_, dotted, unique_ids
 from sanctions_check.errors import FrameworkError, InputError, Problem
 
@@ -264,13 +263,19 @@ def load(path: Path | None = None, *, max_bytes: int = yamlio.DEFAULT_MAX_BYTES)
     name = str(path)
     try:
         raw = yamlio.read_text(path, max_bytes=max_bytes)
-        data = yamlio.parse(raw, name)
+        sha = fwcache.digest(raw.encode("utf-8"))
+        data = fwcache.load(sha)  # the same strict parse of these very bytes, from an earlier run
+        fresh = data is None
+        if fresh:
+            data = yamlio.parse(raw, name)
     except InputError as exc:
         raise FrameworkError(exc.problems) from None
     checker = Checker()
-    framework = _build(checker, data, name, hashlib.sha256(raw.encode("utf-8")).hexdigest())
+    framework = _build(checker, data, name, sha)
     if not checker.ok or framework is None:
         raise FrameworkError(located(checker.findings, raw, name))
+    if fresh:
+        fwcache.store(sha, data)
     return framework
 
 
