@@ -73,7 +73,9 @@ footer { margin-top: 1.5rem; border-top: 0.5pt solid var(--rule); padding-top: 0
   @bottom-left { content: "sanctions-check advisory summary, not a verdict"; font-size: 8pt;
     font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #555; } }
 @media print {
-  body { max-width: none; padding: 0; font-size: 9.5pt; }
+  body { max-width: none; padding: 0; font-size: 9pt; }
+  table { font-size: 8.5pt; }
+  h2 { margin-top: 1.1rem; }
   a { text-decoration: none; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   tr, figure, .headline, li, dl.meta, .keep, footer {
@@ -353,7 +355,7 @@ def _factors(report: dict[str, Any]) -> str:
             ("", e(f["evidence"])),
         ])
     table = _table([("", "Factor"), ("", "Score (range)"), ("", "0–100"),
-                    ("num", "Coverage"), ("", "Evidence")], rows, widths=(25, 17, 16, 9, 33))
+                    ("num", "Coverage"), ("", "Evidence")], rows, widths=(25, 17, 15, 11, 32))
     return ('<section id="factors">\n<h2>Factors</h2>\n' + table
             + f'\n<p class="legend">Filled bar: score; dashed box: range. '
               f'{e(wording.SCORE_LEGEND)}.</p>\n</section>')

@@ -121,13 +121,16 @@ def _factors(report: dict[str, Any], console: Any) -> None:
 
     _heading(console, "Factors")
     grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1))
-    grid.add_column("Factor", overflow="fold")
-    grid.add_column("0-100", no_wrap=True)
-    grid.add_column("Score (range)", no_wrap=True)
-    grid.add_column("Coverage", justify="right", no_wrap=True)
+    narrow = (console.width or 80) < 100
+    grid.add_column("Factor", overflow="fold", min_width=20, ratio=1)
+    grid.add_column("0-100", no_wrap=True, min_width=20)
+    grid.add_column("Score (range)", overflow="fold", max_width=16 if narrow else None)
+    grid.add_column("Coverage", justify="right", no_wrap=True, min_width=8)
     for factor in report["factors"]:
+        name = _t(factor["name"])
+        name.append(f" ({factor['kind_label']})", style="dim")
         grid.add_row(
-            _t(f"{factor['name']} ({factor['kind_label']})"),
+            name,
             _t(wording.range_bar(factor["score"], factor["low"], factor["high"])),
             _t(factor["score_text"]),
             _t(wording.percent(factor["coverage"])),
