@@ -43,10 +43,11 @@ def fw():
     return load_framework(MINI)
 
 
-def drive(fw, keys: list[str], tmp_path: Path, **kwargs) -> tuple[interview.Outcome, str]:
+def drive(fw, keys: list[str], tmp_path: Path, width: int = 200,
+          **kwargs) -> tuple[interview.Outcome, str]:
     """Run the interview on the given keystrokes; returns the outcome and what was printed."""
     out = io.StringIO()
-    console = Console(file=out, width=200, color_system=None, force_terminal=False)
+    console = Console(file=out, width=width, color_system=None, force_terminal=False)
     with create_pipe_input() as pipe:
         pipe.send_text("".join(keys))
         pipe.close()
@@ -406,3 +407,20 @@ def test_store_writes_atomically_and_counts_saves(fw, tmp_path):
     assert store.saves == 2
     assert [p.name for p in tmp_path.iterdir()] == ["t.yaml"]  # no temporary file left behind
     assert load(fw, tmp_path / "t.yaml").answer("alpha", "a1").score == 2
+
+
+def test_long_anchors_are_printed_in_full_above_the_list(tmp_path):
+    long = "all of the a2 conditions hold, in every place the sanctions reach, and for long"
+    text = MINI.read_text(encoding="utf-8").replace("4: all a2", f"4: {long}")
+    fw = load_framework(write(tmp_path / "long.yaml", text))
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    outcome, printed = drive(fw, [*HEADER, pick("1"), pick("4"), CTRL_C], cases, width=60)
+
+    assert load(fw, outcome.path).answer("alpha", "a2").score == 4
+    legend = printed[printed.index("Question 2/8"):]
+    # The legend wraps the anchor rather than cutting it: every word is there, in order.
+    assert " ".join(legend.split()).count(long) == 1
+    assert "  0 no a2" in legend
+    # Short anchors (a1 uses the default scale) need no legend.
+    assert "  0 None: not at all" not in printed[:printed.index("Question 2/8")]

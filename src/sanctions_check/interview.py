@@ -9,6 +9,7 @@ say how to resume.
 from __future__ import annotations
 
 import errno
+import functools
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -36,8 +37,9 @@ HELP = "\x00help"
 DETAILS = "\x00details"
 SKIP = "\x00skip"
 NO_CONFIDENCE = "\x00none"
-INSTRUCTION = "(type a key or use the arrows, then Enter)"
+INSTRUCTION = "(a key or the arrows, then Enter)"
 TEXT_BACK = "<"
+CHOICE_MARGIN = 8  # " » " pointer, "0) " shortcut and a spare column before the edge
 
 
 class Hangup(KeyboardInterrupt):
@@ -93,8 +95,27 @@ def _ask(question: Any, *extra: KeyBindings) -> Any:
     return question.unsafe_ask()
 
 
+def share_default_key_bindings() -> None:
+    """Build prompt_toolkit's default key bindings once instead of for every prompt.
+
+    prompt_toolkit builds its ~1,000 default bindings (emacs, vi, mouse) for every Application,
+    and questionary makes two Applications per list prompt: that alone was most of the ~90 ms
+    between an answer and the next question on the bundled framework. The bindings hold no state
+    of their own (their filters and handlers look at the running application), so one copy
+    serves every prompt. Idempotent.
+    """
+    from prompt_toolkit.application import application as app_module
+
+    if not hasattr(app_module.load_key_bindings, "cache_info"):
+        app_module.load_key_bindings = functools.lru_cache(maxsize=1)(
+            app_module.load_key_bindings)
+
+
 class Prompts:
     """The few prompt shapes the interview needs, on questionary."""
+
+    def __init__(self) -> None:
+        share_default_key_bindings()
 
     def select(self, message: str, choices: Sequence[Choice], default: Any = None,
                instruction: str = INSTRUCTION) -> Any:
@@ -103,7 +124,7 @@ class Prompts:
             use_shortcuts=True, use_jk_keys=False, instruction=instruction))
 
     def text(self, message: str, default: str = "", *, back: bool = False,
-             validate: Callable[[str], bool | str] | None = None) -> str:
+             validate: Callable[[str], bool | str] | None = None, placeholder: str = "") -> str:
         def wants_back(value: str) -> bool:
             # '<' alone, or typed straight after the pre-filled value, goes back.
             return back and value.strip() in (TEXT_BACK, default + TEXT_BACK)
@@ -114,8 +135,11 @@ class Prompts:
             return validate(value) if validate else True
 
         keys = [_up_is_back()] if back else []
+        extra: dict[str, Any] = {}
+        if placeholder:
+            extra["placeholder"] = [("class:instruction", textsafe.one_line(placeholder))]
         answer = _ask(questionary.text(textsafe.one_line(message), default=default,
-                                       validate=check), *keys)
+                                       validate=check, **extra), *keys)
         return BACK if answer == BACK or wants_back(answer) else answer
 
     def checkbox(self, message: str, choices: Sequence[Choice]) -> Any:
@@ -251,17 +275,22 @@ class Session:
                 self._update(flow.with_header(self.case, "title", answer))
             return 1
         if step.field == "id":
-            current = self.case.header.id if self.case else flow.slugify(self.draft_title)
-            answer = self.prompts.text(message, current, back=True, validate=_id_ok)
-            if answer == BACK:
-                return -1
-            if self.case is None:
-                self._update(flow.new_case(self.framework, self.draft_title, answer.strip(),
-                                           self.today))
+            if self.case is None:  # a suggestion, not pre-filled text to delete before typing
+                suggested = flow.slugify(self.draft_title)
+                answer = self.prompts.text(
+                    f"{message}; Enter accepts", back=True, placeholder=suggested,
+                    validate=lambda v: not v.strip() or _id_ok(v))
+                if answer == BACK:
+                    return -1
+                self._update(flow.new_case(self.framework, self.draft_title,
+                                           answer.strip() or suggested, self.today))
                 self.console.print(Text(f"Saving every answer in {self.store.path}",
                                         style="green"))
-            else:
-                self._update(flow.with_header(self.case, "id", answer))
+                return 1
+            answer = self.prompts.text(message, self.case.header.id, back=True, validate=_id_ok)
+            if answer == BACK:
+                return -1
+            self._update(flow.with_header(self.case, "id", answer))
             return 1
         assert self.case is not None
         answer = self.prompts.text(message, flow.header_value(self.case, step.field), back=True)
@@ -289,7 +318,8 @@ class Session:
         while True:
             current = self._current(step)
             self._show_details(step)
-            choices = self._level_choices(step, can_go_back)
+            room = self._legend(step)
+            choices = self._level_choices(step, can_go_back, room)
             default = current if current is not None else SKIP
             answer = self.prompts.select(self._step_text(step), choices, default=default)
             if answer == HELP:
@@ -309,13 +339,37 @@ class Session:
                     self._update(flow.with_risk_level(self.case, step, answer))
             return 1
 
-    def _level_choices(self, step: Step, can_go_back: bool) -> list[Choice]:
+    def _levels(self, step: Step) -> list[tuple[str, Any, str]]:
+        """(key, value, full wording) of each possible answer: the anchored levels, unknown."""
         unknown = self.framework.unknown
-        choices = [Choice(textsafe.one_line(self._anchor(step, level)), level,
-                          shortcut_key=str(level)) for level in range(5)]
-        choices.append(Choice(textsafe.one_line(
-            f"{unknown.label}: {unknown.meaning} (widens the range; never counts as 0)"),
-            UNKNOWN, shortcut_key="u"))
+        levels = [(str(level), level, textsafe.one_line(self._anchor(step, level)))
+                  for level in range(5)]
+        levels.append(("u", UNKNOWN, textsafe.one_line(f"{unknown.label}: {unknown.meaning}")))
+        return levels
+
+    def _legend(self, step: Step) -> int:
+        """Print the full anchors when a list line could not hold them; returns the room left.
+
+        A list prompt cannot wrap its lines, and an anchor cut at the terminal's edge would hide
+        exactly the wording that makes answers comparable between analysts.
+        """
+        room = max(self.console.width - CHOICE_MARGIN, 20)
+        levels = self._levels(step)
+        if all(len(text) <= room for _, _, text in levels):
+            return room
+        from rich.table import Table
+
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column()
+        for key, _, text in levels:
+            grid.add_row(f"  {key}", Text(text))
+        self.console.print(grid)
+        return room
+
+    def _level_choices(self, step: Step, can_go_back: bool, room: int) -> list[Choice]:
+        choices = [Choice(textsafe.one_line(text, room), value, shortcut_key=key)
+                   for key, value, text in self._levels(step)]
         has = self._has_details(step)
         extra = "mitigation, note, sources" if step.kind == "risk" else "note, confidence, sources"
         choices.append(Choice(("edit " if has else "add ") + extra + "…", DETAILS,
