@@ -341,10 +341,10 @@ class Session:
 
     def _levels(self, step: Step) -> list[tuple[str, Any, str]]:
         """(key, value, full wording) of each possible answer: the anchored levels, unknown."""
-        unknown = self.framework.unknown
         levels = [(str(level), level, textsafe.one_line(self._anchor(step, level)))
                   for level in range(5)]
-        levels.append(("u", UNKNOWN, textsafe.one_line(f"{unknown.label}: {unknown.meaning}")))
+        label = textsafe.one_line(self.framework.unknown.label)
+        levels.append(("u", UNKNOWN, f"{label} (widens the range; never counts as 0)"))
         return levels
 
     def _legend(self, step: Step) -> int:
@@ -354,7 +354,7 @@ class Session:
         exactly the wording that makes answers comparable between analysts.
         """
         room = max(self.console.width - CHOICE_MARGIN, 20)
-        levels = self._levels(step)
+        levels = self._levels(step)[:-1]  # the anchored levels; "unknown" is the same everywhere
         if all(len(text) <= room for _, _, text in levels):
             return room
         from rich.table import Table
@@ -480,6 +480,11 @@ class Session:
         if section.kind == "case":
             title = f"Section {section.number}/{total} · The case"
             body.append(textsafe.plain(self.framework.title), style="bold")
+            unknown = self.framework.unknown
+            body.append(f"\nEach question is answered 0-4, or {textsafe.one_line(unknown.label)}: "
+                        f"{textsafe.plain(unknown.meaning).strip()}")
+            body.append("\nAt each question, press 0-4 or u, then Enter; n adds a note, "
+                        "confidence and sources, h shows help, s skips, b goes back.")
             body.append("\nEvery answer is saved as you give it. Ctrl-C stops at any time; "
                         "`sanctions-check assess --resume FILE` continues later. The up arrow "
                         f"(or {TEXT_BACK} then Enter) goes back to the previous field; optional "
