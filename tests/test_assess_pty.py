@@ -220,3 +220,28 @@ def test_a_full_assessment_with_the_bundled_framework(tmp_path):
     saved = case_mod.load(tmp_path / "full-run.yaml", fw)
     assert all(a.score is not None for qs in saved.answers.values() for a in qs.values())
     assert len(saved.risks) == len(fw.risks)
+
+
+def test_resume_of_an_invalid_file_lists_its_problems_and_exits_1(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: sanctions-check/case@1\ncase:\n  id: x\nframework: mini@2\n"
+                   "answers:\n  alpha:\n    a1: 7\n", encoding="utf-8")
+    child = spawn("--resume", "bad.yaml", "--framework", str(MINI), cwd=tmp_path)
+    child.expect("bad.yaml:2:1: error: case: missing required key 'title'")
+    child.expect("bad.yaml:7:.*out of range")
+    assert finish(child) == 1
+    assert "Traceback" not in child.before
+
+
+def test_out_never_replaces_a_file_without_force(tmp_path):
+    (tmp_path / "mine.yaml").write_text("keep me\n", encoding="utf-8")
+    child = spawn("--out", "mine.yaml", "--framework", str(MINI), cwd=tmp_path)
+    child.expect("mine.yaml already exists; continue it with `sanctions-check assess --resume")
+    assert finish(child) == 2
+    assert (tmp_path / "mine.yaml").read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_out_and_resume_together_are_a_usage_error(cli, tmp_path):
+    result = cli("assess", "--out", tmp_path / "a.yaml", "--resume", tmp_path / "b.yaml")
+    assert result.exit_code == 2
+    assert "either --out" in result.stderr

@@ -424,3 +424,11 @@ def test_long_anchors_are_printed_in_full_above_the_list(tmp_path):
     assert "  0 no a2" in legend
     # Short anchors (a1 uses the default scale) need no legend.
     assert "  0 None: not at all" not in printed[:printed.index("Question 2/8")]
+
+
+def test_a_folder_that_cannot_hold_the_file_is_refused_before_any_question(fw, tmp_path):
+    not_a_folder = write(tmp_path / "file.txt", "x\n")
+    with pytest.raises(UsageError, match="not a folder"):
+        drive(fw, [], not_a_folder)
+    with pytest.raises(UsageError, match="not a folder"):
+        drive(fw, [], tmp_path, out=not_a_folder / "case.yaml")

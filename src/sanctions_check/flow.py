@@ -267,6 +267,18 @@ def check_out(path: Path, force: bool) -> None:
                          f"--resume {path}`, or use --force to start over and replace it")
 
 
+def check_folder(folder: Path) -> None:
+    """Refuse, before the first question, a folder where no answer could be saved."""
+    import os
+
+    where = folder if str(folder) else Path(".")
+    if not where.is_dir():
+        raise UsageError(f"{where} is not a folder; cannot save the case file there")
+    if not os.access(where, os.W_OK | os.X_OK):
+        raise UsageError(f"cannot write in {where}: no answer could be saved; choose another "
+                         "place with --out, or run assess from a folder you can write to")
+
+
 @contextmanager
 def signals_held() -> Iterator[None]:
     """Hold Ctrl-C and hang-up while a file is being replaced, so a save is never cut short."""

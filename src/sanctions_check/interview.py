@@ -591,6 +591,8 @@ def run(framework: Framework, *, console: Console, out: Path | None = None,
     case: Case | None = None
     if resume is not None:
         case = case_mod.load(resume, framework)
+        flow.check_folder(resume.parent)
+        store = flow.Store(framework, out=resume, resumed=True)
         if case.framework_ref != framework.ref:
             backup = flow.keep_original(resume)
             for problem in case.warnings:
@@ -598,13 +600,11 @@ def run(framework: Framework, *, console: Console, out: Path | None = None,
             console.print(Text(f"The original is kept as {backup}; this file is now answered "
                                f"against {framework.ref}.", style="yellow"))
             case = replace(case, framework_ref=framework.ref)
-            store = flow.Store(framework, out=resume, resumed=True)
             store.save(case)
-        else:
-            store = flow.Store(framework, out=resume, resumed=True)
     else:
         if out is not None:
             flow.check_out(out, force)
+        flow.check_folder(out.parent if out is not None else folder)
         store = flow.Store(framework, out=out, folder=folder, force=force)
     session = Session(framework, store, console, case, today, prompts)
     watch = HangupWatch()
