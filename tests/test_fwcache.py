@@ -1,4 +1,4 @@
-"""The framework parse cache: a shortcut that never serves data for another file, nor breaks a run."""
+"""The framework parse cache: a shortcut that never serves another file's data, nor breaks a run."""
 
 from __future__ import annotations
 
