@@ -29,7 +29,7 @@ PARALLEL_FROM = 200  # below this many files a second process costs more than it
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What one input file gave: a summary row when valid, problems when not; warnings either way."""
+    """What one input file gave: a summary row when valid, problems when not; warnings always."""
 
     file: str
     row: dict[str, Any] | None
@@ -41,7 +41,7 @@ class Outcome:
 
 
 def collect(paths: list[str]) -> tuple[list[str], list[Problem]]:
-    """Expand files and folders (recursively, ``*.yaml``/``*.yml``) into a sorted, de-duplicated list.
+    """Expand files and folders (recursively, ``*.yaml``/``*.yml``) into a sorted, unique list.
 
     Symlinked folders are not followed, so a symlink loop cannot trap the walk.
     """
@@ -53,14 +53,11 @@ def collect(paths: list[str]) -> tuple[list[str], list[Problem]]:
             continue
         path = Path(raw)
         if path.is_dir():
-            inside = []
-            for folder, dirs, files in os.walk(path, followlinks=False, onerror=None):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                inside.extend(os.path.join(folder, f) for f in files
-                              if f.lower().endswith(YAML_SUFFIXES) and not f.startswith("."))
-            if not inside:
+            inside, skipped = _walk(raw)
+            if not inside and not skipped:
                 problems.append(Problem(raw, "folder holds no *.yaml or *.yml files"))
             found.extend(sorted(inside))
+            problems.extend(sorted(skipped, key=lambda p: p.file))
         elif path.exists() or path.is_symlink():
             found.append(raw)
         else:
@@ -73,6 +70,53 @@ def collect(paths: list[str]) -> tuple[list[str], list[Problem]]:
             seen.add(key)
             unique.append(item)
     return unique, problems
+
+
+def _walk(root: str) -> tuple[list[str], list[Problem]]:
+    """Case files under a folder, and the entries that look like case files but are not read.
+
+    A folder received from elsewhere must not make the tool read, and quote in its messages, a
+    file outside it (``notes.yaml -> ~/.ssh/id_rsa``), nor hang on a named pipe. Entry types come
+    from the directory listing itself, so a regular file costs no extra system call.
+    """
+    real_root = os.path.realpath(root)
+    files: list[str] = []
+    skipped: list[Problem] = []
+    pending = [root]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            skipped.append(Problem(folder, f"folder cannot be read: {exc.strerror or exc}"))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(entry.path)
+            elif not entry.name.lower().endswith(YAML_SUFFIXES):
+                continue
+            elif entry.is_symlink():
+                if _inside(real_root, os.path.realpath(entry.path)):
+                    files.append(entry.path)
+                else:
+                    skipped.append(Problem(entry.path, f"is a symbolic link to a file outside "
+                                           f"{root}; not read (name the file itself to use it)"))
+            elif entry.is_file(follow_symlinks=False):
+                files.append(entry.path)
+            else:
+                skipped.append(Problem(entry.path, "is not a regular file (a pipe, socket or "
+                                       "device); not read"))
+    return files, skipped
+
+
+def _inside(real_root: str, target: str) -> bool:
+    try:
+        return os.path.commonpath([real_root, target]) == real_root
+    except ValueError:  # another drive (Windows)
+        return False
 
 
 def read_case(name: str, framework: Framework, max_bytes: int) -> case_mod.Case:

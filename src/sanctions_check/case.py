@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from sanctions_check import yamlio
 from sanctions_check.checks import ISO_DATE, Checker, Path_, describe, suggest
-from sanctions_check.errors import InputError, Problem
+from sanctions_check.errors import InputError, Problem, shown_key
 from sanctions_check.framework import Framework, located
 
 FORMAT = "sanctions-check/case@1"
@@ -139,7 +139,11 @@ def build(c: Checker, data: Any, framework: Framework, name: str) -> Case | None
         return None
     if "format" not in data and "case" not in data and "answers" not in data:
         c.error((), f"is not a sanctions-check case file (no 'format: {FORMAT}' and no 'case:' "
-                    "section); keys found: " + ", ".join(str(k) for k in list(data)[:8]))
+                    "section); keys found: " + ", ".join(shown_key(k) for k in list(data)[:8]))
+        return None
+    if str(data.get("format", "")).startswith("sanctions-check/framework@"):
+        c.error((), "is a sanctions-check framework file, not a case file: pass it with "
+                    "--framework, and a case file to check or score")
         return None
     top = c.mapping(data, (), required=("format", "case", "framework"),
                     optional=("answers", "risks"))
@@ -147,8 +151,9 @@ def build(c: Checker, data: Any, framework: Framework, name: str) -> Case | None
     fmt = top.get("format")
     if "format" in top and fmt != FORMAT:
         c.error(("format",), f"expected {FORMAT!r}, found {describe(fmt)}")
-    header = _header(c, top.get("case"), framework)
-    ref = c.text(top.get("framework"), ("framework",))
+    # A missing section is reported once, by the mapping check above.
+    header = _header(c, top["case"], framework) if "case" in top else None
+    ref = c.text(top["framework"], ("framework",)) if "framework" in top else None
     same_major = True
     if ref is not None:
         ident, _, major = ref.partition("@")
@@ -171,8 +176,9 @@ def _header(c: Checker, value: Any, framework: Framework) -> CaseHeader | None:
                   what="the case header (a mapping with id, title, ...)")
     if m is None:
         return None
-    ident = c.slug(m.get("id"), (*p, "id"))
-    title = c.text(m.get("title"), (*p, "title"))
+    # A missing id or title is reported once, by the mapping check above.
+    ident = c.slug(m["id"], (*p, "id")) if "id" in m else None
+    title = c.text(m["title"], (*p, "title")) if "title" in m else None
     optional = {k: c.text(m.get(k), (*p, k), required=False)
                 for k in ("country", "analyst", "situation", "measures")}
     assessed = m.get("assessed_on")
@@ -280,7 +286,8 @@ def _answers(c: Checker, value: Any, framework: Framework, same_major: bool,
 def _answer(c: Checker, raw: Any, path: Path_) -> Answer | None:
     if not isinstance(raw, dict):
         if isinstance(raw, list):
-            c.error(path, "expected a score (0-4 or unknown) or a mapping with 'score', found a list")
+            c.error(path, "expected a score (0-4 or unknown) or a mapping with 'score', "
+                          "found a list")
             return None
         return Answer(score=_score(c, raw, path))
     m = c.mapping(raw, path, optional=ANSWER_KEYS)

@@ -17,6 +17,7 @@ from typing import Any
 
 Path_ = tuple[str | int, ...]
 
+_YAML11_BOOLEANS = frozenset({"yes", "no", "y", "n", "on", "off"})
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -153,7 +154,10 @@ class Checker:
     def boolean(self, value: Any, path: Path_) -> bool | None:
         if isinstance(value, bool):
             return value
-        self.error(path, f"expected true or false, found {describe(value)}")
+        hint = ""
+        if isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
+            hint = " (only true and false are booleans here: YAML 1.2, not 1.1)"
+        self.error(path, f"expected true or false, found {describe(value)}{hint}")
         return None
 
     def choice(self, value: Any, path: Path_, choices: Iterable[str]) -> str | None:

@@ -102,8 +102,8 @@ def _framework(path: Path | None, max_size: int = DEFAULT_MAX):
     from sanctions_check import framework
     from sanctions_check.errors import SanctionsCheckError
 
-    try:
-        return framework.load(path, max_bytes=max_size)
+    try:  # --max-size can raise the framework's limit but not lower it below the bundled file
+        return framework.load(path, max_bytes=max(max_size, DEFAULT_MAX))
     except SanctionsCheckError as exc:
         if path is None:
             _say("error: the bundled framework could not be loaded; reinstall sanctions-check")
@@ -175,7 +175,7 @@ def score(
         _say("interrupted")
         raise typer.Exit(EXIT_INTERRUPTED) from None
     valid = len(names) - len(invalid & set(names))
-    summary = {"files": len(names), "valid": valid, "invalid": len(invalid)}
+    summary = {"files": valid + len(invalid), "valid": valid, "invalid": len(invalid)}
     if isinstance(stream, scores.JsonStream):
         stream.close([p for p in problems if p.severity == "error"], summary)
     elif format is ScoreFormat.markdown:
@@ -216,6 +216,7 @@ def validate(
 ) -> None:
     """Check case files against the framework without scoring them; every problem is listed."""
     from sanctions_check import batch
+    from sanctions_check.errors import shown_name
 
     fw = _framework(framework_path, max_size)
     names, problems = batch.collect(paths)
@@ -225,7 +226,7 @@ def validate(
         if not outcome.valid:
             invalid.add(outcome.file)
         else:
-            sys.stdout.write(f"{outcome.file}: ok\n")
+            sys.stdout.write(f"{shown_name(outcome.file)}: ok\n")
     for problem in problems:
         _say(str(problem))
     valid = len(names) - len(invalid & set(names))
@@ -470,8 +471,26 @@ def main() -> None:
         _say("interrupted")
         sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
+        _drop_stdout()
+        sys.exit(EXIT_OK)
+    except OSError as exc:  # standard output on a full disk or /dev/full; a read nobody caught
+        _drop_stdout()
+        where = f"{exc.filename}: " if exc.filename else "cannot write the output: "
+        _say(f"error: {where}{exc.strerror or exc}")
+        sys.exit(EXIT_INVALID)
+    except Exception as exc:  # a bug: one clear line for the analyst, the traceback on request
         import os
 
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(EXIT_OK)
+        if os.environ.get("SANCTIONS_CHECK_DEBUG"):
+            raise
+        _say(f"internal error: {type(exc).__name__}: {exc}. Please report it, with the command "
+             "and input; SANCTIONS_CHECK_DEBUG=1 shows the details.")
+        sys.exit(EXIT_INVALID)
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null so the exit-time flush of unwritable output stays silent."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

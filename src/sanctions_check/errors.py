@@ -14,6 +14,21 @@ EXIT_USAGE = 2
 EXIT_THRESHOLD = 3
 EXIT_INTERRUPTED = 130
 
+# A file name is untrusted text too: a newline or escape sequence in it must not forge or colour
+# a line of output. Shown as '?', as ls does.
+_NAME_SAFE = {code: "?" for code in (*range(0x20), 0x7F)}
+
+
+def shown_name(name: str) -> str:
+    """A file name fit to print on one line of a terminal."""
+    return name.translate(_NAME_SAFE)
+
+
+def shown_key(key: object, limit: int = 40) -> str:
+    """A key from an untrusted file, quoted in a message: one line, not too long."""
+    text = shown_name(str(key))
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -27,7 +42,7 @@ class Problem:
     severity: str = "error"  # error | warning
 
     def location(self) -> str:
-        where = self.file
+        where = shown_name(self.file)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
@@ -35,7 +50,7 @@ class Problem:
         return where
 
     def __str__(self) -> str:
-        field = f" {self.field}:" if self.field else ""
+        field = f" {shown_name(self.field)}:" if self.field else ""
         return f"{self.location()}: {self.severity}:{field} {self.message}"
 
     def as_dict(self) -> dict[str, object]:

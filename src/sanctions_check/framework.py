@@ -12,7 +12,7 @@ from typing import Any
 
 from sanctions_check import fwcache, yamlio
 from sanctions_check.checks import Checker, Finding, Path_, dotted, unique_ids
-from sanctions_check.errors import FrameworkError, InputError, Problem
+from sanctions_check.errors import FrameworkError, InputError, Problem, shown_key
 
 FORMAT = "sanctions-check/framework@1"
 KINDS = ("core", "secondary", "red_flag")
@@ -279,14 +279,21 @@ def load(path: Path | None = None, *, max_bytes: int = yamlio.DEFAULT_MAX_BYTES)
     return framework
 
 
+MAX_PROBLEMS = 100
+
+
 def located(findings: list[Finding], text: str, name: str) -> list[Problem]:
-    """Turn findings (paths into the data) into problems with line and column in the file."""
+    """Turn findings (paths into the data) into problems with line and column in the file.
+
+    At most MAX_PROBLEMS are located (each costs a walk of the document): a generated or hostile
+    file with 60,000 unknown keys must not take minutes to report.
+    """
     try:
         root = yamlio.compose(text)
     except Exception:  # the text parsed moments ago; a failure here only costs the line number
         root = None
     problems = []
-    for finding in findings:
+    for finding in findings[:MAX_PROBLEMS]:
         position = yamlio.locate(root, finding.path)
         problems.append(
             Problem(
@@ -298,6 +305,9 @@ def located(findings: list[Finding], text: str, name: str) -> list[Problem]:
                 severity=finding.severity,
             )
         )
+    if len(findings) > MAX_PROBLEMS:
+        problems.append(Problem(name, f"... and {len(findings) - MAX_PROBLEMS:,} more problem(s) "
+                                "not shown; fix the ones above first"))
     return problems
 
 
@@ -308,6 +318,9 @@ _TOP = (
 
 
 def _build(c: Checker, data: Any, name: str, sha: str) -> Framework | None:
+    if isinstance(data, dict) and data.get("format") != FORMAT and "factors" not in data:
+        c.error((), _not_a_framework(data))
+        return None
     top = c.mapping(data, (), required=_TOP, what="a sanctions-check framework (a mapping)")
     if top is None:
         return None
@@ -349,6 +362,16 @@ def _build(c: Checker, data: Any, name: str, sha: str) -> Framework | None:
         red_flag_threshold=float(threshold or 0), risk_bands=risk_bands, caveats=caveats,
         sha256=sha, path=name,
     )
+
+
+def _not_a_framework(data: dict[Any, Any]) -> str:
+    """One clear sentence instead of a dozen missing keys when the wrong file is passed."""
+    if str(data.get("format", "")).startswith("sanctions-check/case@") or "answers" in data:
+        return ("is a sanctions-check case file, not a framework: pass it as a case, and a "
+                "framework file (if any) with --framework")
+    keys = ", ".join(shown_key(k) for k in list(data)[:8])
+    return (f"is not a sanctions-check framework file (no 'format: {FORMAT}' and no 'factors:'); "
+            f"keys found: {keys}")
 
 
 def _is_version(text: str) -> bool:

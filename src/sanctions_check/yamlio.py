@@ -14,8 +14,11 @@ carry the offending line of text.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -29,6 +32,13 @@ from sanctions_check.errors import InputError, Problem, WriteError
 
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
+# libyaml builds a node per item at about 3 us and 400 bytes each: a 2 MiB file of "1," would
+# take 5 s and 400 MB. Lines plus commas bound the number of nodes; one per 20 bytes of the size
+# limit is far above any real case or framework file (about one per 30-60 bytes).
+BYTES_PER_ITEM = 20
+# The pure-Python parser explains errors best but reads only ~0.2-0.6 MB/s: above this size the
+# libyaml error (same line and column, terser wording) is reported instead.
+EXPLAIN_LIMIT = 256 * 1024
 
 _TAG = "tag:yaml.org,2002:"
 
@@ -106,7 +116,11 @@ class StrictConstructor(SafeConstructor):
         data.update(self.construct_mapping(node))
 
     def construct_yaml_int(self, node: Node) -> int:  # type: ignore[override]
-        return int(self.construct_scalar(node))
+        try:
+            return int(self.construct_scalar(node))
+        except ValueError:  # over Python's 4,300-digit limit for int()
+            raise ConstructorError(None, None, "this number is far too long (put it in quotes if "
+                                   "it is text)", node.start_mark) from None
 
     def construct_yaml_float(self, node: Node) -> float:  # type: ignore[override]
         value = str(self.construct_scalar(node)).lower()
@@ -154,6 +168,27 @@ class StrictLoader(
         yaml.composer.Composer.__init__(self)
         StrictConstructor.__init__(self)
         StrictResolver.__init__(self)
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
+        """Refuse an alias where it stands, and nesting deeper than MAX_DEPTH, with its line.
+
+        Block nesting (indentation, not brackets) is not caught by the bracket pre-scan; this
+        bound keeps the recursive composer shallow whatever the file holds.
+        """
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.composer.ComposerError(
+                None, None, f"found the alias *{event.anchor}: anchors and aliases (&name / *name) "
+                "are not allowed in sanctions-check files", event.start_mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None, None, f"nesting is deeper than {MAX_DEPTH} levels", event.start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 if getattr(yaml, "__with_libyaml__", False):
@@ -172,33 +207,60 @@ else:  # pragma: no cover - exercised only where PyYAML was built without libyam
 
 
 def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, label: str | None = None) -> str:
-    """Read a UTF-8 text file defensively: size limit before reading, no binaries, BOM accepted."""
+    """Read a UTF-8 text file defensively: size limit before reading, no binaries, BOM accepted.
+
+    Opened non-blocking so that a named pipe with no writer cannot hang the tool; a pipe or device
+    (``<(command)``, ``/dev/zero``) is then read blocking but never past the size limit.
+    """
     name = label or str(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        if path.is_dir():
-            raise InputError([Problem(name, "is a folder, not a file")])
-        with path.open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > max_bytes:
-                raise InputError([Problem(name, _too_big(size, max_bytes))])
-            data = handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise InputError([Problem(name, "no such file")]) from None
-    except PermissionError:
-        raise InputError([Problem(name, "permission denied: the file cannot be read")]) from None
+        fd = os.open(path, flags)
     except OSError as exc:
-        raise InputError([Problem(name, f"cannot be read: {exc.strerror or exc}")]) from None
+        raise InputError([Problem(name, _unreadable(path, exc))]) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError([Problem(name, "is a folder, not a file")])
+        if not stat.S_ISREG(info.st_mode):
+            os.set_blocking(fd, True)
+        elif info.st_size > max_bytes:
+            raise InputError([Problem(name, _too_big(info.st_size, max_bytes))])
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError([Problem(name, _unreadable(path, exc))]) from None
+    finally:
+        os.close(fd)
     return decode_text(data, name, max_bytes=max_bytes)
 
 
+def _unreadable(path: Path, exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "is a symbolic link to a missing file" if os.path.islink(path) else "no such file"
+    if isinstance(exc, PermissionError):
+        return "permission denied: the file cannot be read"
+    if isinstance(exc, IsADirectoryError):
+        return "is a folder, not a file"
+    if exc.errno == errno.ELOOP:
+        return "is a symbolic link that loops back on itself"
+    return f"cannot be read: {exc.strerror or exc}"
+
+
 def decode_text(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Bytes to text, refusing what is too large, binary or not UTF-8, with the line of the fault."""
+    """Bytes to text, refusing what is too large, binary or not UTF-8, with the faulty line."""
     if len(data) > max_bytes:
         raise InputError([Problem(name, _too_big(len(data), max_bytes))])
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise InputError([Problem(name, "looks like a binary file (it contains NUL bytes), "
                                         "not a YAML text file", line=line)])
+    most = max_bytes // BYTES_PER_ITEM
+    if len(data) > most and data.count(b"\n") + data.count(b",") > most:  # small files: no cost
+        items = data.count(b"\n") + data.count(b",")
+        raise InputError([Problem(name, f"has {items:,} lines and commas, over the limit of "
+                                        f"{most:,} for one file (raise it with --max-size if the "
+                                        "file is genuine)")])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -218,18 +280,35 @@ def _too_big(size: int, limit: int) -> str:
 
 
 def parse(text: str, name: str) -> Any:
-    """Parse one YAML document strictly; every failure becomes an InputError with line and column."""
+    """Parse one YAML document strictly; any failure becomes an InputError with line and column."""
     try:
         return _load(text, FAST_LOADER)
-    except (yaml.YAMLError, RecursionError):
-        pass
-    try:
-        _load(text, StrictLoader)
-    except yaml.MarkedYAMLError as exc:
-        raise InputError([_problem_from_yaml(exc, name)]) from None
     except (yaml.YAMLError, RecursionError) as exc:
-        raise InputError([Problem(name, f"cannot be read as YAML: {_one_line(exc)}")]) from None
-    raise InputError([Problem(name, "cannot be read as YAML")])  # pragma: no cover
+        first: BaseException = exc
+    if len(text) <= EXPLAIN_LIMIT:
+        try:
+            _load(text, StrictLoader)
+        except yaml.MarkedYAMLError as exc:
+            raise InputError([_problem_from_yaml(exc, name, text)]) from None
+        except (yaml.YAMLError, RecursionError):
+            pass
+    # The file is too large to re-read slowly, or only libyaml objects (a lone surrogate escape)
+    if isinstance(first, yaml.MarkedYAMLError):
+        raise InputError([_problem_from_yaml(first, name, text)])
+    if isinstance(first, yaml.reader.ReaderError):
+        raise InputError([_control_character(first, name, text)])
+    if isinstance(first, RecursionError):
+        raise InputError([Problem(name, f"nesting is deeper than {MAX_DEPTH} levels")])
+    raise InputError([Problem(name, f"cannot be read as YAML: {_one_line(first)}")])
+
+
+def _control_character(exc: yaml.reader.ReaderError, name: str, text: str) -> Problem:
+    """Locate the character itself: libyaml gives a byte offset, the pure reader a character's."""
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    index = text.find(chr(code))  # no character the readers refuse comes before it
+    mark = _mark(text, index if index >= 0 else min(exc.position, len(text)))
+    return Problem(name, f"the control character U+{code:04X} is not allowed in YAML text",
+                   line=mark.line + 1, column=mark.column + 1)
 
 
 def _load(text: str, loader_class: type) -> Any:
@@ -241,25 +320,35 @@ def _load(text: str, loader_class: type) -> Any:
         loader.dispose()
 
 
-_OPENERS = re.compile(r"[\[{]")
+_BRACKETS = re.compile(r"[\[\]{}]")
 
 
 def _check_depth(text: str) -> None:
-    """Refuse absurd nesting before any parser recurses into it (bounded time and stack)."""
+    """Refuse absurd bracket nesting before any parser recurses into it (bounded time and stack).
+
+    Brackets inside quoted text count too; a stray closer only lowers the count, so the scan can
+    refuse a file only when openers really pile up (the pure loader bounds the rest).
+    """
     if text.count("[") + text.count("{") <= MAX_DEPTH:
         return
-    depth = deepest = 0
-    for char in text:
-        if char in "[{":
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        if match.group() in "[{":
             depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}":
+            if depth > MAX_DEPTH:
+                raise yaml.MarkedYAMLError(problem=f"nesting is deeper than {MAX_DEPTH} levels",
+                                           problem_mark=_mark(text, match.start()))
+        elif depth:
             depth -= 1
-    if deepest > MAX_DEPTH:
-        raise yaml.YAMLError(f"nesting is deeper than {MAX_DEPTH} levels")
 
 
-def _problem_from_yaml(exc: yaml.MarkedYAMLError, name: str) -> Problem:
+def _mark(text: str, index: int) -> yaml.Mark:
+    line = text.count("\n", 0, index)
+    column = index - (text.rfind("\n", 0, index) + 1)
+    return yaml.Mark("<text>", index, line, column, text, index)
+
+
+def _problem_from_yaml(exc: yaml.MarkedYAMLError, name: str, text: str = "") -> Problem:
     mark = exc.problem_mark or exc.context_mark
     message = exc.problem or exc.context or "malformed YAML"
     if exc.context and exc.problem and exc.problem.startswith("but "):
@@ -269,6 +358,8 @@ def _problem_from_yaml(exc: yaml.MarkedYAMLError, name: str) -> Problem:
         if exc.context_mark and exc.context_mark is not mark:
             message += f" that starts at line {exc.context_mark.line + 1}"
         message += ")"
+    if mark is not None and not getattr(mark, "buffer", None) and text:
+        mark = _mark(text, _offset(text, mark.line, mark.column))  # libyaml marks carry no text
     snippet = mark.get_snippet() if mark is not None and getattr(mark, "buffer", None) else None
     if snippet:
         message += "\n" + snippet
@@ -278,6 +369,17 @@ def _problem_from_yaml(exc: yaml.MarkedYAMLError, name: str) -> Problem:
         line=mark.line + 1 if mark is not None else None,
         column=mark.column + 1 if mark is not None else None,
     )
+
+
+def _offset(text: str, line: int, column: int) -> int:
+    """Index of a 0-based (line, column) in text; never past the end."""
+    start = 0
+    for _ in range(line):
+        start = text.find("\n", start) + 1
+        if not start:
+            return len(text)
+    end = text.find("\n", start)
+    return min(start + column, len(text) if end < 0 else end)
 
 
 def _one_line(exc: BaseException) -> str:
@@ -336,30 +438,50 @@ def atomic_write(path: Path, data: str | bytes, *, overwrite: bool) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         if path.exists():
-            try:
+            with contextlib.suppress(OSError):
                 os.chmod(tmp_name, path.stat().st_mode & 0o777)
-            except OSError:
-                pass
         else:
             os.chmod(tmp_name, 0o666 & ~_umask())
         if overwrite:
             os.replace(tmp_name, path)
         else:
-            os.link(tmp_name, path)  # fails if the file appeared meanwhile: no silent overwrite
-            os.unlink(tmp_name)
+            _publish_new(tmp_name, path)
     except FileExistsError:
         _discard(tmp_name)
         raise WriteError(f"{path} already exists; use --force to replace it") from None
     except OSError as exc:
         _discard(tmp_name)
-        raise WriteError(f"cannot write {path}: {exc.strerror or exc}; nothing was changed") from None
+        raise WriteError(f"cannot write {path}: {exc.strerror or exc}; nothing was changed"
+                         ) from None
+    except BaseException:  # Ctrl-C mid-write: no stray temporary file either
+        _discard(tmp_name)
+        raise
+
+
+_NO_HARD_LINKS = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS})
+
+
+def _publish_new(tmp_name: str, path: Path) -> None:
+    """Hard-link, which fails if the file appeared meanwhile: no silent overwrite.
+
+    FAT drives and some network shares have no hard links; there a rename after one more check
+    is the best that can be done.
+    """
+    try:
+        os.link(tmp_name, path)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        if exc.errno not in _NO_HARD_LINKS or os.path.lexists(path):
+            raise
+        os.replace(tmp_name, path)
+        return
+    os.unlink(tmp_name)
 
 
 def _discard(tmp_name: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(tmp_name)
-    except OSError:
-        pass
 
 
 def _umask() -> int:
@@ -379,6 +501,11 @@ def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
 
 
 _BlockDumper.add_representer(str, _represent_str)
+# The dumper quotes by YAML 1.1 rules; text that our 1.2 reader takes for a number ("1e3", "08")
+# must be quoted too, or a case the tool saved would not read back as it was written.
+for _first, _resolvers in StrictResolver.yaml_implicit_resolvers.items():
+    for _tag, _regexp in _resolvers:
+        _BlockDumper.add_implicit_resolver(_tag, _regexp, [_first])
 
 
 def dump(data: Any) -> str:
