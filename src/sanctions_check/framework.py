@@ -20,6 +20,7 @@ RATINGS = ("Stronger", "Moderate", "Weaker")
 RESEARCH_RATINGS = (*RATINGS, "None available")
 DIRECTIONS = ("greater", "less")
 LEVELS = (0, 1, 2, 3, 4)
+DEFAULT_MIN_COVERAGE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +204,7 @@ class Framework:
     caveats: tuple[Caveat, ...]
     sha256: str
     path: str
+    min_coverage: float = DEFAULT_MIN_COVERAGE
 
     @property
     def major(self) -> str:
@@ -321,7 +323,8 @@ def _build(c: Checker, data: Any, name: str, sha: str) -> Framework | None:
     if isinstance(data, dict) and data.get("format") != FORMAT and "factors" not in data:
         c.error((), _not_a_framework(data))
         return None
-    top = c.mapping(data, (), required=_TOP, what="a sanctions-check framework (a mapping)")
+    top = c.mapping(data, (), required=_TOP, optional=("min_coverage",),
+                    what="a sanctions-check framework (a mapping)")
     if top is None:
         return None
     if top.get("format") != FORMAT:
@@ -353,6 +356,9 @@ def _build(c: Checker, data: Any, name: str, sha: str) -> Framework | None:
                          maximum=100)
     risk_bands = _risk_bands(c, top.get("risk_bands"))
     caveats = _caveats(c, top.get("caveats"), refs)
+    min_coverage = DEFAULT_MIN_COVERAGE
+    if top.get("min_coverage") is not None:
+        min_coverage = c.number(top.get("min_coverage"), ("min_coverage",), minimum=0, maximum=1)
     if not c.ok:
         return None
     return Framework(
@@ -360,7 +366,7 @@ def _build(c: Checker, data: Any, name: str, sha: str) -> Framework | None:
         sources=sources, scale=scale or {}, unknown=unknown or Level("", ""), purposes=purposes,
         factors=factors, risks=risks, bands=bands, gates=gates,
         red_flag_threshold=float(threshold or 0), risk_bands=risk_bands, caveats=caveats,
-        sha256=sha, path=name,
+        sha256=sha, path=name, min_coverage=float(min_coverage or 0),
     )
 
 

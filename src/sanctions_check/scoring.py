@@ -75,6 +75,7 @@ class Outlook:
     uncapped_band: Band | None
     gates: tuple[GateResult, ...]
     limits: tuple[Limit, ...]
+    provisional: bool = False  # too little answered for the band to mean much (see outlook())
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,8 +228,13 @@ def outlook(framework: Framework, results: dict[str, FactorResult]) -> Outlook:
         for gate in gates:
             if _band_rank(framework, gate.cap) < _band_rank(framework, band.id):
                 band = framework.band(gate.cap)
+    # A band resting on a few answers, or on a core factor nobody has assessed (so its gate
+    # could not be checked), is flagged provisional rather than withheld: the analyst still sees it.
+    provisional = score is not None and (
+        coverage < framework.min_coverage
+        or any(results[f.id].score is None for f in framework.factors if f.kind == "core"))
     return Outlook(score, low, high, coverage, band, uncapped, tuple(gates),
-                   _limits(framework, results, gates))
+                   _limits(framework, results, gates), provisional)
 
 
 def _limits(framework: Framework, results: dict[str, FactorResult],

@@ -329,6 +329,8 @@ def _outlook(report: dict[str, Any]) -> str:
         out.append(f"<p><strong>{e(band['label'])}:</strong> {e(band['meaning'])}</p>")
     for gate in outlook["gates"]:
         out.append(f'<p class="cap"><strong>Gate:</strong> {e(_gate(gate))}</p>')
+    if outlook["provisional_text"]:
+        out.append(f'<p class="cap">{e(outlook["provisional_text"])}</p>')
     out.append(f'<p class="muted">{e(outlook["explained"])}</p>')
     out.append("</section>")
     return "\n".join(out)

@@ -95,6 +95,9 @@ def _outlook(report: dict[str, Any], add) -> None:
         words = wording.gate_text(gate["factor_name"], gate["score"], gate["below"],
                                   gate["cap_label"], gate["reason"])
         add(f"**Gate:** {text(words)}")
+    if outlook["provisional_text"]:
+        add("")
+        add(f"**{text(outlook['provisional_text'])}**")
     add("")
     add(f"*{text(outlook['explained'])}*")
 

@@ -112,6 +112,8 @@ def _outlook(report: dict[str, Any], console: Any) -> None:
         paragraph(console, "Gate: " + wording.gate_text(gate["factor_name"], gate["score"],
                                                     gate["below"], gate["cap_label"],
                                                     gate["reason"]), "yellow")
+    if outlook["provisional_text"]:
+        paragraph(console, outlook["provisional_text"], "yellow")
     paragraph(console, outlook["explained"], "dim")
 
 

@@ -41,10 +41,17 @@ def percent(fraction: float) -> str:
     return f"{fraction * 100:.0f}%"
 
 
-def band_text(label: str | None, capped: bool = False) -> str:
+PROVISIONAL_EXPLAINED = (
+    "Provisional: too little is answered yet (or a core factor has no answers) for the band to "
+    "mean much; answer more questions before relying on it."
+)
+
+
+def band_text(label: str | None, capped: bool = False, provisional: bool = False) -> str:
     if label is None:
         return NOT_SCORED
-    return f"{label} (capped)" if capped else label
+    notes = [word for word, on in (("capped", capped), ("provisional", provisional)) if on]
+    return f"{label} ({', '.join(notes)})" if notes else label
 
 
 def kind_label(kind: str) -> str:
@@ -91,9 +98,9 @@ def factor_score_text(score: float | None, low: float, high: float) -> str:
 
 
 def outlook_text(band: str | None, capped: bool, score: float | None, low: float, high: float,
-                 coverage: float) -> str:
+                 coverage: float, provisional: bool = False) -> str:
     """The one-line outlook shared by the summary, Markdown and HTML reports."""
-    return (f"{band_text(band, capped)}: {score_with_range(score, low, high)}, "
+    return (f"{band_text(band, capped, provisional)}: {score_with_range(score, low, high)}, "
             f"coverage {percent(coverage)}")
 
 
