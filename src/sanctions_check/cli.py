@@ -486,6 +486,12 @@ def main() -> None:
         _say(f"internal error: {type(exc).__name__}: {exc}. Please report it, with the command "
              "and input; SANCTIONS_CHECK_DEBUG=1 shows the details.")
         sys.exit(EXIT_INVALID)
+    finally:
+        import gc
+
+        # Interpreter shutdown would walk every object again for cycles; nothing left needs that
+        # (exit handlers and flushing still run): ~10 ms of every command (issue 6).
+        gc.freeze()
 
 
 def _drop_stdout() -> None:
