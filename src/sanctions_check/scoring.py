@@ -289,10 +289,12 @@ def _levers(framework: Framework, case: Case, results: dict[str, FactorResult],
             gain = factor.weight * factor_gain / answered_weight
             lifts = factor.id in gate_factors and _lifts_gate(
                 framework, factor.id, result.score + factor_gain)
-            candidates.append(Lever(factor.id, question.id, question.text, answer.score, gain,
-                                    lifts, question.advice))
-    candidates.sort(key=lambda lv: (-lv.lifts_gate, -round(lv.gain, 9), lv.current))
-    return tuple(candidates[:MAX_LEVERS])
+            candidates.append((factor.id, question.id, question.text, answer.score, gain,
+                               lifts, question.advice))
+    # Rank plain tuples (Lever's fields, in order) and build only the levers shown: a batch
+    # scores thousands of cases and shows none of them (issue 6).
+    candidates.sort(key=lambda c: (-c[5], -round(c[4], 9), c[3]))
+    return tuple(Lever(*c) for c in candidates[:MAX_LEVERS])
 
 
 def _lifts_gate(framework: Framework, factor_id: str, new_score: float) -> bool:
