@@ -132,7 +132,7 @@ def test_broken_framework_is_a_usage_error(cli, tmp_path):
 
 def test_factors_text_and_json(cli):
     result = cli("factors", *FW)
-    assert result.exit_code == 0 and "Alpha" in result.stdout and "12 of 15" in result.stdout
+    assert result.exit_code == 0 and "Alpha (alpha)" in result.stdout and "12/15" in result.stdout
     result = cli("factors", "alpha", *FW)
     assert "Is a2 present?" in result.stdout and "much a2" in result.stdout
     data = json.loads(cli("factors", "-f", "json", *FW).stdout)

@@ -101,20 +101,25 @@ def text_out(fw: Framework, factor_id: str | None, out: IO[str]) -> None:
     if factor_id is None:
         console.print(Text(f"{fw.title} — {fw.id} {fw.version}", style="bold"))
         console.print(Text(" ".join(fw.summary.split())))
-        grid = Table(show_lines=False)
-        for header in ("Factor", "Kind", "Weight", "Practitioners", "Practitioner evidence",
-                       "Research evidence", "Questions"):
-            grid.add_column(header, overflow="fold")
+        grid = Table(box=None, pad_edge=False, padding=(0, 1), collapse_padding=True,
+                     expand=True, header_style="bold underline")
+        grid.add_column("Factor (id)", ratio=1, overflow="fold")
+        for header, justify in (("Kind", "left"), ("Weight", "right"), ("Cited by", "right"),
+                                ("Practitioner", "left"), ("Research", "left")):
+            grid.add_column(header, justify=justify, no_wrap=True)  # type: ignore[arg-type]
         for f in fw.factors:
             ev = f.evidence
-            grid.add_row(Text(f"{f.name}\n({f.id})"), Text(kind_label(f.kind)), f"{f.weight:g}",
-                         f"{ev.practitioners_cited} of {ev.practitioners_total}"
-                         + ("" if ev.direction == "greater" else " (less effective)"),
-                         Text(ev.practitioner_rating), Text(ev.research_rating),
-                         str(len(f.questions)))
+            cited = f"{ev.practitioners_cited}/{ev.practitioners_total}"
+            name = Text(f.label)
+            name.append(f" ({f.id})", style="dim")
+            grid.add_row(name, Text(kind_label(f.kind).replace(" factor", "")), f"{f.weight:g}",
+                         cited + ("" if ev.direction == "greater" else " (−)"),
+                         Text(ev.practitioner_rating), Text(ev.research_rating))
         console.print(grid)
-        console.print(Text("Show one factor in full: sanctions-check factors FACTOR_ID",
-                           style="dim"))
+        console.print(Text("Cited by: practitioners (of 15) who tied the factor to effectiveness; "
+                           "(−) tied to LESS effectiveness. Practitioner and research evidence "
+                           "as rated by USHMM. Show one factor in full: sanctions-check factors "
+                           "FACTOR_ID", style="dim"))
         return
     factor = fw.factor(factor_id)
     assert factor is not None
