@@ -316,13 +316,17 @@ def memory(cli: list[str], small: Path, small_n: int, large: Path, large_n: int,
             cmd = [*cli, "score", "--format", fmt, *jobs, str(folder)]
             peaks[count] = [peak_rss_mib(cmd, env, scratch) for _ in range(runs)]
         big = statistics.median(peaks[large_n])
-        flat = big / statistics.median(peaks[small_n])
+        # A ranked table needs every row before its first line: it cannot be flat, only small.
+        goal = "≤ 40 MiB" if fmt == "table" else "≤ 40 MiB, ≤ 1 KiB/file"
+        # "Flat": nothing kept per case. Sorted output and the duplicate-id check need each
+        # file's name and case id (~0.3 KiB); a kept row or parsed case would be several KiB.
+        per_file = (big - statistics.median(peaks[small_n])) * 1024 / (large_n - small_n)
         rows.append(Row(
             f"peak memory, score {large_n:,} files --format {fmt}, {label}", runs,
             f"{spread(peaks[large_n], 1, 1)} MiB",
             f"{spread(peaks[small_n], 1, 1)} MiB at {small_n:,} files",
-            f"{flat:.2f} × (growth {small_n:,} → {large_n:,} files)", "≤ 40 MiB, flat",
-            "yes" if big <= 40 and flat <= 1.1 else "NO", peaks))
+            f"+{per_file:.2f} KiB per extra file", goal,
+            "yes" if big <= 40 and (per_file <= 1 or fmt == "table") else "NO", peaks))
         print(f"  {rows[-1].name}: {rows[-1].value}; {rows[-1].baseline}", flush=True)
     return rows
 

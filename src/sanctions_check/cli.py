@@ -170,7 +170,7 @@ def score(
             if stream is not None:
                 stream.add(row)
             else:
-                rows.append(row)
+                rows.append(scores.table_row(row))
     except KeyboardInterrupt:
         _say("interrupted")
         raise typer.Exit(EXIT_INTERRUPTED) from None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import json
 from collections.abc import Iterable
 from typing import IO, Any
 
@@ -17,6 +15,20 @@ CSV_COLUMNS = (
     "file", "id", "title", "hypothetical", "band", "outlook", "low", "high", "coverage", "capped",
     "limiting", "top_risk", "top_risk_value", "top_risk_band", "red_flags",
 )
+
+
+TABLE_KEYS = ("file", "id", "hypothetical", "band_label", "capped", "provisional", "outlook",
+              "low", "high", "coverage", "limiting_names", "top_risk", "top_risk_name",
+              "top_risk_value")
+
+
+def table_row(row: dict[str, Any]) -> dict[str, Any]:
+    """What the table and Markdown outputs use of a row: a third of its memory.
+
+    Ranking needs every row before the first line is written, so a batch keeps them all; with
+    only these keys a 10,000-file table stays within the memory budget of issue 6.
+    """
+    return {key: row[key] for key in TABLE_KEYS if key in row}
 
 
 def ranked(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -53,27 +65,50 @@ _NUMERIC = (wording.OUTLOOK_NAME, "Coverage")
 
 def table(rows: list[dict[str, Any]], framework: Framework, out: IO[str], *,
           width: int | None = None) -> None:
+    """The ranked table; drawn without importing rich when the output is not a terminal.
+
+    rich adds no styling to a pipe or a file, so render.plaintable writes the very characters rich
+    would, at a fraction of rich's start-up and per-row cost (issue 6); at a terminal, or for text
+    it cannot reproduce exactly, rich draws the table.
+    """
+    from sanctions_check.render import plaintable
+
+    title = (f"Targeted-sanctions outlook, {len(rows)} case(s) — framework "
+             f"{framework.id} {framework.version}")
+    ordered = ranked(rows)
+    cells = [[textsafe.one_line(cell) for cell in _cells(row)] for row in ordered]
+    notes = [*([HYPOTHETICAL_NOTE] if any(row["hypothetical"] for row in ordered) else []),
+             f"{wording.OUTLOOK_EXPLAINED} {RISK_NOTE}"]
+    columns = [plaintable.Column(*spec) for spec in COLUMNS]
+    if not plaintable.render(title, columns, cells, notes, out, width):
+        rich_table(title, columns, cells, notes, out, width)
+
+
+COLUMNS = tuple(  # header, justify, no_wrap, min_width
+    (header, "right" if header in _NUMERIC else "left", header not in _WRAPPING,
+     13 if header == "Limited by" else None)
+    for header in HEADERS
+)
+
+
+def rich_table(title: str, columns: list[Any], cells: list[list[str]], notes: list[str],
+               out: IO[str], width: int | None = None) -> None:
+    """The same table drawn by rich: at a terminal, and the reference plaintable must match."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    grid = Table(title=f"Targeted-sanctions outlook, {len(rows)} case(s) — framework "
-                 f"{framework.id} {framework.version}", title_justify="left", expand=False,
-                 box=None, pad_edge=False, padding=(0, 1), collapse_padding=True,
-                 header_style="bold underline")
-    ordered = ranked(rows)
-    cells = [[textsafe.one_line(cell) for cell in _cells(row)] for row in ordered]
-    for header in HEADERS:
-        grid.add_column(header, justify="right" if header in _NUMERIC else "left",
-                        overflow="fold", no_wrap=header not in _WRAPPING,
-                        min_width=13 if header == "Limited by" else None)
+    grid = Table(title=title, title_justify="left", expand=False, box=None, pad_edge=False,
+                 padding=(0, 1), collapse_padding=True, header_style="bold underline")
+    for column in columns:
+        grid.add_column(column.header, justify=column.justify, overflow="fold",
+                        no_wrap=column.no_wrap, min_width=column.min_width)
     for row_cells in cells:
         grid.add_row(*(Text(cell) for cell in row_cells))
     console = Console(file=out, width=width, highlight=False, soft_wrap=False)
     console.print(grid)
-    if any(row["hypothetical"] for row in ordered):
-        console.print(Text(HYPOTHETICAL_NOTE, style="dim"))
-    console.print(Text(f"{wording.OUTLOOK_EXPLAINED} {RISK_NOTE}", style="dim"))
+    for line in notes:
+        console.print(Text(line, style="dim"))
 
 
 def markdown(rows: list[dict[str, Any]], framework: Framework, out: IO[str]) -> None:
@@ -92,16 +127,22 @@ class JsonStream:
     """Writes one JSON document incrementally, so memory stays flat however large the batch."""
 
     def __init__(self, out: IO[str], framework: Framework):
+        import json  # here, not at the top: the table and Markdown never need it (issue 6)
+
         self.out = out
         self.count = 0
         head = {"schema": SCHEMA, "framework": _framework_ref(framework)}
         out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "cases": [')
 
     def add(self, row: dict[str, Any]) -> None:
+        import json
+
         self.out.write(("\n  " if self.count == 0 else ",\n  ") + json.dumps(row, ensure_ascii=False))
         self.count += 1
 
     def close(self, invalid: Iterable[Problem], summary: dict[str, int]) -> None:
+        import json
+
         errors = [p.as_dict() for p in invalid]
         self.out.write(("\n" if self.count else "") + '], "invalid": '
                        + json.dumps(errors, ensure_ascii=False)
@@ -112,6 +153,8 @@ class CsvStream:
     """CSV rows as they come; every text cell neutralised against formula injection."""
 
     def __init__(self, out: IO[str], framework: Framework):
+        import csv
+
         self.factor_ids = [f.id for f in framework.factors]
         self.writer = csv.writer(out, lineterminator="\n")
         self.writer.writerow([*CSV_COLUMNS, *(f"factor:{fid}" for fid in self.factor_ids)])
