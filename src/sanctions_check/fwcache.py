@@ -23,6 +23,7 @@ from typing import Any
 
 FORMAT = "sanctions-check/framework-cache@1"
 DISABLE = "SANCTIONS_CHECK_CACHE"
+KEEP = 16  # entries; about 80 KB each for the bundled framework
 
 
 def digest(data: bytes) -> str:
@@ -94,8 +95,16 @@ def store(source_sha: str, data: Any) -> None:
         from sanctions_check import yamlio
 
         yamlio.atomic_write(_entry(where, source_sha), blob, overwrite=True)
+        _prune(where)
     except Exception:  # a cache must never break a command: it is only a shortcut
         return
+
+
+def _prune(where: Path) -> None:
+    """Keep the KEEP most recently written entries: each edit of a framework adds one."""
+    entries = sorted(where.glob("framework-*.marshal"), key=lambda p: p.stat().st_mtime_ns)
+    for old in entries[:-KEEP]:
+        old.unlink(missing_ok=True)
 
 
 def _private(where: Path) -> bool:
