@@ -8,7 +8,7 @@ run, and string annotations would be compiled and evaluated each time (~4 ms of 
 """
 
 import sys
-from enum import Enum, StrEnum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -50,14 +50,14 @@ MaxSizeOption = Annotated[
 DEFAULT_MAX = 2 * 1024 * 1024
 
 
-class ScoreFormat(str, Enum):
+class ScoreFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
     markdown = "markdown"
 
 
-class FactorsFormat(str, Enum):
+class FactorsFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -128,7 +128,7 @@ def score(
     framework_path: FrameworkOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX,
 ) -> None:
-    """Score case files and rank them: band, outlook with range, coverage, limiting factor, top risk.
+    """Score case files and rank them: band, outlook and range, coverage, limiting factor, top risk.
 
     Results go to standard output, messages to standard error. Exit codes: 0 all valid; 1 some
     input invalid (the valid ones are still scored); 2 usage error; 3 --fail-under not met.
