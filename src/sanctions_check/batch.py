@@ -144,6 +144,7 @@ def summarise(result: Assessment, file: str) -> dict[str, Any]:
         "high": _round(outlook.high),
         "coverage": round(outlook.coverage, 3),
         "capped": outlook.band is not None and outlook.band != outlook.uncapped_band,
+        "provisional": outlook.provisional,
         "limiting": [limit.factor_id for limit in outlook.limits],
         "limiting_names": [_label(result, limit.factor_id) for limit in outlook.limits],
         "top_risk": top.id if top else None,

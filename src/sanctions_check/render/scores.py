@@ -13,6 +13,7 @@ from sanctions_check.render import wording
 SCHEMA = "sanctions-check/score@1"
 CSV_COLUMNS = (
     "file", "id", "title", "hypothetical", "band", "outlook", "low", "high", "coverage", "capped",
+    "provisional",
     "limiting", "top_risk", "top_risk_value", "top_risk_band", "red_flags",
 )
 
@@ -46,7 +47,7 @@ def _cells(row: dict[str, Any]) -> list[str]:
         outlook += f" ({wording.score_range(row['low'], row['high'])})"
     return [
         row["id"] + (HYPOTHETICAL_MARK if row["hypothetical"] else ""),
-        wording.band_text(row["band_label"], row["capped"]),
+        _band_cell(row),
         outlook,
         wording.percent(row["coverage"]),
         ", ".join(row["limiting_names"]) or "–",
@@ -54,6 +55,30 @@ def _cells(row: dict[str, Any]) -> list[str]:
     ]
 
 
+def _band_cell(row: dict[str, Any]) -> str:
+    """Band with one-character marks, so the column stays narrow; the legend explains them."""
+    if row["band_label"] is None:
+        return wording.NOT_SCORED
+    return (row["band_label"] + (CAPPED_MARK if row["capped"] else "")
+            + (PROVISIONAL_MARK if row["provisional"] else ""))
+
+
+def _legend(rows: list[dict[str, Any]]) -> list[str]:
+    lines = []
+    if any(row["hypothetical"] for row in rows):
+        lines.append(HYPOTHETICAL_NOTE)
+    if any(row["capped"] for row in rows):
+        lines.append(CAPPED_NOTE)
+    if any(row["provisional"] for row in rows):
+        lines.append(PROVISIONAL_NOTE)
+    return lines
+
+
+CAPPED_MARK = "↓"
+CAPPED_NOTE = "↓ capped: a very weak core factor holds the band down (a gate)."
+PROVISIONAL_MARK = "*"
+PROVISIONAL_NOTE = ("* provisional: under half the questions answered, or a core factor "
+                    "unanswered.")
 HYPOTHETICAL_MARK = " †"
 HYPOTHETICAL_NOTE = "† hypothetical teaching case, not a real episode."
 RISK_NOTE = "Top risk: the unintended consequence rated highest, likelihood × severity (0-16)."
@@ -77,8 +102,7 @@ def table(rows: list[dict[str, Any]], framework: Framework, out: IO[str], *,
              f"{framework.id} {framework.version}")
     ordered = ranked(rows)
     cells = [[textsafe.one_line(cell) for cell in _cells(row)] for row in ordered]
-    notes = [*([HYPOTHETICAL_NOTE] if any(row["hypothetical"] for row in ordered) else []),
-             f"{wording.OUTLOOK_EXPLAINED} {RISK_NOTE}"]
+    notes = [*_legend(ordered), f"{wording.OUTLOOK_EXPLAINED} {RISK_NOTE}"]
     columns = [plaintable.Column(*spec) for spec in COLUMNS]
     if not plaintable.render(title, columns, cells, notes, out, width):
         rich_table(title, columns, cells, notes, out, width)
@@ -86,7 +110,7 @@ def table(rows: list[dict[str, Any]], framework: Framework, out: IO[str], *,
 
 COLUMNS = tuple(  # header, justify, no_wrap, min_width
     (header, "right" if header in _NUMERIC else "left", header not in _WRAPPING,
-     13 if header == "Limited by" else None)
+     None)
     for header in HEADERS
 )
 
@@ -118,8 +142,9 @@ def markdown(rows: list[dict[str, Any]], framework: Framework, out: IO[str]) -> 
     ordered = ranked(rows)
     for row in ordered:
         out.write("| " + " | ".join(textsafe.md_cell(c) for c in _cells(row)) + " |\n")
-    if any(row["hypothetical"] for row in ordered):
-        out.write(f"\n{HYPOTHETICAL_NOTE}\n")
+    legend = _legend(ordered)
+    if legend:
+        out.write("\n" + "\n".join(f"{textsafe.md_text(line)}  " for line in legend) + "\n")
     out.write(f"\n{wording.OUTLOOK_EXPLAINED} {RISK_NOTE}\n")
 
 
