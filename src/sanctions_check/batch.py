@@ -10,9 +10,8 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sanctions_check import case as case_mod
 from sanctions_check import yamlio
@@ -27,8 +26,7 @@ STDIN = "-"
 PARALLEL_FROM = 200  # below this many files a second process costs more than it saves
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """What one input file gave: a summary row when valid, problems when not; warnings always."""
 
     file: str

@@ -6,9 +6,8 @@ one serialisation; a file written halfway through an interview is an ordinary, v
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from sanctions_check import yamlio
 from sanctions_check.checks import ISO_DATE, Checker, Path_, describe, suggest
@@ -29,8 +28,7 @@ ANSWER_KEYS = ("score", "confidence", "note", "sources")
 RISK_KEYS = ("likelihood", "severity", "mitigation", "note", "sources")
 
 
-@dataclass(frozen=True, slots=True)
-class Answer:
+class Answer(NamedTuple):
     score: Score = None
     confidence: str | None = None
     note: str | None = None
@@ -45,8 +43,7 @@ class Answer:
         return self.score is None and not (self.confidence or self.note or self.sources)
 
 
-@dataclass(frozen=True, slots=True)
-class RiskAnswer:
+class RiskAnswer(NamedTuple):
     likelihood: Score = None
     severity: Score = None
     mitigation: str | None = None
@@ -66,8 +63,7 @@ class RiskAnswer:
                 and not (self.mitigation or self.note or self.sources))
 
 
-@dataclass(frozen=True, slots=True)
-class CaseHeader:
+class CaseHeader(NamedTuple):
     id: str
     title: str
     country: str | None = None
@@ -80,12 +76,12 @@ class CaseHeader:
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Case:
+class Case(NamedTuple):
     header: CaseHeader
     framework_ref: str
-    answers: dict[str, dict[str, Answer]] = field(default_factory=dict)
-    risks: dict[str, RiskAnswer] = field(default_factory=dict)
+    # Shared empty defaults are safe: a Case is never changed in place (with_answer copies).
+    answers: dict[str, dict[str, Answer]] = {}  # noqa: RUF012
+    risks: dict[str, RiskAnswer] = {}  # noqa: RUF012
     source: str = "<case>"
     warnings: tuple[Problem, ...] = ()
 
@@ -98,12 +94,12 @@ class Case:
     def with_answer(self, factor_id: str, question_id: str, answer: Answer) -> Case:
         answers = {fid: dict(qs) for fid, qs in self.answers.items()}
         answers.setdefault(factor_id, {})[question_id] = answer
-        return replace(self, answers=answers)
+        return self._replace(answers=answers)
 
     def with_risk(self, risk_id: str, risk: RiskAnswer) -> Case:
         risks = dict(self.risks)
         risks[risk_id] = risk
-        return replace(self, risks=risks)
+        return self._replace(risks=risks)
 
 
 def load(path: Path, framework: Framework, *, max_bytes: int = yamlio.DEFAULT_MAX_BYTES,
@@ -121,7 +117,7 @@ def loads(text: str, framework: Framework, name: str) -> Case:
     if not checker.ok or case is None:
         raise InputError(located(checker.findings, text, name))
     if checker.findings:
-        case = replace(case, warnings=tuple(located(checker.findings, text, name)))
+        case = case._replace(warnings=tuple(located(checker.findings, text, name)))
     return case
 
 

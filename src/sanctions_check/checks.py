@@ -12,8 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 Path_ = tuple[str | int, ...]
 
@@ -50,8 +49,7 @@ def dotted(path: Path_) -> str:
     return ".".join(str(p) for p in path)
 
 
-@dataclass(slots=True)
-class Finding:
+class Finding(NamedTuple):
     """A problem before it is located in a file: a path into the document and a message."""
 
     path: Path_
@@ -59,11 +57,13 @@ class Finding:
     severity: str = "error"
 
 
-@dataclass(slots=True)
 class Checker:
     """Collects findings while checking a parsed YAML document."""
 
-    findings: list[Finding] = field(default_factory=list)
+    __slots__ = ("findings",)
+
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
 
     @property
     def ok(self) -> bool:

@@ -6,7 +6,7 @@ failure into a clear message and an exit code, and no traceback ever reaches an 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -30,8 +30,7 @@ def shown_key(key: object, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong (or worth a warning) in one input file, located as precisely as we can."""
 
     file: str

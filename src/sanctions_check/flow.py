@@ -14,7 +14,7 @@ import sys
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -198,19 +198,19 @@ def with_header(case: Case, field: str, value: str) -> Case:
     if field in ("title", "id"):
         if not text:
             return case
-        return replace(case, header=replace(case.header, **{field: text}))
-    return replace(case, header=replace(case.header, **{field: text or None}))
+        return case._replace(header=case.header._replace(**{field: text}))
+    return case._replace(header=case.header._replace(**{field: text or None}))
 
 
 def with_purposes(case: Case, purposes: list[str]) -> Case:
-    return replace(case, header=replace(case.header, purpose=tuple(purposes)))
+    return case._replace(header=case.header._replace(purpose=tuple(purposes)))
 
 
 def with_score(case: Case, step: Step, score: Score) -> Case:
     """Record a score (0-4 or unknown) and keep the note, confidence and sources already given."""
     assert step.factor is not None and step.question is not None
     old = case.answer(step.factor.id, step.question.id)
-    return case.with_answer(step.factor.id, step.question.id, replace(old, score=score))
+    return case.with_answer(step.factor.id, step.question.id, old._replace(score=score))
 
 
 def with_details(case: Case, step: Step, note: str, confidence: str | None,
@@ -226,7 +226,7 @@ def with_risk_level(case: Case, step: Step, level: Score) -> Case:
     """Record a risk's likelihood or severity, whichever the step asks."""
     assert step.risk is not None
     old = case.risk(step.risk.id)
-    return case.with_risk(step.risk.id, replace(old, **{step.field: level}))
+    return case.with_risk(step.risk.id, old._replace(**{step.field: level}))
 
 
 def with_risk_details(case: Case, step: Step, mitigation: str, note: str,

@@ -6,9 +6,8 @@ Wording, weights and advice live in the YAML so that analysts can read, cite and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sanctions_check import fwcache, yamlio
 from sanctions_check.checks import Checker, Finding, Path_, dotted, unique_ids
@@ -23,8 +22,7 @@ LEVELS = (0, 1, 2, 3, 4)
 DEFAULT_MIN_COVERAGE = 0.5
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     key: str
     title: str
     publisher: str
@@ -33,30 +31,26 @@ class Source:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Level:
+class Level(NamedTuple):
     label: str
     meaning: str
 
 
-@dataclass(frozen=True, slots=True)
-class BaseRate:
+class BaseRate(NamedTuple):
     effective_share_of_all_episodes: float
     effective_when_pursued: float
     text: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Purpose:
+class Purpose(NamedTuple):
     id: str
     name: str
     description: str
     base_rate: BaseRate | None
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(NamedTuple):
     tfap_name: str
     practitioners_cited: int
     practitioners_total: int
@@ -89,8 +83,7 @@ class Evidence:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Question:
+class Question(NamedTuple):
     id: str
     text: str
     help: str
@@ -107,8 +100,7 @@ class Question:
         return f"{scale.label}: {scale.meaning}"
 
 
-@dataclass(frozen=True, slots=True)
-class Factor:
+class Factor(NamedTuple):
     id: str
     name: str
     kind: str
@@ -136,8 +128,7 @@ class Factor:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class Risk:
+class Risk(NamedTuple):
     id: str
     name: str
     question: str
@@ -154,16 +145,14 @@ class Risk:
         return self.short_name or self.name
 
 
-@dataclass(frozen=True, slots=True)
-class Band:
+class Band(NamedTuple):
     id: str
     label: str
     min: float
     meaning: str
 
 
-@dataclass(frozen=True, slots=True)
-class Gate:
+class Gate(NamedTuple):
     id: str
     applies_to: str
     below: float
@@ -171,22 +160,19 @@ class Gate:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class RiskBand:
+class RiskBand(NamedTuple):
     id: str
     label: str
     min: float
 
 
-@dataclass(frozen=True, slots=True)
-class Caveat:
+class Caveat(NamedTuple):
     id: str
     text: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Framework:
+class Framework(NamedTuple):
     id: str
     version: str
     title: str

@@ -14,7 +14,7 @@ import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -599,7 +599,7 @@ def run(framework: Framework, *, console: Console, out: Path | None = None,
                 console.print(Text(str(problem), style="yellow"))
             console.print(Text(f"The original is kept as {backup}; this file is now answered "
                                f"against {framework.ref}.", style="yellow"))
-            case = replace(case, framework_ref=framework.ref)
+            case = case._replace(framework_ref=framework.ref)
             store.save(case)
     else:
         if out is not None:

@@ -13,7 +13,7 @@ The arithmetic is deliberately simple so that an analyst can redo it by hand:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sanctions_check.case import Case
 from sanctions_check.framework import Band, Factor, Framework, Gate
@@ -24,8 +24,7 @@ LOW_CONFIDENCE = "low"
 MAX_LEVERS = 5
 
 
-@dataclass(frozen=True, slots=True)
-class FactorResult:
+class FactorResult(NamedTuple):
     id: str
     name: str
     kind: str
@@ -44,8 +43,7 @@ class FactorResult:
         return self.answered + self.unknown + self.unanswered
 
 
-@dataclass(frozen=True, slots=True)
-class GateResult:
+class GateResult(NamedTuple):
     id: str
     factor_id: str
     factor_name: str
@@ -55,8 +53,7 @@ class GateResult:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class Limit:
+class Limit(NamedTuple):
     """A factor that holds the outlook down, and why."""
 
     factor_id: str
@@ -65,8 +62,7 @@ class Limit:
     why: str
 
 
-@dataclass(frozen=True, slots=True)
-class Outlook:
+class Outlook(NamedTuple):
     score: float | None
     low: float
     high: float
@@ -78,8 +74,7 @@ class Outlook:
     provisional: bool = False  # too little answered for the band to mean much (see outlook())
 
 
-@dataclass(frozen=True, slots=True)
-class Lever:
+class Lever(NamedTuple):
     factor_id: str
     question_id: str
     question: str
@@ -89,8 +84,7 @@ class Lever:
     advice: str
 
 
-@dataclass(frozen=True, slots=True)
-class RedFlag:
+class RedFlag(NamedTuple):
     factor_id: str
     name: str
     score: float
@@ -98,8 +92,7 @@ class RedFlag:
     evidence: str
 
 
-@dataclass(frozen=True, slots=True)
-class RiskResult:
+class RiskResult(NamedTuple):
     id: str
     name: str
     likelihood: int | str | None
@@ -112,8 +105,7 @@ class RiskResult:
     note: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Gap:
+class Gap(NamedTuple):
     """Something the assessment does not know: where more work would narrow the range."""
 
     kind: str  # unknown | unanswered | low-confidence | risk-unrated | gate-unchecked
@@ -122,8 +114,7 @@ class Gap:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Assessment:
+class Assessment(NamedTuple):
     case: Case
     framework: Framework
     factors: tuple[FactorResult, ...]

@@ -1,4 +1,4 @@
-"""Output of `score`: a ranked table for people, JSON and CSV for other tools, Markdown for memos."""
+"""Output of `score`: a ranked table for people, JSON and CSV for tools, Markdown for memos."""
 
 from __future__ import annotations
 
@@ -162,7 +162,8 @@ class JsonStream:
     def add(self, row: dict[str, Any]) -> None:
         import json
 
-        self.out.write(("\n  " if self.count == 0 else ",\n  ") + json.dumps(row, ensure_ascii=False))
+        separator = "\n  " if self.count == 0 else ",\n  "
+        self.out.write(separator + json.dumps(row, ensure_ascii=False))
         self.count += 1
 
     def close(self, invalid: Iterable[Problem], summary: dict[str, int]) -> None:
