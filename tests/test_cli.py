@@ -89,6 +89,10 @@ def test_duplicate_case_ids_in_a_batch(cli, tmp_path):
     result = cli("score", tmp_path, *FW)
     assert result.exit_code == 1
     assert "is also used by" in result.stderr
+    result = cli("validate", tmp_path, *FW)
+    assert result.exit_code == 1
+    assert "b.yaml: error: case.id: case id 'weak' is also used by" in result.stderr
+    assert "1 valid, 1 invalid." in result.stderr
 
 
 def test_fail_under(cli):

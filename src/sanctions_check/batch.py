@@ -164,13 +164,20 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
 
 
-def score_one(name: str, framework: Framework, max_bytes: int) -> Outcome:
+def _read_or_outcome(name: str, framework: Framework, max_bytes: int) -> case_mod.Case | Outcome:
+    """The case, or the invalid Outcome that stands for it: one file's failure stays its own."""
     try:
-        case = read_case(name, framework, max_bytes)
+        return read_case(name, framework, max_bytes)
     except InputError as exc:
         return Outcome(name, None, tuple(exc.problems))
     except RecursionError:
         return Outcome(name, None, (Problem(name, "is nested too deeply to read"),))
+
+
+def score_one(name: str, framework: Framework, max_bytes: int) -> Outcome:
+    case = _read_or_outcome(name, framework, max_bytes)
+    if isinstance(case, Outcome):
+        return case
     from sanctions_check.scoring import assess
 
     result = assess(framework, case)
@@ -178,13 +185,55 @@ def score_one(name: str, framework: Framework, max_bytes: int) -> Outcome:
 
 
 def validate_one(name: str, framework: Framework, max_bytes: int) -> Outcome:
-    try:
-        case = read_case(name, framework, max_bytes)
-    except InputError as exc:
-        return Outcome(name, None, tuple(exc.problems))
-    except RecursionError:
-        return Outcome(name, None, (Problem(name, "is nested too deeply to read"),))
+    case = _read_or_outcome(name, framework, max_bytes)
+    if isinstance(case, Outcome):
+        return case
     return Outcome(name, {"file": name, "id": case.header.id}, case.warnings)
+
+
+class Tally:
+    """A batch's bookkeeping: which files were invalid, repeated case ids, cases below a threshold.
+
+    The CLI feeds it every Outcome and prints; the rules (an id repeated in a batch makes the later
+    file invalid; an unscored case is below any threshold) live here, once, for score and validate.
+    """
+
+    def __init__(self, names: list[str], problems: list[Problem],
+                 fail_under: float | None = None) -> None:
+        self.names = names
+        self.problems = list(problems)
+        self.invalid = {p.file for p in problems}
+        self.below: list[str] = []
+        self.fail_under = fail_under
+        self._ids: dict[str, str] = {}
+
+    def accept(self, outcome: Outcome) -> dict[str, Any] | None:
+        """The outcome's row if it counts as valid, else None (its problems are recorded)."""
+        self.problems.extend(outcome.problems)
+        row = outcome.row
+        if row is None:
+            self.invalid.add(outcome.file)
+            return None
+        first = self._ids.setdefault(row["id"], outcome.file)
+        if first != outcome.file:
+            self.problems.append(Problem(
+                outcome.file, f"case id {row['id']!r} is also used by {first}; ids must be "
+                "unique within a batch", field="case.id"))
+            self.invalid.add(outcome.file)
+            return None
+        outlook = row.get("outlook", 0)
+        if self.fail_under is not None and (outlook is None or outlook < self.fail_under):
+            self.below.append(row["id"])
+        return row
+
+    @property
+    def valid(self) -> int:
+        return len(self.names) - len(self.invalid & set(self.names))
+
+    @property
+    def summary(self) -> dict[str, int]:
+        return {"files": self.valid + len(self.invalid), "valid": self.valid,
+                "invalid": len(self.invalid)}
 
 
 _WORKER: dict[str, Any] = {}

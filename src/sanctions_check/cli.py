@@ -145,28 +145,13 @@ def score(
     elif format is ScoreFormat.csv:
         stream = scores.CsvStream(out, fw)
     rows: list[dict] = []
-    invalid = {p.file for p in problems}
-    below: list[str] = []
-    seen_ids: dict[str, str] = {}
+    tally = batch.Tally(names, problems, fail_under)
     try:
         for outcome in _progress(batch.run(names, fw, max_bytes=max_size, jobs=jobs),
                                  len(names)):
-            problems.extend(outcome.problems)
-            row = outcome.row
+            row = tally.accept(outcome)
             if row is None:
-                invalid.add(outcome.file)
                 continue
-            first = seen_ids.setdefault(row["id"], outcome.file)
-            if first != outcome.file:
-                from sanctions_check.errors import Problem
-
-                problems.append(Problem(outcome.file, f"case id {row['id']!r} is also used by "
-                                        f"{first}; ids must be unique within a batch",
-                                        field="case.id"))
-                invalid.add(outcome.file)
-                continue
-            if fail_under is not None and (row["outlook"] is None or row["outlook"] < fail_under):
-                below.append(row["id"])
             if stream is not None:
                 stream.add(row)
             else:
@@ -174,21 +159,19 @@ def score(
     except KeyboardInterrupt:
         _say("interrupted")
         raise typer.Exit(EXIT_INTERRUPTED) from None
-    valid = len(names) - len(invalid & set(names))
-    summary = {"files": valid + len(invalid), "valid": valid, "invalid": len(invalid)}
     if isinstance(stream, scores.JsonStream):
-        stream.close([p for p in problems if p.severity == "error"], summary)
+        stream.close([p for p in tally.problems if p.severity == "error"], tally.summary)
     elif format is ScoreFormat.markdown:
         scores.markdown(rows, fw, out)
     elif format is ScoreFormat.table:
         scores.table(rows, fw, out)
-    for problem in problems:
+    for problem in tally.problems:
         _say(str(problem))
-    _say(f"{valid} case(s) scored, {len(invalid)} invalid.")
-    if invalid:
+    _say(f"{tally.valid} case(s) scored, {len(tally.invalid)} invalid.")
+    if tally.invalid:
         raise typer.Exit(EXIT_INVALID)
-    if below:
-        _say(f"below --fail-under {fail_under:g}: {', '.join(below)}")
+    if tally.below:
+        _say(f"below --fail-under {fail_under:g}: {', '.join(tally.below)}")
         raise typer.Exit(EXIT_THRESHOLD)
 
 
@@ -220,18 +203,14 @@ def validate(
 
     fw = _framework(framework_path, max_size)
     names, problems = batch.collect(paths)
-    invalid = {p.file for p in problems}
+    tally = batch.Tally(names, problems)
     for outcome in batch.run(names, fw, max_bytes=max_size, jobs=None, validate_only=True):
-        problems.extend(outcome.problems)
-        if not outcome.valid:
-            invalid.add(outcome.file)
-        else:
+        if tally.accept(outcome) is not None:
             sys.stdout.write(f"{shown_name(outcome.file)}: ok\n")
-    for problem in problems:
+    for problem in tally.problems:
         _say(str(problem))
-    valid = len(names) - len(invalid & set(names))
-    _say(f"{valid} valid, {len(invalid)} invalid.")
-    if invalid:
+    _say(f"{tally.valid} valid, {len(tally.invalid)} invalid.")
+    if tally.invalid:
         raise typer.Exit(EXIT_INVALID)
 
 
