@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, MINI, run_subprocess, write
+from conftest import DATA, EXAMPLES, MINI, run_subprocess, write
 from sanctions_check import __version__, case, framework, scoring
 from sanctions_check.errors import UsageError
 from sanctions_check.render import report_model, wording
@@ -265,3 +265,18 @@ def test_help_lists_report_and_compare(cli):
     out = cli("report", "--help").stdout
     for option in ("--format", "--output", "--force", "--framework"):
         assert option in out
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown", "json"])
+def test_no_answers_leaves_out_the_appendix_only(cli, fmt):
+    case = EXAMPLES / "dr-congo-2016.yaml"
+    full = cli("report", case, "--format", fmt)
+    short = cli("report", case, "--format", fmt, "--no-answers")
+    assert full.exit_code == short.exit_code == 0
+    if fmt == "json":
+        assert json.loads(full.stdout)["answers"] and json.loads(short.stdout)["answers"] == []
+        return
+    assert "The answers behind the scores" in full.stdout
+    assert "The answers behind the scores" not in short.stdout
+    assert "What limits the outlook" in short.stdout
+    assert len(short.stdout) < len(full.stdout) * 0.8

@@ -371,6 +371,10 @@ def report(
         ReportFormat.terminal),
     output: OutputOption = None,
     force: ForceOption = False,
+    answers: Annotated[bool, typer.Option(
+        "--answers/--no-answers",
+        help="Include (default) or leave out the appendix of every answer with its note and "
+             "sources (HTML, Markdown, JSON); --no-answers gives a short summary.")] = True,
     framework_path: FrameworkOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX,
 ) -> None:
@@ -387,7 +391,7 @@ def report(
     fw = _framework(framework_path, max_size)
     assessment = _assessment(case_path, fw, max_size)
     try:
-        model = report_model.build(assessment)
+        model = report_model.build(assessment, with_answers=answers)
     except SanctionsCheckError as exc:
         _fail(exc)
     if format is ReportFormat.terminal and output is None:

@@ -252,7 +252,8 @@ def render(report: dict[str, Any]) -> str:
     out.append(_risks(report))
     out.append(_purposes_and_gaps(report))
     out.append(_closing(report))
-    out.append(_answers(report))
+    if report["answers"]:
+        out.append(_answers(report))
     out.append("</main>")
     out.append(f'<footer class="muted"><p>{e(report["advisory"])} Generated '
                f'{e(method["generated"])} by {e(method["tool"]["name"])} '
@@ -454,8 +455,9 @@ def _purposes_and_gaps(report: dict[str, Any]) -> str:
                 for g in report["gaps"]]
         out.append(_table([("", "Factor"), ("", "Gap"), ("", "Question")], rows,
                           widths=(28, 17, 55)))
-        out.append('<p class="muted">The notes on each answer are in the appendix, '
-                   "“The answers behind the scores”.</p>")
+        if report["answers"]:
+            out.append('<p class="muted">The notes on each answer are in the appendix, '
+                       "“The answers behind the scores”.</p>")
     else:
         out.append("<p>None: every question answered with at least medium confidence.</p>")
     out.append("</section>")

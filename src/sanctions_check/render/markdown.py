@@ -219,8 +219,9 @@ def _rest(report: dict[str, Any], add, lines: list[str]) -> None:
         add("")
         for url in report["sources"]["case"]:
             add(f"- {link(url)}")
-    add("")
-    add("## The answers behind the scores")
+    if report["answers"]:
+        add("")
+        add("## The answers behind the scores")
     for factor in report["answers"]:
         add("")
         add(f"### {text(factor['factor_name'])}")

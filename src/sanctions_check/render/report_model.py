@@ -141,8 +141,13 @@ def _case_sources(assessment: Assessment) -> list[str]:
     return list(seen)
 
 
-def build(assessment: Assessment, *, generated: datetime | None = None) -> dict[str, Any]:
-    """The whole advisory summary of one assessment as plain data (schema ``report@1``)."""
+def build(assessment: Assessment, *, generated: datetime | None = None,
+          with_answers: bool = True) -> dict[str, Any]:
+    """The whole advisory summary of one assessment as plain data (schema ``report@1``).
+
+    ``with_answers=False`` leaves out the appendix of every answer with its note and sources
+    (an empty list), for a short summary to hand to a decision maker.
+    """
     fw, case, outlook = assessment.framework, assessment.case, assessment.outlook
     header = case.header
     moment = generated if generated is not None else generated_at()
@@ -224,7 +229,7 @@ def build(assessment: Assessment, *, generated: datetime | None = None) -> dict[
         "risks_not_rated": [{"id": r.id, "name": r.name} for r in fw.risks if r.id not in rated],
         "purposes": purposes,
         "gaps": _gaps(assessment),
-        "answers": _answers(assessment),
+        "answers": _answers(assessment) if with_answers else [],
         "caveats": [{"id": c.id, "text": c.text, "sources": list(c.sources)}
                     for c in fw.caveats],
         "warnings": [w.message for w in case.warnings],
