@@ -48,6 +48,9 @@ MaxSizeOption = Annotated[
     typer.Option("--max-size", help="Largest input file accepted, in bytes.", min=1),
 ]
 DEFAULT_MAX = 2 * 1024 * 1024
+OutputOption = Annotated[Path | None, typer.Option(
+    "--output", "-o", dir_okay=False, help="Write to FILE instead of standard output.")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")]
 
 
 class ScoreFormat(StrEnum):
@@ -59,6 +62,19 @@ class ScoreFormat(StrEnum):
 
 class FactorsFormat(StrEnum):
     text = "text"
+    json = "json"
+
+
+class ReportFormat(StrEnum):
+    terminal = "terminal"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+class CompareFormat(StrEnum):
+    table = "table"
+    markdown = "markdown"
     json = "json"
 
 
@@ -240,27 +256,17 @@ def factors(
 
 @app.command()
 def new(
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write the template to FILE (default: standard output).",
-        dir_okay=False)] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
     framework_path: FrameworkOption = None,
 ) -> None:
     """Write a commented case template generated from the framework, to fill in by hand."""
-    from sanctions_check import template, yamlio
-    from sanctions_check.errors import SanctionsCheckError
+    from sanctions_check import template
 
-    fw = _framework(framework_path)
-    text = template.render(fw)
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        yamlio.atomic_write(output, text, overwrite=force)
-    except SanctionsCheckError as exc:
-        _fail(exc)
-    _say(f"wrote {output}; fill in case.id and case.title, answer the questions, then run "
-         f"`sanctions-check validate {output}`")
+    _emit(template.render(_framework(framework_path)), output, force)
+    if output is not None:
+        _say(f"next: fill in case.id and case.title, answer the questions, then run "
+             f"`sanctions-check validate {output}`")
 
 
 @app.command()
@@ -312,19 +318,6 @@ def assess(
         raise typer.Exit(EXIT_INTERRUPTED)
 
 
-class ReportFormat(StrEnum):
-    terminal = "terminal"
-    markdown = "markdown"
-    html = "html"
-    json = "json"
-
-
-class CompareFormat(StrEnum):
-    table = "table"
-    markdown = "markdown"
-    json = "json"
-
-
 def _assessment(name: str, fw, max_size: int):
     """Read, validate and score one case (``-`` = standard input); exit 1 with its problems."""
     from sanctions_check import batch
@@ -356,11 +349,6 @@ def _emit(text: str, output: Path | None, force: bool) -> None:
     except SanctionsCheckError as exc:
         _fail(exc)
     _say(f"wrote {output}")
-
-
-OutputOption = Annotated[Path | None, typer.Option(
-    "--output", "-o", dir_okay=False, help="Write to FILE instead of standard output.")]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")]
 
 
 @app.command()
