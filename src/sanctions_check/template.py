@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sanctions_check.case import CONFIDENCE, FORMAT
 from sanctions_check.framework import Framework
-from sanctions_check.render.wording import kind_label
+from sanctions_check.render.wording import kind_label, sentences
 
 
 def _comment(text: str, indent: str, width: int = 96) -> list[str]:
@@ -66,7 +66,7 @@ def render(framework: Framework) -> str:
     out.append("risks:")
     for risk in framework.risks:
         out.extend(_comment(f"{risk.name}: {risk.question}", "  "))
-        out.extend(_comment("Mitigations to consider: " + "; ".join(risk.mitigations), "  "))
+        out.extend(_comment("Mitigations to consider: " + sentences(risk.mitigations), "  "))
         out.append(f"  {risk.id}:")
         out.append("    likelihood:")
         out.append("    severity:")

@@ -159,7 +159,7 @@ def _risks(report: dict[str, Any], add, lines: list[str]) -> None:
     if report["risks"]:
         rows = [[cell(r["name"]), cell(r["likelihood"]), cell(r["severity"]), cell(r["text"]),
                  cell(r["mitigation"] or "none recorded"),
-                 cell("; ".join(r["suggested_mitigations"]))] for r in report["risks"]]
+                 cell(wording.sentences(r["suggested_mitigations"]))] for r in report["risks"]]
         lines.extend(_table(["Risk", "Likelihood", "Severity", "Likelihood × severity",
                              "Planned mitigation", "Suggested mitigations"],
                             ["---", "---:", "---:", "---", "---", "---"], rows))

@@ -186,7 +186,7 @@ def _risks(report: dict[str, Any], console: Any) -> None:
         grid.add_column("Mitigation", overflow="fold", ratio=3)
         for risk in report["risks"]:
             planned = risk["mitigation"] or "none recorded"
-            suggested = "; ".join(risk["suggested_mitigations"])
+            suggested = wording.sentences(risk["suggested_mitigations"])
             grid.add_row(
                 _t(risk["name"]),
                 _t(f"{_level(risk['likelihood'])} × {_level(risk['severity'])}"),

@@ -161,3 +161,8 @@ def gate_text(factor_name: str, score: float | None, below: float, cap_label: st
 def source_label(title: str, publisher: str, year: int | None) -> str:
     """'Title (Publisher, 2025)'; a source without a date gets none, never a guessed one."""
     return f"{title} ({publisher}, {year})" if year is not None else f"{title} ({publisher})"
+
+
+def sentences(items: list[str] | tuple[str, ...]) -> str:
+    """Run-on text from items that are sentences already (mitigations): no '.;' doubling."""
+    return " ".join(i if i.rstrip().endswith((".", "!", "?")) else i.rstrip() + "." for i in items)
