@@ -76,8 +76,9 @@ def one_run(framework, folder: Path) -> tuple[list[float], list[float]]:
             pipe.send_text("".join(keys))
             pipe.close()
             with create_app_session(input=pipe, output=output):
-                outcome = interview.run(framework, console=console, folder=folder,
-                                        today="2024-01-01")
+                outcome = interview.run(
+                    framework, console=console, folder=folder, today="2024-01-01"
+                )
     finally:
         interview._ask = real_ask
         flow.Store.save = real_save
@@ -106,8 +107,10 @@ def main() -> None:
     def ms(values: list[float]) -> str:
         values = sorted(values)
         p95 = values[int(0.95 * (len(values) - 1))]
-        return (f"median {statistics.median(values) * 1e3:.1f} ms, p95 {p95 * 1e3:.1f} ms, "
-                f"max {values[-1] * 1e3:.1f} ms (n={len(values)})")
+        return (
+            f"median {statistics.median(values) * 1e3:.1f} ms, p95 {p95 * 1e3:.1f} ms, "
+            f"max {values[-1] * 1e3:.1f} ms (n={len(values)})"
+        )
 
     print(f"framework {framework.id} {framework.version}: {len(flow.plan(framework).steps)} steps")
     print(f"answer -> next prompt drawn: {ms(gaps)}")

@@ -21,13 +21,59 @@ import sys
 from pathlib import Path
 
 GENERATOR_VERSION = 1
-WORDS = ("assets", "designation", "listing", "bank", "transfer", "network", "commander", "unit",
-    "envoy", "embargo", "travel", "ban", "exemption", "licence", "humanitarian", "access",
-    "monitoring", "panel", "report", "registry", "shipment", "broker", "account", "freeze",
-    "enforcement", "guidance", "outreach", "ally", "partner", "coalition", "dialogue", "deadline",
-    "benchmark", "review", "renewal", "evidence", "source", "interview", "analysis", "estimate",
-    "exposure", "leverage", "pressure", "signal", "commitment", "coordination", "communication",
-    "resources", "capacity", "risk", "mitigation")
+WORDS = (
+    "assets",
+    "designation",
+    "listing",
+    "bank",
+    "transfer",
+    "network",
+    "commander",
+    "unit",
+    "envoy",
+    "embargo",
+    "travel",
+    "ban",
+    "exemption",
+    "licence",
+    "humanitarian",
+    "access",
+    "monitoring",
+    "panel",
+    "report",
+    "registry",
+    "shipment",
+    "broker",
+    "account",
+    "freeze",
+    "enforcement",
+    "guidance",
+    "outreach",
+    "ally",
+    "partner",
+    "coalition",
+    "dialogue",
+    "deadline",
+    "benchmark",
+    "review",
+    "renewal",
+    "evidence",
+    "source",
+    "interview",
+    "analysis",
+    "estimate",
+    "exposure",
+    "leverage",
+    "pressure",
+    "signal",
+    "commitment",
+    "coordination",
+    "communication",
+    "resources",
+    "capacity",
+    "risk",
+    "mitigation",
+)
 CONFIDENCE = ("low", "medium", "high")
 
 
@@ -79,10 +125,21 @@ def make_case(i: int, r: random.Random, ids: dict, target: int) -> str:
     for factor_id, question_id in ids["questions"]:
         roll = r.random()
         score = "unknown" if roll < 0.08 else (None if roll < 0.12 else r.randint(0, 4))
-        answers.append({"factor": factor_id, "question": question_id, "score": score,
-                        "note": None, "confidence": None, "sources": []})
-    risks = [{"id": rid, "likelihood": r.randint(0, 4), "severity": r.randint(0, 4),
-              "mitigation": None} for rid in ids["risks"] if r.random() < 0.6]
+        answers.append(
+            {
+                "factor": factor_id,
+                "question": question_id,
+                "score": score,
+                "note": None,
+                "confidence": None,
+                "sources": [],
+            }
+        )
+    risks = [
+        {"id": rid, "likelihood": r.randint(0, 4), "severity": r.randint(0, 4), "mitigation": None}
+        for rid in ids["risks"]
+        if r.random() < 0.6
+    ]
 
     def render() -> str:
         out = [text]
@@ -108,8 +165,10 @@ def make_case(i: int, r: random.Random, ids: dict, target: int) -> str:
         if risks:
             out.append("risks:\n")
             for k in risks:
-                out.append(f"  {k['id']}:\n    likelihood: {k['likelihood']}\n"
-                           f"    severity: {k['severity']}\n")
+                out.append(
+                    f"  {k['id']}:\n    likelihood: {k['likelihood']}\n"
+                    f"    severity: {k['severity']}\n"
+                )
                 if k["mitigation"]:
                     out.append(_block("mitigation", k["mitigation"], "    "))
         return "".join(out)
@@ -125,8 +184,9 @@ def make_case(i: int, r: random.Random, ids: dict, target: int) -> str:
             slot["confidence"] = r.choice(CONFIDENCE)
             slot["note"] = [_sentence(r) for _ in range(r.randint(1, 2))]
             if r.random() < 0.5:
-                slot["sources"] = [f"https://example.org/doc-{r.randint(1, 9999)}"
-                                   for _ in range(r.randint(1, 2))]
+                slot["sources"] = [
+                    f"https://example.org/doc-{r.randint(1, 9999)}" for _ in range(r.randint(1, 2))
+                ]
         else:
             slot["mitigation"] = [_sentence(r)]
         doc = render()
@@ -138,8 +198,13 @@ def make_case(i: int, r: random.Random, ids: dict, target: int) -> str:
 
 def generate(out: Path, count: int, ids: dict, seed: int = 6) -> Path:
     """Write ``count`` files into ``out`` unless an identical corpus is already there."""
-    manifest = {"generator": GENERATOR_VERSION, "count": count, "seed": seed,
-                "framework": ids["ref"], "framework_sha256": ids["sha256"]}
+    manifest = {
+        "generator": GENERATOR_VERSION,
+        "count": count,
+        "seed": seed,
+        "framework": ids["ref"],
+        "framework_sha256": ids["sha256"],
+    }
     stamp = out / ".manifest.json"
     if stamp.is_file() and json.loads(stamp.read_text()) == manifest:
         return out
@@ -148,8 +213,9 @@ def generate(out: Path, count: int, ids: dict, seed: int = 6) -> Path:
         old.unlink()
     r = random.Random(seed)
     for i in range(count):
-        (out / f"case-{i:06d}.yaml").write_text(make_case(i, r, ids, r.randint(3500, 4600)),
-                                                encoding="utf-8")
+        (out / f"case-{i:06d}.yaml").write_text(
+            make_case(i, r, ids, r.randint(3500, 4600)), encoding="utf-8"
+        )
     stamp.write_text(json.dumps(manifest))
     return out
 
@@ -158,16 +224,21 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("out", type=Path)
     ap.add_argument("count", type=int)
-    ap.add_argument("--cli", default=f"{shlex.quote(sys.executable)} -m sanctions_check",
-                    help="how to run the tool (default: this interpreter's -m sanctions_check)")
+    ap.add_argument(
+        "--cli",
+        default=f"{shlex.quote(sys.executable)} -m sanctions_check",
+        help="how to run the tool (default: this interpreter's -m sanctions_check)",
+    )
     ap.add_argument("--framework", help="framework file (default: the bundled one)")
     ap.add_argument("--seed", type=int, default=6)
     args = ap.parse_args(argv)
     ids = framework_ids(shlex.split(args.cli), args.framework)
     generate(args.out, args.count, ids, args.seed)
     sizes = [os.path.getsize(p) for p in args.out.glob("*.yaml")]
-    print(f"{len(sizes)} files in {args.out}, {min(sizes)}-{max(sizes)} bytes, "
-          f"median {sorted(sizes)[len(sizes) // 2]}")
+    print(
+        f"{len(sizes)} files in {args.out}, {min(sizes)}-{max(sizes)} bytes, "
+        f"median {sorted(sizes)[len(sizes) // 2]}"
+    )
     return 0
 
 

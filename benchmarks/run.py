@@ -77,15 +77,21 @@ def once(cmd: list[str], env: dict[str, str], tty: bool = False) -> tuple[float,
     """Wall time of one whole process, output discarded (or read from a pseudo-terminal)."""
     if not tty:
         started = time.perf_counter()
-        code = subprocess.call(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, env=env)
+        code = subprocess.call(
+            cmd,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
         return time.perf_counter() - started, code
     master, slave = os.openpty()
     drained = threading.Thread(target=_drain, args=(master,), daemon=True)
     drained.start()
     started = time.perf_counter()
-    code = subprocess.call(cmd, stdin=subprocess.DEVNULL, stdout=slave, stderr=subprocess.DEVNULL,
-                           env=env)
+    code = subprocess.call(
+        cmd, stdin=subprocess.DEVNULL, stdout=slave, stderr=subprocess.DEVNULL, env=env
+    )
     elapsed = time.perf_counter() - started
     os.close(slave)
     drained.join(5)
@@ -101,8 +107,9 @@ def _drain(fd: int) -> None:
         pass
 
 
-def paired(a: list[str], b: list[str], runs: int, warmups: int, env: dict[str, str],
-           tty_a: bool = False) -> tuple[list[float], list[float]]:
+def paired(
+    a: list[str], b: list[str], runs: int, warmups: int, env: dict[str, str], tty_a: bool = False
+) -> tuple[list[float], list[float]]:
     for _ in range(warmups):
         _checked(once(a, env, tty_a), a)
         _checked(once(b, env), b)
@@ -121,8 +128,13 @@ def peak_rss_mib(cmd: list[str], env: dict[str, str], scratch: Path) -> float:
     """Peak resident memory of the largest process of the run (GNU time reports the maximum over
     the process and the children it waited for), in MiB."""
     out = scratch / "time-v.txt"
-    code = subprocess.call(["/usr/bin/time", "-v", "-o", str(out), *cmd], stdin=subprocess.DEVNULL,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    code = subprocess.call(
+        ["/usr/bin/time", "-v", "-o", str(out), *cmd],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
     if code != 0:
         raise SystemExit(f"benchmark command failed with exit code {code}: {shlex.join(cmd)}")
     match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", out.read_text())
@@ -136,37 +148,59 @@ def describe_python(py: str) -> tuple[str, list[str]]:
     warnings = []
     with open(py, "rb") as handle:
         if handle.read(2) == b"#!":
-            warnings.append(f"{py} is a script (a pyenv shim?), not an interpreter: every ratio "
-                            "would be off; pass --python with the environment's real python")
-    info = subprocess.run([py, "-c", "import sys, yaml, typer, sanctions_check as s; "
-                           "print(sys.version.split()[0], yaml.__version__, "
-                           "yaml.__with_libyaml__, typer.__version__, s.__version__, s.__file__)"],
-                          capture_output=True, text=True, check=True).stdout.split()
+            warnings.append(
+                f"{py} is a script (a pyenv shim?), not an interpreter: every ratio "
+                "would be off; pass --python with the environment's real python"
+            )
+    info = subprocess.run(
+        [
+            py,
+            "-c",
+            "import sys, yaml, typer, sanctions_check as s; "
+            "print(sys.version.split()[0], yaml.__version__, "
+            "yaml.__with_libyaml__, typer.__version__, s.__version__, s.__file__)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     pyv, yamlv, libyaml, typerv, version, where = info
     if libyaml != "True":
         warnings.append("PyYAML has no libyaml here: batch numbers measure the fallback loader")
     source = Path(where).resolve().is_relative_to(ROOT / "src")
     kind = "source checkout (editable: recompiled every start)" if source else "installed package"
-    return (f"Python {pyv}, PyYAML {yamlv} (libyaml {libyaml}), typer {typerv}, "
-            f"sanctions-check {version} from {kind}"), warnings
+    return (
+        f"Python {pyv}, PyYAML {yamlv} (libyaml {libyaml}), typer {typerv}, "
+        f"sanctions-check {version} from {kind}"
+    ), warnings
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--python", default=sys.executable,
-                    help="interpreter of the environment to measure (default: this one)")
-    ap.add_argument("--cli", help="how to run the tool (default: the sanctions-check script "
-                    "next to --python, else PYTHON -m sanctions_check)")
+    ap.add_argument(
+        "--python",
+        default=sys.executable,
+        help="interpreter of the environment to measure (default: this one)",
+    )
+    ap.add_argument(
+        "--cli",
+        help="how to run the tool (default: the sanctions-check script "
+        "next to --python, else PYTHON -m sanctions_check)",
+    )
     ap.add_argument("--runs", type=int, default=15, help="pairs per start-up measurement")
     ap.add_argument("--batch-runs", type=int, default=10, help="pairs per batch measurement")
     ap.add_argument("--memory-runs", type=int, default=3)
     ap.add_argument("--files", type=int, default=2000, help="files in the batch corpus")
     ap.add_argument("--memory-files", type=int, default=10000)
     ap.add_argument("--example", type=Path, default=None, help="the one case for start-up rows")
-    ap.add_argument("--only", default="startup,batch,memory,assess",
-                    help="comma-separated sections to run")
-    ap.add_argument("--quick", action="store_true",
-                    help="5 runs, 500/2,000 files: checks the script, not the goals")
+    ap.add_argument(
+        "--only", default="startup,batch,memory,assess", help="comma-separated sections to run"
+    )
+    ap.add_argument(
+        "--quick",
+        action="store_true",
+        help="5 runs, 500/2,000 files: checks the script, not the goals",
+    )
     args = ap.parse_args(argv)
     if args.quick:
         args.runs, args.batch_runs, args.memory_runs = 5, 3, 1
@@ -175,8 +209,11 @@ def main(argv: list[str] | None = None) -> int:
 
     py = args.python
     script = Path(py).parent / "sanctions-check"
-    cli = shlex.split(args.cli) if args.cli else ([str(script)] if script.exists()
-                                                  else [py, "-m", "sanctions_check"])
+    cli = (
+        shlex.split(args.cli)
+        if args.cli
+        else ([str(script)] if script.exists() else [py, "-m", "sanctions_check"])
+    )
     module = [py, "-m", "sanctions_check"]
     example = args.example or _default_example()
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
@@ -210,10 +247,12 @@ def main(argv: list[str] | None = None) -> int:
         sections.discard("memory")
     if "memory" in sections:
         small = corpus.generate(HERE / "corpus" / f"cases-{args.files}", args.files, ids)
-        large = corpus.generate(HERE / "corpus" / f"cases-{args.memory_files}",
-                                args.memory_files, ids)
-        rows += memory(cli, small, args.files, large, args.memory_files, args.memory_runs, env,
-                       results)
+        large = corpus.generate(
+            HERE / "corpus" / f"cases-{args.memory_files}", args.memory_files, ids
+        )
+        rows += memory(
+            cli, small, args.files, large, args.memory_files, args.memory_runs, env, results
+        )
     if "assess" in sections:
         rows += assess(py, env)
 
@@ -221,11 +260,15 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(table)
     stamp = f"{datetime.datetime.now():%Y%m%d-%H%M%S}"
-    (results / f"{stamp}.md").write_text("\n".join([*header, "", *warnings, "", table, ""]),
-                                         encoding="utf-8")
-    (results / f"{stamp}.json").write_text(json.dumps(
-        {"header": header, "warnings": warnings, "rows": [r.__dict__ for r in rows]}, indent=1),
-        encoding="utf-8")
+    (results / f"{stamp}.md").write_text(
+        "\n".join([*header, "", *warnings, "", table, ""]), encoding="utf-8"
+    )
+    (results / f"{stamp}.json").write_text(
+        json.dumps(
+            {"header": header, "warnings": warnings, "rows": [r.__dict__ for r in rows]}, indent=1
+        ),
+        encoding="utf-8",
+    )
     print(f"\nwritten: benchmarks/results/{stamp}.md and .json")
     return 0
 
@@ -240,8 +283,9 @@ def _default_example() -> Path:
     return found[0]
 
 
-def startup(py: str, cli: list[str], module: list[str], example: Path, runs: int,
-            env: dict[str, str]) -> list[Row]:
+def startup(
+    py: str, cli: list[str], module: list[str], example: Path, runs: int, env: dict[str, str]
+) -> list[Row]:
     bare = [py, "-c", "pass"]
     ex = str(example)
     no_cache = {**env, "SANCTIONS_CHECK_CACHE": "off"}
@@ -251,61 +295,98 @@ def startup(py: str, cli: list[str], module: list[str], example: Path, runs: int
         (f"validate {example.name}", [*cli, "validate", ex], 8, env, False),
         (f"score {example.name} (table, to a pipe/file)", [*cli, "score", ex], 8, env, False),
         (f"score {example.name} (table, to a terminal)", [*cli, "score", ex], 8, env, True),
-        (f"score {example.name} --format csv", [*cli, "score", "--format", "csv", ex], 8, env,
-         False),
-        (f"python -m sanctions_check score {example.name}", [*module, "score", ex], 8, env,
-         False),
-        (f"validate {example.name}, framework cache off", [*cli, "validate", ex], None, no_cache,
-         False),
+        (
+            f"score {example.name} --format csv",
+            [*cli, "score", "--format", "csv", ex],
+            8,
+            env,
+            False,
+        ),
+        (f"python -m sanctions_check score {example.name}", [*module, "score", ex], 8, env, False),
+        (
+            f"validate {example.name}, framework cache off",
+            [*cli, "validate", ex],
+            None,
+            no_cache,
+            False,
+        ),
     ]
     rows = []
     for name, cmd, goal, run_env, tty in cases:
         a, b = paired(cmd, bare, runs, 3, run_env, tty_a=tty)
         ratios = [x / y for x, y in zip(a, b, strict=True)]
         med = statistics.median(ratios)
-        rows.append(Row(name, runs, f"{spread(a)} ms", f"{spread(b)} ms (python -c pass)",
-                        f"{ratio_text(ratios)} × bare", f"≤ {goal}×" if goal else "–",
-                        ("yes" if med <= goal else "NO") if goal else "–",
-                        {"a_s": a, "b_s": b}))
+        rows.append(
+            Row(
+                name,
+                runs,
+                f"{spread(a)} ms",
+                f"{spread(b)} ms (python -c pass)",
+                f"{ratio_text(ratios)} × bare",
+                f"≤ {goal}×" if goal else "–",
+                ("yes" if med <= goal else "NO") if goal else "–",
+                {"a_s": a, "b_s": b},
+            )
+        )
         print(f"  {name}: {rows[-1].value} vs {rows[-1].baseline}: {rows[-1].ratio}", flush=True)
     return rows
 
 
-def batch(py: str, cli: list[str], folder: Path, files: int, runs: int,
-          env: dict[str, str]) -> list[Row]:
+def batch(
+    py: str, cli: list[str], folder: Path, files: int, runs: int, env: dict[str, str]
+) -> list[Row]:
     loop = [py, "-c", LOOP, str(folder)]
     _sanity(cli, folder, files, env)
     rows = []
     for fmt in ("csv", "json"):
         for jobs, goal in (("1", 0.8), (None, 1.4)):
-            cmd = [*cli, "score", "--format", fmt, *(["--jobs", jobs] if jobs else []),
-                   str(folder)]
+            cmd = [*cli, "score", "--format", fmt, *(["--jobs", jobs] if jobs else []), str(folder)]
             a, b = paired(cmd, loop, runs, 1, env)
             speed = [y / x for x, y in zip(a, b, strict=True)]  # files/s ratio: inverse of time
             label = "one process (-j 1)" if jobs else f"default ({os.cpu_count()} cores)"
-            rows.append(Row(
-                f"score {files:,} files --format {fmt}, {label}", runs,
-                f"{spread(a, 1, 2)} s = {files / statistics.median(a):,.0f} files/s",
-                f"{spread(b, 1, 2)} s = {files / statistics.median(b):,.0f} files/s "
-                "(CSafeLoader loop)",
-                f"{ratio_text(speed)} × loop files/s", f"≥ {goal}×",
-                "yes" if statistics.median(speed) >= goal else "NO", {"a_s": a, "b_s": b}))
-            print(f"  {rows[-1].name}: {rows[-1].value} vs {rows[-1].baseline}: {rows[-1].ratio}",
-                  flush=True)
+            rows.append(
+                Row(
+                    f"score {files:,} files --format {fmt}, {label}",
+                    runs,
+                    f"{spread(a, 1, 2)} s = {files / statistics.median(a):,.0f} files/s",
+                    f"{spread(b, 1, 2)} s = {files / statistics.median(b):,.0f} files/s "
+                    "(CSafeLoader loop)",
+                    f"{ratio_text(speed)} × loop files/s",
+                    f"≥ {goal}×",
+                    "yes" if statistics.median(speed) >= goal else "NO",
+                    {"a_s": a, "b_s": b},
+                )
+            )
+            print(
+                f"  {rows[-1].name}: {rows[-1].value} vs {rows[-1].baseline}: {rows[-1].ratio}",
+                flush=True,
+            )
     return rows
 
 
 def _sanity(cli: list[str], folder: Path, files: int, env: dict[str, str]) -> None:
     """Time only runs that score every file: a batch of errors would measure the wrong path."""
-    out = subprocess.run([*cli, "score", "--format", "json", "-j", "1", str(folder)],
-                         capture_output=True, text=True, env=env)
+    out = subprocess.run(
+        [*cli, "score", "--format", "json", "-j", "1", str(folder)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     summary = json.loads(out.stdout)["summary"] if out.stdout else {}
     if out.returncode != 0 or summary.get("valid") != files:
         raise SystemExit(f"the corpus does not score cleanly ({summary}): {out.stderr[-2000:]}")
 
 
-def memory(cli: list[str], small: Path, small_n: int, large: Path, large_n: int, runs: int,
-           env: dict[str, str], scratch: Path) -> list[Row]:
+def memory(
+    cli: list[str],
+    small: Path,
+    small_n: int,
+    large: Path,
+    large_n: int,
+    runs: int,
+    env: dict[str, str],
+    scratch: Path,
+) -> list[Row]:
     rows = []
     plans = [
         ("csv", ["-j", "1"], "one process"),
@@ -324,12 +405,18 @@ def memory(cli: list[str], small: Path, small_n: int, large: Path, large_n: int,
         # "Flat": nothing kept per case. Sorted output and the duplicate-id check need each
         # file's name and case id (~0.3 KiB); a kept row or parsed case would be several KiB.
         per_file = (big - statistics.median(peaks[small_n])) * 1024 / (large_n - small_n)
-        rows.append(Row(
-            f"peak memory, score {large_n:,} files --format {fmt}, {label}", runs,
-            f"{spread(peaks[large_n], 1, 1)} MiB",
-            f"{spread(peaks[small_n], 1, 1)} MiB at {small_n:,} files",
-            f"+{per_file:.2f} KiB per extra file", goal,
-            "yes" if big <= 40 and (per_file <= 1 or fmt == "table") else "NO", peaks))
+        rows.append(
+            Row(
+                f"peak memory, score {large_n:,} files --format {fmt}, {label}",
+                runs,
+                f"{spread(peaks[large_n], 1, 1)} MiB",
+                f"{spread(peaks[small_n], 1, 1)} MiB at {small_n:,} files",
+                f"+{per_file:.2f} KiB per extra file",
+                goal,
+                "yes" if big <= 40 and (per_file <= 1 or fmt == "table") else "NO",
+                peaks,
+            )
+        )
         print(f"  {rows[-1].name}: {rows[-1].value}; {rows[-1].baseline}", flush=True)
     return rows
 
@@ -338,23 +425,55 @@ def assess(py: str, env: dict[str, str]) -> list[Row]:
     """The interview's own latency script (benchmarks/assess_latency.py, issue 3), if present."""
     script = HERE / "assess_latency.py"
     if not script.exists():
-        return [Row("assess: saved answer + next prompt", 0, "not measured (no "
-                    "benchmarks/assess_latency.py)", goal="< 50 ms")]
+        return [
+            Row(
+                "assess: saved answer + next prompt",
+                0,
+                "not measured (no benchmarks/assess_latency.py)",
+                goal="< 50 ms",
+            )
+        ]
     out = subprocess.run([py, str(script)], capture_output=True, text=True, env=env)
-    match = re.search(r"answer -> next prompt drawn: median ([\d.]+) ms, p95 ([\d.]+) ms, "
-                      r"max ([\d.]+) ms \(n=(\d+)\)", out.stdout)
+    match = re.search(
+        r"answer -> next prompt drawn: median ([\d.]+) ms, p95 ([\d.]+) ms, "
+        r"max ([\d.]+) ms \(n=(\d+)\)",
+        out.stdout,
+    )
     if out.returncode != 0 or not match:
-        return [Row("assess: saved answer + next prompt", 0, "failed: " + out.stderr[-300:],
-                    goal="< 50 ms", met="NO")]
+        return [
+            Row(
+                "assess: saved answer + next prompt",
+                0,
+                "failed: " + out.stderr[-300:],
+                goal="< 50 ms",
+                met="NO",
+            )
+        ]
     median, p95, peak, n = match.groups()
-    return [Row("assess: saved answer + next prompt drawn (in-process)", int(n),
-                f"{median} ms median, p95 {p95}, max {peak} ms", "–", "–", "< 50 ms",
-                "yes" if float(p95) < 50 else "NO", {"stdout": out.stdout})]
+    return [
+        Row(
+            "assess: saved answer + next prompt drawn (in-process)",
+            int(n),
+            f"{median} ms median, p95 {p95}, max {peak} ms",
+            "–",
+            "–",
+            "< 50 ms",
+            "yes" if float(p95) < 50 else "NO",
+            {"stdout": out.stdout},
+        )
+    ]
 
 
 def render(rows: list[Row]) -> str:
-    head = ("measurement", "runs", "measured: median (min–max)", "baseline: median (min–max)",
-            "ratio: median (min–max)", "goal", "met")
+    head = (
+        "measurement",
+        "runs",
+        "measured: median (min–max)",
+        "baseline: median (min–max)",
+        "ratio: median (min–max)",
+        "goal",
+        "met",
+    )
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
     for r in rows:
         cells = (r.name, str(r.runs), r.value, r.baseline, r.ratio, r.goal, r.met)

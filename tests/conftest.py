@@ -25,19 +25,28 @@ def cli():
     runner = CliRunner()
 
     def invoke(*args: str, input: str | bytes | None = None):
-        return runner.invoke(app, [str(a) for a in args], input=input, env=ENV,
-                             catch_exceptions=False)
+        return runner.invoke(
+            app, [str(a) for a in args], input=input, env=ENV, catch_exceptions=False
+        )
 
     return invoke
 
 
-def run_subprocess(*args: str, input: bytes | None = None, cwd: Path | None = None,
-                   env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+def run_subprocess(
+    *args: str,
+    input: bytes | None = None,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[bytes]:
     """Run `python -m sanctions_check` in a fresh interpreter (real stdio, real exit code)."""
     full_env = {**os.environ, **ENV, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "sanctions_check", *map(str, args)],
-        input=input, capture_output=True, cwd=cwd, env=full_env, timeout=120,
+        input=input,
+        capture_output=True,
+        cwd=cwd,
+        env=full_env,
+        timeout=120,
     )
 
 

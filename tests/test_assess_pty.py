@@ -27,12 +27,26 @@ LIST_PROMPT = "back to the previous question"  # the last line of every answer l
 def spawn(*args: str, cwd: Path) -> pexpect.spawn:
     # pexpect is not a terminal emulator: it never answers prompt_toolkit's cursor-position
     # request, which would cost a 1 s time-out per prompt; a real terminal answers at once.
-    env = {**os.environ, "TERM": "xterm", "NO_COLOR": "1", "COLUMNS": "100", "LINES": "40",
-           "PROMPT_TOOLKIT_NO_CPR": "1",
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"),
-                                                       os.environ.get("PYTHONPATH")]))}
-    child = pexpect.spawn(sys.executable, ["-m", "sanctions_check", "assess", *args], cwd=str(cwd),
-                          env=env, encoding="utf-8", timeout=TIMEOUT, dimensions=(40, 100))
+    env = {
+        **os.environ,
+        "TERM": "xterm",
+        "NO_COLOR": "1",
+        "COLUMNS": "100",
+        "LINES": "40",
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "PYTHONPATH": os.pathsep.join(
+            filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])
+        ),
+    }
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "sanctions_check", "assess", *args],
+        cwd=str(cwd),
+        env=env,
+        encoding="utf-8",
+        timeout=TIMEOUT,
+        dimensions=(40, 100),
+    )
     child.delaybeforesend = None  # pexpect's default 50 ms pause before each send would be timed
     return child
 
@@ -109,8 +123,10 @@ def test_ctrl_c_keeps_every_answer_and_resume_finishes_with_the_summary(tmp_path
     assert (saved.risk("evasion").likelihood, saved.risk("evasion").severity) == (1, 1)
     # A saved answer plus the next prompt, seen from outside through a pty (upper bound of the
     # tool's own time; the budget is 50 ms, the assertion leaves room for a loaded CI machine).
-    print(f"answer-to-next-prompt through the pty: median "
-          f"{statistics.median(latencies) * 1000:.1f} ms, max {max(latencies) * 1000:.1f} ms")
+    print(
+        f"answer-to-next-prompt through the pty: median "
+        f"{statistics.median(latencies) * 1000:.1f} ms, max {max(latencies) * 1000:.1f} ms"
+    )
     assert statistics.median(latencies) < 0.25
 
 
@@ -176,11 +192,19 @@ def test_without_a_terminal_assess_explains_and_exits_2(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("args", [
-    ("assess", "--framework", str(MINI)),
-    ("validate", "--framework", str(MINI), str(ROOT / "tests" / "data" / "mini-framework.yaml")),
-    ("factors", "--framework", str(MINI)),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("assess", "--framework", str(MINI)),
+        (
+            "validate",
+            "--framework",
+            str(MINI),
+            str(ROOT / "tests" / "data" / "mini-framework.yaml"),
+        ),
+        ("factors", "--framework", str(MINI)),
+    ],
+)
 def test_only_the_interactive_module_loads_questionary(args):
     probe = (
         "import sys\n"
@@ -192,16 +216,24 @@ def test_only_the_interactive_module_loads_questionary(args):
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     import subprocess
 
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, env=env,
-                          stdin=subprocess.DEVNULL, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+    )
     assert done.stderr.decode().strip().splitlines()[-1] == "False False"
 
 
 def test_no_other_module_imports_questionary():
     src = ROOT / "src" / "sanctions_check"
-    importers = sorted(p.name for p in src.rglob("*.py")
-                       if "import questionary" in p.read_text(encoding="utf-8")
-                       or "prompt_toolkit" in p.read_text(encoding="utf-8"))
+    importers = sorted(
+        p.name
+        for p in src.rglob("*.py")
+        if "import questionary" in p.read_text(encoding="utf-8")
+        or "prompt_toolkit" in p.read_text(encoding="utf-8")
+    )
     assert importers == ["interview.py"]
 
 
@@ -224,8 +256,11 @@ def test_a_full_assessment_with_the_bundled_framework(tmp_path):
 
 def test_resume_of_an_invalid_file_lists_its_problems_and_exits_1(tmp_path):
     bad = tmp_path / "bad.yaml"
-    bad.write_text("format: sanctions-check/case@1\ncase:\n  id: x\nframework: mini@2\n"
-                   "answers:\n  alpha:\n    a1: 7\n", encoding="utf-8")
+    bad.write_text(
+        "format: sanctions-check/case@1\ncase:\n  id: x\nframework: mini@2\n"
+        "answers:\n  alpha:\n    a1: 7\n",
+        encoding="utf-8",
+    )
     child = spawn("--resume", "bad.yaml", "--framework", str(MINI), cwd=tmp_path)
     child.expect("bad.yaml:2:1: error: case: missing required key 'title'")
     child.expect("bad.yaml:7:.*out of range")

@@ -93,11 +93,13 @@ def test_unknown_keys_are_reported_with_near_match_and_line(fw):
 
 
 def test_every_problem_is_reported_at_once(fw):
-    bad = (GOOD.replace("a1: 3", "a1: 7")
-           .replace("confidence: low", "confidence: lo")
-           .replace("likelihood: 2", "likelihood: likely")
-           .replace("assessed_on: 2018-08-17", "assessed_on: 17/08/2018")
-           .replace("purpose: [coerce, signal]", "purpose: [coerse]"))
+    bad = (
+        GOOD.replace("a1: 3", "a1: 7")
+        .replace("confidence: low", "confidence: lo")
+        .replace("likelihood: 2", "likelihood: likely")
+        .replace("assessed_on: 2018-08-17", "assessed_on: 17/08/2018")
+        .replace("purpose: [coerce, signal]", "purpose: [coerse]")
+    )
     found = {p.field: p for p in problems(bad, fw)}
     assert "7 is out of range" in found["answers.alpha.a1"].message
     assert found["answers.alpha.a1"].line == 15
@@ -123,8 +125,12 @@ def test_duplicate_keys_are_refused_with_their_line(fw):
 def test_wrong_framework_is_an_error_and_older_major_a_warning(fw):
     found = problems(GOOD.replace("framework: mini@2", "framework: other@1"), fw)
     assert found[0].field == "framework" and "other@1" in found[0].message
-    old = load(GOOD.replace("framework: mini@2", "framework: mini@1")
-               .replace("  alpha:\n", "  retired:\n    q: 1\n  alpha:\n"), fw)
+    old = load(
+        GOOD.replace("framework: mini@2", "framework: mini@1").replace(
+            "  alpha:\n", "  retired:\n    q: 1\n  alpha:\n"
+        ),
+        fw,
+    )
     assert old.warnings and old.warnings[0].severity == "warning"
     assert "retired.q" in old.warnings[0].message and "mini@1" in old.warnings[0].message
 

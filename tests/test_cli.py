@@ -119,12 +119,15 @@ def test_validate_exit_codes_and_messages(cli, tmp_path):
     result = cli("validate", CASES, *FW)
     assert result.exit_code == 0
     assert "strong.yaml: ok" in result.stdout and "2 valid, 0 invalid." in result.stderr
-    bad = write(tmp_path / "bad.yaml", (CASES / "weak.yaml").read_text().replace(
-        "  alpha:", "  alhpa:"))
+    bad = write(
+        tmp_path / "bad.yaml", (CASES / "weak.yaml").read_text().replace("  alpha:", "  alhpa:")
+    )
     result = cli("validate", bad, *FW)
     assert result.exit_code == 1
-    assert f"{bad}:7:3: error: answers.alhpa: unknown factor 'alhpa' (did you mean 'alpha'?)" \
+    assert (
+        f"{bad}:7:3: error: answers.alhpa: unknown factor 'alhpa' (did you mean 'alpha'?)"
         in result.stderr
+    )
 
 
 def test_broken_framework_is_a_usage_error(cli, tmp_path):
@@ -141,9 +144,15 @@ def test_factors_text_and_json(cli):
     assert "Is a2 present?" in result.stdout and "much a2" in result.stdout
     data = json.loads(cli("factors", "-f", "json", *FW).stdout)
     assert data["factors"][0]["evidence"] == {
-        "tfap_name": "Alpha factor", "practitioners_cited": 12, "practitioners_total": 15,
-        "direction": "greater", "practitioner_rating": "Stronger", "research_rating": "Weaker",
-        "note": None, "sources": ["src"]}
+        "tfap_name": "Alpha factor",
+        "practitioners_cited": 12,
+        "practitioners_total": 15,
+        "direction": "greater",
+        "practitioner_rating": "Stronger",
+        "research_rating": "Weaker",
+        "note": None,
+        "sources": ["src"],
+    }
     result = cli("factors", "alpah", *FW)
     assert result.exit_code == 2 and "did you mean 'alpha'?" in result.stderr
 
@@ -156,8 +165,9 @@ def test_new_template_validates_once_filled_in(cli, tmp_path):
     assert "Is a2 present?" in text and "3 = much a2" in text
     unfilled = cli("validate", target, *FW)
     assert unfilled.exit_code == 1 and "case.id" in unfilled.stderr
-    target.write_text(text.replace("  id: ", "  id: my-case ", 1)
-                      .replace("  title: ", "  title: My case ", 1))
+    target.write_text(
+        text.replace("  id: ", "  id: my-case ", 1).replace("  title: ", "  title: My case ", 1)
+    )
     assert cli("validate", target, *FW).exit_code == 0
     score = cli("score", target, "-f", "json", *FW)
     assert json.loads(score.stdout)["cases"][0]["coverage"] == 0

@@ -50,8 +50,9 @@ def fixed_clock(monkeypatch):
 def test_diff_of_two_mini_assessments(tmp_path):
     fw = framework.load(MINI)
     later = write(tmp_path / "later.yaml", WEAK_LATER)
-    diff = compare(scoring.assess(fw, case.load(WEAK, fw)),
-                   scoring.assess(fw, case.load(later, fw)))
+    diff = compare(
+        scoring.assess(fw, case.load(WEAK, fw)), scoring.assess(fw, case.load(later, fw))
+    )
     factors = {f.id: f for f in diff.factors}
     # alpha: (1 + 3*1)/4 levels = 25 -> (1 + 3*3)/4 = 62.5; beta: b1 0 -> 2 = 0 -> 50
     assert factors["alpha"].delta == pytest.approx(37.5)
@@ -93,7 +94,9 @@ def test_compare_json_and_markdown(cli):
     assert answers["network_reach"]["changed"] == ["confidence"]
     assert answers["demands"]["old"]["score"] == 2 and answers["demands"]["new"]["score"] == 1
     assert {r["id"]: r["direction"] for r in data["risks"]} == {
-        "entrenchment": "rose", "diplomatic_cost": "fell"}
+        "entrenchment": "rose",
+        "diplomatic_cost": "fell",
+    }
     md = cli("compare", A, B, "-f", "markdown").stdout
     assert "| Clear communication (core factor) | 50 (range 20–80) | 38 (range 15–75) | −12 |" in md
     assert "\\[LBO\\]" in md  # case text escaped for Markdown
@@ -120,8 +123,9 @@ def test_compare_errors(cli, tmp_path):
     bad = write(tmp_path / "bad.yaml", "format: sanctions-check/case@1\ncase: {id: x}\n")
     result = cli("compare", A, bad)
     assert result.exit_code == 1 and "bad.yaml" in result.stderr
-    other = write(tmp_path / "other.yaml", WEAK.read_text(encoding="utf-8").replace(
-        "id: weak", "id: other"))
+    other = write(
+        tmp_path / "other.yaml", WEAK.read_text(encoding="utf-8").replace("id: weak", "id: other")
+    )
     result = cli("compare", WEAK, other, *FW)
     assert result.exit_code == 0
     assert "different case ids" in result.stdout

@@ -29,25 +29,98 @@ from sanctions_check.checks import Checker
 from sanctions_check.errors import InputError
 
 EXAMPLES_RUN = int(os.environ.get("SANCTIONS_CHECK_FUZZ", "150"))
-FUZZ = settings(max_examples=EXAMPLES_RUN, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=EXAMPLES_RUN,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 MINI_FW = framework_mod.load(MINI)
 EPSILON = 1e-9
 
 # Pieces that matter to a YAML parser, and to our loader's rules, glued together at random.
 TOKENS = [
-    ":", ": ", "-", "- ", " ", "  ", "\n", "\r\n", "\t", "[", "]", "{", "}", ",", "'", '"', "#",
-    "|", ">", "?", "? ", "---\n", "...\n", "&a ", "*a", "&b", "*b",
-    "!!python/object/apply:os.system", "!!str ", "!!int ", "!!bool ", "!!float ", "!local ",
-    "!<tag:x>", "%YAML 1.2\n", "%TAG ! x\n",
-    "~", "null", "true", "NO", "yes", "on", "2018-08-17", "1e3", ".inf", ".nan", "0x1F", "1:20",
-    "<<", "9" * 5000, "\\u", "\\x", "\\e", "\\ud800", "\\", "\ufeff", "\x85", "\u2028", "\x07",
-    "\x1b[31m", "é", "中", "format: sanctions-check/case@1\n", "case:\n", "  id: x\n",
-    "  title: t\n", "framework: mini@2\n", "answers:\n", "  alpha:\n", "    a1: 3\n",
-    "risks:\n", "  harm: {likelihood: 2, severity: 3}\n", "score", "note", "key", "a", "0", "4",
+    ":",
+    ": ",
+    "-",
+    "- ",
+    " ",
+    "  ",
+    "\n",
+    "\r\n",
+    "\t",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "'",
+    '"',
+    "#",
+    "|",
+    ">",
+    "?",
+    "? ",
+    "---\n",
+    "...\n",
+    "&a ",
+    "*a",
+    "&b",
+    "*b",
+    "!!python/object/apply:os.system",
+    "!!str ",
+    "!!int ",
+    "!!bool ",
+    "!!float ",
+    "!local ",
+    "!<tag:x>",
+    "%YAML 1.2\n",
+    "%TAG ! x\n",
+    "~",
+    "null",
+    "true",
+    "NO",
+    "yes",
+    "on",
+    "2018-08-17",
+    "1e3",
+    ".inf",
+    ".nan",
+    "0x1F",
+    "1:20",
+    "<<",
+    "9" * 5000,
+    "\\u",
+    "\\x",
+    "\\e",
+    "\\ud800",
+    "\\",
+    "\ufeff",
+    "\x85",
+    "\u2028",
+    "\x07",
+    "\x1b[31m",
+    "é",
+    "中",
+    "format: sanctions-check/case@1\n",
+    "case:\n",
+    "  id: x\n",
+    "  title: t\n",
+    "framework: mini@2\n",
+    "answers:\n",
+    "  alpha:\n",
+    "    a1: 3\n",
+    "risks:\n",
+    "  harm: {likelihood: 2, severity: 3}\n",
+    "score",
+    "note",
+    "key",
+    "a",
+    "0",
+    "4",
 ]
 yamlish = st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=8)), max_size=60).map(
-    "".join)
+    "".join
+)
 
 
 @FUZZ
@@ -84,8 +157,11 @@ def test_any_bytes_decode_to_text_or_raise_input_error(data):
 def _mutations():
     seeds = [VALID, MINI.read_text(encoding="utf-8")]
     seeds += [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.yaml"))[:2]]
-    edit = st.tuples(st.sampled_from(["insert", "delete", "replace"]), st.integers(0, 10**6),
-                     st.one_of(st.sampled_from(TOKENS), st.text(max_size=3)))
+    edit = st.tuples(
+        st.sampled_from(["insert", "delete", "replace"]),
+        st.integers(0, 10**6),
+        st.one_of(st.sampled_from(TOKENS), st.text(max_size=3)),
+    )
     return st.tuples(st.sampled_from(seeds), st.lists(edit, min_size=1, max_size=6))
 
 
@@ -95,9 +171,9 @@ def _mutate(text: str, edits) -> str:
         if kind == "insert":
             text = text[:at] + piece + text[at:]
         elif kind == "delete":
-            text = text[:at] + text[at + len(piece) + 1:]
+            text = text[:at] + text[at + len(piece) + 1 :]
         else:
-            text = text[:at] + piece + text[at + len(piece):]
+            text = text[:at] + piece + text[at + len(piece) :]
     return text
 
 
@@ -144,10 +220,15 @@ def case_data(draw, framework: framework_mod.Framework) -> dict:
     for risk in framework.risks:
         if draw(st.booleans()):
             risks[risk.id] = {"likelihood": draw(SCORES), "severity": draw(SCORES)}
-    data = {"format": case_mod.FORMAT,
-            "case": {"id": "fuzz", "title": draw(st.text(min_size=1, max_size=30).filter(
-                str.strip)) or "t"},
-            "framework": framework.ref, "answers": answers}
+    data = {
+        "format": case_mod.FORMAT,
+        "case": {
+            "id": "fuzz",
+            "title": draw(st.text(min_size=1, max_size=30).filter(str.strip)) or "t",
+        },
+        "framework": framework.ref,
+        "answers": answers,
+    }
     if risks:
         data["risks"] = risks
     return data
@@ -208,8 +289,11 @@ def reweighted_frameworks(draw) -> framework_mod.Framework:
     text = MINI.read_text(encoding="utf-8")
     text = re.sub(r"(?m)^(\s+weight: )\d+$", lambda m: m.group(1) + repr(draw(WEIGHT)), text)
     cuts = sorted(draw(st.lists(st.integers(1, 99), min_size=3, max_size=3, unique=True)))
-    text = text.replace("min: 35", "min: {0}").replace("min: 50", "min: {1}").replace(
-        "min: 70", "min: {2}")
+    text = (
+        text.replace("min: 35", "min: {0}")
+        .replace("min: 50", "min: {1}")
+        .replace("min: 70", "min: {2}")
+    )
     for i, cut in enumerate(cuts):
         text = text.replace(f"min: {{{i}}}", f"min: {cut}")
     text = text.replace("below: 25", f"below: {draw(st.integers(0, 100))}")
@@ -232,10 +316,14 @@ def test_scores_stay_in_bounds_whatever_the_weights(data):
     _check_assessment(framework, data.draw(case_data(framework)))
 
 
-
 @FUZZ
-@given(st.dictionaries(st.text(max_size=10), st.one_of(st.text(max_size=60), st.integers(),
-                                                        st.booleans(), st.none()), max_size=5))
+@given(
+    st.dictionaries(
+        st.text(max_size=10),
+        st.one_of(st.text(max_size=60), st.integers(), st.booleans(), st.none()),
+        max_size=5,
+    )
+)
 def test_what_the_tool_writes_reads_back_unchanged(data):
     """A note, title or key the analyst typed survives save and load exactly (nothing lost)."""
     assert yamlio.parse(yamlio.dump(data), "saved.yaml") == data

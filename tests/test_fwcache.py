@@ -110,11 +110,23 @@ def test_an_unwritable_cache_never_breaks_a_command(tmp_path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder would go")
     env = {**os.environ, "XDG_CACHE_HOME": str(blocker)}
-    args = [sys.executable, "-m", "sanctions_check", "score", "--format", "csv",
-            str(ROOT / "examples")]
+    args = [
+        sys.executable,
+        "-m",
+        "sanctions_check",
+        "score",
+        "--format",
+        "csv",
+        str(ROOT / "examples"),
+    ]
     broken = subprocess.run(args, capture_output=True, text=True, env=env, timeout=120)
-    normal = subprocess.run(args, capture_output=True, text=True,
-                            env={**os.environ, fwcache.DISABLE: "off"}, timeout=120)
+    normal = subprocess.run(
+        args,
+        capture_output=True,
+        text=True,
+        env={**os.environ, fwcache.DISABLE: "off"},
+        timeout=120,
+    )
     assert broken.returncode == normal.returncode == 0, broken.stderr
     assert broken.stdout == normal.stdout and broken.stdout.count("\n") > 2
 
@@ -123,8 +135,10 @@ def test_old_entries_are_pruned(cache, tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(fwcache, "KEEP", 3)
     path = copy_of_mini(tmp_path)
     for n in range(5):
-        path.write_text(MINI.read_text(encoding="utf-8").replace(
-            "Mini framework for tests", f"Edit {n}"), encoding="utf-8")
+        path.write_text(
+            MINI.read_text(encoding="utf-8").replace("Mini framework for tests", f"Edit {n}"),
+            encoding="utf-8",
+        )
         assert framework_mod.load(path).title == f"Edit {n}"
     kept = entries(cache)
     assert len(kept) == 3

@@ -21,14 +21,26 @@ TIMEOUT = 30
 
 
 def run_assess(*args: str, cwd: Path) -> tuple[int, str]:
-    env = {**os.environ, "TERM": "xterm", "NO_COLOR": "1", "COLUMNS": "200", "LINES": "40",
-           "PROMPT_TOOLKIT_NO_CPR": "1",
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"),
-                                                       os.environ.get("PYTHONPATH")]))}
-    child = pexpect.spawn(sys.executable, ["-m", "sanctions_check", "assess", *args,
-                                           "--framework", str(MINI)],
-                          cwd=str(cwd), env=env, encoding="utf-8", timeout=TIMEOUT,
-                          dimensions=(40, 200))
+    env = {
+        **os.environ,
+        "TERM": "xterm",
+        "NO_COLOR": "1",
+        "COLUMNS": "200",
+        "LINES": "40",
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "PYTHONPATH": os.pathsep.join(
+            filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])
+        ),
+    }
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "sanctions_check", "assess", *args, "--framework", str(MINI)],
+        cwd=str(cwd),
+        env=env,
+        encoding="utf-8",
+        timeout=TIMEOUT,
+        dimensions=(40, 200),
+    )
     child.expect(pexpect.EOF)
     child.close()
     return child.exitstatus, child.before.replace("\r\n", "\n")
@@ -36,13 +48,21 @@ def run_assess(*args: str, cwd: Path) -> tuple[int, str]:
 
 RESUME = [
     ("malformed", MALFORMED[0][1].encode(), 9, "expected"),
-    ("python-tag", (HEAD + "answers: !!python/object/apply:os.system [id]\n").encode(), 6,
-     "is not allowed"),
+    (
+        "python-tag",
+        (HEAD + "answers: !!python/object/apply:os.system [id]\n").encode(),
+        6,
+        "is not allowed",
+    ),
     ("binary", bytes(range(256)), 1, "binary file"),
     ("latin-1", HEAD.replace("A hostile", "Côte").encode("latin-1"), 4, "not valid UTF-8"),
     ("not-a-case", b"services:\n  web: {image: nginx}\n", 1, "not a sanctions-check case file"),
-    ("deep-nesting", (HEAD + "answers: " + "[" * 500 + "]" * 500 + "\n").encode(), 6,
-     "nesting is deeper"),
+    (
+        "deep-nesting",
+        (HEAD + "answers: " + "[" * 500 + "]" * 500 + "\n").encode(),
+        6,
+        "nesting is deeper",
+    ),
 ]
 
 

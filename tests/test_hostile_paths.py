@@ -35,8 +35,9 @@ BAD_BYTES = [
 
 
 @pytest.mark.parametrize("command", READERS)
-@pytest.mark.parametrize(("ident", "data", "line", "word"), BAD_BYTES,
-                         ids=[row[0] for row in BAD_BYTES])
+@pytest.mark.parametrize(
+    ("ident", "data", "line", "word"), BAD_BYTES, ids=[row[0] for row in BAD_BYTES]
+)
 def test_bad_bytes(cli, tmp_path, command, ident, data, line, word):
     path = write_bytes(tmp_path / f"{ident}.yaml", data)
     assert word in assert_clean_failure(cli(*READERS[command](str(path))), 1, path, line)
@@ -120,8 +121,12 @@ def test_a_named_pipe_never_hangs(tmp_path):
 
 def test_process_substitution_pipes_are_read(tmp_path):
     script = f'exec "{sys.executable}" -m sanctions_check validate <(cat "{STRONG}") "$@"'
-    result = subprocess.run(["bash", "-c", script, "bash", *FW], capture_output=True, timeout=60,
-                            env={**os.environ, **ENV, "PYTHONPATH": str(ROOT / "src")})
+    result = subprocess.run(
+        ["bash", "-c", script, "bash", *FW],
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, **ENV, "PYTHONPATH": str(ROOT / "src")},
+    )
     assert result.returncode == 0, result.stderr
     assert b": ok" in result.stdout
 
@@ -132,8 +137,16 @@ def test_an_endless_device_stops_at_the_size_limit():
     assert b"/dev/zero: error: is 2,097,153 bytes, over the 2,097,152-byte limit" in result.stderr
 
 
-@pytest.mark.parametrize("name", ["with space.yaml", "Côte d’Ivoire 2011.yaml", "中文 案例.yml",
-                                  "-starts-with-dash.yaml", "=1+1.yaml"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "with space.yaml",
+        "Côte d’Ivoire 2011.yaml",
+        "中文 案例.yml",
+        "-starts-with-dash.yaml",
+        "=1+1.yaml",
+    ],
+)
 def test_file_names_with_spaces_and_non_ascii(cli, tmp_path, name):
     good = write(tmp_path / "good" / name, VALID)
     result = cli("score", "--format", "csv", *FW, "--", str(good))
@@ -152,8 +165,9 @@ def test_control_characters_in_file_names_cannot_forge_output(cli, tmp_path):
     result = cli("validate", *FW, "--", str(good), str(bad))
     assert result.exit_code == 1
     assert "\x1b" not in result.stdout + result.stderr
-    assert not any(line.startswith("/etc/passwd") for line in
-                   (result.stdout + result.stderr).splitlines())
+    assert not any(
+        line.startswith("/etc/passwd") for line in (result.stdout + result.stderr).splitlines()
+    )
     assert "evil?/etc/passwd:1:1: error: forged?[31m.yaml:9:" in result.stderr
 
 
@@ -261,18 +275,26 @@ def test_a_batch_with_parallel_workers_gives_the_same_result(cli, tmp_path):
     assert one.stdout == two.stdout
 
 
-def _run(*args: object, stdout=subprocess.PIPE, preexec_fn=None
-         ) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "sanctions_check", *map(str, args)],
-                          stdout=stdout, stderr=subprocess.PIPE, timeout=60,
-                          env={**os.environ, **ENV}, preexec_fn=preexec_fn)
+def _run(
+    *args: object, stdout=subprocess.PIPE, preexec_fn=None
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "sanctions_check", *map(str, args)],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        timeout=60,
+        env={**os.environ, **ENV},
+        preexec_fn=preexec_fn,
+    )
 
 
 def test_an_existing_file_is_never_overwritten_without_force(cli, tmp_path):
     target = write(tmp_path / "mine.yaml", "precious analyst work\n")
-    for args in (["new", *FW, "-o", target],
-                 ["report", STRONG, *FW, "-f", "html", "-o", target],
-                 ["compare", STRONG, STRONG, *FW, "-f", "markdown", "-o", target]):
+    for args in (
+        ["new", *FW, "-o", target],
+        ["report", STRONG, *FW, "-f", "html", "-o", target],
+        ["compare", STRONG, STRONG, *FW, "-f", "markdown", "-o", target],
+    ):
         stderr = assert_clean_failure(cli(*args), 1, target)
         assert "already exists; use --force" in stderr
         assert target.read_text() == "precious analyst work\n"
@@ -291,13 +313,16 @@ def _limit_file_size(size: int):
 def test_a_failed_write_keeps_the_old_file(tmp_path):
     """A write that fails half-way (EFBIG here, as a full disk would) leaves the old file whole."""
     target = write(tmp_path / "case.yaml", "precious analyst work\n")
-    for args in (["new", *FW, "-o", target, "--force"],
-                 ["report", STRONG, *FW, "-f", "html", "-o", target, "--force"]):
+    for args in (
+        ["new", *FW, "-o", target, "--force"],
+        ["report", STRONG, *FW, "-f", "html", "-o", target, "--force"],
+    ):
         result = _run(*args, preexec_fn=_limit_file_size(1000))
         assert result.returncode == 1, result.stderr
         assert b"Traceback" not in result.stderr
         assert f"cannot write {target}: File too large; nothing was changed".encode() in (
-            result.stderr)
+            result.stderr
+        )
         assert target.read_text() == "precious analyst work\n"
         assert sorted(p.name for p in tmp_path.iterdir()) == ["case.yaml"]
 
@@ -313,8 +338,9 @@ def read_only_folder(tmp_path):
         yield folder
         folder.chmod(0o755)
         return
-    mounted = subprocess.run(["mount", "--bind", "-o", "ro", str(folder), str(folder)],
-                             capture_output=True)
+    mounted = subprocess.run(
+        ["mount", "--bind", "-o", "ro", str(folder), str(folder)], capture_output=True
+    )
     if mounted.returncode != 0:
         pytest.skip("cannot make a read-only folder as root here")
     subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)], capture_output=True)
@@ -337,26 +363,38 @@ def _writable(folder: Path) -> bool:
 
 def test_a_read_only_folder(cli, read_only_folder):
     target = read_only_folder / "case.yaml"
-    for args in (["new", *FW, "-o", read_only_folder / "new.yaml"],
-                 ["new", *FW, "-o", target, "--force"],
-                 ["report", STRONG, *FW, "-f", "json", "-o", target, "--force"]):
+    for args in (
+        ["new", *FW, "-o", read_only_folder / "new.yaml"],
+        ["new", *FW, "-o", target, "--force"],
+        ["report", STRONG, *FW, "-f", "json", "-o", target, "--force"],
+    ):
         stderr = assert_clean_failure(cli(*args), 1, read_only_folder)
         assert "cannot write" in stderr
     assert target.read_text() == "precious analyst work\n"
     assert sorted(p.name for p in read_only_folder.iterdir()) == ["case.yaml"]
 
 
-@pytest.mark.parametrize("args", [["new", *FW], ["score", STRONG, *FW, "-f", "json"],
-                                  ["report", STRONG, *FW, "-f", "html"],
-                                  ["compare", STRONG, STRONG, *FW], ["factors", *FW]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["new", *FW],
+        ["score", STRONG, *FW, "-f", "json"],
+        ["report", STRONG, *FW, "-f", "html"],
+        ["compare", STRONG, STRONG, *FW],
+        ["factors", *FW],
+    ],
+)
 def test_standard_output_on_a_full_disk(args):
     if not os.path.exists("/dev/full"):
         pytest.skip("no /dev/full here")
     with open("/dev/full", "w") as full:
         result = _run(*args, stdout=full)
     assert result.returncode == 1
-    assert result.stderr.decode().strip().endswith(
-        "error: cannot write the output: No space left on device"), result.stderr
+    assert (
+        result.stderr.decode()
+        .strip()
+        .endswith("error: cannot write the output: No space left on device")
+    ), result.stderr
     assert b"Traceback" not in result.stderr and b"Exception ignored" not in result.stderr
 
 

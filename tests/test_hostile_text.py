@@ -28,8 +28,11 @@ def no_controls(text: str) -> None:
 @pytest.fixture
 def older(tmp_path):
     """The hostile case before its answers changed, so that compare shows both notes."""
-    text = HOSTILE.read_text(encoding="utf-8").replace("score: 1", "score: 3").replace(
-        "note: \"<script>alert(4)", "note: \"[blink]old[/blink] \\e[5m<script>alert(6)")
+    text = (
+        HOSTILE.read_text(encoding="utf-8")
+        .replace("score: 1", "score: 3")
+        .replace('note: "<script>alert(4)', 'note: "[blink]old[/blink] \\e[5m<script>alert(6)')
+    )
     return write(tmp_path / "older.yaml", text)
 
 
@@ -85,8 +88,11 @@ HOSTILE_KEYS = (
 @pytest.mark.parametrize("command", ["validate", "score", "report", "compare"])
 def test_messages_quoting_hostile_keys_and_values_are_inert(cli, tmp_path, command):
     path = write(tmp_path / "keys.yaml", HOSTILE_KEYS)
-    args = [command, path] if command != "compare" else [command, MINI.parent / "mini-cases" /
-                                                          "strong.yaml", path]
+    args = (
+        [command, path]
+        if command != "compare"
+        else [command, MINI.parent / "mini-cases" / "strong.yaml", path]
+    )
     result = cli(*args, *FW)
     assert result.exit_code == 1
     no_controls(result.stdout + result.stderr)
@@ -98,8 +104,10 @@ def test_messages_quoting_hostile_keys_and_values_are_inert(cli, tmp_path, comma
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t=", " =", "\r="])
 def test_every_csv_text_cell_is_neutralised(cli, tmp_path, start):
-    text = VALID.replace("title: A hostile test case", f'title: "{start}SUM(A1:A9)"'.replace(
-        "\t", "\\t").replace("\r", "\\r"))
+    text = VALID.replace(
+        "title: A hostile test case",
+        f'title: "{start}SUM(A1:A9)"'.replace("\t", "\\t").replace("\r", "\\r"),
+    )
     path = write(tmp_path / f"{start.strip() or 'x'}.yaml", text)
     result = cli("score", path, *FW, "-f", "csv")
     assert result.exit_code == 0, result.stderr
@@ -109,8 +117,22 @@ def test_every_csv_text_cell_is_neutralised(cli, tmp_path, start):
     assert "'=SUM(A1:A9)" in result.stdout or f"'{start.strip()}SUM" in result.stdout
 
 
-TITLES = ["../../etc/passwd", "/etc/cron.d/x", "..", ".", "~root", "C:\\Windows\\x", "CON",
-          "a/../../b", "\x1b[31m", "", "----", "名前", "x" * 500, "case\0name"]
+TITLES = [
+    "../../etc/passwd",
+    "/etc/cron.d/x",
+    "..",
+    ".",
+    "~root",
+    "C:\\Windows\\x",
+    "CON",
+    "a/../../b",
+    "\x1b[31m",
+    "",
+    "----",
+    "名前",
+    "x" * 500,
+    "case\0name",
+]
 
 
 @pytest.mark.parametrize("title", TITLES)

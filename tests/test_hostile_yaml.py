@@ -22,49 +22,73 @@ from hostile import FW, HEAD, READERS, VALID, assert_clean_failure
 # (id, text, line of the fault, a word of the message)
 MALFORMED = [
     ("bad-indentation", HEAD + "answers:\n  alpha:\n    a1: 3\n   a2: 2\n", 9, "expected"),
-    ("unclosed-double-quote", HEAD.replace("title: A", 'title: "A') + "answers: {}\n", 7,
-     "quoted scalar"),
-    ("unclosed-single-quote", HEAD.replace("title: A", "title: 'A") + "answers: {}\n", 7,
-     "quoted scalar"),
+    (
+        "unclosed-double-quote",
+        HEAD.replace("title: A", 'title: "A') + "answers: {}\n",
+        7,
+        "quoted scalar",
+    ),
+    (
+        "unclosed-single-quote",
+        HEAD.replace("title: A", "title: 'A") + "answers: {}\n",
+        7,
+        "quoted scalar",
+    ),
     ("unclosed-flow-mapping", HEAD + "answers: {alpha: {a1: 3}\n", 7, "flow mapping"),
     ("unclosed-flow-sequence", HEAD + "answers:\n  alpha: {a1: [3}\n", 7, "flow sequence"),
     ("tab-indentation", HEAD + "answers:\n\talpha:\n\t\ta1: 3\n", 7, "'\\t'"),
     ("stray-document-marker", HEAD + "---\nmore: 1\n", 6, "single document"),
     ("two-documents", "---\n" + HEAD + "...\n---\n" + HEAD, 8, "single document"),
-    ("invalid-escape", HEAD.replace("A hostile test case", '"bad \\q escape"'), 4,
-     "escape character"),
+    (
+        "invalid-escape",
+        HEAD.replace("A hostile test case", '"bad \\q escape"'),
+        4,
+        "escape character",
+    ),
     ("lone-surrogate-escape", HEAD.replace("A hostile test case", '"\\ud800"'), 4, "Unicode"),
     ("undefined-alias", HEAD + "answers:\n  alpha: *nowhere\n", 7, "alias"),
-    ("alias-to-an-anchor", HEAD.replace("title: A", "title: &t A") + "risks:\n  harm:\n"
-     "    note: *t\n", 8, "alias"),
-    ("mapping-value-inside-a-value", HEAD.replace("title: A", "title: a: A"), 4,
-     "mapping values"),
+    (
+        "alias-to-an-anchor",
+        HEAD.replace("title: A", "title: &t A") + "risks:\n  harm:\n    note: *t\n",
+        8,
+        "alias",
+    ),
+    ("mapping-value-inside-a-value", HEAD.replace("title: A", "title: a: A"), 4, "mapping values"),
     ("stray-closing-bracket", HEAD + "answers: {}]\n", 6, "expected"),
     ("unknown-directive", "%FOO bar\n---\n" + HEAD, 1, "directive"),
     ("yaml-2-directive", "%YAML 2.0\n---\n" + HEAD, 1, "version"),
     ("control-character", HEAD.replace("A hostile", "A \x07 bell"), 4, "control character"),
-    ("raw-escape-sequence", HEAD + "risks:\n  harm:\n    note: \x1b[31mred\n", 8,
-     "control character"),
-    ("bad-block-scalar-indicator", HEAD + "risks:\n  harm:\n    note: |x\n      text\n", 8,
-     "block scalar"),
+    (
+        "raw-escape-sequence",
+        HEAD + "risks:\n  harm:\n    note: \x1b[31mred\n",
+        8,
+        "control character",
+    ),
+    (
+        "bad-block-scalar-indicator",
+        HEAD + "risks:\n  harm:\n    note: |x\n      text\n",
+        8,
+        "block scalar",
+    ),
     ("key-without-colon", HEAD + "answers\n  alpha:\n    a1: 3\n", 7, "expected"),
     ("complex-key", HEAD + "answers:\n  ? [alpha, beta]\n  : 3\n", 7, "plain word"),
 ]
 
 
 @pytest.mark.parametrize("command", READERS)
-@pytest.mark.parametrize(("ident", "text", "line", "word"), MALFORMED,
-                         ids=[row[0] for row in MALFORMED])
-def test_malformed_yaml_is_located_by_every_reader(cli, tmp_path, command, ident, text, line,
-                                                   word):
+@pytest.mark.parametrize(
+    ("ident", "text", "line", "word"), MALFORMED, ids=[row[0] for row in MALFORMED]
+)
+def test_malformed_yaml_is_located_by_every_reader(cli, tmp_path, command, ident, text, line, word):
     path = write(tmp_path / f"{ident}.yaml", text)
     result = cli(*READERS[command](str(path)))
     stderr = assert_clean_failure(result, 1, path, line)
     assert word in stderr
 
 
-@pytest.mark.parametrize(("ident", "text", "line", "word"), MALFORMED,
-                         ids=[row[0] for row in MALFORMED])
+@pytest.mark.parametrize(
+    ("ident", "text", "line", "word"), MALFORMED, ids=[row[0] for row in MALFORMED]
+)
 def test_malformed_yaml_as_a_framework_is_a_usage_error(cli, tmp_path, ident, text, line, word):
     path = write(tmp_path / f"{ident}.yaml", text)
     result = cli("validate", str(MINI.parent / "mini-cases/strong.yaml"), "--framework", path)
@@ -87,21 +111,31 @@ NOT_A_CASE = [
     ("comments-only", "# nothing\n# here\n", "is empty"),
     ("only-a-document-marker", "---\n", "is empty"),
     ("a-null-document", "~\n", "is empty"),
-    ("github-actions-workflow", "name: CI\non:\n  push:\n    branches: [main]\njobs:\n  test:\n"
-     "    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n",
-     "not a sanctions-check case file"),
-    ("docker-compose", "services:\n  web:\n    image: nginx\n    ports: ['80:80']\n",
-     "not a sanctions-check case file"),
-    ("kubernetes-manifest", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n",
-     "not a sanctions-check case file"),
+    (
+        "github-actions-workflow",
+        "name: CI\non:\n  push:\n    branches: [main]\njobs:\n  test:\n"
+        "    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n",
+        "not a sanctions-check case file",
+    ),
+    (
+        "docker-compose",
+        "services:\n  web:\n    image: nginx\n    ports: ['80:80']\n",
+        "not a sanctions-check case file",
+    ),
+    (
+        "kubernetes-manifest",
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n",
+        "not a sanctions-check case file",
+    ),
     ("json-object", '{"name": "x", "version": 3}\n', "not a sanctions-check case file"),
     ("the-framework-itself", MINI.read_text(encoding="utf-8"), "framework file, not a case"),
 ]
 
 
 @pytest.mark.parametrize("command", READERS)
-@pytest.mark.parametrize(("ident", "text", "message"), NOT_A_CASE,
-                         ids=[row[0] for row in NOT_A_CASE])
+@pytest.mark.parametrize(
+    ("ident", "text", "message"), NOT_A_CASE, ids=[row[0] for row in NOT_A_CASE]
+)
 def test_valid_yaml_that_is_not_a_case_file(cli, tmp_path, command, ident, text, message):
     path = write(tmp_path / f"{ident}.yaml", text)
     stderr = assert_clean_failure(cli(*READERS[command](str(path))), 1, path)
@@ -168,7 +202,10 @@ def test_type_and_range_errors_are_all_reported_at_once(cli, tmp_path, command):
     lines = [line for line in stderr.splitlines() if ": error: " in line]
     for number, fragment in TYPE_PROBLEMS:
         assert any(line.startswith(f"{path}:{number}:") and fragment in line for line in lines), (
-            number, fragment, stderr)
+            number,
+            fragment,
+            stderr,
+        )
     assert len(lines) == len(TYPE_PROBLEMS), stderr
     assert "'NO'" not in stderr.split(f"{path}:7:")[0][-5:], "country: NO is text, not an error"
 
@@ -180,14 +217,22 @@ TYPE_ROWS = [
     ("null-key", HEAD + "answers:\n  ~: {a1: 3}\n", 7, "a key must be a plain word"),
     ("huge-integer", HEAD + "answers:\n  alpha:\n    a1: " + "9" * 5000 + "\n", 8, "too long"),
     ("explicit-bool-tag", HEAD + "case_x: !!bool yes\n", 6, "expected true or false"),
-    ("explicit-float-tag", HEAD + "answers:\n  alpha:\n    a1: !!float many\n", 8,
-     "is not a number"),
+    (
+        "explicit-float-tag",
+        HEAD + "answers:\n  alpha:\n    a1: !!float many\n",
+        8,
+        "is not a number",
+    ),
 ]
 # Model-level type problems: each one located by the validator.
 TYPE_FIELDS = [
     ("answers-as-a-list", HEAD + "answers: [1, 2]\n", 6, "expected a mapping of factor ids"),
-    ("case-as-text", HEAD.replace("case:\n  id: hostile\n  title: A hostile test case\n",
-                                  "case: hostile\n"), 2, "expected the case header"),
+    (
+        "case-as-text",
+        HEAD.replace("case:\n  id: hostile\n  title: A hostile test case\n", "case: hostile\n"),
+        2,
+        "expected the case header",
+    ),
     ("title-a-number", HEAD.replace("A hostile test case", "12"), 4, "put it in quotes"),
     ("score-a-float", HEAD + "answers:\n  alpha:\n    a1: 2.5\n", 8, "found the number 2.5"),
     ("score-not-a-number", HEAD + "answers:\n  alpha:\n    a1: .nan\n", 8, "found the number nan"),
@@ -195,17 +240,28 @@ TYPE_FIELDS = [
     ("score-a-list", HEAD + "answers:\n  alpha:\n    a1: [1]\n", 8, "found a list"),
     ("sexagesimal", HEAD + "answers:\n  alpha:\n    a1: 1:20\n", 8, "found the text '1:20'"),
     ("hex-number", HEAD + "answers:\n  alpha:\n    a1: 0x3\n", 8, "found the text '0x3'"),
-    ("bool-hypothetical-yes", HEAD.replace("case\n", "case\n  hypothetical: yes\n"), 5,
-     "found the text 'yes' (only true and false"),
+    (
+        "bool-hypothetical-yes",
+        HEAD.replace("case\n", "case\n  hypothetical: yes\n"),
+        5,
+        "found the text 'yes' (only true and false",
+    ),
     ("framework-of-another-tool", HEAD.replace("mini@2", "other@1"), 5, "answered against"),
     ("format-wrong", HEAD.replace("case@1", "case@9"), 1, "expected 'sanctions-check/case@1'"),
-    ("id-escaping-a-folder", HEAD.replace("id: hostile", "id: ../../etc/passwd"), 3,
-     "not a valid id"),
+    (
+        "id-escaping-a-folder",
+        HEAD.replace("id: hostile", "id: ../../etc/passwd"),
+        3,
+        "not a valid id",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("ident", "text", "line", "fragment"), TYPE_ROWS + TYPE_FIELDS,
-                         ids=[row[0] for row in TYPE_ROWS + TYPE_FIELDS])
+@pytest.mark.parametrize(
+    ("ident", "text", "line", "fragment"),
+    TYPE_ROWS + TYPE_FIELDS,
+    ids=[row[0] for row in TYPE_ROWS + TYPE_FIELDS],
+)
 def test_each_type_problem_is_located(cli, tmp_path, ident, text, line, fragment):
     path = write(tmp_path / f"{ident}.yaml", text)
     stderr = assert_clean_failure(cli("validate", path, *FW), 1, path, line)
@@ -267,22 +323,43 @@ def _laughs(levels: int) -> str:
 
 DANGEROUS = [
     ("billion-laughs", _laughs(10), 2, "alias"),
-    ("billion-laughs-in-a-case", HEAD + "risks:\n  harm:\n    note: &n [a, a]\n"
-     "    mitigation: [*n, *n, *n]\n", 9, "alias"),
-    ("deep-flow-nesting", HEAD + "answers: " + "[" * 10_000 + "]" * 10_000 + "\n", 6,
-     "nesting is deeper"),
-    ("deep-flow-mappings", HEAD + "answers: " + "{a: " * 3000 + "1" + "}" * 3000 + "\n", 6,
-     "nesting is deeper"),
-    ("deep-block-nesting", "".join("  " * i + f"k{i}:\n" for i in range(400)) + "  " * 400 + "v\n",
-     64, "nesting is deeper"),
+    (
+        "billion-laughs-in-a-case",
+        HEAD + "risks:\n  harm:\n    note: &n [a, a]\n    mitigation: [*n, *n, *n]\n",
+        9,
+        "alias",
+    ),
+    (
+        "deep-flow-nesting",
+        HEAD + "answers: " + "[" * 10_000 + "]" * 10_000 + "\n",
+        6,
+        "nesting is deeper",
+    ),
+    (
+        "deep-flow-mappings",
+        HEAD + "answers: " + "{a: " * 3000 + "1" + "}" * 3000 + "\n",
+        6,
+        "nesting is deeper",
+    ),
+    (
+        "deep-block-nesting",
+        "".join("  " * i + f"k{i}:\n" for i in range(400)) + "  " * 400 + "v\n",
+        64,
+        "nesting is deeper",
+    ),
     ("deep-block-sequences", "- " * 5000 + "v\n", 1, "nesting is deeper"),
-    ("deep-nesting-hidden-after-closers", "# " + "]" * 5000 + "\n" + "[" * 4000 + "]" * 4000,
-     2, "nesting is deeper"),
+    (
+        "deep-nesting-hidden-after-closers",
+        "# " + "]" * 5000 + "\n" + "[" * 4000 + "]" * 4000,
+        2,
+        "nesting is deeper",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("ident", "text", "line", "word"), DANGEROUS,
-                         ids=[row[0] for row in DANGEROUS])
+@pytest.mark.parametrize(
+    ("ident", "text", "line", "word"), DANGEROUS, ids=[row[0] for row in DANGEROUS]
+)
 def test_bombs_and_deep_nesting_are_refused_quickly(cli, tmp_path, ident, text, line, word):
     path = write(tmp_path / f"{ident}.yaml", text)
     started = time.perf_counter()
@@ -303,8 +380,9 @@ def test_a_file_over_the_size_limit_is_refused_unless_the_limit_is_raised(cli, t
 
 
 def test_a_huge_single_line_within_the_limit_is_fine(cli, tmp_path):
-    path = write(tmp_path / "long.yaml", VALID + "risks:\n  harm:\n    note: " + "x" * 1_900_000
-                 + "\n")
+    path = write(
+        tmp_path / "long.yaml", VALID + "risks:\n  harm:\n    note: " + "x" * 1_900_000 + "\n"
+    )
     result = cli("validate", path, *FW)
     assert result.exit_code == 0, result.stderr
 
@@ -339,7 +417,6 @@ def test_problems_per_file_are_capped(cli, tmp_path):
     assert stderr.count(": error: ") == 101
 
 
-
 def test_dangerous_files_on_real_stdio_with_bounded_memory(tmp_path):
     """A fresh process, limited to 512 MiB of address space, refuses every dangerous file.
 
@@ -349,17 +426,33 @@ def test_dangerous_files_on_real_stdio_with_bounded_memory(tmp_path):
     folder = tmp_path / "dangerous"
     for ident, text, *_ in DANGEROUS:
         write(folder / f"{ident}.yaml", text)
-    write(folder / "widest-allowed.yaml",
-          "{" + ", ".join(f"k{i}: {i}" for i in range(100_000)) + "}\n")
+    write(
+        folder / "widest-allowed.yaml",
+        "{" + ", ".join(f"k{i}: {i}" for i in range(100_000)) + "}\n",
+    )
 
     def limit_memory() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (512 * 2**20, 512 * 2**20))
 
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "sanctions_check", "score", str(folder), *FW,
-                             "--format", "json", "--jobs", "1"], capture_output=True,
-                            timeout=120, env={**os.environ, **ENV},
-                            preexec_fn=limit_memory)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sanctions_check",
+            "score",
+            str(folder),
+            *FW,
+            "--format",
+            "json",
+            "--jobs",
+            "1",
+        ],
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, **ENV},
+        preexec_fn=limit_memory,
+    )
     assert time.perf_counter() - started < 30
     stderr = result.stderr.decode()
     assert result.returncode == 1, stderr

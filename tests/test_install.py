@@ -24,9 +24,21 @@ def test_source_checkout_reads_the_root_factors_yaml():
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(out), str(ROOT)],
-        check=True, capture_output=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     return next(out.glob("sanctions_check-*.whl"))
 
@@ -39,22 +51,50 @@ def test_wheel_carries_factors_yaml_identical_to_the_root(wheel):
 
 def test_installed_copy_uses_its_bundled_framework_from_any_folder(wheel, tmp_path):
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
-                    str(target), str(wheel)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(target)}
     probe = subprocess.run(
-        [sys.executable, "-c",
-         "import sanctions_check, sanctions_check.framework as f; "
-         "print(sanctions_check.__file__); print(f.default_path()); print(f.load().sha256)"],
-        cwd=elsewhere, env=env, capture_output=True, text=True, check=True, timeout=60,
+        [
+            sys.executable,
+            "-c",
+            "import sanctions_check, sanctions_check.framework as f; "
+            "print(sanctions_check.__file__); print(f.default_path()); print(f.load().sha256)",
+        ],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
     )
     module_file, path, sha = probe.stdout.split()
     assert module_file.startswith(str(target))
     assert Path(path) == target / "sanctions_check" / "factors.yaml"
     assert sha == framework.load(ROOT / "factors.yaml").sha256
-    listing = subprocess.run([sys.executable, "-m", "sanctions_check", "factors"], cwd=elsewhere,
-                             env=env, capture_output=True, text=True, timeout=60)
+    listing = subprocess.run(
+        [sys.executable, "-m", "sanctions_check", "factors"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert listing.returncode == 0, listing.stderr
     assert "Exposure" in listing.stdout or "exposure" in listing.stdout

@@ -43,8 +43,9 @@ def fw():
     return load_framework(MINI)
 
 
-def drive(fw, keys: list[str], tmp_path: Path, width: int = 200,
-          **kwargs) -> tuple[interview.Outcome, str]:
+def drive(
+    fw, keys: list[str], tmp_path: Path, width: int = 200, **kwargs
+) -> tuple[interview.Outcome, str]:
     """Run the interview on the given keystrokes; returns the outcome and what was printed."""
     out = io.StringIO()
     console = Console(file=out, width=width, color_system=None, force_terminal=False)
@@ -61,8 +62,19 @@ def load(fw, path: Path) -> case_mod.Case:
 
 
 def test_full_run_saves_a_valid_case_and_shows_the_summary(fw, tmp_path, cli):
-    keys = [*HEADER, pick("3"), pick("4"), pick("2"), pick("1"), pick("4"), pick("0"),
-            pick("3"), pick("2"), pick("1"), pick("1")]
+    keys = [
+        *HEADER,
+        pick("3"),
+        pick("4"),
+        pick("2"),
+        pick("1"),
+        pick("4"),
+        pick("0"),
+        pick("3"),
+        pick("2"),
+        pick("1"),
+        pick("1"),
+    ]
     outcome, printed = drive(fw, keys, tmp_path)
 
     assert not outcome.interrupted
@@ -74,8 +86,14 @@ def test_full_run_saves_a_valid_case_and_shows_the_summary(fw, tmp_path, cli):
     assert saved.header.purpose == ("coerce",)
     assert saved.framework_ref == "mini@2"
     scores = {(f, q): a.score for f, qs in saved.answers.items() for q, a in qs.items()}
-    assert scores == {("alpha", "a1"): 3, ("alpha", "a2"): 4, ("beta", "b1"): 2,
-                      ("beta", "b2"): 1, ("gamma", "g1"): 4, ("flag", "f1"): 0}
+    assert scores == {
+        ("alpha", "a1"): 3,
+        ("alpha", "a2"): 4,
+        ("beta", "b1"): 2,
+        ("beta", "b2"): 1,
+        ("gamma", "g1"): 4,
+        ("flag", "f1"): 0,
+    }
     assert (saved.risk("harm").likelihood, saved.risk("harm").severity) == (3, 2)
     assert (saved.risk("evasion").likelihood, saved.risk("evasion").severity) == (1, 1)
     # The factor panels name the factor's evidence before its questions.
@@ -88,7 +106,7 @@ def test_full_run_saves_a_valid_case_and_shows_the_summary(fw, tmp_path, cli):
     assert "Advisory summary" in printed
     assessment = scoring.assess(fw, saved)
     assert assessment.factor("alpha").score == 93.75
-    summary = printed[printed.index("Advisory summary"):]
+    summary = printed[printed.index("Advisory summary") :]
     assert assessment.outlook.band.label in summary
     assert f"{assessment.outlook.score:.0f}" in summary
     assert "6 of 6 questions answered, 2 of 2 risks rated" in printed
@@ -97,13 +115,18 @@ def test_full_run_saves_a_valid_case_and_shows_the_summary(fw, tmp_path, cli):
 
 
 def test_going_back_revises_the_previous_answer_even_across_sections(fw, tmp_path):
-    keys = [*HEADER, pick("1"), pick("2"),  # a1, a2
-            pick("b"),  # at b1: back to a2
-            pick("4"),  # a2 revised
-            pick("b"), pick("b"),  # at b1 back to a2, at a2 back to a1
-            pick("0"),  # a1 revised
-            ENTER,  # a2 keeps its answer: the pointer starts on it
-            CTRL_C]
+    keys = [
+        *HEADER,
+        pick("1"),
+        pick("2"),  # a1, a2
+        pick("b"),  # at b1: back to a2
+        pick("4"),  # a2 revised
+        pick("b"),
+        pick("b"),  # at b1 back to a2, at a2 back to a1
+        pick("0"),  # a1 revised
+        ENTER,  # a2 keeps its answer: the pointer starts on it
+        CTRL_C,
+    ]
     outcome, printed = drive(fw, keys, tmp_path)
 
     assert outcome.interrupted
@@ -117,12 +140,23 @@ def test_going_back_revises_the_previous_answer_even_across_sections(fw, tmp_pat
 
 
 def test_going_back_through_the_header_keeps_it(fw, tmp_path):
-    keys = ["Old title" + ENTER, ENTER, "<" + ENTER,  # at country: back to id
-            "<" + ENTER,  # at id, typed after the pre-filled id: back to title
-            "\x15New title" + ENTER,  # ctrl-u clears the pre-filled title
-            ENTER, ENTER, ENTER, ENTER, ENTER, "<",  # at purposes: back to measures
-            UP,  # at measures: the up arrow goes back too, to situation
-            "a crisis" + ENTER, ENTER, CTRL_D]
+    keys = [
+        "Old title" + ENTER,
+        ENTER,
+        "<" + ENTER,  # at country: back to id
+        "<" + ENTER,  # at id, typed after the pre-filled id: back to title
+        "\x15New title" + ENTER,  # ctrl-u clears the pre-filled title
+        ENTER,
+        ENTER,
+        ENTER,
+        ENTER,
+        ENTER,
+        "<",  # at purposes: back to measures
+        UP,  # at measures: the up arrow goes back too, to situation
+        "a crisis" + ENTER,
+        ENTER,
+        CTRL_D,
+    ]
     outcome, _ = drive(fw, keys, tmp_path)
 
     saved = load(fw, outcome.path)
@@ -150,17 +184,22 @@ def test_unknown_answers_are_saved_and_widen_the_range(fw, tmp_path, cli):
 
 
 def test_note_confidence_and_sources_cost_nothing_when_skipped(fw, tmp_path):
-    keys = [*HEADER,
-            pick("n"), "seen in [bold]report[/bold] X" + ENTER, pick("h"),
-            "https://example.org/x; Report Y, p. 3" + ENTER,
-            pick("2"),  # then the score for a1
-            pick("3"),  # a2: no details, one keypress plus Enter
-            CTRL_C]
+    keys = [
+        *HEADER,
+        pick("n"),
+        "seen in [bold]report[/bold] X" + ENTER,
+        pick("h"),
+        "https://example.org/x; Report Y, p. 3" + ENTER,
+        pick("2"),  # then the score for a1
+        pick("3"),  # a2: no details, one keypress plus Enter
+        CTRL_C,
+    ]
     outcome, printed = drive(fw, keys, tmp_path)
 
     saved = load(fw, outcome.path)
     assert saved.answer("alpha", "a1") == Answer(
-        2, "high", "seen in [bold]report[/bold] X", ("https://example.org/x", "Report Y, p. 3"))
+        2, "high", "seen in [bold]report[/bold] X", ("https://example.org/x", "Report Y, p. 3")
+    )
     assert saved.answer("alpha", "a2") == Answer(3)
     # Shown back as literal text, not as rich markup.
     assert "note: seen in [bold]report[/bold] X" in printed
@@ -182,7 +221,8 @@ def test_skip_leaves_a_question_unanswered_and_resume_starts_there(fw, tmp_path)
     assert saved.answer("alpha", "a2").score is None
     assert saved.answer("beta", "b1").score == 3
     assert flow.first_unanswered(flow.plan(fw), saved) == flow.plan(fw).steps.index(
-        next(s for s in flow.plan(fw).steps if s.question and s.question.id == "a2"))
+        next(s for s in flow.plan(fw).steps if s.question and s.question.id == "a2")
+    )
 
 
 def test_enter_alone_never_records_a_score(fw, tmp_path):
@@ -254,8 +294,17 @@ def test_resume_continues_at_the_first_unanswered_question(fw, tmp_path, cli):
     path = _partial(fw, tmp_path)
     before = path.read_text()
     # Menu: Enter = "Continue at question 3/8"; then b1 .. evasion severity.
-    keys = [ENTER, pick("2"), pick("2"), pick("1"), pick("4"), pick("1"), pick("1"),
-            pick("0"), pick("0")]
+    keys = [
+        ENTER,
+        pick("2"),
+        pick("2"),
+        pick("1"),
+        pick("4"),
+        pick("1"),
+        pick("1"),
+        pick("0"),
+        pick("0"),
+    ]
     outcome, printed = drive(fw, keys, tmp_path, resume=path)
 
     assert not outcome.interrupted
@@ -275,8 +324,12 @@ def test_resume_continues_at_the_first_unanswered_question(fw, tmp_path, cli):
 def test_resume_can_revise_an_earlier_section_then_finish(fw, tmp_path):
     path = _partial(fw, tmp_path)
     # Menu: down twice = "Review Alpha"; revise a2, keep a1... then back at the menu: finish.
-    keys = [DOWN + DOWN + ENTER, ENTER, pick("1"),
-            "8" + ENTER]  # the menu's shortcut 8: "Finish and show the summary"
+    keys = [
+        DOWN + DOWN + ENTER,
+        ENTER,
+        pick("1"),
+        "8" + ENTER,
+    ]  # the menu's shortcut 8: "Finish and show the summary"
     outcome, printed = drive(fw, keys, tmp_path, resume=path)
 
     assert not outcome.interrupted
@@ -289,10 +342,13 @@ def test_resume_can_revise_an_earlier_section_then_finish(fw, tmp_path):
 
 def test_resume_going_back_from_a_reviewed_section_returns_to_the_menu(fw, tmp_path):
     path = _partial(fw, tmp_path)
-    keys = [DOWN + DOWN + DOWN + ENTER,  # Review Beta
-            pick("b"),  # back from its first question: the menu again
-            ENTER,  # Continue at question 3/8 (b1)
-            pick("2"), CTRL_C]
+    keys = [
+        DOWN + DOWN + DOWN + ENTER,  # Review Beta
+        pick("b"),  # back from its first question: the menu again
+        ENTER,  # Continue at question 3/8 (b1)
+        pick("2"),
+        CTRL_C,
+    ]
     outcome, _ = drive(fw, keys, tmp_path, resume=path)
     assert outcome.interrupted
     assert load(fw, path).answer("beta", "b1").score == 2
@@ -301,8 +357,11 @@ def test_resume_going_back_from_a_reviewed_section_returns_to_the_menu(fw, tmp_p
 def test_resume_of_an_invalid_file_reports_located_problems(fw, tmp_path):
     from sanctions_check.errors import InputError
 
-    bad = write(tmp_path / "bad.yaml", "format: sanctions-check/case@1\ncase:\n  id: x\n"
-                "framework: mini@2\nanswers:\n  alpha:\n    a1: 7\n")
+    bad = write(
+        tmp_path / "bad.yaml",
+        "format: sanctions-check/case@1\ncase:\n  id: x\n"
+        "framework: mini@2\nanswers:\n  alpha:\n    a1: 7\n",
+    )
     with pytest.raises(InputError) as caught:
         drive(fw, [], tmp_path, resume=bad)
     text = str(caught.value)
@@ -311,9 +370,12 @@ def test_resume_of_an_invalid_file_reports_located_problems(fw, tmp_path):
 
 
 def test_resume_of_an_older_major_version_keeps_the_original(fw, tmp_path):
-    old = write(tmp_path / "old.yaml", "format: sanctions-check/case@1\ncase:\n  id: old\n"
-                "  title: Old\nframework: mini@1\nanswers:\n  alpha:\n    a1: 2\n"
-                "    gone: 3\n")
+    old = write(
+        tmp_path / "old.yaml",
+        "format: sanctions-check/case@1\ncase:\n  id: old\n"
+        "  title: Old\nframework: mini@1\nanswers:\n  alpha:\n    a1: 2\n"
+        "    gone: 3\n",
+    )
     original = old.read_text()
     outcome, printed = drive(fw, ["8" + ENTER], tmp_path, resume=old)
 
@@ -326,9 +388,12 @@ def test_resume_of_an_older_major_version_keeps_the_original(fw, tmp_path):
 
 
 def test_untrusted_case_text_is_shown_as_text(fw, tmp_path):
-    path = write(tmp_path / "evil.yaml", "format: sanctions-check/case@1\ncase:\n  id: evil\n"
-                 "  title: \"[red]Evil\\e]0;pwned\\a\"\nframework: mini@2\nanswers:\n"
-                 "  alpha:\n    a1:\n      score: 1\n      note: \"\\e[2J[link=x]y[/link]\"\n")
+    path = write(
+        tmp_path / "evil.yaml",
+        "format: sanctions-check/case@1\ncase:\n  id: evil\n"
+        '  title: "[red]Evil\\e]0;pwned\\a"\nframework: mini@2\nanswers:\n'
+        '  alpha:\n    a1:\n      score: 1\n      note: "\\e[2J[link=x]y[/link]"\n',
+    )
     keys = [DOWN + DOWN + ENTER, CTRL_C]  # review Alpha: a1 shows its note
     _, printed = drive(fw, keys, tmp_path, resume=path)
     assert "\x1b" not in printed and "\x07" not in printed
@@ -339,16 +404,29 @@ def test_untrusted_case_text_is_shown_as_text(fw, tmp_path):
 def test_the_flow_is_generated_from_the_framework(fw):
     p = flow.plan(fw)
     assert [s.title for s in p.sections] == [
-        "the case header and purposes", "Alpha", "Beta", "Gamma", "Flag",
-        "unintended consequences"]
+        "the case header and purposes",
+        "Alpha",
+        "Beta",
+        "Gamma",
+        "Flag",
+        "unintended consequences",
+    ]
     assert p.questions == 8
     questions = [s for s in p.steps if s.kind == "question"]
     assert [(s.factor.id, s.question.id) for s in questions] == [
-        ("alpha", "a1"), ("alpha", "a2"), ("beta", "b1"), ("beta", "b2"), ("gamma", "g1"),
-        ("flag", "f1")]
+        ("alpha", "a1"),
+        ("alpha", "a2"),
+        ("beta", "b1"),
+        ("beta", "b2"),
+        ("gamma", "g1"),
+        ("flag", "f1"),
+    ]
     assert [(s.risk.id, s.field) for s in p.steps if s.kind == "risk"] == [
-        ("harm", "likelihood"), ("harm", "severity"), ("evasion", "likelihood"),
-        ("evasion", "severity")]
+        ("harm", "likelihood"),
+        ("harm", "severity"),
+        ("evasion", "likelihood"),
+        ("evasion", "severity"),
+    ]
     assert p.progress(0) == "Section 1/6 · Case 1/7"
     assert p.progress(p.steps.index(questions[2])) == "Section 3/6 · Question 3/8"
 
@@ -362,8 +440,11 @@ def test_flow_counts_and_resume_position(fw):
     assert flow.first_unanswered(p, case) == p.sections[1].start + 1
     for step in p.steps:
         if step.counted:
-            case = (flow.with_score(case, step, 2) if step.kind == "question"
-                    else flow.with_risk_level(case, step, 1))
+            case = (
+                flow.with_score(case, step, 2)
+                if step.kind == "question"
+                else flow.with_risk_level(case, step, 1)
+            )
     assert flow.first_unanswered(p, case) is None
     assert flow.tally(fw, case) == flow.Tally(6, 6, 2, 2)
     assert flow.section_tally(p, p.sections[-1], case) == (2, 2)
@@ -382,12 +463,15 @@ def test_details_keep_the_score_and_a_score_keeps_the_details(fw):
     assert case.answer("alpha", "a1") == Answer(3)
 
 
-@pytest.mark.parametrize(("title", "slug"), [
-    ("Côte d'Ivoire 2011", "cote-d-ivoire-2011"),
-    ("  South Sudan, 2014!  ", "south-sudan-2014"),
-    ("ميانمار", "case"),
-    ("x" * 80, "x" * 60),
-])
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Côte d'Ivoire 2011", "cote-d-ivoire-2011"),
+        ("  South Sudan, 2014!  ", "south-sudan-2014"),
+        ("ميانمار", "case"),
+        ("x" * 80, "x" * 60),
+    ],
+)
 def test_slugify_makes_valid_ids(title, slug):
     assert flow.slugify(title) == slug
     assert flow.valid_id(flow.slugify(title))
@@ -395,7 +479,9 @@ def test_slugify_makes_valid_ids(title, slug):
 
 def test_sources_split_on_semicolons_only():
     assert flow.split_sources("https://a.org/x?a=1,2;  Report, p. 3 ;;") == (
-        "https://a.org/x?a=1,2", "Report, p. 3")
+        "https://a.org/x?a=1,2",
+        "Report, p. 3",
+    )
     assert flow.join_sources(("a", "b")) == "a; b"
 
 
@@ -418,12 +504,12 @@ def test_long_anchors_are_printed_in_full_above_the_list(tmp_path):
     outcome, printed = drive(fw, [*HEADER, pick("1"), pick("4"), CTRL_C], cases, width=60)
 
     assert load(fw, outcome.path).answer("alpha", "a2").score == 4
-    legend = printed[printed.index("Question 2/8"):]
+    legend = printed[printed.index("Question 2/8") :]
     # The legend wraps the anchor rather than cutting it: every word is there, in order.
     assert " ".join(legend.split()).count(long) == 1
     assert "  0 no a2" in legend
     # Short anchors (a1 uses the default scale) need no legend.
-    assert "  0 None: not at all" not in printed[:printed.index("Question 2/8")]
+    assert "  0 None: not at all" not in printed[: printed.index("Question 2/8")]
 
 
 def test_a_folder_that_cannot_hold_the_file_is_refused_before_any_question(fw, tmp_path):

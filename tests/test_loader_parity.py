@@ -27,23 +27,39 @@ from sanctions_check.errors import InputError
 REJECT = object()  # the file must be refused (a YAML error) by both loaders
 SAME = object()  # accepted or refused, but the same way by both
 
-needs_libyaml = pytest.mark.skipif(yamlio.FAST_LOADER is yamlio.StrictLoader,
-                                   reason="PyYAML was built without libyaml")
+needs_libyaml = pytest.mark.skipif(
+    yamlio.FAST_LOADER is yamlio.StrictLoader, reason="PyYAML was built without libyaml"
+)
 
 HOSTILE: list[tuple[str, str, object]] = [
     # YAML 1.1 booleans, dates, sexagesimals and other implicit types stay text.
     ("norway", "country: NO\nother: no\n", {"country": "NO", "other": "no"}),
-    ("yes-on-y", "a: yes\nb: On\nc: OFF\nd: y\ne: n\nf: Y\n",
-     {"a": "yes", "b": "On", "c": "OFF", "d": "y", "e": "n", "f": "Y"}),
-    ("date", "assessed_on: 2018-08-17\nstamp: 2018-08-17T10:00:00Z\n",
-     {"assessed_on": "2018-08-17", "stamp": "2018-08-17T10:00:00Z"}),
+    (
+        "yes-on-y",
+        "a: yes\nb: On\nc: OFF\nd: y\ne: n\nf: Y\n",
+        {"a": "yes", "b": "On", "c": "OFF", "d": "y", "e": "n", "f": "Y"},
+    ),
+    (
+        "date",
+        "assessed_on: 2018-08-17\nstamp: 2018-08-17T10:00:00Z\n",
+        {"assessed_on": "2018-08-17", "stamp": "2018-08-17T10:00:00Z"},
+    ),
     ("sexagesimal", "ratio: 1:20\n", {"ratio": "1:20"}),
-    ("other-bases", "hex: 0x1F\noct: 0o17\nsep: 1_000\nlead: 017\n",
-     {"hex": "0x1F", "oct": "0o17", "sep": "1_000", "lead": 17}),
-    ("core-types", "t: true\nT: TRUE\nf: False\nn: ~\nN: Null\ne:\ni: -3\nx: 1.5e3\n",
-     {"t": True, "T": True, "f": False, "n": None, "N": None, "e": None, "i": -3, "x": 1500.0}),
-    ("special-floats", "a: .inf\nb: -.Inf\nc: .NaN\n",
-     {"a": float("inf"), "b": float("-inf"), "c": float("nan")}),
+    (
+        "other-bases",
+        "hex: 0x1F\noct: 0o17\nsep: 1_000\nlead: 017\n",
+        {"hex": "0x1F", "oct": "0o17", "sep": "1_000", "lead": 17},
+    ),
+    (
+        "core-types",
+        "t: true\nT: TRUE\nf: False\nn: ~\nN: Null\ne:\ni: -3\nx: 1.5e3\n",
+        {"t": True, "T": True, "f": False, "n": None, "N": None, "e": None, "i": -3, "x": 1500.0},
+    ),
+    (
+        "special-floats",
+        "a: .inf\nb: -.Inf\nc: .NaN\n",
+        {"a": float("inf"), "b": float("-inf"), "c": float("nan")},
+    ),
     # Duplicate keys: PyYAML would silently keep the last one.
     ("dup-top", "id: a\nid: b\n", REJECT),
     ("dup-nested", "answers:\n  exposure:\n    q: 1\n    q: 2\n", REJECT),
@@ -92,12 +108,20 @@ HOSTILE: list[tuple[str, str, object]] = [
     ("yaml-directive", "%YAML 1.1\n---\na: yes\n", {"a": "yes"}),
     ("unicode-breaks", "a: x\u2028y\nb: \u00e9t\u00e9 \u2014 NO\n", SAME),
     ("flow-nesting", "a: " + "[" * (yamlio.MAX_DEPTH + 1) + "]" * (yamlio.MAX_DEPTH + 1), REJECT),
-    ("block-nesting-too-deep",
-     "".join(f"{'  ' * i}k{i}:\n" for i in range(yamlio.MAX_DEPTH)) + "  " * yamlio.MAX_DEPTH
-     + "leaf: 1\n", REJECT),
-    ("block-nesting-at-limit",
-     "".join(f"{'  ' * i}k{i}:\n" for i in range(yamlio.MAX_DEPTH - 2)) + "  "
-     * (yamlio.MAX_DEPTH - 2) + "leaf: 1\n", SAME),
+    (
+        "block-nesting-too-deep",
+        "".join(f"{'  ' * i}k{i}:\n" for i in range(yamlio.MAX_DEPTH))
+        + "  " * yamlio.MAX_DEPTH
+        + "leaf: 1\n",
+        REJECT,
+    ),
+    (
+        "block-nesting-at-limit",
+        "".join(f"{'  ' * i}k{i}:\n" for i in range(yamlio.MAX_DEPTH - 2))
+        + "  " * (yamlio.MAX_DEPTH - 2)
+        + "leaf: 1\n",
+        SAME,
+    ),
 ]
 
 
@@ -124,9 +148,11 @@ def test_both_loaders_agree(name: str, text: str, expected: object) -> None:
         assert fast == ("ok", repr(expected))
 
 
-@pytest.mark.parametrize("name,text,expected",
-                         [h for h in HOSTILE if h[2] is REJECT], ids=lambda v: v
-                         if isinstance(v, str) and "\n" not in v and len(v) < 30 else "")
+@pytest.mark.parametrize(
+    "name,text,expected",
+    [h for h in HOSTILE if h[2] is REJECT],
+    ids=lambda v: v if isinstance(v, str) and "\n" not in v and len(v) < 30 else "",
+)
 def test_refusals_are_explained_with_a_line(name: str, text: str, expected: object) -> None:
     """yamlio.parse (fast first, precise re-parse on failure) never lets a YAML error escape."""
     with pytest.raises(InputError) as info:
@@ -143,18 +169,63 @@ def test_the_fast_loader_really_is_libyaml() -> None:
     assert issubclass(yamlio.FAST_LOADER, yaml.cyaml.CParser)
 
 
-TOKENS = ["yes", "No", "ON", "off", "y", "~", "null", "True", "FALSE", "2018-08-17", "1:20",
-          "0x1F", "0o17", "017", "1_000", ".inf", "-.INF", ".nan", "1e3", "+5", "-0", "3.",
-          "'quoted'", '"dq"', "<<", "=", "!!str x", "!!int 5", "&a 1", "*a", "[a, b]", "{a: 1}",
-          "a b", "#c", "- x", "?", ":", "|", ">", "@x", "%x", "`x`"]
+TOKENS = [
+    "yes",
+    "No",
+    "ON",
+    "off",
+    "y",
+    "~",
+    "null",
+    "True",
+    "FALSE",
+    "2018-08-17",
+    "1:20",
+    "0x1F",
+    "0o17",
+    "017",
+    "1_000",
+    ".inf",
+    "-.INF",
+    ".nan",
+    "1e3",
+    "+5",
+    "-0",
+    "3.",
+    "'quoted'",
+    '"dq"',
+    "<<",
+    "=",
+    "!!str x",
+    "!!int 5",
+    "&a 1",
+    "*a",
+    "[a, b]",
+    "{a: 1}",
+    "a b",
+    "#c",
+    "- x",
+    "?",
+    ":",
+    "|",
+    ">",
+    "@x",
+    "%x",
+    "`x`",
+]
 
 
 @needs_libyaml
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c", "No", "1", "true", "~"]),
-                          st.one_of(st.sampled_from(TOKENS),
-                                    st.text("abnoyNOY01:.-+_ ~", max_size=8))),
-                max_size=6))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b", "c", "No", "1", "true", "~"]),
+            st.one_of(st.sampled_from(TOKENS), st.text("abnoyNOY01:.-+_ ~", max_size=8)),
+        ),
+        max_size=6,
+    )
+)
 def test_random_scalars_resolve_alike(pairs: list[tuple[str, str]]) -> None:
     text = "".join(f"{key}: {value}\n" for key, value in pairs)
     assert outcome(text, yamlio.FAST_LOADER) == outcome(text, yamlio.StrictLoader), text
@@ -168,7 +239,8 @@ def test_the_quick_resolver_answers_like_pyyamls(value: str, plain: bool, quoted
     assert not resolver.yaml_path_resolvers and None not in resolver.yaml_implicit_resolvers
     for kind in (ScalarNode, SequenceNode, MappingNode):
         assert resolver.resolve(kind, value, (plain, quoted)) == BaseResolver.resolve(
-            resolver, kind, value, (plain, quoted))
+            resolver, kind, value, (plain, quoted)
+        )
 
 
 CASE = """\
@@ -219,14 +291,20 @@ def test_without_libyaml_the_tool_falls_back_cleanly(tmp_path) -> None:
     case = write(tmp_path / "no.yaml", CASE)
     dup = write(tmp_path / "bad" / "dup.yaml", CASE + "    a1: 2\n")
     args = ["score", "--framework", str(MINI), "--format", "json", str(case)]
-    fallback = subprocess.run([sys.executable, "-c", WITHOUT_LIBYAML, *args],
-                              capture_output=True, text=True, timeout=60)
-    normal = subprocess.run([sys.executable, "-m", "sanctions_check", *args],
-                            capture_output=True, text=True, timeout=60)
+    fallback = subprocess.run(
+        [sys.executable, "-c", WITHOUT_LIBYAML, *args], capture_output=True, text=True, timeout=60
+    )
+    normal = subprocess.run(
+        [sys.executable, "-m", "sanctions_check", *args], capture_output=True, text=True, timeout=60
+    )
     assert fallback.returncode == 0, fallback.stderr
     assert fallback.stdout == normal.stdout
-    refused = subprocess.run([sys.executable, "-c", WITHOUT_LIBYAML, "validate", "--framework",
-                              str(MINI), str(dup)], capture_output=True, text=True, timeout=60)
+    refused = subprocess.run(
+        [sys.executable, "-c", WITHOUT_LIBYAML, "validate", "--framework", str(MINI), str(dup)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert refused.returncode == 1
     assert "duplicate key 'a1'" in refused.stderr and "Traceback" not in refused.stderr
 

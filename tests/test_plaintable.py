@@ -56,8 +56,9 @@ def test_the_score_table_of_the_examples_matches_rich(example_rows, width, monke
     fw, rows = example_rows
     taken: list[bool] = []
     real = plaintable.render
-    monkeypatch.setattr(plaintable, "render",
-                        lambda *args, **kw: taken.append(real(*args, **kw)) or taken[-1])
+    monkeypatch.setattr(
+        plaintable, "render", lambda *args, **kw: taken.append(real(*args, **kw)) or taken[-1]
+    )
     plain = io.StringIO()
     scores.table(rows, fw, plain, width=width)
     monkeypatch.setattr(plaintable, "render", lambda *args, **kw: False)  # rich draws it
@@ -68,23 +69,36 @@ def test_the_score_table_of_the_examples_matches_rich(example_rows, width, monke
 
 
 WORDS = st.text(alphabet=st.sampled_from("abcXYZ019-.,()'†–—↓*é "), min_size=0, max_size=14)
-CELL = st.lists(WORDS, min_size=1, max_size=4).map(" ".join).map(lambda s: " ".join(s.split())
-                                                                  or "–")
-COLUMN = st.builds(Column, header=st.sampled_from(["Case", "Band", "Outlook", "Limited by",
-                                                   "Top risk", "A much longer header"]),
-                   justify=st.sampled_from(["left", "right"]), no_wrap=st.booleans(),
-                   min_width=st.one_of(st.none(), st.integers(1, 16)))
+CELL = (
+    st.lists(WORDS, min_size=1, max_size=4).map(" ".join).map(lambda s: " ".join(s.split()) or "–")
+)
+COLUMN = st.builds(
+    Column,
+    header=st.sampled_from(
+        ["Case", "Band", "Outlook", "Limited by", "Top risk", "A much longer header"]
+    ),
+    justify=st.sampled_from(["left", "right"]),
+    no_wrap=st.booleans(),
+    min_width=st.one_of(st.none(), st.integers(1, 16)),
+)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 @given(data=st.data(), width=st.integers(8, 140))
 def test_random_tables_match_rich(data, width) -> None:
     columns = data.draw(st.lists(COLUMN, min_size=1, max_size=7))
-    cells = data.draw(st.lists(st.lists(CELL, min_size=len(columns), max_size=len(columns)),
-                               max_size=5))
-    title = data.draw(st.sampled_from(["Targeted-sanctions outlook, 3 case(s) — framework x 1.0",
-                                       "T", "A title long enough to need wrapping in a narrow "
-                                       "table of few columns"]))
+    cells = data.draw(
+        st.lists(st.lists(CELL, min_size=len(columns), max_size=len(columns)), max_size=5)
+    )
+    title = data.draw(
+        st.sampled_from(
+            [
+                "Targeted-sanctions outlook, 3 case(s) — framework x 1.0",
+                "T",
+                "A title long enough to need wrapping in a narrow table of few columns",
+            ]
+        )
+    )
     notes = data.draw(st.lists(CELL, max_size=3))
     drawn, plain, fancy = both(title, columns, cells, notes, width)
     assume(drawn)
@@ -93,8 +107,12 @@ def test_random_tables_match_rich(data, width) -> None:
 
 def test_declines_what_it_cannot_reproduce(monkeypatch) -> None:
     columns = [Column("Case"), Column("Top risk")]
-    for title, cells in (("Wide 中文 title", [["a", "b"]]), ("[bold]x[/bold]", [["a", "b"]]),
-                         ("Emoji :smile:", [["a", "b"]]), ("Fine", [["zero\u200bwidth", "b"]])):
+    for title, cells in (
+        ("Wide 中文 title", [["a", "b"]]),
+        ("[bold]x[/bold]", [["a", "b"]]),
+        ("Emoji :smile:", [["a", "b"]]),
+        ("Fine", [["zero\u200bwidth", "b"]]),
+    ):
         drawn, _, _ = both(title, columns, cells, [], 80)
         assert not drawn, title
     assert not both("Fine", columns, [["a", "b"]], [], 3)[0]  # narrower than the columns
@@ -115,12 +133,18 @@ def test_declines_a_terminal() -> None:
 def test_a_table_that_declines_is_still_drawn_by_rich(cli, tmp_path) -> None:
     """Wide characters (here in factor names) go to rich, and the user still gets the table."""
     fw = tmp_path / "wide.yaml"
-    fw.write_text(MINI.read_text(encoding="utf-8").replace("name: Alpha", "name: Alpha 中文")
-                  .replace("name: Beta", "name: Beta 中文"), encoding="utf-8")
+    fw.write_text(
+        MINI.read_text(encoding="utf-8")
+        .replace("name: Alpha", "name: Alpha 中文")
+        .replace("name: Beta", "name: Beta 中文"),
+        encoding="utf-8",
+    )
     case = tmp_path / "case.yaml"
-    case.write_text("format: sanctions-check/case@1\ncase:\n  id: wide-case\n  title: Wide\n"
-                    "framework: mini@2\nanswers:\n  alpha:\n    a1: 1\n  beta:\n    b1: 0\n",
-                    encoding="utf-8")
+    case.write_text(
+        "format: sanctions-check/case@1\ncase:\n  id: wide-case\n  title: Wide\n"
+        "framework: mini@2\nanswers:\n  alpha:\n    a1: 1\n  beta:\n    b1: 0\n",
+        encoding="utf-8",
+    )
     result = cli("score", "--framework", fw, case)
     assert result.exit_code == 0, result.stderr
     assert "wide-case" in result.stdout and "中文" in result.stdout

@@ -34,6 +34,7 @@ def assessed(path: Path = MIXED) -> scoring.Assessment:
 
 # --- the model -------------------------------------------------------------------------------
 
+
 def test_model_holds_every_section_of_the_summary():
     model = report_model.build(assessed(), generated=datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC))
     assert model["schema"] == "sanctions-check/report@1"
@@ -54,8 +55,12 @@ def test_model_holds_every_section_of_the_summary():
     assert model["purposes"][0]["base_rate"]["effective_when_pursued"] == 22
     assert model["purposes"][1]["base_rate"] is None
     kinds = {(g["kind"], g["question_id"]) for g in model["gaps"]}
-    assert {("low-confidence", "a2"), ("unknown", "b1"), ("unanswered", "g1"),
-            ("risk-unrated", "evasion")} <= kinds
+    assert {
+        ("low-confidence", "a2"),
+        ("unknown", "b1"),
+        ("unanswered", "g1"),
+        ("risk-unrated", "evasion"),
+    } <= kinds
     low = next(g for g in model["gaps"] if g["kind"] == "low-confidence")
     assert low["note"] == "A low-confidence note."
     assert [c["id"] for c in model["caveats"]] == ["unique"]
@@ -71,9 +76,11 @@ def test_model_holds_every_section_of_the_summary():
 
 def test_generated_time_follows_source_date_epoch():
     assert report_model.iso(report_model.generated_at({"SOURCE_DATE_EPOCH": "0"})) == (
-        "1970-01-01T00:00:00Z")
+        "1970-01-01T00:00:00Z"
+    )
     assert report_model.iso(report_model.generated_at({"SOURCE_DATE_EPOCH": EPOCH})) == (
-        "2023-11-14T22:13:20Z")
+        "2023-11-14T22:13:20Z"
+    )
     before = datetime.now(UTC).replace(microsecond=0)
     now = report_model.generated_at({})
     assert before <= now <= datetime.now(UTC)
@@ -96,6 +103,7 @@ def test_range_bar_shows_secured_open_and_absent_parts():
 
 # --- the CLI ---------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("fmt", ["terminal", "markdown", "html", "json"])
 def test_report_every_format(cli, fixed_clock, fmt):
     result = cli("report", MIXED, "--format", fmt, *FW)
@@ -117,9 +125,21 @@ def test_report_every_format(cli, fixed_clock, fmt):
 
 def test_terminal_summary_sections_in_order(cli, fixed_clock):
     out = cli("report", MIXED, *FW).stdout
-    headings = ["Outlook", "Factors", "Evidence behind each factor", "What limits the outlook",
-                "Strengths", "Top levers", "Red flags", "Risks of unintended consequences",
-                "Purposes and base rates", "Data gaps", "Caveats", "Method", "Sources"]
+    headings = [
+        "Outlook",
+        "Factors",
+        "Evidence behind each factor",
+        "What limits the outlook",
+        "Strengths",
+        "Top levers",
+        "Red flags",
+        "Risks of unintended consequences",
+        "Purposes and base rates",
+        "Data gaps",
+        "Caveats",
+        "Method",
+        "Sources",
+    ]
     positions = [out.index(f"\n{h}") for h in headings]
     assert positions == sorted(positions)
     assert "█" in out and "▒" in out  # bars with their uncertainty
@@ -157,12 +177,15 @@ def test_report_reads_standard_input(cli, fixed_clock):
 
 
 def test_invalid_case_exits_1_with_located_problem(cli, tmp_path):
-    bad = write(tmp_path / "bad.yaml", MIXED.read_text(encoding="utf-8").replace(
-        "    a1: 4\n", "    a1: 7\n"))
+    bad = write(
+        tmp_path / "bad.yaml",
+        MIXED.read_text(encoding="utf-8").replace("    a1: 4\n", "    a1: 7\n"),
+    )
     result = cli("report", bad, *FW)
     assert result.exit_code == 1
-    assert re.search(r"bad\.yaml:\d+:\d+: error: answers\.alpha\.a1: 7 is out of range",
-                     result.stderr), result.stderr
+    assert re.search(
+        r"bad\.yaml:\d+:\d+: error: answers\.alpha\.a1: 7 is out of range", result.stderr
+    ), result.stderr
     assert result.stdout == "" and "Traceback" not in result.stderr
     missing = cli("report", tmp_path / "nope.yaml", *FW)
     assert missing.exit_code == 1 and "nope.yaml" in missing.stderr
@@ -200,6 +223,7 @@ def test_capped_outlook_names_the_gate(cli, fixed_clock):
 
 
 # --- shared wording and the HTML document ------------------------------------------------
+
 
 def test_score_markdown_and_html_report_share_band_and_factor_wording(cli, fixed_clock):
     score_md = cli("score", WEAK, "-f", "markdown", *FW).stdout
@@ -244,7 +268,7 @@ def test_html_is_self_contained_semantic_and_printable(cli, fixed_clock):
     swatches = list(re.finditer(r'<span class="swatch"[^>]*></span>', html))
     assert len(swatches) >= 3  # band, risk level, red flag
     for match in swatches:
-        label = re.sub(r"<[^>]+>", "", html[match.end():match.end() + 120]).strip()
+        label = re.sub(r"<[^>]+>", "", html[match.end() : match.end() + 120]).strip()
         assert re.match(r"\w", label), label
 
 

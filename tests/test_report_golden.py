@@ -41,11 +41,19 @@ def check_golden(name: str, actual: str) -> None:
         pytest.fail(f"no golden file {path}; create it with UPDATE_GOLDEN=1 pytest {__file__}")
     expected = path.read_text(encoding="utf-8")
     if actual != expected:
-        diff = "".join(difflib.unified_diff(
-            expected.splitlines(keepends=True), actual.splitlines(keepends=True),
-            f"golden/{name}", "actual", n=2))
-        pytest.fail(f"output differs from golden/{name} (regenerate with UPDATE_GOLDEN=1 if "
-                    f"intended):\n{diff[:6000]}")
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                actual.splitlines(keepends=True),
+                f"golden/{name}",
+                "actual",
+                n=2,
+            )
+        )
+        pytest.fail(
+            f"output differs from golden/{name} (regenerate with UPDATE_GOLDEN=1 if "
+            f"intended):\n{diff[:6000]}"
+        )
 
 
 @pytest.fixture(autouse=True)

@@ -103,7 +103,7 @@ def test_html_shows_hostile_text_as_text(cli):
     assert "<script>alert(1)</script>" in text  # shown, not run
     assert "<img src=x onerror=alert(2)>" in text
     assert "[bold red]x[/]" in text and "javascript:alert(3)" in text
-    assert "\"><script>alert(5)</script>" in text
+    assert '"><script>alert(5)</script>' in text
 
 
 def test_json_keeps_text_but_drops_control_characters(cli):
@@ -119,9 +119,12 @@ def test_json_keeps_text_but_drops_control_characters(cli):
 
 @pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
 def test_score_outputs_are_inert_too(cli, tmp_path, fmt):
-    formula = write(tmp_path / "formula.yaml", HOSTILE.read_text(encoding="utf-8").replace(
-        'title: "<script>', 'title: "=cmd|\' /C calc\'!A0 <script>').replace(
-        "id: hostile", "id: formula"))
+    formula = write(
+        tmp_path / "formula.yaml",
+        HOSTILE.read_text(encoding="utf-8")
+        .replace('title: "<script>', "title: \"=cmd|' /C calc'!A0 <script>")
+        .replace("id: hostile", "id: formula"),
+    )
     result = cli("score", HOSTILE, formula, "-f", fmt, *FW)
     assert result.exit_code == 0, result.stderr
     out = result.stdout

@@ -33,8 +33,9 @@ def _tool(*names: str) -> str:
         found = shutil.which(name)
         if found:
             return found
-    message = (f"{names[0]} is not installed: apt-get install chromium poppler-utils "
-               "(.ci/run does this)")
+    message = (
+        f"{names[0]} is not installed: apt-get install chromium poppler-utils (.ci/run does this)"
+    )
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(message)
     pytest.skip(message)
@@ -42,15 +43,29 @@ def _tool(*names: str) -> str:
 
 @pytest.fixture(scope="module")
 def tools() -> dict[str, str]:
-    return {"chromium": _tool("chromium", "chromium-browser"),
-            "pdftotext": _tool("pdftotext"), "pdfinfo": _tool("pdfinfo")}
+    return {
+        "chromium": _tool("chromium", "chromium-browser"),
+        "pdftotext": _tool("pdftotext"),
+        "pdfinfo": _tool("pdfinfo"),
+    }
 
 
 def print_to_pdf(chromium: str, html: Path, pdf: Path, profile: Path) -> None:
-    command = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-               "--no-first-run", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", f"--user-data-dir={profile}", f"--print-to-pdf={pdf}",
-               "--no-pdf-header-footer", html.resolve().as_uri()]
+    command = [
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        f"--print-to-pdf={pdf}",
+        "--no-pdf-header-footer",
+        html.resolve().as_uri(),
+    ]
     done = subprocess.run(command, capture_output=True, timeout=120, check=False)
     assert pdf.exists() and pdf.stat().st_size > 1000, done.stderr.decode(errors="replace")[-2000:]
 
@@ -110,25 +125,34 @@ class _Visible(HTMLParser):
 
 
 def pdf_pages(tools: dict[str, str], pdf: Path) -> list[str]:
-    out = subprocess.run([tools["pdftotext"], "-raw", "-enc", "UTF-8", str(pdf), "-"],
-                         capture_output=True, check=True).stdout.decode("utf-8")
+    out = subprocess.run(
+        [tools["pdftotext"], "-raw", "-enc", "UTF-8", str(pdf), "-"],
+        capture_output=True,
+        check=True,
+    ).stdout.decode("utf-8")
     return out.split("\f")[:-1] if out.endswith("\f") else out.split("\f")
 
 
 def pdf_info(tools: dict[str, str], pdf: Path) -> tuple[int, tuple[float, float]]:
-    info = subprocess.run([tools["pdfinfo"], str(pdf)], capture_output=True, check=True,
-                          text=True).stdout
+    info = subprocess.run(
+        [tools["pdfinfo"], str(pdf)], capture_output=True, check=True, text=True
+    ).stdout
     pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
     size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", info, re.M)
     return pages, (float(size.group(1)), float(size.group(2)))
 
 
 def word_boxes(tools: dict[str, str], pdf: Path) -> list[tuple[float, float, float, float, str]]:
-    out = subprocess.run([tools["pdftotext"], "-bbox", str(pdf), "-"], capture_output=True,
-                         check=True).stdout.decode("utf-8")
-    return [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in re.findall(
-        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
-        out)]
+    out = subprocess.run(
+        [tools["pdftotext"], "-bbox", str(pdf), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    return [
+        (float(a), float(b), float(c), float(d), w)
+        for a, b, c, d, w in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+            out,
+        )
+    ]
 
 
 @pytest.mark.parametrize("paper", list(PAPERS))
@@ -141,8 +165,10 @@ def test_html_report_prints_cleanly(cli, tools, tmp_path, monkeypatch, name, pat
     html = html_file.read_text(encoding="utf-8")
     # the reader's choice of paper in the print dialog, as a user style sheet would set it
     printed = tmp_path / f"{name}-{paper}.html"
-    printed.write_text(html.replace("</head>", f"<style>@page {{ size: {paper}; }}</style>"
-                                    "</head>", 1), encoding="utf-8")
+    printed.write_text(
+        html.replace("</head>", f"<style>@page {{ size: {paper}; }}</style></head>", 1),
+        encoding="utf-8",
+    )
     pdf = tmp_path / f"{name}-{paper}.pdf"
     print_to_pdf(tools["chromium"], printed, pdf, tmp_path / "profile")
 
@@ -154,8 +180,7 @@ def test_html_report_prints_cleanly(cli, tools, tmp_path, monkeypatch, name, pat
     assert len(texts) == pages
     for number, text in enumerate(texts, 1):  # the page margin boxes: numbered, then removed
         assert f"Page {number} of {pages}" in text and RUNNING_FOOT in text
-        texts[number - 1] = text.replace(f"Page {number} of {pages}", "").replace(
-            RUNNING_FOOT, "")
+        texts[number - 1] = text.replace(f"Page {number} of {pages}", "").replace(RUNNING_FOOT, "")
     whole = squash("".join(texts))
     visible = _Visible()
     visible.feed(html)
@@ -171,10 +196,16 @@ def test_html_report_prints_cleanly(cli, tools, tmp_path, monkeypatch, name, pat
             assert holding, f"table row cut across pages: {row[:2]}"
             for i in holding:
                 assert header in squashed_pages[i], (
-                    f"page {i + 1}: a table row without its header {table['header']}")
+                    f"page {i + 1}: a table row without its header {table['header']}"
+                )
 
     width, height = size
-    outside = [w for w in word_boxes(tools, pdf)
-               if w[0] < MARGIN_PT or w[2] > width - MARGIN_PT or w[1] < MARGIN_PT * 0.5
-               or w[3] > height - MARGIN_PT * 0.5]
+    outside = [
+        w
+        for w in word_boxes(tools, pdf)
+        if w[0] < MARGIN_PT
+        or w[2] > width - MARGIN_PT
+        or w[1] < MARGIN_PT * 0.5
+        or w[3] > height - MARGIN_PT * 0.5
+    ]
     assert not outside, f"text in the page margin or beyond the page: {outside[:5]}"

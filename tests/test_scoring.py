@@ -22,8 +22,10 @@ def fw():
 
 def make(answers: dict[str, dict[str, object]], risks: dict[str, RiskAnswer] | None = None):
     built = {
-        fid: {qid: value if isinstance(value, Answer) else Answer(score=value)  # type: ignore[arg-type]
-              for qid, value in qs.items()}
+        fid: {
+            qid: value if isinstance(value, Answer) else Answer(score=value)  # type: ignore[arg-type]
+            for qid, value in qs.items()
+        }
         for fid, qs in answers.items()
     }
     return Case(CaseHeader("t", "T"), "mini@2", built, risks or {})
@@ -68,8 +70,9 @@ def test_outlook_weighted_mean_range_coverage_and_gate(fw):
 
 
 def test_gate_caps_a_high_outlook(fw):
-    result = assess(fw, make({"alpha": {"a1": 4, "a2": 4}, "beta": {"b1": 0, "b2": 1},
-                              "gamma": {"g1": 4}}))
+    result = assess(
+        fw, make({"alpha": {"a1": 4, "a2": 4}, "beta": {"b1": 0, "b2": 1}, "gamma": {"g1": 4}})
+    )
     # (3*100 + 1*12.5 + 1*100) / 5 = 82.5 -> favourable, capped at guarded by beta (12.5)
     assert result.outlook.score == pytest.approx(82.5)
     assert result.outlook.uncapped_band.id == "favourable"
@@ -93,8 +96,9 @@ def test_levers_rank_by_exact_outlook_gain(fw):
     assert gains[("alpha", "a1")] == pytest.approx(3 * 12.5 / 4)
     assert gains[("beta", "b1")] == pytest.approx(1 * 12.5 / 4)
     assert result.levers[0].question_id == "a2"
-    assert [lv.gain for lv in result.levers] == sorted((lv.gain for lv in result.levers),
-                                                       reverse=True)
+    assert [lv.gain for lv in result.levers] == sorted(
+        (lv.gain for lv in result.levers), reverse=True
+    )
     assert result.levers[0].advice == "Raise a2."
 
 
@@ -114,7 +118,9 @@ def test_risks_are_likelihood_times_severity_ranked_and_banded(fw):
     risks = {"harm": RiskAnswer(2, 2, "aid exemptions"), "evasion": RiskAnswer(3, 4)}
     result = assess(fw, make({}, risks))
     assert [(r.id, r.value, r.band_id) for r in result.risks] == [
-        ("evasion", 12, "high"), ("harm", 4, "medium")]
+        ("evasion", 12, "high"),
+        ("harm", 4, "medium"),
+    ]
     assert result.risks[1].mitigation == "aid exemptions"
     assert result.risks[1].mitigations == ("Exempt aid.",)
     unrated = assess(fw, make({}, {"harm": RiskAnswer("unknown", 3)}))

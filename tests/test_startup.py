@@ -34,9 +34,16 @@ with open(out, "w") as handle:
 """
 
 INTERACTIVE = ("questionary", "prompt_toolkit")
-YAML_AND_VALIDATION = ("yaml", "_yaml", "sanctions_check.yamlio", "sanctions_check.checks",
-                       "sanctions_check.framework", "sanctions_check.case",
-                       "sanctions_check.scoring", "sanctions_check.batch")
+YAML_AND_VALIDATION = (
+    "yaml",
+    "_yaml",
+    "sanctions_check.yamlio",
+    "sanctions_check.checks",
+    "sanctions_check.framework",
+    "sanctions_check.case",
+    "sanctions_check.scoring",
+    "sanctions_check.batch",
+)
 RENDERING = ("rich",)
 NEVER = ("pydantic",)  # typer >= 0.29 would bring it on every command (PERF-NOTES §2)
 
@@ -57,9 +64,14 @@ answers:
 def modules_after(tmp_path: Path, *args: str) -> tuple[int, set[str]]:
     listing = tmp_path / "modules.json"
     env = {**os.environ, **ENV}
-    proc = subprocess.run([sys.executable, "-c", RUN_AND_LIST, str(listing), *args],
-                          capture_output=True, text=True, env=env, timeout=60,
-                          stdin=subprocess.DEVNULL)
+    proc = subprocess.run(
+        [sys.executable, "-c", RUN_AND_LIST, str(listing), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
     assert listing.exists(), proc.stderr
     data = json.loads(listing.read_text())
     return data["code"], set(data["modules"])
@@ -74,8 +86,11 @@ def case_file(tmp_path: Path) -> Path:
     return write(tmp_path / "case.yaml", CASE)
 
 
-@pytest.mark.parametrize("args", [("--help",), ("--version",), ("score", "--help")],
-                         ids=["--help", "--version", "score --help"])
+@pytest.mark.parametrize(
+    "args",
+    [("--help",), ("--version",), ("score", "--help")],
+    ids=["--help", "--version", "score --help"],
+)
 def test_help_and_version_load_no_yaml_rich_or_prompts(tmp_path, args) -> None:
     code, modules = modules_after(tmp_path, *args)
     assert code == 0
@@ -93,8 +108,9 @@ def test_validate_loads_no_prompts_and_no_rich(tmp_path, case_file) -> None:
 
 @pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
 def test_score_loads_no_prompts(tmp_path, case_file, fmt) -> None:
-    code, modules = modules_after(tmp_path, "score", "--format", fmt, "--framework", str(MINI),
-                                  str(case_file))
+    code, modules = modules_after(
+        tmp_path, "score", "--format", fmt, "--framework", str(MINI), str(case_file)
+    )
     assert code == 0
     assert "sanctions_check.scoring" in modules
     assert loaded(modules, INTERACTIVE + NEVER) == []

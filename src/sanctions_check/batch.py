@@ -100,13 +100,21 @@ def _walk(root: str) -> tuple[list[str], list[Problem]]:
                 if _inside(real_root, os.path.realpath(entry.path)):
                     files.append(entry.path)
                 else:
-                    skipped.append(Problem(entry.path, f"is a symbolic link to a file outside "
-                                           f"{root}; not read (name the file itself to use it)"))
+                    skipped.append(
+                        Problem(
+                            entry.path,
+                            f"is a symbolic link to a file outside "
+                            f"{root}; not read (name the file itself to use it)",
+                        )
+                    )
             elif entry.is_file(follow_symlinks=False):
                 files.append(entry.path)
             else:
-                skipped.append(Problem(entry.path, "is not a regular file (a pipe, socket or "
-                                       "device); not read"))
+                skipped.append(
+                    Problem(
+                        entry.path, "is not a regular file (a pipe, socket or device); not read"
+                    )
+                )
     return files, skipped
 
 
@@ -198,8 +206,9 @@ class Tally:
     file invalid; an unscored case is below any threshold) live here, once, for score and validate.
     """
 
-    def __init__(self, names: list[str], problems: list[Problem],
-                 fail_under: float | None = None) -> None:
+    def __init__(
+        self, names: list[str], problems: list[Problem], fail_under: float | None = None
+    ) -> None:
         self.names = names
         self.problems = list(problems)
         self.invalid = {p.file for p in problems}
@@ -216,9 +225,14 @@ class Tally:
             return None
         first = self._ids.setdefault(row["id"], outcome.file)
         if first != outcome.file:
-            self.problems.append(Problem(
-                outcome.file, f"case id {row['id']!r} is also used by {first}; ids must be "
-                "unique within a batch", field="case.id"))
+            self.problems.append(
+                Problem(
+                    outcome.file,
+                    f"case id {row['id']!r} is also used by {first}; ids must be "
+                    "unique within a batch",
+                    field="case.id",
+                )
+            )
             self.invalid.add(outcome.file)
             return None
         outlook = row.get("outlook", 0)
@@ -232,8 +246,11 @@ class Tally:
 
     @property
     def summary(self) -> dict[str, int]:
-        return {"files": self.valid + len(self.invalid), "valid": self.valid,
-                "invalid": len(self.invalid)}
+        return {
+            "files": self.valid + len(self.invalid),
+            "valid": self.valid,
+            "invalid": len(self.invalid),
+        }
 
 
 _WORKER: dict[str, Any] = {}
@@ -248,8 +265,14 @@ def _work(name: str) -> Outcome:
     return fn(name, _WORKER["framework"], _WORKER["max_bytes"])
 
 
-def run(names: list[str], framework: Framework, *, max_bytes: int, jobs: int | None,
-        validate_only: bool = False) -> Iterator[Outcome]:
+def run(
+    names: list[str],
+    framework: Framework,
+    *,
+    max_bytes: int,
+    jobs: int | None,
+    validate_only: bool = False,
+) -> Iterator[Outcome]:
     """Yield one Outcome per input, in input order; several processes for large batches."""
     workers = _workers(len(names), jobs, STDIN in names)
     if not validate_only:
@@ -264,8 +287,9 @@ def run(names: list[str], framework: Framework, *, max_bytes: int, jobs: int | N
 
         context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
         chunk = max(1, min(64, len(names) // (workers * 8)))
-        with context.Pool(workers, initializer=_init_worker,
-                          initargs=(framework, max_bytes, validate_only)) as pool:
+        with context.Pool(
+            workers, initializer=_init_worker, initargs=(framework, max_bytes, validate_only)
+        ) as pool:
             yield from pool.imap(_work, names, chunksize=chunk)
 
 

@@ -21,7 +21,13 @@ Score = int | Literal["unknown"] | None
 
 HEADER_REQUIRED = ("id", "title")
 HEADER_OPTIONAL = (
-    "country", "assessed_on", "analyst", "hypothetical", "purpose", "situation", "measures",
+    "country",
+    "assessed_on",
+    "analyst",
+    "hypothetical",
+    "purpose",
+    "situation",
+    "measures",
     "sources",
 )
 ANSWER_KEYS = ("score", "confidence", "note", "sources")
@@ -59,8 +65,11 @@ class RiskAnswer(NamedTuple):
 
     @property
     def is_empty(self) -> bool:
-        return (self.likelihood is None and self.severity is None
-                and not (self.mitigation or self.note or self.sources))
+        return (
+            self.likelihood is None
+            and self.severity is None
+            and not (self.mitigation or self.note or self.sources)
+        )
 
 
 class CaseHeader(NamedTuple):
@@ -102,8 +111,13 @@ class Case(NamedTuple):
         return self._replace(risks=risks)
 
 
-def load(path: Path, framework: Framework, *, max_bytes: int = yamlio.DEFAULT_MAX_BYTES,
-         label: str | None = None) -> Case:
+def load(
+    path: Path,
+    framework: Framework,
+    *,
+    max_bytes: int = yamlio.DEFAULT_MAX_BYTES,
+    label: str | None = None,
+) -> Case:
     """Read, parse and validate one case file; all problems at once, each with its line."""
     name = label or str(path)
     text = yamlio.read_text(path, max_bytes=max_bytes, label=name)
@@ -124,8 +138,10 @@ def loads(text: str, framework: Framework, name: str) -> Case:
 def _not_a_case(data: Any) -> str:
     if data is None:
         return "is empty (or holds only comments): not a sanctions-check case file"
-    return (f"is not a sanctions-check case file: expected a mapping with 'format: {FORMAT}', "
-            f"found {describe(data)}")
+    return (
+        f"is not a sanctions-check case file: expected a mapping with 'format: {FORMAT}', "
+        f"found {describe(data)}"
+    )
 
 
 def build(c: Checker, data: Any, framework: Framework, name: str) -> Case | None:
@@ -134,15 +150,22 @@ def build(c: Checker, data: Any, framework: Framework, name: str) -> Case | None
         c.error((), _not_a_case(data))
         return None
     if "format" not in data and "case" not in data and "answers" not in data:
-        c.error((), f"is not a sanctions-check case file (no 'format: {FORMAT}' and no 'case:' "
-                    "section); keys found: " + ", ".join(shown_key(k) for k in list(data)[:8]))
+        c.error(
+            (),
+            f"is not a sanctions-check case file (no 'format: {FORMAT}' and no 'case:' "
+            "section); keys found: " + ", ".join(shown_key(k) for k in list(data)[:8]),
+        )
         return None
     if str(data.get("format", "")).startswith("sanctions-check/framework@"):
-        c.error((), "is a sanctions-check framework file, not a case file: pass it with "
-                    "--framework, and a case file to check or score")
+        c.error(
+            (),
+            "is a sanctions-check framework file, not a case file: pass it with "
+            "--framework, and a case file to check or score",
+        )
         return None
-    top = c.mapping(data, (), required=("format", "case", "framework"),
-                    optional=("answers", "risks"))
+    top = c.mapping(
+        data, (), required=("format", "case", "framework"), optional=("answers", "risks")
+    )
     assert top is not None
     fmt = top.get("format")
     if "format" in top and fmt != FORMAT:
@@ -154,9 +177,12 @@ def build(c: Checker, data: Any, framework: Framework, name: str) -> Case | None
     if ref is not None:
         ident, _, major = ref.partition("@")
         if ident != framework.id or not major:
-            c.error(("framework",), f"this case was answered against {ref!r}, but the framework "
-                    f"in use is {framework.ref!r} ({framework.path}); pass the matching one "
-                    "with --framework")
+            c.error(
+                ("framework",),
+                f"this case was answered against {ref!r}, but the framework "
+                f"in use is {framework.ref!r} ({framework.path}); pass the matching one "
+                "with --framework",
+            )
         elif major != framework.major:
             same_major = False
     answers = _answers(c, top.get("answers"), framework, same_major, ref)
@@ -168,15 +194,22 @@ def build(c: Checker, data: Any, framework: Framework, name: str) -> Case | None
 
 def _header(c: Checker, value: Any, framework: Framework) -> CaseHeader | None:
     p: Path_ = ("case",)
-    m = c.mapping(value, p, required=HEADER_REQUIRED, optional=HEADER_OPTIONAL,
-                  what="the case header (a mapping with id, title, ...)")
+    m = c.mapping(
+        value,
+        p,
+        required=HEADER_REQUIRED,
+        optional=HEADER_OPTIONAL,
+        what="the case header (a mapping with id, title, ...)",
+    )
     if m is None:
         return None
     # A missing id or title is reported once, by the mapping check above.
     ident = c.slug(m["id"], (*p, "id")) if "id" in m else None
     title = c.text(m["title"], (*p, "title")) if "title" in m else None
-    optional = {k: c.text(m.get(k), (*p, k), required=False)
-                for k in ("country", "analyst", "situation", "measures")}
+    optional = {
+        k: c.text(m.get(k), (*p, k), required=False)
+        for k in ("country", "analyst", "situation", "measures")
+    }
     assessed = m.get("assessed_on")
     if assessed is not None:
         assessed = c.text(assessed, (*p, "assessed_on"))
@@ -190,13 +223,23 @@ def _header(c: Checker, value: Any, framework: Framework) -> CaseHeader | None:
     known = [x.id for x in framework.purposes]
     for i, purpose in enumerate(purposes):
         if purpose not in known:
-            c.error((*p, "purpose", i), f"unknown purpose {purpose!r}{suggest(purpose, known)}; "
-                    f"choose from {', '.join(known)}")
+            c.error(
+                (*p, "purpose", i),
+                f"unknown purpose {purpose!r}{suggest(purpose, known)}; "
+                f"choose from {', '.join(known)}",
+            )
     sources = c.text_list(m.get("sources"), (*p, "sources"))
     if ident is None or title is None:
         return None
-    return CaseHeader(ident, title, assessed_on=assessed, hypothetical=hypothetical,
-                      purpose=purposes, sources=sources, **optional)
+    return CaseHeader(
+        ident,
+        title,
+        assessed_on=assessed,
+        hypothetical=hypothetical,
+        purpose=purposes,
+        sources=sources,
+        **optional,
+    )
 
 
 def _valid_date(text: str) -> bool:
@@ -225,8 +268,9 @@ def _score(c: Checker, value: Any, path: Path_) -> Score:
     return None
 
 
-def _answers(c: Checker, value: Any, framework: Framework, same_major: bool,
-             ref: str | None) -> dict[str, dict[str, Answer]]:
+def _answers(
+    c: Checker, value: Any, framework: Framework, same_major: bool, ref: str | None
+) -> dict[str, dict[str, Answer]]:
     if value is None:
         return {}
     p: Path_ = ("answers",)
@@ -250,8 +294,9 @@ def _answers(c: Checker, value: Any, framework: Framework, same_major: bool,
         if questions is None:
             continue
         if not isinstance(questions, dict):
-            c.error(fp, f"expected a mapping of question ids to answers, found "
-                        f"{describe(questions)}")
+            c.error(
+                fp, f"expected a mapping of question ids to answers, found {describe(questions)}"
+            )
             continue
         qids = [q.id for q in factor.questions]
         answers: dict[str, Answer] = {}
@@ -268,22 +313,30 @@ def _answers(c: Checker, value: Any, framework: Framework, same_major: bool,
                 answers[qid] = answer
         out[fid] = answers
     if not same_major:
-        missing = [f"{f.id}.{q.id}" for f in framework.factors for q in f.questions
-                   if q.id not in out.get(f.id, {})]
+        missing = [
+            f"{f.id}.{q.id}"
+            for f in framework.factors
+            for q in f.questions
+            if q.id not in out.get(f.id, {})
+        ]
         detail = f"; ignored, not in this version: {', '.join(stale)}" if stale else ""
         listed = ", ".join(missing) if len(missing) <= 10 else f"{len(missing)} questions"
         unanswered = f"; unanswered against this version: {listed}" if missing else ""
-        c.warn(("framework",), f"answered against {ref}, scored against {framework.ref} "
-               f"(version {framework.version}){detail}{unanswered}. Review the answers with "
-               "`sanctions-check assess --resume FILE`.")
+        c.warn(
+            ("framework",),
+            f"answered against {ref}, scored against {framework.ref} "
+            f"(version {framework.version}){detail}{unanswered}. Review the answers with "
+            "`sanctions-check assess --resume FILE`.",
+        )
     return out
 
 
 def _answer(c: Checker, raw: Any, path: Path_) -> Answer | None:
     if not isinstance(raw, dict):
         if isinstance(raw, list):
-            c.error(path, "expected a score (0-4 or unknown) or a mapping with 'score', "
-                          "found a list")
+            c.error(
+                path, "expected a score (0-4 or unknown) or a mapping with 'score', found a list"
+            )
             return None
         return Answer(score=_score(c, raw, path))
     m = c.mapping(raw, path, optional=ANSWER_KEYS)
@@ -313,8 +366,12 @@ def _risks(c: Checker, value: Any, framework: Framework) -> dict[str, RiskAnswer
             continue
         if raw is None:
             continue
-        m = c.mapping(raw, rp, optional=RISK_KEYS,
-                      what="a mapping with likelihood, severity, mitigation, note")
+        m = c.mapping(
+            raw,
+            rp,
+            optional=RISK_KEYS,
+            what="a mapping with likelihood, severity, mitigation, note",
+        )
         if m is None:
             continue
         out[rid] = RiskAnswer(

@@ -135,8 +135,10 @@ class Checker:
         above: float | None = None,
     ) -> float | int | None:
         kind = "a whole number" if integer else "a number"
-        if isinstance(value, bool) or not isinstance(value, int | float) or (
-            integer and not isinstance(value, int)
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or (integer and not isinstance(value, int))
         ):
             self.error(path, f"expected {kind}, found {describe(value)}")
             return None

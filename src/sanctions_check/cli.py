@@ -40,16 +40,23 @@ app = typer.Typer(
 
 FrameworkOption = Annotated[
     Path | None,
-    typer.Option("--framework", help="Framework file to use instead of the bundled factors.yaml.",
-                 dir_okay=False),
+    typer.Option(
+        "--framework",
+        help="Framework file to use instead of the bundled factors.yaml.",
+        dir_okay=False,
+    ),
 ]
 MaxSizeOption = Annotated[
     int,
     typer.Option("--max-size", help="Largest input file accepted, in bytes.", min=1),
 ]
 DEFAULT_MAX = 2 * 1024 * 1024
-OutputOption = Annotated[Path | None, typer.Option(
-    "--output", "-o", dir_okay=False, help="Write to FILE instead of standard output.")]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", dir_okay=False, help="Write to FILE instead of standard output."
+    ),
+]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")]
 
 
@@ -88,8 +95,9 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", help="Show the version and exit.", is_eager=True,
-                     callback=_version),
+        typer.Option(
+            "--version", help="Show the version and exit.", is_eager=True, callback=_version
+        ),
     ] = False,
 ) -> None:
     """Advisory checklist for targeted sanctions aimed at preventing mass atrocities."""
@@ -128,19 +136,34 @@ def _framework(path: Path | None, max_size: int = DEFAULT_MAX):
 
 @app.command()
 def score(
-    paths: Annotated[list[str], typer.Argument(
-        help="Case files, folders (searched for *.yaml and *.yml) or - for standard input.",
-        metavar="PATH...")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Case files, folders (searched for *.yaml and *.yml) or - for standard input.",
+            metavar="PATH...",
+        ),
+    ],
     format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        ScoreFormat.table),
-    fail_under: Annotated[float | None, typer.Option(
-        "--fail-under", min=0, max=100,
-        help="Exit with code 3 if any case's outlook is below this score (0-100), or has none.",
-    )] = None,
-    jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", min=1,
-        help="Worker processes (default: all cores for large batches, one for small ones).",
-    )] = None,
+        ScoreFormat.table
+    ),
+    fail_under: Annotated[
+        float | None,
+        typer.Option(
+            "--fail-under",
+            min=0,
+            max=100,
+            help="Exit with code 3 if any case's outlook is below this score (0-100), or has none.",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes (default: all cores for large batches, one for small ones).",
+        ),
+    ] = None,
     framework_path: FrameworkOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX,
 ) -> None:
@@ -163,8 +186,7 @@ def score(
     rows: list[dict] = []
     tally = batch.Tally(names, problems, fail_under)
     try:
-        for outcome in _progress(batch.run(names, fw, max_bytes=max_size, jobs=jobs),
-                                 len(names)):
+        for outcome in _progress(batch.run(names, fw, max_bytes=max_size, jobs=jobs), len(names)):
             row = tally.accept(outcome)
             if row is None:
                 continue
@@ -208,8 +230,10 @@ def _progress(outcomes, total: int):
 
 @app.command()
 def validate(
-    paths: Annotated[list[str], typer.Argument(
-        help="Case files, folders or - for standard input.", metavar="PATH...")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Case files, folders or - for standard input.", metavar="PATH..."),
+    ],
     framework_path: FrameworkOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX,
 ) -> None:
@@ -232,10 +256,15 @@ def validate(
 
 @app.command()
 def factors(
-    factor_id: Annotated[str | None, typer.Argument(
-        help="A factor id to show in full (default: all factors).", metavar="[FACTOR_ID]")] = None,
+    factor_id: Annotated[
+        str | None,
+        typer.Argument(
+            help="A factor id to show in full (default: all factors).", metavar="[FACTOR_ID]"
+        ),
+    ] = None,
     format: Annotated[FactorsFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        FactorsFormat.text),
+        FactorsFormat.text
+    ),
     framework_path: FrameworkOption = None,
 ) -> None:
     """Browse the framework: factors, their evidence, questions, anchors and advice."""
@@ -245,8 +274,10 @@ def factors(
     if factor_id is not None and fw.factor(factor_id) is None:
         from sanctions_check.checks import suggest
 
-        _say(f"error: no factor {factor_id!r}{suggest(factor_id, [f.id for f in fw.factors])}; "
-             f"factors: {', '.join(f.id for f in fw.factors)}")
+        _say(
+            f"error: no factor {factor_id!r}{suggest(factor_id, [f.id for f in fw.factors])}; "
+            f"factors: {', '.join(f.id for f in fw.factors)}"
+        )
         raise typer.Exit(EXIT_USAGE)
     if format is FactorsFormat.json:
         framework_view.json_out(fw, factor_id, sys.stdout)
@@ -265,21 +296,34 @@ def new(
 
     _emit(template.render(_framework(framework_path)), output, force)
     if output is not None:
-        _say(f"next: fill in case.id and case.title, answer the questions, then run "
-             f"`sanctions-check validate {output}`")
+        _say(
+            f"next: fill in case.id and case.title, answer the questions, then run "
+            f"`sanctions-check validate {output}`"
+        )
 
 
 @app.command()
 def assess(
-    out: Annotated[Path | None, typer.Option(
-        "--out", "-o", dir_okay=False,
-        help="Case file to write (default: <case-id>.yaml here, never replacing a file).")] = None,
-    resume: Annotated[Path | None, typer.Option(
-        "--resume", dir_okay=False,
-        help="Continue a saved case file at its first unanswered question, or revise it.",
-    )] = None,
-    force: Annotated[bool, typer.Option(
-        "--force", help="With --out: start over and replace FILE if it exists.")] = False,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            dir_okay=False,
+            help="Case file to write (default: <case-id>.yaml here, never replacing a file).",
+        ),
+    ] = None,
+    resume: Annotated[
+        Path | None,
+        typer.Option(
+            "--resume",
+            dir_okay=False,
+            help="Continue a saved case file at its first unanswered question, or revise it.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --out: start over and replace FILE if it exists.")
+    ] = False,
     framework_path: FrameworkOption = None,
 ) -> None:
     """Answer the checklist in a terminal, guided factor by factor; every answer is saved at once.
@@ -304,8 +348,14 @@ def assess(
     from sanctions_check import interview
 
     try:
-        outcome = interview.run(fw, console=Console(), out=out, resume=resume, force=force,
-                                today=datetime.date.today().isoformat())
+        outcome = interview.run(
+            fw,
+            console=Console(),
+            out=out,
+            resume=resume,
+            force=force,
+            today=datetime.date.today().isoformat(),
+        )
     except SanctionsCheckError as exc:
         _fail(exc)
     if outcome.interrupted:
@@ -353,16 +403,22 @@ def _emit(text: str, output: Path | None, force: bool) -> None:
 
 @app.command()
 def report(
-    case_path: Annotated[str, typer.Argument(
-        help="A case file, or - for standard input.", metavar="CASE")],
+    case_path: Annotated[
+        str, typer.Argument(help="A case file, or - for standard input.", metavar="CASE")
+    ],
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        ReportFormat.terminal),
+        ReportFormat.terminal
+    ),
     output: OutputOption = None,
     force: ForceOption = False,
-    answers: Annotated[bool, typer.Option(
-        "--answers/--no-answers",
-        help="Include (default) or leave out the appendix of every answer with its note and "
-             "sources (HTML, Markdown, JSON); --no-answers gives a short summary.")] = True,
+    answers: Annotated[
+        bool,
+        typer.Option(
+            "--answers/--no-answers",
+            help="Include (default) or leave out the appendix of every answer with its note and "
+            "sources (HTML, Markdown, JSON); --no-answers gives a short summary.",
+        ),
+    ] = True,
     framework_path: FrameworkOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX,
 ) -> None:
@@ -394,12 +450,15 @@ def report(
 
 @app.command()
 def compare(
-    old_path: Annotated[str, typer.Argument(help="The earlier (or first) case file.",
-                                            metavar="OLD")],
-    new_path: Annotated[str, typer.Argument(help="The later (or second) case file.",
-                                            metavar="NEW")],
+    old_path: Annotated[
+        str, typer.Argument(help="The earlier (or first) case file.", metavar="OLD")
+    ],
+    new_path: Annotated[
+        str, typer.Argument(help="The later (or second) case file.", metavar="NEW")
+    ],
     format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        CompareFormat.table),
+        CompareFormat.table
+    ),
     output: OutputOption = None,
     force: ForceOption = False,
     framework_path: FrameworkOption = None,
@@ -454,8 +513,10 @@ def main() -> None:
 
         if os.environ.get("SANCTIONS_CHECK_DEBUG"):
             raise
-        _say(f"internal error: {type(exc).__name__}: {exc}. Please report it, with the command "
-             "and input; SANCTIONS_CHECK_DEBUG=1 shows the details.")
+        _say(
+            f"internal error: {type(exc).__name__}: {exc}. Please report it, with the command "
+            "and input; SANCTIONS_CHECK_DEBUG=1 shows the details."
+        )
         sys.exit(EXIT_INVALID)
     finally:
         import gc

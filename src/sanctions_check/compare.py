@@ -50,8 +50,7 @@ class RiskChange:
 
     @property
     def delta(self) -> int | None:
-        if self.old is None or self.new is None or self.old.value is None \
-                or self.new.value is None:
+        if self.old is None or self.new is None or self.old.value is None or self.new.value is None:
             return None
         return self.new.value - self.old.value
 
@@ -79,8 +78,11 @@ class Comparison:
 
 
 def _answer_fields(old: Answer, new: Answer) -> tuple[str, ...]:
-    return tuple(name for name in ("score", "confidence", "note", "sources")
-                 if getattr(old, name) != getattr(new, name))
+    return tuple(
+        name
+        for name in ("score", "confidence", "note", "sources")
+        if getattr(old, name) != getattr(new, name)
+    )
 
 
 def _risk_direction(old: RiskResult | None, new: RiskResult | None) -> str:
@@ -94,7 +96,10 @@ def _risk_direction(old: RiskResult | None, new: RiskResult | None) -> str:
         if new.value < old.value:
             return FELL
     same_parts = (old.likelihood, old.severity, old.mitigation) == (
-        new.likelihood, new.severity, new.mitigation)
+        new.likelihood,
+        new.severity,
+        new.mitigation,
+    )
     return SAME if same_parts else CHANGED
 
 
@@ -103,10 +108,14 @@ def compare(old: Assessment, new: Assessment) -> Comparison:
     framework = new.framework
     warnings = []
     if old.case.header.id != new.case.header.id:
-        warnings.append(f"the two files describe different case ids ({old.case.header.id!r} and "
-                        f"{new.case.header.id!r}); compared anyway")
-    factors = tuple(FactorChange(f.id, f.name, f.kind, o, n)
-                    for f, o, n in zip(framework.factors, old.factors, new.factors, strict=True))
+        warnings.append(
+            f"the two files describe different case ids ({old.case.header.id!r} and "
+            f"{new.case.header.id!r}); compared anyway"
+        )
+    factors = tuple(
+        FactorChange(f.id, f.name, f.kind, o, n)
+        for f, o, n in zip(framework.factors, old.factors, new.factors, strict=True)
+    )
     answers = []
     for factor in framework.factors:
         for question in factor.questions:
@@ -114,8 +123,11 @@ def compare(old: Assessment, new: Assessment) -> Comparison:
             after = new.case.answer(factor.id, question.id)
             changed = _answer_fields(before, after)
             if changed:
-                answers.append(AnswerChange(factor.id, factor.name, question.id, question.text,
-                                            before, after, changed))
+                answers.append(
+                    AnswerChange(
+                        factor.id, factor.name, question.id, question.text, before, after, changed
+                    )
+                )
     old_risks = {r.id: r for r in old.risks}
     new_risks = {r.id: r for r in new.risks}
     risks = []
@@ -130,7 +142,11 @@ def compare(old: Assessment, new: Assessment) -> Comparison:
     new_flags = {f.factor_id for f in new.red_flags}
     order = [f.id for f in framework.factors]
     return Comparison(
-        old=old, new=new, factors=factors, answers=tuple(answers), risks=tuple(risks),
+        old=old,
+        new=new,
+        factors=factors,
+        answers=tuple(answers),
+        risks=tuple(risks),
         flags_raised=tuple(i for i in order if i in new_flags - old_flags),
         flags_cleared=tuple(i for i in order if i in old_flags - new_flags),
         warnings=tuple(warnings),

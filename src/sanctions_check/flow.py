@@ -110,8 +110,7 @@ def plan(framework: Framework) -> Plan:
         section = len(sections) + 1
         for question in factor.questions:
             number += 1
-            steps.append(Step("question", section, factor=factor, question=question,
-                              number=number))
+            steps.append(Step("question", section, factor=factor, question=question, number=number))
         sections.append(Section(section, "factor", factor.name, start, len(steps), factor))
     if framework.risks:
         start = len(steps)
@@ -154,15 +153,18 @@ class Tally:
 def tally(framework: Framework, case: Case) -> Tally:
     questions = [(f.id, q.id) for f in framework.factors for q in f.questions]
     done = sum(1 for fid, qid in questions if case.answer(fid, qid).score is not None)
-    rated = sum(1 for r in framework.risks
-                if case.risk(r.id).likelihood is not None and case.risk(r.id).severity is not None)
+    rated = sum(
+        1
+        for r in framework.risks
+        if case.risk(r.id).likelihood is not None and case.risk(r.id).severity is not None
+    )
     return Tally(done, len(questions), rated, len(framework.risks))
 
 
 def section_tally(plan_: Plan, section: Section, case: Case) -> tuple[int, int]:
     """(answered, total) questions of one section, for the resume menu; a risk counts once,
     when both its likelihood and its severity are given."""
-    steps = [s for s in plan_.steps[section.start:section.end] if s.counted]
+    steps = [s for s in plan_.steps[section.start : section.end] if s.counted]
     done: dict[int, bool] = {}
     for step in steps:
         done[step.number] = done.get(step.number, True) and answered(step, case)
@@ -170,6 +172,7 @@ def section_tally(plan_: Plan, section: Section, case: Case) -> tuple[int, int]:
 
 
 # --- building the case, one answer at a time -------------------------------------------------
+
 
 def slugify(title: str) -> str:
     """A valid case id from a title: 'Côte d'Ivoire 2011' -> 'cote-d-ivoire-2011'."""
@@ -213,8 +216,9 @@ def with_score(case: Case, step: Step, score: Score) -> Case:
     return case.with_answer(step.factor.id, step.question.id, old._replace(score=score))
 
 
-def with_details(case: Case, step: Step, note: str, confidence: str | None,
-                 sources: tuple[str, ...]) -> Case:
+def with_details(
+    case: Case, step: Step, note: str, confidence: str | None, sources: tuple[str, ...]
+) -> Case:
     """Record a question's note, confidence and sources; its score is left as it is."""
     assert step.factor is not None and step.question is not None
     old = case.answer(step.factor.id, step.question.id)
@@ -229,12 +233,14 @@ def with_risk_level(case: Case, step: Step, level: Score) -> Case:
     return case.with_risk(step.risk.id, old._replace(**{step.field: level}))
 
 
-def with_risk_details(case: Case, step: Step, mitigation: str, note: str,
-                      sources: tuple[str, ...]) -> Case:
+def with_risk_details(
+    case: Case, step: Step, mitigation: str, note: str, sources: tuple[str, ...]
+) -> Case:
     assert step.risk is not None
     old = case.risk(step.risk.id)
-    new = RiskAnswer(old.likelihood, old.severity, mitigation.strip() or None,
-                     note.strip() or None, sources)
+    new = RiskAnswer(
+        old.likelihood, old.severity, mitigation.strip() or None, note.strip() or None, sources
+    )
     return case.with_risk(step.risk.id, new)
 
 
@@ -248,6 +254,7 @@ def join_sources(sources: tuple[str, ...]) -> str:
 
 
 # --- saving ----------------------------------------------------------------------------------
+
 
 def default_path(folder: Path, ident: str) -> Path:
     """``<id>.yaml`` in the folder, or ``<id>-2.yaml``, ... : the first name not already taken."""
@@ -263,8 +270,10 @@ def check_out(path: Path, force: bool) -> None:
     if path.is_dir():
         raise UsageError(f"{path} is a folder; --out takes a file name")
     if path.exists() and not force:
-        raise UsageError(f"{path} already exists; continue it with `sanctions-check assess "
-                         f"--resume {path}`, or use --force to start over and replace it")
+        raise UsageError(
+            f"{path} already exists; continue it with `sanctions-check assess "
+            f"--resume {path}`, or use --force to start over and replace it"
+        )
 
 
 def check_folder(folder: Path) -> None:
@@ -275,8 +284,10 @@ def check_folder(folder: Path) -> None:
     if not where.is_dir():
         raise UsageError(f"{where} is not a folder; cannot save the case file there")
     if not os.access(where, os.W_OK | os.X_OK):
-        raise UsageError(f"cannot write in {where}: no answer could be saved; choose another "
-                         "place with --out, or run assess from a folder you can write to")
+        raise UsageError(
+            f"cannot write in {where}: no answer could be saved; choose another "
+            "place with --out, or run assess from a folder you can write to"
+        )
 
 
 @contextmanager
@@ -302,8 +313,15 @@ class Store:
     version on disk.
     """
 
-    def __init__(self, framework: Framework, *, out: Path | None = None,
-                 folder: Path = Path("."), force: bool = False, resumed: bool = False) -> None:
+    def __init__(
+        self,
+        framework: Framework,
+        *,
+        out: Path | None = None,
+        folder: Path = Path("."),
+        force: bool = False,
+        resumed: bool = False,
+    ) -> None:
         self.framework = framework
         self.out = out
         self.folder = folder

@@ -294,14 +294,33 @@ def located(findings: list[Finding], text: str, name: str) -> list[Problem]:
             )
         )
     if len(findings) > MAX_PROBLEMS:
-        problems.append(Problem(name, f"... and {len(findings) - MAX_PROBLEMS:,} more problem(s) "
-                                "not shown; fix the ones above first"))
+        problems.append(
+            Problem(
+                name,
+                f"... and {len(findings) - MAX_PROBLEMS:,} more problem(s) "
+                "not shown; fix the ones above first",
+            )
+        )
     return problems
 
 
 _TOP = (
-    "format", "id", "version", "title", "summary", "sources", "scale", "unknown", "purposes",
-    "factors", "risks", "bands", "gates", "red_flag_threshold", "risk_bands", "caveats",
+    "format",
+    "id",
+    "version",
+    "title",
+    "summary",
+    "sources",
+    "scale",
+    "unknown",
+    "purposes",
+    "factors",
+    "risks",
+    "bands",
+    "gates",
+    "red_flag_threshold",
+    "risk_bands",
+    "caveats",
 )
 
 
@@ -309,8 +328,13 @@ def _build(c: Checker, data: Any, name: str, sha: str) -> Framework | None:
     if isinstance(data, dict) and data.get("format") != FORMAT and "factors" not in data:
         c.error((), _not_a_framework(data))
         return None
-    top = c.mapping(data, (), required=_TOP, optional=("min_coverage",),
-                    what="a sanctions-check framework (a mapping)")
+    top = c.mapping(
+        data,
+        (),
+        required=_TOP,
+        optional=("min_coverage",),
+        what="a sanctions-check framework (a mapping)",
+    )
     if top is None:
         return None
     if top.get("format") != FORMAT:
@@ -318,7 +342,7 @@ def _build(c: Checker, data: Any, name: str, sha: str) -> Framework | None:
     ident = c.slug(top.get("id"), ("id",))
     version = c.text(top.get("version"), ("version",))
     if version is not None and not _is_version(version):
-        c.error(("version",), f"expected a version like \"1.0\", found {version!r}")
+        c.error(("version",), f'expected a version like "1.0", found {version!r}')
 
     sources = _sources(c, top.get("sources"))
     keys = {s.key for s in sources}
@@ -338,8 +362,9 @@ def _build(c: Checker, data: Any, name: str, sha: str) -> Framework | None:
     bands = _bands(c, top.get("bands"))
     band_ids = [b.id for b in bands]
     gates = _gates(c, top.get("gates"), factors, band_ids)
-    threshold = c.number(top.get("red_flag_threshold"), ("red_flag_threshold",), minimum=0,
-                         maximum=100)
+    threshold = c.number(
+        top.get("red_flag_threshold"), ("red_flag_threshold",), minimum=0, maximum=100
+    )
     risk_bands = _risk_bands(c, top.get("risk_bands"))
     caveats = _caveats(c, top.get("caveats"), refs)
     min_coverage = DEFAULT_MIN_COVERAGE
@@ -348,22 +373,39 @@ def _build(c: Checker, data: Any, name: str, sha: str) -> Framework | None:
     if not c.ok:
         return None
     return Framework(
-        id=ident or "", version=version or "", title=top["title"], summary=top["summary"],
-        sources=sources, scale=scale or {}, unknown=unknown or Level("", ""), purposes=purposes,
-        factors=factors, risks=risks, bands=bands, gates=gates,
-        red_flag_threshold=float(threshold or 0), risk_bands=risk_bands, caveats=caveats,
-        sha256=sha, path=name, min_coverage=float(min_coverage or 0),
+        id=ident or "",
+        version=version or "",
+        title=top["title"],
+        summary=top["summary"],
+        sources=sources,
+        scale=scale or {},
+        unknown=unknown or Level("", ""),
+        purposes=purposes,
+        factors=factors,
+        risks=risks,
+        bands=bands,
+        gates=gates,
+        red_flag_threshold=float(threshold or 0),
+        risk_bands=risk_bands,
+        caveats=caveats,
+        sha256=sha,
+        path=name,
+        min_coverage=float(min_coverage or 0),
     )
 
 
 def _not_a_framework(data: dict[Any, Any]) -> str:
     """One clear sentence instead of a dozen missing keys when the wrong file is passed."""
     if str(data.get("format", "")).startswith("sanctions-check/case@") or "answers" in data:
-        return ("is a sanctions-check case file, not a framework: pass it as a case, and a "
-                "framework file (if any) with --framework")
+        return (
+            "is a sanctions-check case file, not a framework: pass it as a case, and a "
+            "framework file (if any) with --framework"
+        )
     keys = ", ".join(shown_key(k) for k in list(data)[:8])
-    return (f"is not a sanctions-check framework file (no 'format: {FORMAT}' and no 'factors:'); "
-            f"keys found: {keys}")
+    return (
+        f"is not a sanctions-check framework file (no 'format: {FORMAT}' and no 'factors:'); "
+        f"keys found: {keys}"
+    )
 
 
 def _is_version(text: str) -> bool:
@@ -390,8 +432,9 @@ def _sources(c: Checker, value: Any) -> tuple[Source, ...]:
     out, ids = [], {}
     for i, item in enumerate(_items(c, value, ("sources",), "sources")):
         p: Path_ = ("sources", i)
-        m = c.mapping(item, p, required=("key", "title", "publisher", "url"),
-                      optional=("year", "note"))
+        m = c.mapping(
+            item, p, required=("key", "title", "publisher", "url"), optional=("year", "note")
+        )
         if m is None:
             continue
         key = c.slug(m.get("key"), (*p, "key"))
@@ -406,8 +449,16 @@ def _sources(c: Checker, value: Any) -> tuple[Source, ...]:
             c.error((*p, "url"), f"expected a web address starting with https://, found {url!r}")
         note = c.text(m.get("note"), (*p, "note"), required=False)
         if None not in (key, title, publisher, url):
-            out.append(Source(key, title, publisher, None if year is None else int(year), url,  # type: ignore[arg-type]
-                              note))
+            out.append(
+                Source(
+                    key,
+                    title,
+                    publisher,
+                    None if year is None else int(year),
+                    url,  # type: ignore[arg-type]
+                    note,
+                )
+            )
     unique_ids(c, ids, "source")
     return tuple(out)
 
@@ -457,13 +508,29 @@ def _purposes(c: Checker, value: Any, refs) -> tuple[Purpose, ...]:
         base_rate = None
         if m.get("base_rate") is not None:
             bp = (*p, "base_rate")
-            b = c.mapping(m["base_rate"], bp, required=(
-                "effective_share_of_all_episodes", "effective_when_pursued", "text", "sources"))
+            b = c.mapping(
+                m["base_rate"],
+                bp,
+                required=(
+                    "effective_share_of_all_episodes",
+                    "effective_when_pursued",
+                    "text",
+                    "sources",
+                ),
+            )
             if b is not None:
-                share = c.number(b.get("effective_share_of_all_episodes"),
-                                 (*bp, "effective_share_of_all_episodes"), minimum=0, maximum=100)
-                pursued = c.number(b.get("effective_when_pursued"), (*bp, "effective_when_pursued"),
-                                   minimum=0, maximum=100)
+                share = c.number(
+                    b.get("effective_share_of_all_episodes"),
+                    (*bp, "effective_share_of_all_episodes"),
+                    minimum=0,
+                    maximum=100,
+                )
+                pursued = c.number(
+                    b.get("effective_when_pursued"),
+                    (*bp, "effective_when_pursued"),
+                    minimum=0,
+                    maximum=100,
+                )
                 text = c.text(b.get("text"), (*bp, "text"))
                 sources = refs(b.get("sources"), (*bp, "sources"))
                 if share is not None and pursued is not None and text:
@@ -480,9 +547,22 @@ def _factors(c: Checker, value: Any, refs) -> tuple[Factor, ...]:
     out, ids = [], {}
     for i, item in enumerate(_items(c, value, ("factors",), "factors")):
         p: Path_ = ("factors", i)
-        m = c.mapping(item, p, required=(
-            "id", "name", "kind", "description", "why", "weight", "weight_reason", "evidence",
-            "questions"), optional=("short_name",))
+        m = c.mapping(
+            item,
+            p,
+            required=(
+                "id",
+                "name",
+                "kind",
+                "description",
+                "why",
+                "weight",
+                "weight_reason",
+                "evidence",
+                "questions",
+            ),
+            optional=("short_name",),
+        )
         if m is None:
             continue
         ident = c.slug(m.get("id"), (*p, "id"))
@@ -498,8 +578,20 @@ def _factors(c: Checker, value: Any, refs) -> tuple[Factor, ...]:
         if ident and kind and weight is not None and evidence and questions and all(texts):
             name, description, why, reason = texts
             short = c.text(m.get("short_name"), (*p, "short_name"), required=False) or ""
-            out.append(Factor(ident, name, kind, description, why, float(weight), reason,
-                              evidence, questions, short))
+            out.append(
+                Factor(
+                    ident,
+                    name,
+                    kind,
+                    description,
+                    why,
+                    float(weight),
+                    reason,
+                    evidence,
+                    questions,
+                    short,
+                )
+            )
     unique_ids(c, ids, "factor")
     if value and not any(f.kind == "core" for f in out) and out:
         c.error(("factors",), "at least one factor must be of kind 'core'")
@@ -510,16 +602,33 @@ def _factors(c: Checker, value: Any, refs) -> tuple[Factor, ...]:
 
 
 def _evidence(c: Checker, value: Any, path: Path_, refs) -> Evidence | None:
-    m = c.mapping(value, path, required=(
-        "tfap_name", "practitioners_cited", "practitioners_total", "direction",
-        "practitioner_rating", "research_rating", "sources"), optional=("note",))
+    m = c.mapping(
+        value,
+        path,
+        required=(
+            "tfap_name",
+            "practitioners_cited",
+            "practitioners_total",
+            "direction",
+            "practitioner_rating",
+            "research_rating",
+            "sources",
+        ),
+        optional=("note",),
+    )
     if m is None:
         return None
     name = c.text(m.get("tfap_name"), (*path, "tfap_name"))
-    total = c.number(m.get("practitioners_total"), (*path, "practitioners_total"), minimum=1,
-                     integer=True)
-    cited = c.number(m.get("practitioners_cited"), (*path, "practitioners_cited"), minimum=0,
-                     maximum=total if total else None, integer=True)
+    total = c.number(
+        m.get("practitioners_total"), (*path, "practitioners_total"), minimum=1, integer=True
+    )
+    cited = c.number(
+        m.get("practitioners_cited"),
+        (*path, "practitioners_cited"),
+        minimum=0,
+        maximum=total if total else None,
+        integer=True,
+    )
     direction = c.choice(m.get("direction"), (*path, "direction"), DIRECTIONS)
     prating = c.choice(m.get("practitioner_rating"), (*path, "practitioner_rating"), RATINGS)
     rrating = c.choice(m.get("research_rating"), (*path, "research_rating"), RESEARCH_RATINGS)
@@ -534,8 +643,12 @@ def _questions(c: Checker, value: Any, path: Path_, refs) -> tuple[Question, ...
     out, ids = [], {}
     for i, item in enumerate(_items(c, value, path, "questions")):
         p: Path_ = (*path, i)
-        m = c.mapping(item, p, required=("id", "text", "help", "weight", "advice"),
-                      optional=("anchors", "sources"))
+        m = c.mapping(
+            item,
+            p,
+            required=("id", "text", "help", "weight", "advice"),
+            optional=("anchors", "sources"),
+        )
         if m is None:
             continue
         ident = c.slug(m.get("id"), (*p, "id"))
@@ -555,9 +668,22 @@ def _risks(c: Checker, value: Any, refs) -> tuple[Risk, ...]:
     out, ids = [], {}
     for i, item in enumerate(_items(c, value, ("risks",), "risks")):
         p: Path_ = ("risks", i)
-        m = c.mapping(item, p, required=(
-            "id", "name", "question", "help", "likelihood", "severity", "mitigations", "evidence",
-            "sources"), optional=("short_name",))
+        m = c.mapping(
+            item,
+            p,
+            required=(
+                "id",
+                "name",
+                "question",
+                "help",
+                "likelihood",
+                "severity",
+                "mitigations",
+                "evidence",
+                "sources",
+            ),
+            optional=("short_name",),
+        )
         if m is None:
             continue
         ident = c.slug(m.get("id"), (*p, "id"))
@@ -572,8 +698,20 @@ def _risks(c: Checker, value: Any, refs) -> tuple[Risk, ...]:
         if ident and likelihood and severity and mitigations and all(texts):
             name, question, help_, evidence = texts
             short = c.text(m.get("short_name"), (*p, "short_name"), required=False) or ""
-            out.append(Risk(ident, name, question, help_, likelihood, severity, mitigations,
-                            evidence, sources, short))
+            out.append(
+                Risk(
+                    ident,
+                    name,
+                    question,
+                    help_,
+                    likelihood,
+                    severity,
+                    mitigations,
+                    evidence,
+                    sources,
+                    short,
+                )
+            )
     unique_ids(c, ids, "risk")
     return tuple(out)
 
@@ -639,8 +777,11 @@ def _gates(c: Checker, value: Any, factors: tuple[Factor, ...], band_ids: list[s
         if applies is not None and applies != "core" and applies not in factor_ids:
             from sanctions_check.checks import suggest
 
-            c.error((*p, "applies_to"), f"unknown factor {applies!r}"
-                    f"{suggest(applies, factor_ids)}; use 'core' or a factor id")
+            c.error(
+                (*p, "applies_to"),
+                f"unknown factor {applies!r}"
+                f"{suggest(applies, factor_ids)}; use 'core' or a factor id",
+            )
             applies = None
         below = c.number(m.get("below"), (*p, "below"), minimum=0, maximum=100)
         cap = c.text(m.get("cap"), (*p, "cap"))

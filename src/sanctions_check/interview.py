@@ -107,8 +107,7 @@ def share_default_key_bindings() -> None:
     from prompt_toolkit.application import application as app_module
 
     if not hasattr(app_module.load_key_bindings, "cache_info"):
-        app_module.load_key_bindings = functools.lru_cache(maxsize=1)(
-            app_module.load_key_bindings)
+        app_module.load_key_bindings = functools.lru_cache(maxsize=1)(app_module.load_key_bindings)
 
 
 class Prompts:
@@ -117,14 +116,33 @@ class Prompts:
     def __init__(self) -> None:
         share_default_key_bindings()
 
-    def select(self, message: str, choices: Sequence[Choice], default: Any = None,
-               instruction: str = INSTRUCTION) -> Any:
-        return _ask(questionary.select(
-            textsafe.one_line(message), choices=list(choices), default=default,
-            use_shortcuts=True, use_jk_keys=False, instruction=instruction))
+    def select(
+        self,
+        message: str,
+        choices: Sequence[Choice],
+        default: Any = None,
+        instruction: str = INSTRUCTION,
+    ) -> Any:
+        return _ask(
+            questionary.select(
+                textsafe.one_line(message),
+                choices=list(choices),
+                default=default,
+                use_shortcuts=True,
+                use_jk_keys=False,
+                instruction=instruction,
+            )
+        )
 
-    def text(self, message: str, default: str = "", *, back: bool = False,
-             validate: Callable[[str], bool | str] | None = None, placeholder: str = "") -> str:
+    def text(
+        self,
+        message: str,
+        default: str = "",
+        *,
+        back: bool = False,
+        validate: Callable[[str], bool | str] | None = None,
+        placeholder: str = "",
+    ) -> str:
         def wants_back(value: str) -> bool:
             # '<' alone, or typed straight after the pre-filled value, goes back.
             return back and value.strip() in (TEXT_BACK, default + TEXT_BACK)
@@ -138,21 +156,35 @@ class Prompts:
         extra: dict[str, Any] = {}
         if placeholder:
             extra["placeholder"] = [("class:instruction", textsafe.one_line(placeholder))]
-        answer = _ask(questionary.text(textsafe.one_line(message), default=default,
-                                       validate=check, **extra), *keys)
+        answer = _ask(
+            questionary.text(textsafe.one_line(message), default=default, validate=check, **extra),
+            *keys,
+        )
         return BACK if answer == BACK or wants_back(answer) else answer
 
     def checkbox(self, message: str, choices: Sequence[Choice]) -> Any:
-        return _ask(questionary.checkbox(
-            textsafe.one_line(message), choices=list(choices),
-            instruction=f"(space ticks, Enter confirms, {TEXT_BACK} goes back)"), _back_key())
+        return _ask(
+            questionary.checkbox(
+                textsafe.one_line(message),
+                choices=list(choices),
+                instruction=f"(space ticks, Enter confirms, {TEXT_BACK} goes back)",
+            ),
+            _back_key(),
+        )
 
 
 class Session:
     """One interview: the plan, the case so far, where it is saved, and what is on screen."""
 
-    def __init__(self, framework: Framework, store: flow.Store, console: Console,
-                 case: Case | None, today: str | None, prompts: Prompts | None = None) -> None:
+    def __init__(
+        self,
+        framework: Framework,
+        store: flow.Store,
+        console: Console,
+        case: Case | None,
+        today: str | None,
+        prompts: Prompts | None = None,
+    ) -> None:
         self.framework = framework
         self.plan: Plan = flow.plan(framework)
         self.store = store
@@ -172,8 +204,11 @@ class Session:
     def flush(self) -> None:
         """On interruption: a title given but no id yet still becomes a file (default id)."""
         if self.case is None and self.draft_title:
-            self._update(flow.new_case(self.framework, self.draft_title,
-                                       flow.slugify(self.draft_title), self.today))
+            self._update(
+                flow.new_case(
+                    self.framework, self.draft_title, flow.slugify(self.draft_title), self.today
+                )
+            )
 
     # --- the whole interview --------------------------------------------------------------
 
@@ -201,17 +236,24 @@ class Session:
     def menu(self) -> tuple[Any, ...]:
         assert self.case is not None
         t = flow.tally(self.framework, self.case)
-        self.console.print(Text(
-            f"{textsafe.one_line(self.case.header.title)} ({self.store.path}): {t.answered} of "
-            f"{t.questions} questions answered, {t.rated} of {t.risks} risks rated.",
-            style="bold"))
+        self.console.print(
+            Text(
+                f"{textsafe.one_line(self.case.header.title)} ({self.store.path}): {t.answered} of "
+                f"{t.questions} questions answered, {t.rated} of {t.risks} risks rated.",
+                style="bold",
+            )
+        )
         choices = []
         first = flow.first_unanswered(self.plan, self.case)
         if first is not None:
             step = self.plan.steps[first]
-            choices.append(Choice(
-                f"Continue at question {step.number}/{self.plan.questions}: "
-                f"{textsafe.one_line(self._step_text(step), 60)}", ("continue", first)))
+            choices.append(
+                Choice(
+                    f"Continue at question {step.number}/{self.plan.questions}: "
+                    f"{textsafe.one_line(self._step_text(step), 60)}",
+                    ("continue", first),
+                )
+            )
         for section in self.plan.sections:
             label = f"Review {section.title}"
             if section.kind != "case":
@@ -219,8 +261,12 @@ class Session:
                 label += f" ({done}/{total} {'rated' if section.kind == 'risks' else 'answered'})"
             choices.append(Choice(textsafe.one_line(label), ("review", section.number)))
         choices.append(Choice("Finish and show the summary", ("finish",)))
-        return self.prompts.select("What next?", choices, default=choices[0].value,
-                                   instruction="(arrows or a key, then Enter)")
+        return self.prompts.select(
+            "What next?",
+            choices,
+            default=choices[0].value,
+            instruction="(arrows or a key, then Enter)",
+        )
 
     def walk(self, start: int, stop: int, floor: int = 0) -> None:
         """Steps ``start`` to ``stop``; going back below ``floor`` returns to the menu."""
@@ -245,9 +291,12 @@ class Session:
         self.console.print()
         terminal.render(assessment, self.console)
         t = flow.tally(self.framework, self.case)
-        self.console.print(Text(
-            f"Saved in {self.store.path}: {t.answered} of {t.questions} questions answered, "
-            f"{t.rated} of {t.risks} risks rated."))
+        self.console.print(
+            Text(
+                f"Saved in {self.store.path}: {t.answered} of {t.questions} questions answered, "
+                f"{t.rated} of {t.risks} risks rated."
+            )
+        )
 
     # --- one step -------------------------------------------------------------------------
 
@@ -265,8 +314,12 @@ class Session:
         message = next(m for f, m, _ in flow.HEADER_FIELDS if f == step.field)
         if step.field == "title":
             current = self.case.header.title if self.case else self.draft_title
-            answer = self.prompts.text(message, current, back=can_go_back,
-                                       validate=lambda v: bool(v.strip()) or "a title is needed")
+            answer = self.prompts.text(
+                message,
+                current,
+                back=can_go_back,
+                validate=lambda v: bool(v.strip()) or "a title is needed",
+            )
             if answer == BACK:
                 return -1
             if self.case is None:
@@ -278,14 +331,19 @@ class Session:
             if self.case is None:  # a suggestion, not pre-filled text to delete before typing
                 suggested = flow.slugify(self.draft_title)
                 answer = self.prompts.text(
-                    f"{message}; Enter accepts", back=True, placeholder=suggested,
-                    validate=lambda v: not v.strip() or _id_ok(v))
+                    f"{message}; Enter accepts",
+                    back=True,
+                    placeholder=suggested,
+                    validate=lambda v: not v.strip() or _id_ok(v),
+                )
                 if answer == BACK:
                     return -1
-                self._update(flow.new_case(self.framework, self.draft_title,
-                                           answer.strip() or suggested, self.today))
-                self.console.print(Text(f"Saving every answer in {self.store.path}",
-                                        style="green"))
+                self._update(
+                    flow.new_case(
+                        self.framework, self.draft_title, answer.strip() or suggested, self.today
+                    )
+                )
+                self.console.print(Text(f"Saving every answer in {self.store.path}", style="green"))
                 return 1
             answer = self.prompts.text(message, self.case.header.id, back=True, validate=_id_ok)
             if answer == BACK:
@@ -303,8 +361,10 @@ class Session:
     def ask_purposes(self) -> int:
         assert self.case is not None
         current = set(self.case.header.purpose)
-        choices = [Choice(textsafe.one_line(f"{p.name}: {p.description}"), p.id,
-                          checked=p.id in current) for p in self.framework.purposes]
+        choices = [
+            Choice(textsafe.one_line(f"{p.name}: {p.description}"), p.id, checked=p.id in current)
+            for p in self.framework.purposes
+        ]
         answer = self.prompts.checkbox("What are the sanctions meant to do? (any number)", choices)
         if answer == BACK:
             return -1
@@ -341,8 +401,9 @@ class Session:
 
     def _levels(self, step: Step) -> list[tuple[str, Any, str]]:
         """(key, value, full wording) of each possible answer: the anchored levels, unknown."""
-        levels = [(str(level), level, textsafe.one_line(self._anchor(step, level)))
-                  for level in range(5)]
+        levels = [
+            (str(level), level, textsafe.one_line(self._anchor(step, level))) for level in range(5)
+        ]
         label = textsafe.one_line(self.framework.unknown.label)
         levels.append(("u", UNKNOWN, f"{label} (widens the range; never counts as 0)"))
         return levels
@@ -368,12 +429,15 @@ class Session:
         return room
 
     def _level_choices(self, step: Step, can_go_back: bool, room: int) -> list[Choice]:
-        choices = [Choice(textsafe.one_line(text, room), value, shortcut_key=key)
-                   for key, value, text in self._levels(step)]
+        choices = [
+            Choice(textsafe.one_line(text, room), value, shortcut_key=key)
+            for key, value, text in self._levels(step)
+        ]
         has = self._has_details(step)
         extra = "mitigation, note, sources" if step.kind == "risk" else "note, confidence, sources"
-        choices.append(Choice(("edit " if has else "add ") + extra + "…", DETAILS,
-                              shortcut_key="n"))
+        choices.append(
+            Choice(("edit " if has else "add ") + extra + "…", DETAILS, shortcut_key="n")
+        )
         choices.append(Choice("help: what to look at", HELP, shortcut_key="h"))
         choices.append(Choice("skip for now", SKIP, shortcut_key="s"))
         if can_go_back:
@@ -433,8 +497,9 @@ class Session:
             parts += [f"note: {r.note}"] if r.note else []
             parts += [f"sources: {flow.join_sources(r.sources)}"] if r.sources else []
         if parts:
-            self.console.print(Text("  " + " · ".join(textsafe.one_line(p, 200) for p in parts),
-                                    style="cyan"))
+            self.console.print(
+                Text("  " + " · ".join(textsafe.one_line(p, 200) for p in parts), style="cyan")
+            )
 
     def ask_details(self, step: Step) -> None:
         """The optional extras, each saved as soon as it is typed."""
@@ -446,21 +511,29 @@ class Session:
             self._update(flow.with_details(self.case, step, note, a.confidence, a.sources))
             choices = [Choice("not stated", NO_CONFIDENCE, shortcut_key="0")]
             choices += [Choice(level, level, shortcut_key=level[0]) for level in CONFIDENCE]
-            confidence = self.prompts.select("How confident are you in this answer?", choices,
-                                             default=a.confidence or NO_CONFIDENCE)
+            confidence = self.prompts.select(
+                "How confident are you in this answer?",
+                choices,
+                default=a.confidence or NO_CONFIDENCE,
+            )
             confidence = None if confidence == NO_CONFIDENCE else confidence
             a = self.case.answer(step.factor.id, step.question.id)
             self._update(flow.with_details(self.case, step, a.note or "", confidence, a.sources))
-            sources = self.prompts.text("Sources, separated by ';' (URLs or references)",
-                                        flow.join_sources(a.sources))
+            sources = self.prompts.text(
+                "Sources, separated by ';' (URLs or references)", flow.join_sources(a.sources)
+            )
             a = self.case.answer(step.factor.id, step.question.id)
-            self._update(flow.with_details(self.case, step, a.note or "", a.confidence,
-                                           flow.split_sources(sources)))
+            self._update(
+                flow.with_details(
+                    self.case, step, a.note or "", a.confidence, flow.split_sources(sources)
+                )
+            )
             return
         assert step.risk is not None
         r = self.case.risk(step.risk.id)
-        self.console.print(Text("Mitigations to consider: " + "; ".join(step.risk.mitigations),
-                                style="dim"))
+        self.console.print(
+            Text("Mitigations to consider: " + "; ".join(step.risk.mitigations), style="dim")
+        )
         mitigation = self.prompts.text("Mitigation: what is or would be done", r.mitigation or "")
         self._update(flow.with_risk_details(self.case, step, mitigation, r.note or "", r.sources))
         note = self.prompts.text("Note", r.note or "")
@@ -468,8 +541,11 @@ class Session:
         self._update(flow.with_risk_details(self.case, step, r.mitigation or "", note, r.sources))
         sources = self.prompts.text("Sources, separated by ';'", flow.join_sources(r.sources))
         r = self.case.risk(step.risk.id)
-        self._update(flow.with_risk_details(self.case, step, r.mitigation or "", r.note or "",
-                                            flow.split_sources(sources)))
+        self._update(
+            flow.with_risk_details(
+                self.case, step, r.mitigation or "", r.note or "", flow.split_sources(sources)
+            )
+        )
 
     # --- what is shown between prompts ----------------------------------------------------
 
@@ -481,32 +557,45 @@ class Session:
             title = f"Section {section.number}/{total} · The case"
             body.append(textsafe.plain(self.framework.title), style="bold")
             unknown = self.framework.unknown
-            body.append(f"\nEach question is answered 0-4, or {textsafe.one_line(unknown.label)}: "
-                        f"{textsafe.plain(unknown.meaning).strip()}")
-            body.append("\nAt each question, press 0-4 or u, then Enter; n adds a note, "
-                        "confidence and sources, h shows help, s skips, b goes back.")
-            body.append("\nEvery answer is saved as you give it. Ctrl-C stops at any time; "
-                        "`sanctions-check assess --resume FILE` continues later. The up arrow "
-                        f"(or {TEXT_BACK} then Enter) goes back to the previous field; optional "
-                        "fields can be left empty.")
+            body.append(
+                f"\nEach question is answered 0-4, or {textsafe.one_line(unknown.label)}: "
+                f"{textsafe.plain(unknown.meaning).strip()}"
+            )
+            body.append(
+                "\nAt each question, press 0-4 or u, then Enter; n adds a note, "
+                "confidence and sources, h shows help, s skips, b goes back."
+            )
+            body.append(
+                "\nEvery answer is saved as you give it. Ctrl-C stops at any time; "
+                "`sanctions-check assess --resume FILE` continues later. The up arrow "
+                f"(or {TEXT_BACK} then Enter) goes back to the previous field; optional "
+                "fields can be left empty."
+            )
         elif section.kind == "factor":
             factor = section.factor
             assert factor is not None
-            title = (f"Section {section.number}/{total} · {textsafe.one_line(factor.name)} "
-                     f"({kind_label(factor.kind)})")
+            title = (
+                f"Section {section.number}/{total} · {textsafe.one_line(factor.name)} "
+                f"({kind_label(factor.kind)})"
+            )
             body.append(textsafe.plain(factor.description).strip())
             body.append("\nWhy it matters: ", style="bold")
             body.append(textsafe.plain(factor.why).strip())
             body.append("\nEvidence: ", style="bold")
             body.append(textsafe.plain(factor.evidence.label))
             if factor.kind == "red_flag":
-                body.append("\nA red flag: 0 = absent … 4 = strongly present. It is shown beside "
-                            "the outlook, never averaged into it.", style="yellow")
+                body.append(
+                    "\nA red flag: 0 = absent … 4 = strongly present. It is shown beside "
+                    "the outlook, never averaged into it.",
+                    style="yellow",
+                )
         else:
             title = f"Section {section.number}/{total} · Unintended consequences"
-            body.append("Rate how likely each consequence is and how severe it would be (0-4). "
-                        "Risks are listed beside the outlook with mitigations, never subtracted "
-                        "from it.")
+            body.append(
+                "Rate how likely each consequence is and how severe it would be (0-4). "
+                "Risks are listed beside the outlook with mitigations, never subtracted "
+                "from it."
+            )
         self.console.print(Panel(body, title=Text(title), title_align="left", expand=True))
 
     def show_help(self, step: Step) -> None:
@@ -514,8 +603,11 @@ class Session:
         if step.kind == "question":
             assert step.question is not None and step.factor is not None
             body.append(textsafe.plain(step.question.help).strip())
-            lead = ("If the flag is present: " if step.factor.kind == "red_flag"
-                    else "If the answer is low: ")
+            lead = (
+                "If the flag is present: "
+                if step.factor.kind == "red_flag"
+                else "If the answer is low: "
+            )
             body.append("\n" + lead, style="bold")
             body.append(textsafe.plain(step.question.advice).strip())
         else:
@@ -552,6 +644,7 @@ class HangupWatch:
 
         app = get_app_or_none()
         if app is not None and app.is_running and app.loop is not None:
+
             def end() -> None:
                 if not app.future.done():
                     app.exit(exception=Hangup)
@@ -577,13 +670,24 @@ class HangupWatch:
 
     def gone(self, exc: BaseException) -> bool:
         """Was the terminal lost? (prompt_toolkit's redraw then fails with EIO.)"""
-        return (self.seen or isinstance(exc, Hangup)
-                or (isinstance(exc, OSError) and exc.errno in (errno.EIO, errno.ENXIO)))
+        return (
+            self.seen
+            or isinstance(exc, Hangup)
+            or (isinstance(exc, OSError) and exc.errno in (errno.EIO, errno.ENXIO))
+        )
 
 
-def run(framework: Framework, *, console: Console, out: Path | None = None,
-        resume: Path | None = None, force: bool = False, folder: Path = Path("."),
-        today: str | None = None, prompts: Prompts | None = None) -> Outcome:
+def run(
+    framework: Framework,
+    *,
+    console: Console,
+    out: Path | None = None,
+    resume: Path | None = None,
+    force: bool = False,
+    folder: Path = Path("."),
+    today: str | None = None,
+    prompts: Prompts | None = None,
+) -> Outcome:
     """Run the interview; every expected way of stopping ends here with the file up to date.
 
     ``out``/``resume`` problems (an existing file, an invalid case) raise before any prompt.
@@ -597,8 +701,13 @@ def run(framework: Framework, *, console: Console, out: Path | None = None,
             backup = flow.keep_original(resume)
             for problem in case.warnings:
                 console.print(Text(str(problem), style="yellow"))
-            console.print(Text(f"The original is kept as {backup}; this file is now answered "
-                               f"against {framework.ref}.", style="yellow"))
+            console.print(
+                Text(
+                    f"The original is kept as {backup}; this file is now answered "
+                    f"against {framework.ref}.",
+                    style="yellow",
+                )
+            )
             case = case._replace(framework_ref=framework.ref)
             store.save(case)
     else:
@@ -642,4 +751,3 @@ def resume_hint(outcome: Outcome, framework_arg: Path | None) -> str:
     if framework_arg is not None:
         command += f" --framework {shlex.quote(str(framework_arg))}"
     return f"Interrupted. Every answer so far is saved in {outcome.path}; continue with: {command}"
-

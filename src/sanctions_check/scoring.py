@@ -191,8 +191,17 @@ def closed_gates(framework: Framework, results: dict[str, FactorResult]) -> list
         for factor in _gated(framework, gate):
             result = results[factor.id]
             if result.score is not None and result.score < gate.below:
-                closed.append(GateResult(gate.id, factor.id, factor.name, result.score,
-                                         gate.below, gate.cap, gate.reason))
+                closed.append(
+                    GateResult(
+                        gate.id,
+                        factor.id,
+                        factor.name,
+                        result.score,
+                        gate.below,
+                        gate.cap,
+                        gate.reason,
+                    )
+                )
     return closed
 
 
@@ -207,8 +216,11 @@ def outlook(framework: Framework, results: dict[str, FactorResult]) -> Outlook:
     weight = sum(r.weight for r in scored)
     weighted = [r for r in scored if r.score is not None]
     answered_weight = sum(r.weight for r in weighted)
-    score = (sum(r.weight * r.score for r in weighted) / answered_weight  # type: ignore[operator]
-             if answered_weight else None)
+    score = (
+        sum(r.weight * r.score for r in weighted) / answered_weight  # type: ignore[operator]
+        if answered_weight
+        else None
+    )
     low = sum(r.weight * r.low for r in scored) / weight
     high = sum(r.weight * r.high for r in scored) / weight
     coverage = sum(r.weight * r.coverage for r in scored) / weight
@@ -223,39 +235,61 @@ def outlook(framework: Framework, results: dict[str, FactorResult]) -> Outlook:
     # could not be checked), is flagged provisional rather than withheld: the analyst still sees it.
     provisional = score is not None and (
         coverage < framework.min_coverage
-        or any(results[f.id].score is None for f in framework.factors if f.kind == "core"))
-    return Outlook(score, low, high, coverage, band, uncapped, tuple(gates),
-                   _limits(framework, results, gates), provisional)
+        or any(results[f.id].score is None for f in framework.factors if f.kind == "core")
+    )
+    return Outlook(
+        score,
+        low,
+        high,
+        coverage,
+        band,
+        uncapped,
+        tuple(gates),
+        _limits(framework, results, gates),
+        provisional,
+    )
 
 
-def _limits(framework: Framework, results: dict[str, FactorResult],
-            gates: list[GateResult]) -> tuple[Limit, ...]:
+def _limits(
+    framework: Framework, results: dict[str, FactorResult], gates: list[GateResult]
+) -> tuple[Limit, ...]:
     """Closed gates name the limiting factors; otherwise the weakest answered core factor does."""
     if gates:
         seen: dict[str, Limit] = {}
         for gate in gates:
             if gate.factor_id not in seen:
                 seen[gate.factor_id] = Limit(
-                    gate.factor_id, gate.factor_name, gate.score,
+                    gate.factor_id,
+                    gate.factor_name,
+                    gate.score,
                     f"scores {gate.score:.0f}, below the gate at {gate.below:.0f}: the outlook "
                     f"is capped at '{framework.band(gate.cap).label}'. {gate.reason}",
                 )
         return tuple(seen.values())
-    core = [results[f.id] for f in framework.factors
-            if f.kind == "core" and results[f.id].score is not None]
+    core = [
+        results[f.id]
+        for f in framework.factors
+        if f.kind == "core" and results[f.id].score is not None
+    ]
     if not core:
         return ()
     lowest = min(r.score for r in core)  # type: ignore[type-var]
     return tuple(
-        Limit(r.id, r.name, r.score,
-              f"the weakest core factor, at {r.score:.0f} of 100: improving it would do most "
-              "to lift the outlook")
-        for r in core if r.score == lowest
+        Limit(
+            r.id,
+            r.name,
+            r.score,
+            f"the weakest core factor, at {r.score:.0f} of 100: improving it would do most "
+            "to lift the outlook",
+        )
+        for r in core
+        if r.score == lowest
     )
 
 
-def _levers(framework: Framework, case: Case, results: dict[str, FactorResult],
-            current: Outlook) -> tuple[Lever, ...]:
+def _levers(
+    framework: Framework, case: Case, results: dict[str, FactorResult], current: Outlook
+) -> tuple[Lever, ...]:
     """Answered questions below the top level, ranked by how much raising them lifts the outlook.
 
     The gain is exact, not simulated: raising one answer by d levels moves its factor's score by
@@ -270,8 +304,11 @@ def _levers(framework: Framework, case: Case, results: dict[str, FactorResult],
         if not factor.scored or result.score is None:
             continue
         given = case.answers.get(factor.id, {})
-        factor_weight = sum(q.weight for q in factor.questions
-                            if isinstance(getattr(given.get(q.id), "score", None), int))
+        factor_weight = sum(
+            q.weight
+            for q in factor.questions
+            if isinstance(getattr(given.get(q.id), "score", None), int)
+        )
         for question in factor.questions:
             answer = given.get(question.id)
             if answer is None or not isinstance(answer.score, int) or answer.score >= MAX_LEVEL:
@@ -279,9 +316,11 @@ def _levers(framework: Framework, case: Case, results: dict[str, FactorResult],
             factor_gain = PER_LEVEL * question.weight * (MAX_LEVEL - answer.score) / factor_weight
             gain = factor.weight * factor_gain / answered_weight
             lifts = factor.id in gate_factors and _lifts_gate(
-                framework, factor.id, result.score + factor_gain)
-            candidates.append((factor.id, question.id, question.text, answer.score, gain,
-                               lifts, question.advice))
+                framework, factor.id, result.score + factor_gain
+            )
+            candidates.append(
+                (factor.id, question.id, question.text, answer.score, gain, lifts, question.advice)
+            )
     # Rank plain tuples (Lever's fields, in order) and build only the levers shown: a batch
     # scores thousands of cases and shows none of them (issue 6).
     candidates.sort(key=lambda c: (-c[5], -round(c[4], 9), c[3]))
@@ -289,12 +328,16 @@ def _levers(framework: Framework, case: Case, results: dict[str, FactorResult],
 
 
 def _lifts_gate(framework: Framework, factor_id: str, new_score: float) -> bool:
-    return any(new_score >= gate.below for gate in framework.gates
-               if gate.applies_to in ("core", factor_id))
+    return any(
+        new_score >= gate.below
+        for gate in framework.gates
+        if gate.applies_to in ("core", factor_id)
+    )
 
 
-def _red_flags(framework: Framework, case: Case,
-               results: dict[str, FactorResult]) -> tuple[RedFlag, ...]:
+def _red_flags(
+    framework: Framework, case: Case, results: dict[str, FactorResult]
+) -> tuple[RedFlag, ...]:
     flags = []
     for factor in framework.factors:
         result = results[factor.id]
@@ -302,11 +345,15 @@ def _red_flags(framework: Framework, case: Case,
             continue
         if result.score >= framework.red_flag_threshold:
             given = case.answers.get(factor.id, {})
-            advice = tuple(q.advice for q in factor.questions
-                           if isinstance(getattr(given.get(q.id), "score", None), int)
-                           and given[q.id].score * PER_LEVEL >= framework.red_flag_threshold)
-            flags.append(RedFlag(factor.id, factor.name, result.score, advice,
-                                 factor.evidence.label))
+            advice = tuple(
+                q.advice
+                for q in factor.questions
+                if isinstance(getattr(given.get(q.id), "score", None), int)
+                and given[q.id].score * PER_LEVEL >= framework.red_flag_threshold
+            )
+            flags.append(
+                RedFlag(factor.id, factor.name, result.score, advice, factor.evidence.label)
+            )
     return tuple(flags)
 
 
@@ -322,9 +369,20 @@ def _risks(framework: Framework, case: Case) -> tuple[RiskResult, ...]:
             for candidate in framework.risk_bands:
                 if value >= candidate.min:
                     band = candidate
-        out.append(RiskResult(risk.id, risk.name, rated.likelihood, rated.severity, value,
-                              band.id if band else None, band.label if band else None,
-                              risk.mitigations, rated.mitigation, rated.note))
+        out.append(
+            RiskResult(
+                risk.id,
+                risk.name,
+                rated.likelihood,
+                rated.severity,
+                value,
+                band.id if band else None,
+                band.label if band else None,
+                risk.mitigations,
+                rated.mitigation,
+                rated.note,
+            )
+        )
     order = {r.id: i for i, r in enumerate(framework.risks)}
     out.sort(key=lambda r: (r.value is None, -(r.value or 0), order[r.id]))
     return tuple(out)
@@ -345,14 +403,20 @@ def _gaps(framework: Framework, case: Case, results: dict[str, FactorResult]) ->
     for gate in framework.gates:
         for factor in _gated(framework, gate):
             if results[factor.id].score is None:
-                gaps.append(Gap("gate-unchecked", factor.id, None,
-                                f"{factor.name}: no answers, so the '{gate.id}' gate could not "
-                                "be checked"))
+                gaps.append(
+                    Gap(
+                        "gate-unchecked",
+                        factor.id,
+                        None,
+                        f"{factor.name}: no answers, so the '{gate.id}' gate could not be checked",
+                    )
+                )
     for risk in framework.risks:
         rated = case.risks.get(risk.id)
         if rated is not None and not rated.is_empty and rated.value is None:
-            gaps.append(Gap("risk-unrated", None, risk.id,
-                            f"{risk.name}: likelihood or severity unknown"))
+            gaps.append(
+                Gap("risk-unrated", None, risk.id, f"{risk.name}: likelihood or severity unknown")
+            )
     return tuple(gaps)
 
 
@@ -361,11 +425,16 @@ def assess(framework: Framework, case: Case) -> Assessment:
     results = {f.id: score_factor(f, case) for f in framework.factors}
     overall = outlook(framework, results)
     strong_at = framework.bands[-1].min
-    strengths = tuple(sorted(
-        (r for r in results.values()
-         if r.kind != "red_flag" and r.score is not None and r.score >= strong_at),
-        key=lambda r: -r.score,  # type: ignore[operator]
-    ))
+    strengths = tuple(
+        sorted(
+            (
+                r
+                for r in results.values()
+                if r.kind != "red_flag" and r.score is not None and r.score >= strong_at
+            ),
+            key=lambda r: -r.score,  # type: ignore[operator]
+        )
+    )
     return Assessment(
         case=case,
         framework=framework,

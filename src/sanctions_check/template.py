@@ -44,17 +44,23 @@ def render(framework: Framework) -> str:
     ]
     for factor in framework.factors:
         out.append("")
-        out.extend(_comment(f"{factor.name} — {kind_label(factor.kind)}; "
-                            f"{factor.evidence.label}", "  "))
+        out.extend(
+            _comment(f"{factor.name} — {kind_label(factor.kind)}; {factor.evidence.label}", "  ")
+        )
         if factor.kind == "red_flag":
-            out.append("  # Red flag: 0 = absent ... 4 = strongly present. Never averaged into "
-                       "the outlook.")
+            out.append(
+                "  # Red flag: 0 = absent ... 4 = strongly present. Never averaged into "
+                "the outlook."
+            )
         out.append(f"  {factor.id}:")
         for question in factor.questions:
             out.extend(_comment(question.text, "    "))
             for level in range(5):
-                out.extend(_comment(f"{level} = {question.level_label(framework, level)}",
-                                    "    ", width=100))
+                out.extend(
+                    _comment(
+                        f"{level} = {question.level_label(framework, level)}", "    ", width=100
+                    )
+                )
             out.append(f"    {question.id}:")
             out.append("      score:")
             out.append(f"      confidence:    # {confidence}")

@@ -81,8 +81,14 @@ StrictResolver.add_implicit_resolver(
 )
 
 
-_BOOLEANS = {"true": True, "True": True, "TRUE": True,
-             "false": False, "False": False, "FALSE": False}
+_BOOLEANS = {
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+}
 
 
 class DuplicateKeyError(ConstructorError):
@@ -138,8 +144,12 @@ class StrictConstructor(SafeConstructor):
         try:
             return int(self.construct_scalar(node))
         except ValueError:  # over Python's 4,300-digit limit for int()
-            raise ConstructorError(None, None, "this number is far too long (put it in quotes if "
-                                   "it is text)", node.start_mark) from None
+            raise ConstructorError(
+                None,
+                None,
+                "this number is far too long (put it in quotes if it is text)",
+                node.start_mark,
+            ) from None
 
     def construct_yaml_float(self, node: Node) -> float:  # type: ignore[override]
         value = str(self.construct_scalar(node)).lower()
@@ -148,15 +158,17 @@ class StrictConstructor(SafeConstructor):
                 return float(value.replace(".", ""))
             return float(value)
         except ValueError:  # an explicit !!float on text that is not a number
-            raise ConstructorError(None, None, f"{value!r} is not a number",
-                                   node.start_mark) from None
+            raise ConstructorError(
+                None, None, f"{value!r} is not a number", node.start_mark
+            ) from None
 
     def construct_yaml_bool(self, node: Node) -> bool:  # type: ignore[override]
         """Only true/false, even under an explicit !!bool tag (no YAML 1.1 yes/no/on/off)."""
         value = self.construct_scalar(node)
         if value not in _BOOLEANS:
-            raise ConstructorError(None, None, f"expected true or false, found {value!r}",
-                                   node.start_mark)
+            raise ConstructorError(
+                None, None, f"expected true or false, found {value!r}", node.start_mark
+            )
         return _BOOLEANS[value]
 
     def construct_undefined(self, node: Node):  # type: ignore[override]
@@ -210,13 +222,18 @@ class StrictLoader(
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
             raise yaml.composer.ComposerError(
-                None, None, f"found the alias *{event.anchor}: anchors and aliases (&name / *name) "
-                "are not allowed in sanctions-check files", event.start_mark)
+                None,
+                None,
+                f"found the alias *{event.anchor}: anchors and aliases (&name / *name) "
+                "are not allowed in sanctions-check files",
+                event.start_mark,
+            )
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
                 raise yaml.composer.ComposerError(
-                    None, None, f"nesting is deeper than {MAX_DEPTH} levels", event.start_mark)
+                    None, None, f"nesting is deeper than {MAX_DEPTH} levels", event.start_mark
+                )
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -244,18 +261,23 @@ if getattr(yaml, "__with_libyaml__", False):
 
         def get_single_data(self) -> Any:
             node = self.get_single_node()
-            return None if node is None else self._data(node, set() if self._may_share else None,
-                                                        1)
+            return None if node is None else self._data(node, set() if self._may_share else None, 1)
 
         def _data(self, node: Node, seen: set[int] | None, depth: int) -> Any:
             if seen is not None:
                 if id(node) in seen:  # libyaml resolves an alias to the very node it names
-                    raise ConstructorError(None, None, "anchors and aliases (&name / *name) are "
-                                           "not allowed in sanctions-check files", node.start_mark)
+                    raise ConstructorError(
+                        None,
+                        None,
+                        "anchors and aliases (&name / *name) are "
+                        "not allowed in sanctions-check files",
+                        node.start_mark,
+                    )
                 seen.add(id(node))
             if depth > MAX_DEPTH:
                 raise yaml.composer.ComposerError(
-                    None, None, f"nesting is deeper than {MAX_DEPTH} levels", node.start_mark)
+                    None, None, f"nesting is deeper than {MAX_DEPTH} levels", node.start_mark
+                )
             kind, tag = node.__class__, node.tag
             if kind is ScalarNode:
                 if tag == _STR:
@@ -273,14 +295,19 @@ if getattr(yaml, "__with_libyaml__", False):
                     else:
                         key = self._data(key_node, seen, depth + 1)
                         if not isinstance(key, str | int) or isinstance(key, bool):
-                            raise ConstructorError("while reading a mapping", node.start_mark,
-                                                   "a key must be a plain word or number",
-                                                   key_node.start_mark)
+                            raise ConstructorError(
+                                "while reading a mapping",
+                                node.start_mark,
+                                "a key must be a plain word or number",
+                                key_node.start_mark,
+                            )
                     if key in mapping:
                         raise DuplicateKeyError(
-                            "while reading a mapping", node.start_mark,
+                            "while reading a mapping",
+                            node.start_mark,
                             f"duplicate key {key!r} (each key may appear only once)",
-                            key_node.start_mark)
+                            key_node.start_mark,
+                        )
                     if inline and value_node.__class__ is ScalarNode:
                         if value_node.tag == _STR:
                             mapping[key] = value_node.value
@@ -295,8 +322,12 @@ if getattr(yaml, "__with_libyaml__", False):
                 return mapping
             elif kind is SequenceNode and tag == _SEQ:
                 inline = seen is None and depth < MAX_DEPTH
-                return [item.value if inline and item.__class__ is ScalarNode and item.tag == _STR
-                        else self._data(item, seen, depth + 1) for item in node.value]
+                return [
+                    item.value
+                    if inline and item.__class__ is ScalarNode and item.tag == _STR
+                    else self._data(item, seen, depth + 1)
+                    for item in node.value
+                ]
             # A tag that does not fit its node, or is not allowed: the generic path says why.
             return self.construct_object(node, deep=True)
 
@@ -360,30 +391,50 @@ def decode_text(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -
         raise InputError([Problem(name, _too_big(len(data), max_bytes))])
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
-        raise InputError([Problem(name, "looks like a binary file (it contains NUL bytes), "
-                                        "not a YAML text file", line=line)])
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    "looks like a binary file (it contains NUL bytes), not a YAML text file",
+                    line=line,
+                )
+            ]
+        )
     most = max_bytes // BYTES_PER_ITEM
     if len(data) > most and data.count(b"\n") + data.count(b",") > most:  # small files: no cost
         items = data.count(b"\n") + data.count(b",")
-        raise InputError([Problem(name, f"has {items:,} lines and commas, over the limit of "
-                                        f"{most:,} for one file (raise it with --max-size if the "
-                                        "file is genuine)")])
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    f"has {items:,} lines and commas, over the limit of "
+                    f"{most:,} for one file (raise it with --max-size if the "
+                    "file is genuine)",
+                )
+            ]
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise InputError([Problem(
-            name,
-            f"is not valid UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8",
-            line=line,
-            column=column,
-        )]) from None
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    f"is not valid UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8",
+                    line=line,
+                    column=column,
+                )
+            ]
+        ) from None
 
 
 def _too_big(size: int, limit: int) -> str:
-    return (f"is {size:,} bytes, over the {limit:,}-byte limit for one file "
-            "(raise it with --max-size if the file is genuine)")
+    return (
+        f"is {size:,} bytes, over the {limit:,}-byte limit for one file "
+        "(raise it with --max-size if the file is genuine)"
+    )
 
 
 def parse(text: str, name: str) -> Any:
@@ -416,8 +467,12 @@ def _control_character(exc: yaml.reader.ReaderError, name: str, text: str) -> Pr
     code = exc.character if isinstance(exc.character, int) else ord(exc.character)
     index = text.find(chr(code))  # no character the readers refuse comes before it
     mark = _mark(text, index if index >= 0 else min(exc.position, len(text)))
-    return Problem(name, f"the control character U+{code:04X} is not allowed in YAML text",
-                   line=mark.line + 1, column=mark.column + 1)
+    return Problem(
+        name,
+        f"the control character U+{code:04X} is not allowed in YAML text",
+        line=mark.line + 1,
+        column=mark.column + 1,
+    )
 
 
 def _load(text: str, loader_class: type) -> Any:
@@ -445,8 +500,10 @@ def _check_depth(text: str) -> None:
         if match.group() in "[{":
             depth += 1
             if depth > MAX_DEPTH:
-                raise yaml.MarkedYAMLError(problem=f"nesting is deeper than {MAX_DEPTH} levels",
-                                           problem_mark=_mark(text, match.start()))
+                raise yaml.MarkedYAMLError(
+                    problem=f"nesting is deeper than {MAX_DEPTH} levels",
+                    problem_mark=_mark(text, match.start()),
+                )
         elif depth:
             depth -= 1
 
@@ -562,8 +619,9 @@ def atomic_write(path: Path, data: str | bytes, *, overwrite: bool) -> None:
         raise WriteError(f"{path} already exists; use --force to replace it") from None
     except OSError as exc:
         _discard(tmp_name)
-        raise WriteError(f"cannot write {path}: {exc.strerror or exc}; nothing was changed"
-                         ) from None
+        raise WriteError(
+            f"cannot write {path}: {exc.strerror or exc}; nothing was changed"
+        ) from None
     except BaseException:  # Ctrl-C mid-write: no stray temporary file either
         _discard(tmp_name)
         raise
@@ -621,5 +679,11 @@ for _first, _resolvers in StrictResolver.yaml_implicit_resolvers.items():
 
 def dump(data: Any) -> str:
     """YAML text in block style, keys in the order given, Unicode kept as is."""
-    return yaml.dump(data, Dumper=_BlockDumper, sort_keys=False, allow_unicode=True, width=100,
-                     default_flow_style=False)
+    return yaml.dump(
+        data,
+        Dumper=_BlockDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )

@@ -49,7 +49,9 @@ def framework_data(fw: Framework) -> dict[str, Any]:
                 "id": p.id,
                 "name": p.name,
                 "description": p.description,
-                "base_rate": None if p.base_rate is None else {
+                "base_rate": None
+                if p.base_rate is None
+                else {
                     "effective_share_of_all_episodes": p.base_rate.effective_share_of_all_episodes,
                     "effective_when_pursued": p.base_rate.effective_when_pursued,
                     "text": p.base_rate.text,
@@ -73,15 +75,33 @@ def framework_data(fw: Framework) -> dict[str, Any]:
             }
             for r in fw.risks
         ],
-        "bands": [{"id": b.id, "label": b.label, "min": b.min, "meaning": b.meaning}
-                  for b in fw.bands],
-        "gates": [{"id": g.id, "applies_to": g.applies_to, "below": g.below, "cap": g.cap,
-                   "reason": g.reason} for g in fw.gates],
+        "bands": [
+            {"id": b.id, "label": b.label, "min": b.min, "meaning": b.meaning} for b in fw.bands
+        ],
+        "gates": [
+            {
+                "id": g.id,
+                "applies_to": g.applies_to,
+                "below": g.below,
+                "cap": g.cap,
+                "reason": g.reason,
+            }
+            for g in fw.gates
+        ],
         "red_flag_threshold": fw.red_flag_threshold,
         "risk_bands": [{"id": b.id, "label": b.label, "min": b.min} for b in fw.risk_bands],
         "caveats": [{"id": c.id, "text": c.text, "sources": list(c.sources)} for c in fw.caveats],
-        "sources": [{"key": s.key, "title": s.title, "publisher": s.publisher, "year": s.year,
-                     "url": s.url, "note": s.note} for s in fw.sources],
+        "sources": [
+            {
+                "key": s.key,
+                "title": s.title,
+                "publisher": s.publisher,
+                "year": s.year,
+                "url": s.url,
+                "note": s.note,
+            }
+            for s in fw.sources
+        ],
     }
 
 
@@ -101,25 +121,46 @@ def text_out(fw: Framework, factor_id: str | None, out: IO[str]) -> None:
     if factor_id is None:
         console.print(Text(f"{fw.title} — {fw.id} {fw.version}", style="bold"))
         console.print(Text(" ".join(fw.summary.split())))
-        grid = Table(box=None, pad_edge=False, padding=(0, 1), collapse_padding=True,
-                     expand=True, header_style="bold underline")
+        grid = Table(
+            box=None,
+            pad_edge=False,
+            padding=(0, 1),
+            collapse_padding=True,
+            expand=True,
+            header_style="bold underline",
+        )
         grid.add_column("Factor (id)", ratio=1, overflow="fold")
-        for header, justify in (("Kind", "left"), ("Weight", "right"), ("Cited by", "right"),
-                                ("Practitioner", "left"), ("Research", "left")):
+        for header, justify in (
+            ("Kind", "left"),
+            ("Weight", "right"),
+            ("Cited by", "right"),
+            ("Practitioner", "left"),
+            ("Research", "left"),
+        ):
             grid.add_column(header, justify=justify, no_wrap=True)  # type: ignore[arg-type]
         for f in fw.factors:
             ev = f.evidence
             cited = f"{ev.practitioners_cited}/{ev.practitioners_total}"
             name = Text(f.label)
             name.append(f" ({f.id})", style="dim")
-            grid.add_row(name, Text(kind_label(f.kind).replace(" factor", "")), f"{f.weight:g}",
-                         cited + ("" if ev.direction == "greater" else " (−)"),
-                         Text(ev.practitioner_rating), Text(ev.research_rating))
+            grid.add_row(
+                name,
+                Text(kind_label(f.kind).replace(" factor", "")),
+                f"{f.weight:g}",
+                cited + ("" if ev.direction == "greater" else " (−)"),
+                Text(ev.practitioner_rating),
+                Text(ev.research_rating),
+            )
         console.print(grid)
-        console.print(Text("Cited by: practitioners (of 15) who tied the factor to effectiveness; "
-                           "(−) tied to LESS effectiveness. Practitioner and research evidence "
-                           "as rated by USHMM. Show one factor in full: sanctions-check factors "
-                           "FACTOR_ID", style="dim"))
+        console.print(
+            Text(
+                "Cited by: practitioners (of 15) who tied the factor to effectiveness; "
+                "(−) tied to LESS effectiveness. Practitioner and research evidence "
+                "as rated by USHMM. Show one factor in full: sanctions-check factors "
+                "FACTOR_ID",
+                style="dim",
+            )
+        )
         return
     factor = fw.factor(factor_id)
     assert factor is not None
@@ -127,21 +168,30 @@ def text_out(fw: Framework, factor_id: str | None, out: IO[str]) -> None:
     parts: list[Any] = [
         Text(factor.description),
         Text(f"\nWhy it matters: {factor.why}"),
-        Text(f"\nEvidence: {ev.label}. USHMM factor: “{ev.tfap_name}”."
-             + (f" {ev.note}" if ev.note else "")),
+        Text(
+            f"\nEvidence: {ev.label}. USHMM factor: “{ev.tfap_name}”."
+            + (f" {ev.note}" if ev.note else "")
+        ),
         Text(f"Sources: {', '.join(_source(fw, k) for k in ev.sources)}", style="dim"),
         Text(f"\nWeight {factor.weight:g}: {factor.weight_reason}"),
     ]
-    console.print(Panel(Group(*parts), title=Text(f"{factor.name} ({kind_label(factor.kind)})"),
-                        title_align="left"))
+    console.print(
+        Panel(
+            Group(*parts),
+            title=Text(f"{factor.name} ({kind_label(factor.kind)})"),
+            title_align="left",
+        )
+    )
     for number, q in enumerate(factor.questions, 1):
         lines: list[Any] = [Text(q.help, style="dim")]
         for level in range(5):
             lines.append(Text(f"  {level}  {q.level_label(fw, level)}"))
-        lines.append(Text(f"If low: {q.advice}" if factor.kind != "red_flag"
-                          else f"If present: {q.advice}"))
-        console.print(Panel(Group(*lines), title=Text(f"{number}. {q.text}  [{q.id}]"),
-                            title_align="left"))
+        lines.append(
+            Text(f"If low: {q.advice}" if factor.kind != "red_flag" else f"If present: {q.advice}")
+        )
+        console.print(
+            Panel(Group(*lines), title=Text(f"{number}. {q.text}  [{q.id}]"), title_align="left")
+        )
 
 
 def _source(fw: Framework, key: str) -> str:

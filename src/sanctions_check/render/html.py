@@ -110,8 +110,12 @@ def _swatch(colour: str) -> str:
     return f'<span class="swatch" style="background:{colour}" aria-hidden="true"></span>'
 
 
-def _table(headers: list[tuple[str, str]], rows: list[list[tuple[str, str]]],
-           caption: str | None = None, widths: tuple[int, ...] = ()) -> str:
+def _table(
+    headers: list[tuple[str, str]],
+    rows: list[list[tuple[str, str]]],
+    caption: str | None = None,
+    widths: tuple[int, ...] = (),
+) -> str:
     """A semantic table; headers and cells are (class, already-escaped html) pairs.
 
     Fixed column widths (percent) keep long notes from squeezing the narrow columns on paper.
@@ -120,10 +124,14 @@ def _table(headers: list[tuple[str, str]], rows: list[list[tuple[str, str]]],
     if caption:
         out.append(f'<caption class="muted">{caption}</caption>')
     if widths:
-        out.append("<colgroup>" + "".join(f'<col style="width:{w}%">' for w in widths)
-                   + "</colgroup>")
-    out.append("<thead><tr>" + "".join(
-        f'<th scope="col"{_cls(c)}>{h}</th>' for c, h in headers) + "</tr></thead>")
+        out.append(
+            "<colgroup>" + "".join(f'<col style="width:{w}%">' for w in widths) + "</colgroup>"
+        )
+    out.append(
+        "<thead><tr>"
+        + "".join(f'<th scope="col"{_cls(c)}>{h}</th>' for c, h in headers)
+        + "</tr></thead>"
+    )
     out.append("<tbody>")
     for row in rows:
         out.append("<tr>" + "".join(f"<td{_cls(c)}>{v}</td>" for c, v in row) + "</tr>")
@@ -138,17 +146,24 @@ def _cls(name: str) -> str:
 def _mini_bar(score: float | None, low: float, high: float, colour: str) -> str:
     """A small bar for a table row: the range as an outlined band, the score as a filled bar."""
     width = 96
+
     def x(v: float) -> float:
         return round(v / 100 * width, 1)
-    fill = (f'<rect x="0" y="3" width="{x(score)}" height="8" fill="{colour}"/>'
-            if score is not None else "")
-    return (f'<svg class="minibar" width="{width + 2}" height="14" viewBox="-1 0 {width + 2} 14" '
-            f'role="img" aria-label="{e(wording.factor_score_text(score, low, high))}">'
-            f'<rect x="0" y="3" width="{width}" height="8" fill="#eeeeee" stroke="#999" '
-            f'stroke-width="0.5"/>'
-            f'<rect x="{x(low)}" y="1" width="{round(x(high) - x(low), 1)}" height="12" '
-            f'fill="none" stroke="#333" stroke-width="1" stroke-dasharray="2 1"/>'
-            f"{fill}</svg>")
+
+    fill = (
+        f'<rect x="0" y="3" width="{x(score)}" height="8" fill="{colour}"/>'
+        if score is not None
+        else ""
+    )
+    return (
+        f'<svg class="minibar" width="{width + 2}" height="14" viewBox="-1 0 {width + 2} 14" '
+        f'role="img" aria-label="{e(wording.factor_score_text(score, low, high))}">'
+        f'<rect x="0" y="3" width="{width}" height="8" fill="#eeeeee" stroke="#999" '
+        f'stroke-width="0.5"/>'
+        f'<rect x="{x(low)}" y="1" width="{round(x(high) - x(low), 1)}" height="12" '
+        f'fill="none" stroke="#333" stroke-width="1" stroke-dasharray="2 1"/>'
+        f"{fill}</svg>"
+    )
 
 
 def _short(score: float | None, low: float, high: float) -> str:
@@ -170,10 +185,20 @@ def chart(report: dict[str, Any]) -> str:
     top = 36
     outlook = report["outlook"]
     band = outlook["band"]
-    rows = [("Outlook" + (f" — {band['label']}" if band else ""), "overall", outlook["score"],
-             outlook["low"], outlook["high"], _band_colour(report, band["id"] if band else None))]
-    rows += [(f["name"], f["kind"], f["score"], f["low"], f["high"],
-              KIND_COLOURS.get(f["kind"], "#444")) for f in report["factors"]]
+    rows = [
+        (
+            "Outlook" + (f" — {band['label']}" if band else ""),
+            "overall",
+            outlook["score"],
+            outlook["low"],
+            outlook["high"],
+            _band_colour(report, band["id"] if band else None),
+        )
+    ]
+    rows += [
+        (f["name"], f["kind"], f["score"], f["low"], f["high"], KIND_COLOURS.get(f["kind"], "#444"))
+        for f in report["factors"]
+    ]
     labels = [textwrap.wrap(textsafe.one_line(r[0]), 46)[:2] or [""] for r in rows]
     heights = [10 + 12 * len(lines) for lines in labels]
     height = top + sum(heights) + 24
@@ -181,40 +206,58 @@ def chart(report: dict[str, Any]) -> str:
     def x(v: float) -> float:
         return round(label_w + v / 100 * plot_w, 1)
 
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-             f'width="{width}" height="{height}" role="img" aria-labelledby="chart-title" '
-             f'font-family="DejaVu Sans, Arial, sans-serif" font-size="10">',
-             '<title id="chart-title">Factor scores with their uncertainty ranges, 0-100</title>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-labelledby="chart-title" '
+        f'font-family="DejaVu Sans, Arial, sans-serif" font-size="10">',
+        '<title id="chart-title">Factor scores with their uncertainty ranges, 0-100</title>',
+    ]
     for n, b in enumerate(report["bands"]):
         bx = x(b["min"])
         ty = top - 6 - 12 * ((len(report["bands"]) - 1 - n) % 2)
-        parts.append(f'<line x1="{bx}" y1="{ty - 9}" x2="{bx}" y2="{height - 20}" '
-                     f'stroke="#999" stroke-dasharray="3 3"/>')
-        parts.append(f'<text x="{bx + 3}" y="{ty}" fill="#444" font-size="9">'
-                     f'{e(b["label"])} {b["min"]:g}+</text>')
+        parts.append(
+            f'<line x1="{bx}" y1="{ty - 9}" x2="{bx}" y2="{height - 20}" '
+            f'stroke="#999" stroke-dasharray="3 3"/>'
+        )
+        parts.append(
+            f'<text x="{bx + 3}" y="{ty}" fill="#444" font-size="9">'
+            f"{e(b['label'])} {b['min']:g}+</text>"
+        )
     for tick in (0, 25, 50, 75, 100):
-        parts.append(f'<text x="{x(tick)}" y="{height - 6}" text-anchor="middle" fill="#444" '
-                     f'font-size="9">{tick}</text>')
+        parts.append(
+            f'<text x="{x(tick)}" y="{height - 6}" text-anchor="middle" fill="#444" '
+            f'font-size="9">{tick}</text>'
+        )
     y = top
-    for (_, kind, score, low, high, colour), lines, row_h in zip(rows, labels, heights,
-                                                                  strict=True):
+    for (_, kind, score, low, high, colour), lines, row_h in zip(
+        rows, labels, heights, strict=True
+    ):
         bold = kind == "overall"
         weight = ' font-weight="bold"' if bold else ""
         mid = y + row_h / 2
         first = mid + 3.5 - 6 * (len(lines) - 1)
         for n, line in enumerate(lines):
-            parts.append(f'<text x="{label_w - 8}" y="{first + 12 * n}" text-anchor="end"'
-                         f'{weight}>{e(line)}</text>')
-        parts.append(f'<rect x="{x(0)}" y="{mid - 6}" width="{plot_w}" height="12" '
-                     f'fill="#f4f4f4"/>')
+            parts.append(
+                f'<text x="{label_w - 8}" y="{first + 12 * n}" text-anchor="end"'
+                f"{weight}>{e(line)}</text>"
+            )
+        parts.append(
+            f'<rect x="{x(0)}" y="{mid - 6}" width="{plot_w}" height="12" fill="#f4f4f4"/>'
+        )
         if score is not None:
-            parts.append(f'<rect x="{x(0)}" y="{mid - 6}" width="{round(x(score) - x(0), 1)}" '
-                         f'height="12" fill="{colour}"/>')
-        parts.append(f'<line x1="{x(low)}" y1="{mid}" x2="{x(high)}" y2="{mid}" stroke="#000" '
-                     f'stroke-width="1.5"/>')
+            parts.append(
+                f'<rect x="{x(0)}" y="{mid - 6}" width="{round(x(score) - x(0), 1)}" '
+                f'height="12" fill="{colour}"/>'
+            )
+        parts.append(
+            f'<line x1="{x(low)}" y1="{mid}" x2="{x(high)}" y2="{mid}" stroke="#000" '
+            f'stroke-width="1.5"/>'
+        )
         for end in (low, high):
-            parts.append(f'<line x1="{x(end)}" y1="{mid - 8}" x2="{x(end)}" y2="{mid + 8}" '
-                         f'stroke="#000" stroke-width="1.5"/>')
+            parts.append(
+                f'<line x1="{x(end)}" y1="{mid - 8}" x2="{x(end)}" y2="{mid + 8}" '
+                f'stroke="#000" stroke-width="1.5"/>'
+            )
         value = _short(score, low, high)
         if not bold:
             value += f" · {KIND_SHORT.get(kind, kind)}"
@@ -255,9 +298,11 @@ def render(report: dict[str, Any]) -> str:
     if report["answers"]:
         out.append(_answers(report))
     out.append("</main>")
-    out.append(f'<footer class="muted"><p>{e(report["advisory"])} Generated '
-               f'{e(method["generated"])} by {e(method["tool"]["name"])} '
-               f'{e(method["tool"]["version"])}.</p></footer>')
+    out.append(
+        f'<footer class="muted"><p>{e(report["advisory"])} Generated '
+        f"{e(method['generated'])} by {e(method['tool']['name'])} "
+        f"{e(method['tool']['version'])}.</p></footer>"
+    )
     out.append("</body>\n</html>\n")
     return "\n".join(out)
 
@@ -271,19 +316,25 @@ def _header(report: dict[str, Any]) -> str:
     case = report["case"]
     fw = report["method"]["framework"]
     meta = [("Case", case["id"])]
-    for key, label in (("country", "Country"), ("assessed_on", "Assessed on"),
-                       ("analyst", "Analyst")):
+    for key, label in (
+        ("country", "Country"),
+        ("assessed_on", "Assessed on"),
+        ("analyst", "Analyst"),
+    ):
         if case[key]:
             meta.append((label, case[key]))
     if case["hypothetical"]:
         meta.append(("Hypothetical", "yes: an invented case for teaching"))
     meta.append(("Framework", f"{fw['id']} {fw['version']}"))
-    out = ["<header>",
-           '<p class="kicker">Advisory summary · not a verdict or legal determination</p>',
-           f"<h1>{e(case['title'])}</h1>",
-           '<dl class="meta">' + "".join(f"<div><dt>{e(k)}</dt><dd>{e(v)}</dd></div>"
-                                         for k, v in meta) + "</dl>",
-           f'<p class="notice">{e(report["advisory"])}</p>']
+    out = [
+        "<header>",
+        '<p class="kicker">Advisory summary · not a verdict or legal determination</p>',
+        f"<h1>{e(case['title'])}</h1>",
+        '<dl class="meta">'
+        + "".join(f"<div><dt>{e(k)}</dt><dd>{e(v)}</dd></div>" for k, v in meta)
+        + "</dl>",
+        f'<p class="notice">{e(report["advisory"])}</p>',
+    ]
     for warning in report["warnings"]:
         out.append(f'<p class="cap"><strong>Note:</strong> {e(warning)}</p>')
     out.append("</header>")
@@ -292,17 +343,20 @@ def _header(report: dict[str, Any]) -> str:
 
 def _situation(report: dict[str, Any]) -> str:
     case = report["case"]
-    parts = [f"<h3>{label}</h3>\n{_paragraphs(case[key])}"
-             for key, label in (("situation", "Situation"), ("measures", "Measures"))
-             if case[key]]
+    parts = [
+        f"<h3>{label}</h3>\n{_paragraphs(case[key])}"
+        for key, label in (("situation", "Situation"), ("measures", "Measures"))
+        if case[key]
+    ]
     if not parts:
         return ""
     return '<section id="case">\n<h2>The case</h2>\n' + "\n".join(parts) + "\n</section>"
 
 
 def _gate(gate: dict[str, Any]) -> str:
-    return wording.gate_text(gate["factor_name"], gate["score"], gate["below"],
-                             gate["cap_label"], gate["reason"])
+    return wording.gate_text(
+        gate["factor_name"], gate["score"], gate["below"], gate["cap_label"], gate["reason"]
+    )
 
 
 def _headline_score(outlook: dict[str, Any]) -> str:
@@ -317,15 +371,18 @@ def _outlook(report: dict[str, Any]) -> str:
     band = outlook["band"]
     colour = _band_colour(report, band["id"] if band else None)
     label = wording.band_text(band["label"] if band else None, outlook["capped"])
-    out = ['<section id="outlook">', f"<h2>{e(wording.OUTLOOK_NAME)}</h2>",
-           f'<p class="headline">{_swatch(colour)}<span class="badge">{e(label)}:</span> '
-           f'{_headline_score(outlook)}, coverage {e(wording.percent(outlook["coverage"]))}</p>',
-           '<figure class="keep">',
-           chart(report),
-           "<figcaption>Bars: score from the answers given; whiskers: the range if every "
-           "unknown or unanswered question were 0 or 4; dashed lines: band thresholds. "
-           f"{e(wording.RED_FLAG_SCALE)}.</figcaption>",
-           "</figure>"]
+    out = [
+        '<section id="outlook">',
+        f"<h2>{e(wording.OUTLOOK_NAME)}</h2>",
+        f'<p class="headline">{_swatch(colour)}<span class="badge">{e(label)}:</span> '
+        f"{_headline_score(outlook)}, coverage {e(wording.percent(outlook['coverage']))}</p>",
+        '<figure class="keep">',
+        chart(report),
+        "<figcaption>Bars: score from the answers given; whiskers: the range if every "
+        "unknown or unanswered question were 0 or 4; dashed lines: band thresholds. "
+        f"{e(wording.RED_FLAG_SCALE)}.</figcaption>",
+        "</figure>",
+    ]
     if band:
         out.append(f"<p><strong>{e(band['label'])}:</strong> {e(band['meaning'])}</p>")
     for gate in outlook["gates"]:
@@ -349,19 +406,36 @@ def _factors(report: dict[str, Any]) -> str:
     rows = []
     for f in report["factors"]:
         colour = KIND_COLOURS.get(f["kind"], "#444")
-        rows.append([
-            ("", f'<strong>{e(f["name"])}</strong><br><span class="muted">'
-                 f'{e(f["kind_label"])}</span>'),
-            ("", _keep_range(f["score_text"])),
-            ("", _mini_bar(f["score"], f["low"], f["high"], colour)),
-            ("num", e(wording.percent(f["coverage"]))),
-            ("", e(f["evidence"])),
-        ])
-    table = _table([("", "Factor"), ("", "Score (range)"), ("", "0–100"),
-                    ("num", "Coverage"), ("", "Evidence")], rows, widths=(25, 17, 15, 11, 32))
-    return ('<section id="factors">\n<h2>Factors</h2>\n' + table
-            + f'\n<p class="legend">Filled bar: score; dashed box: range. '
-              f'{e(wording.SCORE_LEGEND)}.</p>\n</section>')
+        rows.append(
+            [
+                (
+                    "",
+                    f'<strong>{e(f["name"])}</strong><br><span class="muted">'
+                    f"{e(f['kind_label'])}</span>",
+                ),
+                ("", _keep_range(f["score_text"])),
+                ("", _mini_bar(f["score"], f["low"], f["high"], colour)),
+                ("num", e(wording.percent(f["coverage"]))),
+                ("", e(f["evidence"])),
+            ]
+        )
+    table = _table(
+        [
+            ("", "Factor"),
+            ("", "Score (range)"),
+            ("", "0–100"),
+            ("num", "Coverage"),
+            ("", "Evidence"),
+        ],
+        rows,
+        widths=(25, 17, 15, 11, 32),
+    )
+    return (
+        '<section id="factors">\n<h2>Factors</h2>\n'
+        + table
+        + f'\n<p class="legend">Filled bar: score; dashed box: range. '
+        f"{e(wording.SCORE_LEGEND)}.</p>\n</section>"
+    )
 
 
 def _findings(report: dict[str, Any]) -> str:
@@ -374,11 +448,12 @@ def _findings(report: dict[str, Any]) -> str:
     out += ['<section id="strengths">', "<h2>Strengths</h2>", "<ul>"]
     top = report["bands"][-1]
     if not report["strengths"]:
-        out.append(f"<li>No factor reaches the top band ({e(top['label'])}, "
-                   f"{top['min']:g}+).</li>")
+        out.append(f"<li>No factor reaches the top band ({e(top['label'])}, {top['min']:g}+).</li>")
     for strength in report["strengths"]:
-        out.append(f"<li><strong>{e(strength['factor_name'])}</strong>: "
-                   f"{e(wording.number(strength['score']))} of 100</li>")
+        out.append(
+            f"<li><strong>{e(strength['factor_name'])}</strong>: "
+            f"{e(wording.number(strength['score']))} of 100</li>"
+        )
     out.append("</ul></section>")
     out += ['<section id="levers">', "<h2>Top levers</h2>"]
     if not report["levers"]:
@@ -387,10 +462,12 @@ def _findings(report: dict[str, Any]) -> str:
         out.append('<ol class="levers">')
         for lever in report["levers"]:
             gate = "; would lift the cap" if lever["lifts_gate"] else ""
-            out.append(f"<li><strong>{e(lever['question'])}</strong> "
-                       f'<span class="muted">({e(lever["factor_name"])}, now '
-                       f"{lever['current']} of 4: up to +{lever['gain']:.1f} outlook points"
-                       f"{gate})</span><br>{e(lever['advice'])}</li>")
+            out.append(
+                f"<li><strong>{e(lever['question'])}</strong> "
+                f'<span class="muted">({e(lever["factor_name"])}, now '
+                f"{lever['current']} of 4: up to +{lever['gain']:.1f} outlook points"
+                f"{gate})</span><br>{e(lever['advice'])}</li>"
+            )
         out.append("</ol>")
     out.append("</section>")
     out += ['<section id="red-flags">', "<h2>Red flags</h2>", "<ul>"]
@@ -398,9 +475,11 @@ def _findings(report: dict[str, Any]) -> str:
         out.append(f"<li>None raised (threshold {report['red_flag_threshold']:g}).</li>")
     for flag in report["red_flags"]:
         advice = " ".join(e(a) for a in flag["advice"])
-        out.append(f'<li><span class="flag">{_swatch(KIND_COLOURS["red_flag"])}Raised: '
-                   f"{e(flag['name'])}</span>, {e(wording.number(flag['score']))} of 100. "
-                   f"{advice}</li>")
+        out.append(
+            f'<li><span class="flag">{_swatch(KIND_COLOURS["red_flag"])}Raised: '
+            f"{e(flag['name'])}</span>, {e(wording.number(flag['score']))} of 100. "
+            f"{advice}</li>"
+        )
     out.append("</ul></section>")
     return "\n".join(out)
 
@@ -412,19 +491,37 @@ def _risks(report: dict[str, Any]) -> str:
         for r in report["risks"]:
             colour = RISK_COLOURS.get(r["band"] or "", "#888888")
             note = f'<br><span class="muted">{e(r["note"])}</span>' if r["note"] else ""
-            rows.append([
-                ("", f"<strong>{e(r['name'])}</strong>"),
-                ("", f'<span class="badge">{_swatch(colour)}{e(r["text"])}</span><br>'
-                     f'<span class="muted">likelihood {e(_level(r["likelihood"]))} × '
-                     f'severity {e(_level(r["severity"]))}</span>'),
-                ("", e(r["mitigation"] or "none recorded") + note),
-                ("", '<ul class="inline">' + "".join(
-                    f"<li>{e(m)}</li>" for m in r["suggested_mitigations"]) + "</ul>"),
-            ])
-        out.append(_table([("", "Risk"), ("", "Level"), ("", "Planned mitigation"),
-                           ("", "Suggested mitigations")], rows,
-                          caption="Ranked by likelihood × severity (0-16); each rated 0-4.",
-                          widths=(18, 17, 32, 33)))
+            rows.append(
+                [
+                    ("", f"<strong>{e(r['name'])}</strong>"),
+                    (
+                        "",
+                        f'<span class="badge">{_swatch(colour)}{e(r["text"])}</span><br>'
+                        f'<span class="muted">likelihood {e(_level(r["likelihood"]))} × '
+                        f"severity {e(_level(r['severity']))}</span>",
+                    ),
+                    ("", e(r["mitigation"] or "none recorded") + note),
+                    (
+                        "",
+                        '<ul class="inline">'
+                        + "".join(f"<li>{e(m)}</li>" for m in r["suggested_mitigations"])
+                        + "</ul>",
+                    ),
+                ]
+            )
+        out.append(
+            _table(
+                [
+                    ("", "Risk"),
+                    ("", "Level"),
+                    ("", "Planned mitigation"),
+                    ("", "Suggested mitigations"),
+                ],
+                rows,
+                caption="Ranked by likelihood × severity (0-16); each rated 0-4.",
+                widths=(18, 17, 32, 33),
+            )
+        )
     else:
         out.append("<p>No risk rated in the case file.</p>")
     if report["risks_not_rated"]:
@@ -445,19 +542,26 @@ def _purposes_and_gaps(report: dict[str, Any]) -> str:
     else:
         out.append("<ul>")
         for purpose in report["purposes"]:
-            out.append(f"<li><strong>{e(purpose['name'])}</strong>: "
-                       f"{e(wording.base_rate_text(purpose['base_rate']))}</li>")
+            out.append(
+                f"<li><strong>{e(purpose['name'])}</strong>: "
+                f"{e(wording.base_rate_text(purpose['base_rate']))}</li>"
+            )
         out.append("</ul>")
     out.append("</section>")
     out += ['<section id="gaps">', "<h2>Data gaps</h2>"]
     if report["gaps"]:
-        rows = [[("", e(g["factor_name"] or "–")), ("", e(g["kind_label"])), ("", e(g["text"]))]
-                for g in report["gaps"]]
-        out.append(_table([("", "Factor"), ("", "Gap"), ("", "Question")], rows,
-                          widths=(28, 17, 55)))
+        rows = [
+            [("", e(g["factor_name"] or "–")), ("", e(g["kind_label"])), ("", e(g["text"]))]
+            for g in report["gaps"]
+        ]
+        out.append(
+            _table([("", "Factor"), ("", "Gap"), ("", "Question")], rows, widths=(28, 17, 55))
+        )
         if report["answers"]:
-            out.append('<p class="muted">The notes on each answer are in the appendix, '
-                       "“The answers behind the scores”.</p>")
+            out.append(
+                '<p class="muted">The notes on each answer are in the appendix, '
+                "“The answers behind the scores”.</p>"
+            )
     else:
         out.append("<p>None: every question answered with at least medium confidence.</p>")
     out.append("</section>")
@@ -470,11 +574,15 @@ def _closing(report: dict[str, Any]) -> str:
     out = ['<section id="caveats">', "<h2>Caveats</h2>", "<ul>"]
     out.extend(f"<li>{e(c['text'])}</li>" for c in report["caveats"])
     out.append("</ul></section>")
-    out += ['<section id="method">', "<h2>Method</h2>", f"<p>{e(method['text'])}</p>",
-            f'<p class="muted">Framework {e(fw["id"])} {e(fw["version"])} ({e(fw["title"])}), '
-            f'SHA-256 <code>{e(fw["sha256"])}</code>; {e(method["tool"]["name"])} '
-            f'{e(method["tool"]["version"])}; generated {e(method["generated"])}.</p>',
-            "</section>"]
+    out += [
+        '<section id="method">',
+        "<h2>Method</h2>",
+        f"<p>{e(method['text'])}</p>",
+        f'<p class="muted">Framework {e(fw["id"])} {e(fw["version"])} ({e(fw["title"])}), '
+        f"SHA-256 <code>{e(fw['sha256'])}</code>; {e(method['tool']['name'])} "
+        f"{e(method['tool']['version'])}; generated {e(method['generated'])}.</p>",
+        "</section>",
+    ]
     out += ['<section id="sources">', "<h2>Sources</h2>", "<ul>"]
     for s in report["sources"]["framework"]:
         label = wording.source_label(s["title"], s["publisher"], s["year"])
@@ -500,11 +608,19 @@ def _answers(report: dict[str, Any]) -> str:
                 answer += f'<br><span class="muted">{e(q["confidence"])} confidence</span>'
             note = e(q["note"]) if q["note"] else '<span class="muted">no note</span>'
             if q["sources"]:
-                note += '<div class="sources">Sources: ' + "; ".join(
-                    _link(s) for s in q["sources"]) + "</div>"
+                note += (
+                    '<div class="sources">Sources: '
+                    + "; ".join(_link(s) for s in q["sources"])
+                    + "</div>"
+                )
             rows.append([("", e(q["text"])), ("", answer), ("", note)])
         out.append(f"<h3>{e(factor['factor_name'])}</h3>")
-        out.append(_table([("", "Question"), ("", "Answer"), ("", "Note and sources")], rows,
-                          widths=(32, 24, 44)))
+        out.append(
+            _table(
+                [("", "Question"), ("", "Answer"), ("", "Note and sources")],
+                rows,
+                widths=(32, 24, 44),
+            )
+        )
     out.append("</section>")
     return "\n".join(out)

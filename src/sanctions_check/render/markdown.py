@@ -24,7 +24,7 @@ def text(value: object) -> str:
         return out
     if match.group(3):
         return "\\" + out
-    return f"{match.group(1)}\\{out[len(match.group(1)):]}"
+    return f"{match.group(1)}\\{out[len(match.group(1)) :]}"
 
 
 def cell(value: object) -> str:
@@ -53,8 +53,11 @@ def render(report: dict[str, Any]) -> str:
     add(f"> {text(report['advisory'])}")
     add("")
     header = [["Case", cell(case["id"])]]
-    for key, label in (("country", "Country"), ("assessed_on", "Assessed on"),
-                       ("analyst", "Analyst")):
+    for key, label in (
+        ("country", "Country"),
+        ("assessed_on", "Assessed on"),
+        ("analyst", "Analyst"),
+    ):
         if case[key]:
             header.append([label, cell(case[key])])
     if case["hypothetical"]:
@@ -92,8 +95,9 @@ def _outlook(report: dict[str, Any], add) -> None:
         add(f"{text(outlook['band']['label'])}: {text(outlook['band']['meaning'])}")
     for gate in outlook["gates"]:
         add("")
-        words = wording.gate_text(gate["factor_name"], gate["score"], gate["below"],
-                                  gate["cap_label"], gate["reason"])
+        words = wording.gate_text(
+            gate["factor_name"], gate["score"], gate["below"], gate["cap_label"], gate["reason"]
+        )
         add(f"**Gate:** {text(words)}")
     if outlook["provisional_text"]:
         add("")
@@ -106,12 +110,24 @@ def _factors(report: dict[str, Any], add, lines: list[str]) -> None:
     add("")
     add("## Factors")
     add("")
-    rows = [[cell(f["name"]), cell(f["kind_label"]),
-             wording.range_bar(f["score"], f["low"], f["high"]), cell(f["score_text"]),
-             wording.percent(f["coverage"]), cell(f["evidence"])]
-            for f in report["factors"]]
-    lines.extend(_table(["Factor", "Kind", "0–100", "Score (range)", "Coverage", "Evidence"],
-                        ["---", "---", "---", "---", "---:", "---"], rows))
+    rows = [
+        [
+            cell(f["name"]),
+            cell(f["kind_label"]),
+            wording.range_bar(f["score"], f["low"], f["high"]),
+            cell(f["score_text"]),
+            wording.percent(f["coverage"]),
+            cell(f["evidence"]),
+        ]
+        for f in report["factors"]
+    ]
+    lines.extend(
+        _table(
+            ["Factor", "Kind", "0–100", "Score (range)", "Coverage", "Evidence"],
+            ["---", "---", "---", "---", "---:", "---"],
+            rows,
+        )
+    )
     add("")
     add(f"{text(wording.RANGE_BAR_LEGEND)}. {text(wording.RED_FLAG_SCALE)}.")
 
@@ -139,9 +155,11 @@ def _findings(report: dict[str, Any], add) -> None:
         add("- No answered question below the top level.")
     for number, lever in enumerate(report["levers"], 1):
         gate = "; would lift the cap" if lever["lifts_gate"] else ""
-        add(f"{number}. **{text(lever['question'])}** ({text(lever['factor_name'])}, now "
+        add(
+            f"{number}. **{text(lever['question'])}** ({text(lever['factor_name'])}, now "
             f"{lever['current']} of 4: up to +{lever['gain']:.1f} outlook points{gate}). "
-            f"{text(lever['advice'])}")
+            f"{text(lever['advice'])}"
+        )
     add("")
     add("## Red flags")
     add("")
@@ -157,12 +175,31 @@ def _risks(report: dict[str, Any], add, lines: list[str]) -> None:
     add("## Risks of unintended consequences")
     add("")
     if report["risks"]:
-        rows = [[cell(r["name"]), cell(r["likelihood"]), cell(r["severity"]), cell(r["text"]),
-                 cell(r["mitigation"] or "none recorded"),
-                 cell(wording.sentences(r["suggested_mitigations"]))] for r in report["risks"]]
-        lines.extend(_table(["Risk", "Likelihood", "Severity", "Likelihood × severity",
-                             "Planned mitigation", "Suggested mitigations"],
-                            ["---", "---:", "---:", "---", "---", "---"], rows))
+        rows = [
+            [
+                cell(r["name"]),
+                cell(r["likelihood"]),
+                cell(r["severity"]),
+                cell(r["text"]),
+                cell(r["mitigation"] or "none recorded"),
+                cell(wording.sentences(r["suggested_mitigations"])),
+            ]
+            for r in report["risks"]
+        ]
+        lines.extend(
+            _table(
+                [
+                    "Risk",
+                    "Likelihood",
+                    "Severity",
+                    "Likelihood × severity",
+                    "Planned mitigation",
+                    "Suggested mitigations",
+                ],
+                ["---", "---:", "---:", "---", "---", "---"],
+                rows,
+            )
+        )
         notes = [r for r in report["risks"] if r["note"]]
         for risk in notes:
             add("")
@@ -186,10 +223,13 @@ def _rest(report: dict[str, Any], add, lines: list[str]) -> None:
     add("## Data gaps")
     add("")
     if report["gaps"]:
-        rows = [[cell(g["kind_label"]), cell(g["factor_name"]), cell(g["text"]), cell(g["note"])]
-                for g in report["gaps"]]
-        lines.extend(_table(["Gap", "Factor", "Question", "Note"],
-                            ["---", "---", "---", "---"], rows))
+        rows = [
+            [cell(g["kind_label"]), cell(g["factor_name"]), cell(g["text"]), cell(g["note"])]
+            for g in report["gaps"]
+        ]
+        lines.extend(
+            _table(["Gap", "Factor", "Question", "Note"], ["---", "---", "---", "---"], rows)
+        )
     else:
         add("None: every question answered with at least medium confidence.")
     add("")
@@ -204,9 +244,11 @@ def _rest(report: dict[str, Any], add, lines: list[str]) -> None:
     add("")
     add(text(method["text"]))
     add("")
-    add(f"Framework {cell(fw['id'])} {cell(fw['version'])} ({text(fw['title'])}), "
+    add(
+        f"Framework {cell(fw['id'])} {cell(fw['version'])} ({text(fw['title'])}), "
         f"sha256 `{textsafe.one_line(fw['sha256'])}`; {method['tool']['name']} "
-        f"{method['tool']['version']}; generated {method['generated']}.")
+        f"{method['tool']['version']}; generated {method['generated']}."
+    )
     add("")
     add("## Sources")
     add("")
@@ -226,8 +268,20 @@ def _rest(report: dict[str, Any], add, lines: list[str]) -> None:
         add("")
         add(f"### {text(factor['factor_name'])}")
         add("")
-        rows = [[cell(q["text"]), cell(q["score_text"]), cell(q["confidence"]), cell(q["note"]),
-                 " ".join(link(s) for s in q["sources"]) or "–"]
-                for q in factor["questions"]]
-        lines.extend(_table(["Question", "Answer", "Confidence", "Note", "Sources"],
-                            ["---", "---", "---", "---", "---"], rows))
+        rows = [
+            [
+                cell(q["text"]),
+                cell(q["score_text"]),
+                cell(q["confidence"]),
+                cell(q["note"]),
+                " ".join(link(s) for s in q["sources"]) or "–",
+            ]
+            for q in factor["questions"]
+        ]
+        lines.extend(
+            _table(
+                ["Question", "Answer", "Confidence", "Note", "Sources"],
+                ["---", "---", "---", "---", "---"],
+                rows,
+            )
+        )

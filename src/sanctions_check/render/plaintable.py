@@ -27,7 +27,8 @@ from typing import IO, NamedTuple
 # Characters that rich measures as exactly one cell (its own fast-path ranges) plus the few
 # typographic marks the table uses; tests/test_plaintable.py checks each against rich.
 _ONE_CELL = frozenset(
-    chr(code) for start, end in ((0x20, 0x7E), (0xA0, 0xAC), (0xAE, 0x2FF), (0x370, 0x482))
+    chr(code)
+    for start, end in ((0x20, 0x7E), (0xA0, 0xAC), (0xAE, 0x2FF), (0x370, 0x482))
     for code in range(start, end + 1)
 ) | frozenset("–—‘’“”†‡•…×↓↑→←")
 _WORD = re.compile(r"\s*\S+\s*")
@@ -41,8 +42,14 @@ class Column(NamedTuple):
     min_width: int | None = None
 
 
-def render(title: str, columns: Sequence[Column], rows: Sequence[Sequence[str]],
-           notes: Sequence[str], out: IO[str], width: int | None = None) -> bool:
+def render(
+    title: str,
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[str]],
+    notes: Sequence[str],
+    out: IO[str],
+    width: int | None = None,
+) -> bool:
     """Write the table and notes exactly as rich would to ``out``; False if it cannot be sure."""
     total = _console_width(out, width)
     if total is None or not _plain(title, columns, rows, notes):
@@ -56,8 +63,9 @@ def render(title: str, columns: Sequence[Column], rows: Sequence[Sequence[str]],
     for line in _wrap(title, table_width, "left"):
         write(line[:total] + "\n")
     for index, cells in enumerate(_with_header(columns, rows)):
-        rendered = [_cell(text, w, p, c) for text, w, p, c in zip(cells, widths, pads, columns,
-                                                                  strict=True)]
+        rendered = [
+            _cell(text, w, p, c) for text, w, p, c in zip(cells, widths, pads, columns, strict=True)
+        ]
         height = max(len(r) for r in rendered)
         for r, w in zip(rendered, widths, strict=True):
             blank = [" " * w] * (height - len(r))
@@ -110,8 +118,9 @@ def _std_fds() -> tuple[int, int, int]:
     return fds[0], fds[1], fds[2]
 
 
-def _plain(title: str, columns: Sequence[Column], rows: Sequence[Sequence[str]],
-           notes: Sequence[str]) -> bool:
+def _plain(
+    title: str, columns: Sequence[Column], rows: Sequence[Sequence[str]], notes: Sequence[str]
+) -> bool:
     """Only one-cell characters, one line each; no markup or emoji codes where rich parses them."""
     parsed = [title, *(c.header for c in columns)]
     if any("[" in t or ":" in t for t in parsed):
@@ -157,8 +166,9 @@ def _measure_cell(text: str, pad: int, width: int) -> tuple[int, int]:
     return (0, 0) if result[1] < 1 else _normalize(result)
 
 
-def _measure_column(index: int, column: Column, cells: list[str], pad: int,
-                    width: int) -> tuple[int, int]:
+def _measure_column(
+    index: int, column: Column, cells: list[str], pad: int, width: int
+) -> tuple[int, int]:
     """Table._measure_column: the widest cell's range, capped, then the column's min_width."""
     if width < 1:
         return 0, 0
@@ -172,8 +182,9 @@ def _measure_column(index: int, column: Column, cells: list[str], pad: int,
     return result
 
 
-def _column_widths(columns: Sequence[Column], rows: Sequence[Sequence[str]],
-                   total: int) -> list[int]:
+def _column_widths(
+    columns: Sequence[Column], rows: Sequence[Sequence[str]], total: int
+) -> list[int]:
     """Table._calculate_column_widths for a table that does not expand and has no borders."""
     cells = [[c.header, *(row[i] for row in rows)] for i, c in enumerate(columns)]
     pads = [0 if i == len(columns) - 1 else 1 for i in range(len(columns))]
@@ -183,8 +194,10 @@ def _column_widths(columns: Sequence[Column], rows: Sequence[Sequence[str]],
         widths = _collapse(widths, [not c.no_wrap for c in columns], total)
         if sum(widths) > total:
             widths = _ratio_reduce(sum(widths) - total, [1] * len(widths), widths, widths)
-        ranges = [_measure_column(i, c, cells[i], pads[i], w)
-                  for i, (c, w) in enumerate(zip(columns, widths, strict=True))]
+        ranges = [
+            _measure_column(i, c, cells[i], pads[i], w)
+            for i, (c, w) in enumerate(zip(columns, widths, strict=True))
+        ]
         widths = [r[1] or 0 for r in ranges]
     return widths
 
@@ -196,11 +209,15 @@ def _collapse(widths: list[int], wrapable: list[bool], max_width: int) -> list[i
     if any(wrapable):
         while total_width and excess_width > 0:
             max_column = max(w for w, wrap in zip(widths, wrapable, strict=True) if wrap)
-            second_max_column = max(w if wrap and w != max_column else 0
-                                    for w, wrap in zip(widths, wrapable, strict=True))
+            second_max_column = max(
+                w if wrap and w != max_column else 0
+                for w, wrap in zip(widths, wrapable, strict=True)
+            )
             column_difference = max_column - second_max_column
-            ratios = [1 if (w == max_column and wrap) else 0
-                      for w, wrap in zip(widths, wrapable, strict=True)]
+            ratios = [
+                1 if (w == max_column and wrap) else 0
+                for w, wrap in zip(widths, wrapable, strict=True)
+            ]
             if not any(ratios) or not column_difference:
                 break
             max_reduce = [min(excess_width, column_difference)] * len(widths)
@@ -210,8 +227,9 @@ def _collapse(widths: list[int], wrapable: list[bool], max_width: int) -> list[i
     return widths
 
 
-def _ratio_reduce(total: int, ratios: list[int], maximums: list[int],
-                  values: list[int]) -> list[int]:
+def _ratio_reduce(
+    total: int, ratios: list[int], maximums: list[int], values: list[int]
+) -> list[int]:
     """rich._ratio.ratio_reduce."""
     ratios = [ratio if maximum else 0 for ratio, maximum in zip(ratios, maximums, strict=True)]
     total_ratio = sum(ratios)
@@ -232,8 +250,7 @@ def _ratio_reduce(total: int, ratios: list[int], maximums: list[int],
 
 def _cell(text: str, width: int, pad: int, column: Column) -> list[str]:
     """The lines of one cell: its text wrapped to the column, then the padding on the right."""
-    return [line + " " * pad for line in _wrap(text, width - pad, column.justify,
-                                                column.no_wrap)]
+    return [line + " " * pad for line in _wrap(text, width - pad, column.justify, column.no_wrap)]
 
 
 def _wrap(text: str, width: int, justify: str, no_wrap: bool = False) -> list[str]:
@@ -274,7 +291,7 @@ def _divide_line(text: str, width: int) -> list[int]:
         if width - offset >= word_length:
             offset += len(word)
         elif word_length > width:
-            folded = [word[i:i + width] for i in range(0, len(word), width)]
+            folded = [word[i : i + width] for i in range(0, len(word), width)]
             for number, line in enumerate(folded, 1):
                 if start:
                     breaks.append(start)

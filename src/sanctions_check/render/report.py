@@ -30,8 +30,14 @@ def text(model: dict[str, Any], fmt: str, *, width: int = FILE_WIDTH) -> str:
         from sanctions_check.render import terminal
 
         buffer = io.StringIO()
-        console = Console(file=buffer, width=width, color_system=None, force_terminal=False,
-                          highlight=False, emoji=False)
+        console = Console(
+            file=buffer,
+            width=width,
+            color_system=None,
+            force_terminal=False,
+            highlight=False,
+            emoji=False,
+        )
         terminal.render_model(model, console)
         return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
     raise ValueError(f"unknown report format {fmt!r}; choose from {', '.join(FORMATS)}")

@@ -39,8 +39,10 @@ def generated_at(env: Mapping[str, str] | None = None) -> datetime:
         seconds = int(raw.strip())
         return datetime.fromtimestamp(seconds, UTC)
     except (ValueError, OverflowError, OSError):
-        raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 "
-                         f"UTC, found {raw!r}") from None
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 "
+            f"UTC, found {raw!r}"
+        ) from None
 
 
 def iso(moment: datetime) -> str:
@@ -76,8 +78,7 @@ def _factor(result: FactorResult, fw: Framework) -> dict[str, Any]:
         "unknown": result.unknown,
         "unanswered": result.unanswered,
         "questions": result.total,
-        "score_text": wording.factor_score_text(_r(result.score), _r(result.low),
-                                                _r(result.high)),
+        "score_text": wording.factor_score_text(_r(result.score), _r(result.low), _r(result.high)),
         "evidence": result.evidence,
         "practitioner_rating": ev.practitioner_rating,
         "research_rating": ev.research_rating,
@@ -92,17 +93,22 @@ def _answers(assessment: Assessment) -> list[dict[str, Any]]:
         questions = []
         for question in factor.questions:
             answer = case.answer(factor.id, question.id)
-            questions.append({
-                "id": question.id,
-                "text": question.text,
-                "score": answer.score,
-                "score_text": wording.answer_text(answer.score),
-                "level": (question.level_label(fw, answer.score)
-                          if isinstance(answer.score, int) else None),
-                "confidence": answer.confidence,
-                "note": answer.note,
-                "sources": list(answer.sources),
-            })
+            questions.append(
+                {
+                    "id": question.id,
+                    "text": question.text,
+                    "score": answer.score,
+                    "score_text": wording.answer_text(answer.score),
+                    "level": (
+                        question.level_label(fw, answer.score)
+                        if isinstance(answer.score, int)
+                        else None
+                    ),
+                    "confidence": answer.confidence,
+                    "note": answer.note,
+                    "sources": list(answer.sources),
+                }
+            )
         out.append({"factor_id": factor.id, "factor_name": factor.name, "questions": questions})
     return out
 
@@ -117,15 +123,17 @@ def _gaps(assessment: Assessment) -> list[dict[str, Any]]:
             note = case.answer(factor.id, gap.question_id).note
         elif gap.kind == "risk-unrated" and gap.question_id:
             note = case.risk(gap.question_id).note
-        out.append({
-            "kind": gap.kind,
-            "kind_label": wording.gap_label(gap.kind),
-            "factor_id": gap.factor_id,
-            "factor_name": factor.name if factor else None,
-            "question_id": gap.question_id,
-            "text": gap.text,
-            "note": note,
-        })
+        out.append(
+            {
+                "kind": gap.kind,
+                "kind_label": wording.gap_label(gap.kind),
+                "factor_id": gap.factor_id,
+                "factor_name": factor.name if factor else None,
+                "question_id": gap.question_id,
+                "text": gap.text,
+                "note": note,
+            }
+        )
     return out
 
 
@@ -141,8 +149,9 @@ def _case_sources(assessment: Assessment) -> list[str]:
     return list(seen)
 
 
-def build(assessment: Assessment, *, generated: datetime | None = None,
-          with_answers: bool = True) -> dict[str, Any]:
+def build(
+    assessment: Assessment, *, generated: datetime | None = None, with_answers: bool = True
+) -> dict[str, Any]:
     """The whole advisory summary of one assessment as plain data (schema ``report@1``).
 
     ``with_answers=False`` leaves out the appendix of every answer with its note and sources
@@ -159,17 +168,21 @@ def build(assessment: Assessment, *, generated: datetime | None = None,
         if purpose is None:
             continue
         rate = purpose.base_rate
-        purposes.append({
-            "id": purpose.id,
-            "name": purpose.name,
-            "description": purpose.description,
-            "base_rate": None if rate is None else {
-                "effective_share_of_all_episodes": rate.effective_share_of_all_episodes,
-                "effective_when_pursued": rate.effective_when_pursued,
-                "text": rate.text,
-                "sources": list(rate.sources),
-            },
-        })
+        purposes.append(
+            {
+                "id": purpose.id,
+                "name": purpose.name,
+                "description": purpose.description,
+                "base_rate": None
+                if rate is None
+                else {
+                    "effective_share_of_all_episodes": rate.effective_share_of_all_episodes,
+                    "effective_when_pursued": rate.effective_when_pursued,
+                    "text": rate.text,
+                    "sources": list(rate.sources),
+                },
+            }
+        )
     rated = {r.id for r in assessment.risks}
     factor_names = {f.id: f.name for f in fw.factors}
     return {
@@ -197,52 +210,113 @@ def build(assessment: Assessment, *, generated: datetime | None = None,
             "capped": capped,
             "provisional": outlook.provisional,
             "provisional_text": wording.PROVISIONAL_EXPLAINED if outlook.provisional else None,
-            "text": wording.outlook_text(band_label, capped, _r(outlook.score),
-                                         _r(outlook.low), _r(outlook.high),
-                                         _r(outlook.coverage, 3), outlook.provisional),
+            "text": wording.outlook_text(
+                band_label,
+                capped,
+                _r(outlook.score),
+                _r(outlook.low),
+                _r(outlook.high),
+                _r(outlook.coverage, 3),
+                outlook.provisional,
+            ),
             "explained": wording.OUTLOOK_EXPLAINED,
-            "gates": [{"id": g.id, "factor_id": g.factor_id, "factor_name": g.factor_name,
-                       "score": _r(g.score), "below": g.below, "cap": g.cap,
-                       "cap_label": fw.band(g.cap).label, "reason": g.reason}
-                      for g in outlook.gates],
+            "gates": [
+                {
+                    "id": g.id,
+                    "factor_id": g.factor_id,
+                    "factor_name": g.factor_name,
+                    "score": _r(g.score),
+                    "below": g.below,
+                    "cap": g.cap,
+                    "cap_label": fw.band(g.cap).label,
+                    "reason": g.reason,
+                }
+                for g in outlook.gates
+            ],
         },
         "bands": [_band(b) for b in fw.bands],
         "factors": [_factor(r, fw) for r in assessment.factors],
-        "limits": [{"factor_id": lim.factor_id, "factor_name": lim.factor_name,
-                    "score": _r(lim.score), "why": lim.why} for lim in outlook.limits],
-        "strengths": [{"factor_id": s.id, "factor_name": s.name, "score": _r(s.score),
-                       "evidence": s.evidence} for s in assessment.strengths],
-        "levers": [{"factor_id": lv.factor_id, "factor_name": factor_names[lv.factor_id],
-                    "question_id": lv.question_id, "question": lv.question,
-                    "current": lv.current, "gain": _r(lv.gain), "lifts_gate": lv.lifts_gate,
-                    "advice": lv.advice} for lv in assessment.levers],
-        "red_flags": [{"factor_id": f.factor_id, "name": f.name, "score": _r(f.score),
-                       "advice": list(f.advice), "evidence": f.evidence}
-                      for f in assessment.red_flags],
+        "limits": [
+            {
+                "factor_id": lim.factor_id,
+                "factor_name": lim.factor_name,
+                "score": _r(lim.score),
+                "why": lim.why,
+            }
+            for lim in outlook.limits
+        ],
+        "strengths": [
+            {"factor_id": s.id, "factor_name": s.name, "score": _r(s.score), "evidence": s.evidence}
+            for s in assessment.strengths
+        ],
+        "levers": [
+            {
+                "factor_id": lv.factor_id,
+                "factor_name": factor_names[lv.factor_id],
+                "question_id": lv.question_id,
+                "question": lv.question,
+                "current": lv.current,
+                "gain": _r(lv.gain),
+                "lifts_gate": lv.lifts_gate,
+                "advice": lv.advice,
+            }
+            for lv in assessment.levers
+        ],
+        "red_flags": [
+            {
+                "factor_id": f.factor_id,
+                "name": f.name,
+                "score": _r(f.score),
+                "advice": list(f.advice),
+                "evidence": f.evidence,
+            }
+            for f in assessment.red_flags
+        ],
         "red_flag_threshold": fw.red_flag_threshold,
-        "risks": [{"id": r.id, "name": r.name, "likelihood": r.likelihood,
-                   "severity": r.severity, "value": r.value, "band": r.band_id,
-                   "band_label": r.band_label,
-                   "text": wording.risk_text(r.value, r.band_label),
-                   "mitigation": r.mitigation, "suggested_mitigations": list(r.mitigations),
-                   "note": r.note} for r in assessment.risks],
+        "risks": [
+            {
+                "id": r.id,
+                "name": r.name,
+                "likelihood": r.likelihood,
+                "severity": r.severity,
+                "value": r.value,
+                "band": r.band_id,
+                "band_label": r.band_label,
+                "text": wording.risk_text(r.value, r.band_label),
+                "mitigation": r.mitigation,
+                "suggested_mitigations": list(r.mitigations),
+                "note": r.note,
+            }
+            for r in assessment.risks
+        ],
         "risks_not_rated": [{"id": r.id, "name": r.name} for r in fw.risks if r.id not in rated],
         "purposes": purposes,
         "gaps": _gaps(assessment),
         "answers": _answers(assessment) if with_answers else [],
-        "caveats": [{"id": c.id, "text": c.text, "sources": list(c.sources)}
-                    for c in fw.caveats],
+        "caveats": [{"id": c.id, "text": c.text, "sources": list(c.sources)} for c in fw.caveats],
         "warnings": [w.message for w in case.warnings],
         "method": {
             "text": METHOD,
-            "framework": {"id": fw.id, "version": fw.version, "title": fw.title,
-                          "sha256": fw.sha256},
+            "framework": {
+                "id": fw.id,
+                "version": fw.version,
+                "title": fw.title,
+                "sha256": fw.sha256,
+            },
             "tool": {"name": "sanctions-check", "version": __version__},
             "generated": iso(moment),
         },
         "sources": {
-            "framework": [{"key": s.key, "title": s.title, "publisher": s.publisher,
-                           "year": s.year, "url": s.url} for s in fw.sources],
+            "framework": [
+                {
+                    "key": s.key,
+                    "title": s.title,
+                    "publisher": s.publisher,
+                    "year": s.year,
+                    "url": s.url,
+                }
+                for s in fw.sources
+            ],
             "case": _case_sources(assessment),
         },
     }

@@ -12,15 +12,41 @@ from sanctions_check.render import wording
 
 SCHEMA = "sanctions-check/score@1"
 CSV_COLUMNS = (
-    "file", "id", "title", "hypothetical", "band", "outlook", "low", "high", "coverage", "capped",
+    "file",
+    "id",
+    "title",
+    "hypothetical",
+    "band",
+    "outlook",
+    "low",
+    "high",
+    "coverage",
+    "capped",
     "provisional",
-    "limiting", "top_risk", "top_risk_value", "top_risk_band", "red_flags",
+    "limiting",
+    "top_risk",
+    "top_risk_value",
+    "top_risk_band",
+    "red_flags",
 )
 
 
-TABLE_KEYS = ("file", "id", "hypothetical", "band_label", "capped", "provisional", "outlook",
-              "low", "high", "coverage", "limiting_names", "top_risk", "top_risk_name",
-              "top_risk_value")
+TABLE_KEYS = (
+    "file",
+    "id",
+    "hypothetical",
+    "band_label",
+    "capped",
+    "provisional",
+    "outlook",
+    "low",
+    "high",
+    "coverage",
+    "limiting_names",
+    "top_risk",
+    "top_risk_name",
+    "top_risk_value",
+)
 
 
 def table_row(row: dict[str, Any]) -> dict[str, Any]:
@@ -34,8 +60,9 @@ def table_row(row: dict[str, Any]) -> dict[str, Any]:
 
 def ranked(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Highest outlook first; unscored cases last; ties by id so the order is stable."""
-    return sorted(rows, key=lambda r: (r["outlook"] is None, -(r["outlook"] or 0), r["id"],
-                                       r["file"]))
+    return sorted(
+        rows, key=lambda r: (r["outlook"] is None, -(r["outlook"] or 0), r["id"], r["file"])
+    )
 
 
 def _cells(row: dict[str, Any]) -> list[str]:
@@ -59,8 +86,11 @@ def _band_cell(row: dict[str, Any]) -> str:
     """Band with one-character marks, so the column stays narrow; the legend explains them."""
     if row["band_label"] is None:
         return wording.NOT_SCORED
-    return (row["band_label"] + (CAPPED_MARK if row["capped"] else "")
-            + (PROVISIONAL_MARK if row["provisional"] else ""))
+    return (
+        row["band_label"]
+        + (CAPPED_MARK if row["capped"] else "")
+        + (PROVISIONAL_MARK if row["provisional"] else "")
+    )
 
 
 def _legend(rows: list[dict[str, Any]]) -> list[str]:
@@ -77,19 +107,18 @@ def _legend(rows: list[dict[str, Any]]) -> list[str]:
 CAPPED_MARK = "↓"
 CAPPED_NOTE = "↓ capped: a very weak core factor holds the band down (a gate)."
 PROVISIONAL_MARK = "*"
-PROVISIONAL_NOTE = ("* provisional: under half the questions answered, or a core factor "
-                    "unanswered.")
+PROVISIONAL_NOTE = "* provisional: under half the questions answered, or a core factor unanswered."
 HYPOTHETICAL_MARK = " †"
 HYPOTHETICAL_NOTE = "† hypothetical teaching case, not a real episode."
 RISK_NOTE = "Top risk: the unintended consequence rated highest, likelihood × severity (0-16)."
-HEADERS = ("Case", "Band", wording.OUTLOOK_NAME, "Coverage", "Limited by",
-           "Top risk")
+HEADERS = ("Case", "Band", wording.OUTLOOK_NAME, "Coverage", "Limited by", "Top risk")
 _WRAPPING = ("Limited by", "Top risk")
 _NUMERIC = (wording.OUTLOOK_NAME, "Coverage")
 
 
-def table(rows: list[dict[str, Any]], framework: Framework, out: IO[str], *,
-          width: int | None = None) -> None:
+def table(
+    rows: list[dict[str, Any]], framework: Framework, out: IO[str], *, width: int | None = None
+) -> None:
     """The ranked table; drawn without importing rich when the output is not a terminal.
 
     rich adds no styling to a pipe or a file, so render.plaintable writes the very characters rich
@@ -98,8 +127,10 @@ def table(rows: list[dict[str, Any]], framework: Framework, out: IO[str], *,
     """
     from sanctions_check.render import plaintable
 
-    title = (f"Targeted-sanctions outlook, {len(rows)} case(s) — framework "
-             f"{framework.id} {framework.version}")
+    title = (
+        f"Targeted-sanctions outlook, {len(rows)} case(s) — framework "
+        f"{framework.id} {framework.version}"
+    )
     ordered = ranked(rows)
     cells = [[textsafe.one_line(cell) for cell in _cells(row)] for row in ordered]
     notes = [*_legend(ordered), f"{wording.OUTLOOK_EXPLAINED} {RISK_NOTE}"]
@@ -109,24 +140,42 @@ def table(rows: list[dict[str, Any]], framework: Framework, out: IO[str], *,
 
 
 COLUMNS = tuple(  # header, justify, no_wrap, min_width
-    (header, "right" if header in _NUMERIC else "left", header not in _WRAPPING,
-     None)
+    (header, "right" if header in _NUMERIC else "left", header not in _WRAPPING, None)
     for header in HEADERS
 )
 
 
-def rich_table(title: str, columns: list[Any], cells: list[list[str]], notes: list[str],
-               out: IO[str], width: int | None = None) -> None:
+def rich_table(
+    title: str,
+    columns: list[Any],
+    cells: list[list[str]],
+    notes: list[str],
+    out: IO[str],
+    width: int | None = None,
+) -> None:
     """The same table drawn by rich: at a terminal, and the reference plaintable must match."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    grid = Table(title=title, title_justify="left", expand=False, box=None, pad_edge=False,
-                 padding=(0, 1), collapse_padding=True, header_style="bold underline")
+    grid = Table(
+        title=title,
+        title_justify="left",
+        expand=False,
+        box=None,
+        pad_edge=False,
+        padding=(0, 1),
+        collapse_padding=True,
+        header_style="bold underline",
+    )
     for column in columns:
-        grid.add_column(column.header, justify=column.justify, overflow="fold",
-                        no_wrap=column.no_wrap, min_width=column.min_width)
+        grid.add_column(
+            column.header,
+            justify=column.justify,
+            overflow="fold",
+            no_wrap=column.no_wrap,
+            min_width=column.min_width,
+        )
     for row_cells in cells:
         grid.add_row(*(Text(cell) for cell in row_cells))
     console = Console(file=out, width=width, highlight=False, soft_wrap=False)
@@ -170,9 +219,14 @@ class JsonStream:
         import json
 
         errors = [p.as_dict() for p in invalid]
-        self.out.write(("\n" if self.count else "") + '], "invalid": '
-                       + json.dumps(errors, ensure_ascii=False)
-                       + ', "summary": ' + json.dumps(summary) + "}\n")
+        self.out.write(
+            ("\n" if self.count else "")
+            + '], "invalid": '
+            + json.dumps(errors, ensure_ascii=False)
+            + ', "summary": '
+            + json.dumps(summary)
+            + "}\n"
+        )
 
 
 class CsvStream:
@@ -194,8 +248,10 @@ class CsvStream:
             elif isinstance(value, bool):
                 value = "true" if value else "false"
             cells.append("" if value is None else textsafe.csv_cell(value))
-        cells.extend("" if row["factors"].get(fid) is None else row["factors"][fid]
-                     for fid in self.factor_ids)
+        cells.extend(
+            "" if row["factors"].get(fid) is None else row["factors"][fid]
+            for fid in self.factor_ids
+        )
         self.writer.writerow(cells)
 
 

@@ -32,18 +32,27 @@ def _heading(console: Any, title: str) -> None:
     console.print(_t(title, "bold underline"))
 
 
-def paragraph(console: Any, text: object, style: str = "", indent: int = 2,
-          first: str = "") -> None:
+def paragraph(
+    console: Any, text: object, style: str = "", indent: int = 2, first: str = ""
+) -> None:
     """A wrapped, indented paragraph (hanging after ``first``) without trailing spaces."""
     import textwrap
 
     width = max((console.width or 80) - indent - len(first), 20)
-    lines = textwrap.wrap(textsafe.one_line(text), width=width, break_long_words=False,
-                          break_on_hyphens=False) or [""]
+    lines = textwrap.wrap(
+        textsafe.one_line(text), width=width, break_long_words=False, break_on_hyphens=False
+    ) or [""]
     pad = " " * indent
-    console.print(_t("\n".join(
-        (pad + first if i == 0 else pad + " " * len(first)) + line
-        for i, line in enumerate(lines)), style), soft_wrap=True)
+    console.print(
+        _t(
+            "\n".join(
+                (pad + first if i == 0 else pad + " " * len(first)) + line
+                for i, line in enumerate(lines)
+            ),
+            style,
+        ),
+        soft_wrap=True,
+    )
 
 
 def bullet(console: Any, text: object, style: str = "") -> None:
@@ -101,17 +110,28 @@ def _outlook(report: dict[str, Any], console: Any) -> None:
     band = outlook["band"]
     _heading(console, wording.OUTLOOK_NAME)
     line = Text("  ")
-    line.append(textsafe.plain(outlook["text"]), style="bold " + _band_style(
-        report, band["id"] if band else None))
+    line.append(
+        textsafe.plain(outlook["text"]),
+        style="bold " + _band_style(report, band["id"] if band else None),
+    )
     console.print(line)
-    console.print(_t(f"  {wording.range_bar(outlook['score'], outlook['low'], outlook['high'], 40)}"
-                     f"  {wording.number(outlook['score'])}"))
+    console.print(
+        _t(
+            f"  {wording.range_bar(outlook['score'], outlook['low'], outlook['high'], 40)}"
+            f"  {wording.number(outlook['score'])}"
+        )
+    )
     if band:
         paragraph(console, f"{band['label']}: {band['meaning']}")
     for gate in outlook["gates"]:
-        paragraph(console, "Gate: " + wording.gate_text(gate["factor_name"], gate["score"],
-                                                    gate["below"], gate["cap_label"],
-                                                    gate["reason"]), "yellow")
+        paragraph(
+            console,
+            "Gate: "
+            + wording.gate_text(
+                gate["factor_name"], gate["score"], gate["below"], gate["cap_label"], gate["reason"]
+            ),
+            "yellow",
+        )
     if outlook["provisional_text"]:
         paragraph(console, outlook["provisional_text"], "yellow")
     paragraph(console, outlook["explained"], "dim")
@@ -152,8 +172,11 @@ def _findings(report: dict[str, Any], console: Any) -> None:
         bullet(console, f"{limit['factor_name']}: {limit['why']}")
     _heading(console, "Strengths")
     if not report["strengths"]:
-        bullet(console, f"No factor reaches the top band ({report['bands'][-1]['label']}, "
-                         f"{report['bands'][-1]['min']:g}+).")
+        bullet(
+            console,
+            f"No factor reaches the top band ({report['bands'][-1]['label']}, "
+            f"{report['bands'][-1]['min']:g}+).",
+        )
     for strength in report["strengths"]:
         bullet(console, f"{strength['factor_name']}: {wording.number(strength['score'])}")
     _heading(console, "Top levers")
@@ -162,8 +185,13 @@ def _findings(report: dict[str, Any], console: Any) -> None:
     for number, lever in enumerate(report["levers"], 1):
         gate = "; would lift the cap" if lever["lifts_gate"] else ""
         paragraph(console, lever["question"], "bold", first=f"{number}. ")
-        paragraph(console, f"{lever['factor_name']}, now {lever['current']} of 4: up to "
-                       f"+{lever['gain']:.1f} outlook points{gate}", "dim", indent=5)
+        paragraph(
+            console,
+            f"{lever['factor_name']}, now {lever['current']} of 4: up to "
+            f"+{lever['gain']:.1f} outlook points{gate}",
+            "dim",
+            indent=5,
+        )
         paragraph(console, lever["advice"], indent=5)
     _heading(console, "Red flags")
     if not report["red_flags"]:
@@ -208,8 +236,11 @@ def _level(value: object) -> str:
 def _purposes(report: dict[str, Any], console: Any) -> None:
     _heading(console, "Purposes and base rates")
     if not report["purposes"]:
-        bullet(console, "The case file names no purpose; base rates differ by purpose "
-                         "(see `sanctions-check factors --format json`).")
+        bullet(
+            console,
+            "The case file names no purpose; base rates differ by purpose "
+            "(see `sanctions-check factors --format json`).",
+        )
     for purpose in report["purposes"]:
         bullet(console, f"{purpose['name']}: {wording.base_rate_text(purpose['base_rate'])}")
 
@@ -235,9 +266,13 @@ def _closing(report: dict[str, Any], console: Any) -> None:
     fw = method["framework"]
     _heading(console, "Method")
     paragraph(console, method["text"], "dim")
-    paragraph(console, f"Framework {fw['id']} {fw['version']}, sha256 {fw['sha256']}; "
-                   f"{method['tool']['name']} {method['tool']['version']}; "
-                   f"generated {method['generated']}.", "dim")
+    paragraph(
+        console,
+        f"Framework {fw['id']} {fw['version']}, sha256 {fw['sha256']}; "
+        f"{method['tool']['name']} {method['tool']['version']}; "
+        f"generated {method['generated']}.",
+        "dim",
+    )
     _heading(console, "Sources")
     for source in report["sources"]["framework"]:
         bullet(console, f"{_source(source)} {source['url']}")
@@ -246,6 +281,10 @@ def _closing(report: dict[str, Any], console: Any) -> None:
     for url in report["sources"]["case"]:
         bullet(console, url)
     console.print()
-    paragraph(console, "The answers behind these scores, with notes and sources, are in the "
-                   "Markdown and HTML reports (sanctions-check report CASE --format html).",
-          "dim", indent=0)
+    paragraph(
+        console,
+        "The answers behind these scores, with notes and sources, are in the "
+        "Markdown and HTML reports (sanctions-check report CASE --format html).",
+        "dim",
+        indent=0,
+    )

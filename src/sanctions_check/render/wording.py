@@ -86,8 +86,11 @@ GAP_LABELS = {
     "risk-unrated": "risk not fully rated",
     "gate-unchecked": "gate not checked",
 }
-CONFIDENCE_LABELS = {"low": "low confidence", "medium": "medium confidence",
-                     "high": "high confidence"}
+CONFIDENCE_LABELS = {
+    "low": "low confidence",
+    "medium": "medium confidence",
+    "high": "high confidence",
+}
 
 
 def factor_score_text(score: float | None, low: float, high: float) -> str:
@@ -97,11 +100,20 @@ def factor_score_text(score: float | None, low: float, high: float) -> str:
     return score_with_range(score, low, high)
 
 
-def outlook_text(band: str | None, capped: bool, score: float | None, low: float, high: float,
-                 coverage: float, provisional: bool = False) -> str:
+def outlook_text(
+    band: str | None,
+    capped: bool,
+    score: float | None,
+    low: float,
+    high: float,
+    coverage: float,
+    provisional: bool = False,
+) -> str:
     """The one-line outlook shared by the summary, Markdown and HTML reports."""
-    return (f"{band_text(band, capped, provisional)}: {score_with_range(score, low, high)}, "
-            f"coverage {percent(coverage)}")
+    return (
+        f"{band_text(band, capped, provisional)}: {score_with_range(score, low, high)}, "
+        f"coverage {percent(coverage)}"
+    )
 
 
 def gap_label(kind: str) -> str:
@@ -151,11 +163,14 @@ def base_rate_text(rate: dict[str, object] | None) -> str:
     return str(rate["text"])
 
 
-def gate_text(factor_name: str, score: float | None, below: float, cap_label: str,
-              reason: str) -> str:
+def gate_text(
+    factor_name: str, score: float | None, below: float, cap_label: str, reason: str
+) -> str:
     """A closed gate in words: true whether or not it lowered the band."""
-    return (f"{factor_name} scores {number(score)}, below {below:g}, so the outlook can be at "
-            f"most {cap_label}. {reason}")
+    return (
+        f"{factor_name} scores {number(score)}, below {below:g}, so the outlook can be at "
+        f"most {cap_label}. {reason}"
+    )
 
 
 def source_label(title: str, publisher: str, year: int | None) -> str:
