@@ -16,8 +16,9 @@ from sanctions_check.framework import Framework, located
 
 FORMAT = "sanctions-check/case@1"
 UNKNOWN: Literal["unknown"] = "unknown"
+NOT_APPLICABLE: Literal["n/a"] = "n/a"
 CONFIDENCE = ("low", "medium", "high")
-Score = int | Literal["unknown"] | None
+Score = int | Literal["unknown", "n/a"] | None
 
 HEADER_REQUIRED = ("id", "title")
 HEADER_OPTIONAL = (
