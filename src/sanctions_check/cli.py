@@ -1,10 +1,10 @@
 """The command line: parse options, call the library, print. No scoring or validation logic here.
 
 Only typer is imported at start-up; YAML, rich and questionary are imported inside the commands
-that need them, so `--help` and `--version` stay fast (../shared/PERF-NOTES.md).
+that need them, so `--help` and `--version` stay fast.
 
 No `from __future__ import annotations` here: typer reads every command's annotations on every
-run, and string annotations would be compiled and evaluated each time (~4 ms of start-up).
+run, and string annotations would be compiled and evaluated each time.
 """
 
 import sys

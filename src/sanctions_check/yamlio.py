@@ -246,7 +246,7 @@ if getattr(yaml, "__with_libyaml__", False):
 
         PyYAML's generic constructor (bookkeeping and a generator per mapping) costs more than
         libyaml's parsing itself. Our data are only mappings, lists and core scalars, so one
-        recursive method builds them at a fraction of the cost (issue 6: batch scoring near the
+        recursive method builds them at a fraction of the cost (batch scoring stays near the
         YAML parse floor). Scalars go through StrictConstructor's own methods and anything
         unusual falls back to its generic path, so the rules are the pure loader's;
         tests/test_loader_parity.py runs the same hostile files through both loaders.
