@@ -240,7 +240,7 @@ class StrictLoader(
                     None,
                     None,
                     f"nesting is deeper than {MAX_DEPTH} levels",
-                    event.start_mark,  # type: ignore[arg-type]  # pure parser: a yaml.error.Mark
+                    event.start_mark,
                 )
             return super().compose_node(parent, index)
         finally:
@@ -250,7 +250,7 @@ class StrictLoader(
 if getattr(yaml, "__with_libyaml__", False):
     from yaml.cyaml import CParser  # type: ignore[attr-defined]  # exported at run time, not in stubs
 
-    class CStrictLoader(CParser, StrictConstructor, StrictResolver):  # type: ignore[misc]  # C base
+    class CStrictLoader(CParser, StrictConstructor, StrictResolver):
         """libyaml parser with the same strict rules, and a direct node-to-data builder.
 
         PyYAML's generic constructor (bookkeeping and a generator per mapping) costs more than
