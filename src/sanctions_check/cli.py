@@ -581,10 +581,14 @@ def _history_out(result, format: HistoryFormat, view) -> None:
         sys.stdout.write(result.to_json())
     elif format is HistoryFormat.markdown:
         sys.stdout.write(view.markdown(result))
-    else:
+    elif sys.stdout.isatty():
         from rich.console import Console
 
         view.terminal(result, Console(highlight=False, emoji=False))
+    else:  # a pipe or a file: plain text at the width COLUMNS asks for, no trailing spaces
+        import shutil
+
+        sys.stdout.write(view.terminal_text(result, shutil.get_terminal_size().columns))
 
 
 def _history_problems(found) -> None:

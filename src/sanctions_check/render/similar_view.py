@@ -88,6 +88,7 @@ def terminal(result: Similarity, console: Any) -> None:
     for note, warning in _notices(result):
         console.print(t(note, "yellow" if warning else ""))
     if result.analogues:
+        console.print()
         table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
         for i, header in enumerate(wording.SIMILAR_HEADERS):
             table.add_column(header, justify="right" if i in (0, 2, 3) else "left")
@@ -105,7 +106,7 @@ def terminal(result: Similarity, console: Any) -> None:
         console.print(t(wording.DIFFERS_HEADING, "bold"))
         for rank, analogue in enumerate(result.analogues, start=1):
             _paragraph(console, t, _differs_line(rank, analogue))
-        console.print()
+    console.print()
     for line in _footer(result):
         console.print(t(line, "dim"))
 
