@@ -246,3 +246,32 @@ def test_backtest_keeps_hostile_text_inert(cli, hostile_library, fmt):
 def test_help_lists_the_history_commands(cli):
     out = cli("--help").stdout
     assert "similar" in out and "backtest" in out
+
+
+def test_library_cannot_be_standard_input(cli):
+    result = cli("similar", PROBE, "-l", "-", *FW)
+    assert result.exit_code == 2 and "not standard input" in result.stderr
+
+
+def test_bundled_library_with_another_framework_explains_itself(cli):
+    result = cli("similar", PROBE, *FW)
+    assert result.exit_code == 1
+    assert "pass --library with episodes answered against that framework" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_verdicts_on_the_case_purposes_are_shown(cli, tmp_path):
+    text = (LIBRARY / "alpha.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "  verdict: effective\n", "  verdict: partly\n  by_purpose:\n    coerce: ineffective\n"
+    )
+    write(tmp_path / "lib" / "alpha.yaml", text)
+    probe = PROBE.read_text(encoding="utf-8").replace(
+        "  hypothetical: false\n", "  purpose: [coerce]\n"
+    )
+    case = write(tmp_path / "probe.yaml", probe)
+    result = cli("similar", case, "-l", tmp_path / "lib", "-f", "markdown", *FW)
+    assert result.exit_code == 0, result.stderr
+    assert "On coerce: ineffective." in result.stdout
+    data = json.loads(cli("similar", case, "-l", tmp_path / "lib", "-f", "json", *FW).stdout)
+    assert data["analogues"][0]["purpose_verdicts"] == {"coerce": "ineffective"}

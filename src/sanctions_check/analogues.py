@@ -92,6 +92,11 @@ class Analogue:
     band_id: str | None
     verdict: str | None  # the sources' overall verdict, None when no outcome is recorded
     outcome: dict[str, Any] | None
+    purposes: tuple[tuple[str, str], ...] = ()  # verdicts on the purposes the case pursues
+
+    @property
+    def quote(self) -> str | None:
+        return None if self.outcome is None else self.outcome.get("quote")
 
     @property
     def weak(self) -> bool:
@@ -126,6 +131,7 @@ class Analogue:
                 "band_label": self.band,
             },
             "verdict": self.verdict,
+            "purpose_verdicts": dict(self.purposes),
             "outcome": self.outcome,
             "differs_most": [f.factor_id for f in self.differs_most],
             "factors": [f.to_data() for f in self.compared],
@@ -288,7 +294,16 @@ def _analogue(framework: Framework, this: Case, other: Assessment) -> Analogue:
         band_id=None if band is None else band.id,
         verdict=history.verdict_of(other.case),
         outcome=history.outcome_data(other.case),
+        purposes=_purpose_verdicts(this, other.case),
     )
+
+
+def _purpose_verdicts(this: Case, other: Case) -> tuple[tuple[str, str], ...]:
+    """The episode's verdict on each purpose the case pursues, where its sources give one."""
+    if other.outcome is None:
+        return ()
+    given = other.outcome.by_purpose
+    return tuple((p, given[p]) for p in this.header.purpose if p in given)
 
 
 def similar(assessment: Assessment, library: Sequence[Assessment]) -> Similarity:

@@ -529,12 +529,20 @@ def similar(
     from sanctions_check import analogues, history
     from sanctions_check.render import similar_view
 
+    if library and "-" in library:
+        _say("error: --library reads files and folders, not standard input (-)")
+        raise typer.Exit(EXIT_USAGE)
     fw = _framework(framework_path, max_size)
     assessment = _assessment(case_path, fw, max_size)
     paths = library or [str(history.default_library())]
     found = history.load(paths, fw, max_size)
     result = analogues.similar(assessment, found.assessments)
     _history_out(result, format, similar_view)
+    if not library and framework_path is not None and not found.assessments:
+        _say(
+            "note: the bundled examples are answered against the bundled framework; with "
+            "--framework, pass --library with episodes answered against that framework"
+        )
     _history_problems(found)
 
 

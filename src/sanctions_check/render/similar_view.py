@@ -63,8 +63,11 @@ def _differs_line(rank: int, analogue: Analogue) -> str:
     line = wording.differs_text(
         rank, analogue.case_id, textsafe.one_line(analogue.title), _differs(analogue)
     )
-    quote = (analogue.outcome or {}).get("quote")
-    return f"{line} {wording.quote_text(textsafe.one_line(quote))}" if quote else line
+    if analogue.purposes:
+        line += " " + wording.purpose_verdicts_text(list(analogue.purposes))
+    if analogue.quote:
+        line += " " + wording.quote_text(textsafe.one_line(analogue.quote))
+    return line
 
 
 def _paragraph(console: Any, t: Any, text: str, indent: int = 3) -> None:

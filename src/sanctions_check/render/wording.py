@@ -288,6 +288,11 @@ def differs_text(rank: int, case_id: str, title: str, differences: list[str]) ->
     return f"{rank}. {case_id} ({title}): {where}."
 
 
+def purpose_verdicts_text(verdicts: list[tuple[str, str]]) -> str:
+    """An analogue's verdicts on the purposes this case pursues: 'On coerce: ineffective.'"""
+    return "On " + "; on ".join(f"{p}: {verdict_text(v)}" for p, v in verdicts) + "."
+
+
 def quote_text(quote: str) -> str:
     """An analogue's outcome quote, marked as the sources' words."""
     return f"In the sources' words: “{quote}”"
