@@ -16,6 +16,7 @@ Comparable pairs (worse, better): e4<e3, e5<e3, e4<e1, e4<e2, e5<e1, e5<e2, e3<e
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import pytest
@@ -25,6 +26,13 @@ from sanctions_check import backtest, history
 from sanctions_check import framework as framework_mod
 
 FOLDER = DATA / "history" / "backtest"
+
+
+def changed(obj, **fields):
+    """A copy of a model object with some fields changed (named tuple or dataclass alike)."""
+    if hasattr(obj, "_replace"):
+        return obj._replace(**fields)
+    return dataclasses.replace(obj, **fields)
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +101,7 @@ def test_left_out_with_reasons(result):
 
 def test_a_factor_without_answers_leaves_the_case_out_of_that_factor(fw, scored):
     e1 = next(a for a in scored if a.case.header.id == "bt-e1")
-    blank = e1.case._replace(answers={k: v for k, v in e1.case.answers.items() if k != "gamma"})
+    blank = changed(e1.case, answers={k: v for k, v in e1.case.answers.items() if k != "gamma"})
     from sanctions_check.scoring import assess
 
     others = [a for a in scored if a.case.header.id != "bt-e1"]

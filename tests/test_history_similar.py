@@ -7,6 +7,8 @@ a1=4, a2=2, b1=3, b2=unknown, g1=1.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from conftest import DATA, MINI
@@ -17,6 +19,13 @@ from sanctions_check.scoring import assess
 
 LIBRARY = DATA / "history" / "library"
 PROBE = LIBRARY / "probe.yaml"
+
+
+def changed(obj, **fields):
+    """A copy of a model object with some fields changed (named tuple or dataclass alike)."""
+    if hasattr(obj, "_replace"):
+        return obj._replace(**fields)
+    return dataclasses.replace(obj, **fields)
 
 
 @pytest.fixture(scope="module")
@@ -100,13 +109,13 @@ def test_itself_and_hypothetical_cases_are_left_out(result):
 
 
 def test_the_same_id_in_another_file_is_the_case_itself(fw, probe, library):
-    copy = probe._replace(case=probe.case._replace(source="elsewhere/probe-copy.yaml"))
+    copy = changed(probe, case=changed(probe.case, source="elsewhere/probe-copy.yaml"))
     result = analogues.similar(copy, library)
     assert ("h-probe", analogues.SELF) in {(e.case_id, e.reason) for e in result.excluded}
 
 
 def test_the_same_file_under_another_id_is_the_case_itself(fw, probe, library):
-    renamed = probe.case._replace(header=probe.case.header._replace(id="renamed"))
+    renamed = changed(probe.case, header=changed(probe.case.header, id="renamed"))
     result = analogues.similar(assess(fw, renamed), library)
     assert "h-probe" in {e.case_id for e in result.excluded if e.reason == analogues.SELF}
 
@@ -163,7 +172,7 @@ def test_nearest_keeps_k_and_drops_the_incomparable(probe, library):
 
 
 def test_outcomes_never_enter_the_distance(fw, probe, library):
-    stripped = [a._replace(case=a.case._replace(outcome=None)) for a in library]
+    stripped = [changed(a, case=changed(a.case, outcome=None)) for a in library]
     before = analogues.similar(probe, library)
     after = analogues.similar(probe, stripped)
     assert [(a.case_id, a.distance) for a in before.analogues] == [
