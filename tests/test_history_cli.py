@@ -161,7 +161,10 @@ def test_backtest_refuses_a_repeated_id(cli, tmp_path):
     assert json.loads(result.stdout)["outlook"]["pairs"] == 1
 
 
-HOSTILE_TITLE = "[bold red]x[/] <script>alert(1)</script> a|b \\e[31mred\\e[0m **bold** `code`"
+HOSTILE_TITLE = (
+    "[bold red]x[/] <script>alert(1)</script> a|b \\e[31mred\\e[0m **bold** `code`"
+    "\\n## not a heading"
+)
 HOSTILE_QUOTE = (
     "[link=https://evil.example]Click[/link] | cell | \\e]8;;https://evil.example\\aLINK"
 )
@@ -201,6 +204,7 @@ def test_similar_keeps_hostile_text_inert(cli, hostile_library, fmt):
         assert "<script" not in out and "&lt;script&gt;" in out
         assert "\\[bold red\\]" in out and "\\*\\*bold\\*\\*" in out and "a\\|b" in out
         assert "\\[link=https://evil.example\\]" in out
+        assert not any(line.startswith(("## not", "\\#\\# not")) for line in out.splitlines())
     else:
         flat = " ".join(out.split())
         assert "[bold red]x[/]" in flat  # markup shown literally

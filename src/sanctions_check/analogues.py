@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sanctions_check import history
+from sanctions_check.render import wording
 
 if TYPE_CHECKING:
     from sanctions_check.case import Case
@@ -187,8 +188,6 @@ class Similarity:
         )
 
     def to_data(self) -> dict[str, Any]:
-        from sanctions_check.render import wording
-
         return {
             "schema": SCHEMA,
             "case": {

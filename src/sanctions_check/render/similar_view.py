@@ -87,7 +87,9 @@ def terminal(result: Similarity, console: Any) -> None:
     def t(value: object, style: str = "") -> Text:
         return Text(textsafe.plain(value), style=style)
 
-    console.print(t(wording.similar_heading(result.title, result.case_id), "bold"))
+    console.print(
+        t(wording.similar_heading(textsafe.one_line(result.title), result.case_id), "bold")
+    )
     for note, warning in _notices(result):
         console.print(t(note, "yellow" if warning else ""))
     if result.analogues:
@@ -137,7 +139,10 @@ def markdown(result: Similarity) -> str:
     """The analogues as a Markdown section: notices, one table, the method and caveat."""
     md = textsafe.md_text
     cell = textsafe.md_cell
-    lines = [f"## {md(wording.similar_heading(result.title, result.case_id))}", ""]
+    lines = [
+        f"## {md(wording.similar_heading(textsafe.one_line(result.title), result.case_id))}",
+        "",
+    ]
     for note, warning in _notices(result):
         lines += [f"**{md(note)}**" if warning else md(note), ""]
     if result.analogues:
