@@ -176,3 +176,16 @@ def test_json_model(result):
     assert "not a measure of forecast accuracy" in data["statement"]
     assert "never fits" in data["no_fitting"]
     assert [f["id"] for f in data["factors"]] == ["alpha", "beta", "gamma", "flag"]
+
+
+def test_hindsight_answers_and_risk_ratings_are_counted(fw, scored):
+    from sanctions_check import case as case_mod
+    from sanctions_check.scoring import assess
+
+    e1 = next(a for a in scored if a.case.header.id == "bt-e1")
+    flagged = e1.case.with_answer("alpha", "a1", case_mod.Answer(score=4, hindsight=True))
+    flagged = flagged.with_risk("harm", case_mod.RiskAnswer(likelihood=1, hindsight=True))
+    others = [a for a in scored if a.case.header.id != "bt-e1"]
+    result = backtest.run([*others, assess(fw, flagged)])
+    assert result.hindsight_answers == 2
+    assert result.to_data()["episodes"][0]["hindsight_answers"] == 2

@@ -133,13 +133,14 @@ def numeric(score: object) -> float | None:
 
 
 def hindsight_answers(case: Case) -> int:
-    """How many of the case's answers are flagged as resting on facts later than its date."""
-    return sum(
+    """How many answers and risk ratings are flagged as resting on facts later than its date."""
+    answers = sum(
         1
         for questions in case.answers.values()
         for answer in questions.values()
         if answer.hindsight
     )
+    return answers + sum(1 for risk in case.risks.values() if risk.hindsight)
 
 
 def dumps(data: dict[str, Any]) -> str:

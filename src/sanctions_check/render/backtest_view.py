@@ -26,7 +26,7 @@ def _row(c: Concordance) -> list[str]:
         wording.OUTLOOK_NAME if c.kind == "outlook" else wording.kind_label(c.kind),
         str(c.cases),
         str(c.pairs),
-        wording.concordance_text(c.value),
+        wording.concordance_cell(c.value),
         wording.interval_text(c.low, c.high),
     ]
 
@@ -39,6 +39,8 @@ def _closing(result: Backtest) -> list[str]:
             + "; ".join(wording.excluded_text(e.case_id, e.reason) for e in result.excluded)
             + "."
         )
+    if any(c.value is None for c in (result.outlook, *result.factors)):
+        lines.append(wording.BACKTEST_DASH)
     lines += [
         wording.hindsight_text(result.hindsight_answers),
         wording.BACKTEST_METHOD,

@@ -314,17 +314,19 @@ BACKTEST_METHOD = (
     "counting one half. 0.5 orders no better than a coin; 1 puts every better episode above "
     "every worse one. Interval: percentile bootstrap over cases."
 )
+BACKTEST_DASH = "–: no comparable pair (no two cases with answers and different verdicts)."
 BACKTEST_RED_FLAGS = (
     "For red flags a lower score is the hoped-for direction: a concordance under 0.5 is the "
     "pattern the flag expects."
 )
 BACKTEST_HEADERS = ("Score", "Kind", "Cases", "Pairs", "Concordance", "Interval")
-EPISODE_HEADERS = ("Episode", OUTCOME_HEADING, "Outlook", "Hindsight answers")
+EPISODE_HEADERS = ("Episode", OUTCOME_HEADING, "Outlook", "Hindsight")
 NO_PAIRS = "no comparable pairs"
 
 
-def concordance_text(value: float | None) -> str:
-    return NO_PAIRS if value is None else f"{value:.2f}"
+def concordance_cell(value: float | None) -> str:
+    """A table cell: the concordance, or '–' when there is no comparable pair."""
+    return "–" if value is None else f"{value:.2f}"
 
 
 def interval_text(low: float | None, high: float | None) -> str:
@@ -361,12 +363,12 @@ def verdict_counts(counts: dict[str, int]) -> str:
 def hindsight_text(count: int) -> str:
     if count == 0:
         return (
-            "No answer in these episodes is flagged as hindsight; the coders still knew how "
-            "each episode ended."
+            "No answer or risk rating in these episodes is flagged as hindsight; the coders "
+            "still knew how each episode ended."
         )
     return (
-        f"{count} answer(s) in these episodes are flagged as resting on facts later than the "
-        "case's date."
+        f"{count} answer(s) and risk rating(s) in these episodes are flagged as resting on facts "
+        "later than the case's date."
     )
 
 
