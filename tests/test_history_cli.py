@@ -279,3 +279,11 @@ def test_verdicts_on_the_case_purposes_are_shown(cli, tmp_path):
     assert "On coerce: ineffective." in result.stdout
     data = json.loads(cli("similar", case, "-l", tmp_path / "lib", "-f", "json", *FW).stdout)
     assert data["analogues"][0]["purpose_verdicts"] == {"coerce": "ineffective"}
+
+
+def test_similar_reads_the_case_from_standard_input(cli):
+    result = cli("similar", "-", "-l", LIBRARY, "-f", "json", *FW, input=PROBE.read_bytes())
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["case"]["file"] == "<stdin>"
+    assert ("h-probe", "self") in {(e["id"], e["reason"]) for e in data["excluded"]}
