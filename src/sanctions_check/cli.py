@@ -527,10 +527,10 @@ def similar(
     or a library file is invalid (the valid ones are still used); 2 usage.
     """
     from sanctions_check import analogues, history
-    from sanctions_check.render import similar_view
+    from sanctions_check.render import similar_view, wording
 
     if library and "-" in library:
-        _say("error: --library reads files and folders, not standard input (-)")
+        _say(wording.LIBRARY_NOT_STDIN)
         raise typer.Exit(EXIT_USAGE)
     fw = _framework(framework_path, max_size)
     assessment = _assessment(case_path, fw, max_size)
@@ -539,10 +539,7 @@ def similar(
     result = analogues.similar(assessment, found.assessments)
     _history_out(result, format, similar_view)
     if not library and framework_path is not None and not found.assessments:
-        _say(
-            "note: the bundled examples are answered against the bundled framework; with "
-            "--framework, pass --library with episodes answered against that framework"
-        )
+        _say(wording.LIBRARY_OTHER_FRAMEWORK)
     _history_problems(found)
 
 
@@ -570,14 +567,14 @@ def backtest(
     """
     from sanctions_check import backtest as bt
     from sanctions_check import history
-    from sanctions_check.render import backtest_view
+    from sanctions_check.render import backtest_view, wording
 
     fw = _framework(framework_path, max_size)
     found = history.load(paths, fw, max_size)
     if not found.assessments:
         for problem in found.problems:
             _say(str(problem))
-        _say("error: no valid case file to back-test")
+        _say(wording.BACKTEST_NOTHING_VALID)
         raise typer.Exit(EXIT_INVALID)
     _history_out(bt.run(found.assessments), format, backtest_view)
     _history_problems(found)
@@ -604,7 +601,9 @@ def _history_problems(found) -> None:
     for problem in found.problems:
         _say(str(problem))
     if found.invalid:
-        _say(f"{len(found.assessments)} case(s) used, {len(found.invalid)} invalid.")
+        from sanctions_check.render import wording
+
+        _say(wording.library_tally(len(found.assessments), len(found.invalid)))
         raise typer.Exit(EXIT_INVALID)
 
 

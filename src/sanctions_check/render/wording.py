@@ -377,3 +377,15 @@ def bootstrap_text(resamples: int, seed: int) -> str:
         f"Bootstrap: {resamples} resamples of the cases, seed {seed} (the same files give the "
         "same interval)."
     )
+
+
+LIBRARY_NOT_STDIN = "error: --library reads files and folders, not standard input (-)"
+LIBRARY_OTHER_FRAMEWORK = (
+    "note: the bundled examples are answered against the bundled framework; with --framework, "
+    "pass --library with episodes answered against that framework"
+)
+BACKTEST_NOTHING_VALID = "error: no valid case file to back-test"
+
+
+def library_tally(used: int, invalid: int) -> str:
+    return f"{used} case(s) used, {invalid} invalid."
