@@ -108,7 +108,10 @@ def test_wheel_carries_the_examples_identical_to_the_root(wheel):
             for name in archive.namelist()
             if name.startswith("sanctions_check/examples/") and not name.endswith("/")
         }
-    root = {p.name: p.read_bytes() for p in (ROOT / "examples").glob("*.yaml")}
+    folder = ROOT / "examples"
+    root = {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
     assert root and inside == root
 
 
