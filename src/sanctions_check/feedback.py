@@ -63,10 +63,10 @@ def _is(node: Any, kind: str) -> bool:
     return getattr(node, "id", None) == kind
 
 
-def _key_lines(text: str) -> dict[Where, int]:
-    """0-based line of each question key under ``answers`` and each risk key under ``risks``."""
+def _key_lines(text: str) -> dict[Where, tuple[int, int]]:
+    """0-based (line, column) of each question key under ``answers`` and risk under ``risks``."""
     root: Any = yamlio.compose(text)
-    found: dict[Where, int] = {}
+    found: dict[Where, tuple[int, int]] = {}
     if not _is(root, "mapping"):
         return found
     for top_key, top_value in root.value:
@@ -77,11 +77,13 @@ def _key_lines(text: str) -> dict[Where, int]:
                 if _is(f_key, "scalar") and _is(f_value, "mapping"):
                     for q_key, _ in f_value.value:
                         if _is(q_key, "scalar"):
-                            found[("answers", f_key.value, q_key.value)] = q_key.start_mark.line
+                            mark = q_key.start_mark
+                            found[("answers", f_key.value, q_key.value)] = (mark.line, mark.column)
         elif top_key.value == "risks":
             for r_key, _ in top_value.value:
                 if _is(r_key, "scalar"):
-                    found[("risks", r_key.value)] = r_key.start_mark.line
+                    mark = r_key.start_mark
+                    found[("risks", r_key.value)] = (mark.line, mark.column)
     return found
 
 
@@ -145,13 +147,21 @@ def _inline(text: str, notes: dict[Where, list[str]], newline: str) -> str:
     if not notes:
         return text
     at = _key_lines(text)
+    lines_of = text.splitlines(keepends=True)
+    placed = [(where, at[where]) for where in notes if where in at]
+    per_line: dict[int, int] = {}
+    for _, (number, _column) in placed:
+        per_line[number] = per_line.get(number, 0) + 1
     before: dict[int, list[str]] = {}
-    for where, lines in notes.items():
-        at_line = at.get(where)
-        if at_line is not None:
-            before.setdefault(at_line, []).extend(lines)
+    for where, (number, column) in placed:
+        bodies = notes[where]
+        line = lines_of[number]
+        # A key that shares its line, or is not first on it, is named in its comment.
+        if per_line[number] > 1 or column != len(line) - len(line.lstrip(" ")):
+            bodies = [f"{'.'.join(where[1:])}: {body}" for body in bodies]
+        before.setdefault(number, []).extend(bodies)
     out: list[str] = []
-    for number, line in enumerate(text.splitlines(keepends=True)):
+    for number, line in enumerate(lines_of):
         if number in before:
             indent = line[: len(line) - len(line.lstrip(" "))]
             out.extend(_comment(indent, body, newline) for body in before[number])

@@ -196,7 +196,7 @@ PANEL_METHOD = (
     "every other question at its median."
 )
 PANEL_ANSWER_LEGEND = "? = unknown, n/a = does not apply, – = not answered"
-PANEL_DISCUSS = "Disagreements first: the questions to discuss before a second round"
+PANEL_DISCUSS = "Disagreements first: the questions to discuss before another round"
 PANEL_NO_DISAGREEMENT = "The analysts gave the same answer to every question."
 PANEL_POOLED = "Pooled (median case)"
 PANEL_HYPOTHETICAL = "Hypothetical teaching case, not a real episode."
