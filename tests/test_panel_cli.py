@@ -236,3 +236,41 @@ def test_help_lists_the_command(cli):
     result = cli("--help")
     assert "panel" in result.stdout
     assert "FILE_OR_FOLDER" in cli("panel", "--help").stdout
+
+
+def test_not_applicable_answers_are_counted_not_pooled(cli, tmp_path):
+    paths = write_panel(tmp_path, THREE)
+    text = (
+        paths[2]
+        .read_text(encoding="utf-8")
+        .replace(
+            "    g1: 2\n", '    g1:\n      score: n/a\n      note: "Not part of these measures."\n'
+        )
+    )
+    paths[2].write_text(text, encoding="utf-8")
+    result = cli("panel", tmp_path, *FW, "-f", "json", "--feedback", tmp_path / "fb")
+    assert result.exit_code == 0, result.stderr
+    g1 = next(q for q in json.loads(result.stdout)["questions"] if q["ref"] == "gamma.g1")
+    assert g1["answers"] == {"1": 1, "2": 3, "3": "n/a"} and g1["not_applicable"] == 1
+    assert (g1["median"], g1["spread"], g1["disagrees"]) == (2, 2, True)
+    annotated = (tmp_path / "fb" / "analyst-c.yaml").read_text(encoding="utf-8")
+    assert "# [panel] panel of 3: 1 ×1, 3 ×1, n/a ×1; median 2, range 1–3" in annotated
+    assert cli("validate", tmp_path / "fb" / "analyst-c.yaml", *FW).exit_code == 0
+
+
+def test_readme_panel_example_is_a_real_run():
+    from typer.testing import CliRunner
+
+    from conftest import ROOT
+    from sanctions_check.cli import app
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = re.search(
+        r"\$ sanctions-check panel tests/data/panel/\n(.*?)\n\.\.\.\n```", readme, re.S
+    )
+    assert shown is not None
+    result = CliRunner().invoke(
+        app, ["panel", str(ROUND1)], env={"COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb"}
+    )
+    assert result.exit_code == 0
+    assert result.stdout.startswith(shown.group(1) + "\n")

@@ -544,9 +544,10 @@ def panel(
     from sanctions_check import batch
     from sanctions_check import panel as panel_mod
     from sanctions_check.errors import Problem, SanctionsCheckError
+    from sanctions_check.render import wording
 
     if "-" in paths:
-        _say("error: a panel reads named files, not standard input (-)")
+        _say(wording.PANEL_NO_STDIN)
         raise typer.Exit(EXIT_USAGE)
     fw = _framework(framework_path, max_size)
     names, problems = batch.collect(paths)
@@ -561,9 +562,7 @@ def panel(
     for problem in problems:
         _say(str(problem))
     if problems:
-        _say(
-            f"{len({p.file for p in problems})} invalid file(s); the panel needs every file valid."
-        )
+        _say(wording.panel_invalid(len({p.file for p in problems})))
         raise typer.Exit(EXIT_INVALID)
     for case in cases:
         for warning in case.warnings:
@@ -572,14 +571,18 @@ def panel(
         result = panel_mod.gather(fw, cases, case_id)
     except SanctionsCheckError as exc:
         _fail(exc)
-    for warning in result.warnings:
-        _say(f"warning: {warning}")
+    for note in result.warnings:
+        _say(wording.panel_cli_warning(note))
     if format is PanelFormat.terminal and output is None:
         from rich.console import Console
 
         from sanctions_check.render import panel_terminal
 
-        panel_terminal.render(result, Console(highlight=False, emoji=False))
+        console = Console(highlight=False, emoji=False)
+        if console.is_terminal:
+            panel_terminal.render(result, console)
+        else:  # a pipe or a file: plain text without rich's trailing padding
+            sys.stdout.write(panel_terminal.text(result, width=console.width))
     else:
         from sanctions_check.render import report_model
 

@@ -196,10 +196,12 @@ def write(
 ) -> list[Path]:
     """Write every member's annotated file; refuse before writing any if one would be replaced."""
     targets = target_names(panel, folder)
-    for member, target in zip(panel.members, targets, strict=True):
-        if Path(member.file).resolve() == target.resolve():
+    inputs = {Path(m.file).resolve(): m for m in panel.members}
+    for target in targets:
+        owner = inputs.get(target.resolve())
+        if owner is not None:
             raise WriteError(
-                f"{target} is the input file of {member.name}; choose another --feedback folder"
+                f"{target} is the input file of {owner.name}; choose another --feedback folder"
             )
     if not overwrite:
         existing = [str(t) for t in targets if t.exists()]

@@ -64,7 +64,7 @@ def render(panel: Panel, console: Any) -> None:
     from rich.table import Table
 
     n = len(panel.members)
-    console.print(_t(wording.panel_title(n, panel.title), "bold"))
+    _para(console, wording.panel_title(n, panel.title), "bold")
     fw = panel.framework
     _para(console, wording.panel_case_line(panel.case_id, fw.id, fw.version), "dim")
     if panel.hypothetical:
@@ -73,11 +73,11 @@ def render(panel: Panel, console: Any) -> None:
         _para(console, wording.panel_warning(warning), "yellow")
 
     _heading(console, wording.OUTLOOK_NAME)
-    grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
     grid.add_column("#", no_wrap=True)
-    grid.add_column(wording.PANEL_ANALYST_HEADING, overflow="fold")
+    grid.add_column(wording.PANEL_ANALYST_HEADING, overflow="fold", min_width=12)
     grid.add_column(wording.PANEL_FILE_HEADING, overflow="fold")
-    grid.add_column(wording.OUTLOOK_NAME, overflow="fold")
+    grid.add_column(wording.OUTLOOK_NAME, no_wrap=True)
     grid.add_row(
         _t(""), _t(wording.PANEL_POOLED, "bold"), _t("–"), _t(_outlook(panel.pooled), "bold")
     )
@@ -95,7 +95,7 @@ def render(panel: Panel, console: Any) -> None:
     if not disagreements:
         _para(console, wording.PANEL_NO_DISAGREEMENT)
     else:
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
         table.add_column(wording.PANEL_RANK_HEADING, justify="right", no_wrap=True)
         table.add_column(wording.PANEL_QUESTION_HEADING, overflow="fold", ratio=1)
         for m in panel.members:
@@ -134,7 +134,7 @@ def render(panel: Panel, console: Any) -> None:
                 )
 
     _heading(console, wording.PANEL_ALL_HEADING)
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
     table.add_column(wording.PANEL_FACTOR_HEADING, overflow="fold")
     table.add_column(wording.PANEL_QUESTION_HEADING, overflow="fold")
     for m in panel.members:
@@ -156,7 +156,7 @@ def render(panel: Panel, console: Any) -> None:
 
     if panel.risks:
         _heading(console, wording.PANEL_RISKS_HEADING)
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
         table.add_column(wording.PANEL_RISK_HEADING, overflow="fold")
         for m in panel.members:
             table.add_column(m.key, justify="right", no_wrap=True)

@@ -247,6 +247,17 @@ def panel_warning(text: str) -> str:
     return f"Warning: {text}"
 
 
+PANEL_NO_STDIN = "error: a panel reads named files, not standard input (-)"
+
+
+def panel_invalid(count: int) -> str:
+    return f"{count} invalid file(s); the panel needs every file valid."
+
+
+def panel_cli_warning(text: str) -> str:
+    return f"warning: {text}"
+
+
 def panel_note(key: str, name: str, text: str) -> str:
     return f"{key} {name}: {text}"
 
