@@ -274,3 +274,17 @@ def test_readme_panel_example_is_a_real_run():
     )
     assert result.exit_code == 0
     assert result.stdout.startswith(shown.group(1) + "\n")
+
+
+def test_a_capped_pooled_outlook_says_so(cli, tmp_path):
+    strong_but_beta = {"a1": 4, "a2": 4, "b1": 0, "b2": 0, "g1": 4}
+    write_panel(tmp_path, {"Analyst A": strong_but_beta, "Analyst B": strong_but_beta})
+    data = json.loads(cli("panel", tmp_path, *FW, "-f", "json").stdout)
+    pooled = data["pooled"]["outlook"]
+    # (3*100 + 1*0 + 1*100) / 5 = 80, Favourable, capped at Guarded by beta's gate
+    assert pooled["score"] == 80 and pooled["capped"] and pooled["band"] == "guarded"
+    assert pooled["text"].startswith("Guarded (capped): 80")
+    assert "Guarded (capped): 80" in cli("panel", tmp_path, *FW).stdout
+    assert data["agreement"]["alpha"] == 1 and data["agreement"]["questions"] == 5
+    assert data["disagreements"] == []
+    assert wording.PANEL_NO_DISAGREEMENT in cli("panel", tmp_path, *FW).stdout

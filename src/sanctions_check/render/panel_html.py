@@ -66,9 +66,7 @@ def e(value: object) -> str:
 
 def _outlook(assessment: Assessment) -> str:
     o = assessment.outlook
-    return wording.panel_outlook_text(
-        o.band.label if o.band else None, o.score, o.low, o.high, o.coverage
-    )
+    return wording.panel_outlook_text(o)
 
 
 def dot_plot(q: QuestionPanel, members: tuple[Member, ...]) -> str:

@@ -33,9 +33,9 @@ def _outlook(assessment: Assessment) -> dict[str, Any]:
         "coverage": _r(o.coverage, 3),
         "band": o.band.id if o.band else None,
         "band_label": label,
-        "capped": o.band is not None and o.band != o.uncapped_band,
-        "provisional": o.provisional,
-        "text": wording.panel_outlook_text(label, _r(o.score), _r(o.low), _r(o.high), o.coverage),
+        "capped": o.band is not None and o.band != getattr(o, "uncapped_band", o.band),
+        "provisional": bool(getattr(o, "provisional", False)),
+        "text": wording.panel_outlook_text(o),
     }
 
 

@@ -34,9 +34,7 @@ def _cell(value: object) -> str:
 
 def _outlook(assessment: Assessment) -> str:
     o = assessment.outlook
-    return wording.panel_outlook_text(
-        o.band.label if o.band else None, o.score, o.low, o.high, o.coverage
-    )
+    return wording.panel_outlook_text(o)
 
 
 def _row(cells: list[str]) -> str:

@@ -50,9 +50,7 @@ def _heading(console: Any, title: str) -> None:
 
 def _outlook(assessment: Assessment) -> str:
     o = assessment.outlook
-    return wording.panel_outlook_text(
-        o.band.label if o.band else None, o.score, o.low, o.high, o.coverage
-    )
+    return wording.panel_outlook_text(o)
 
 
 def _answers(panel: Panel, q: QuestionPanel) -> list[Any]:

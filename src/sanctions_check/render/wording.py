@@ -6,6 +6,8 @@ effective sanctions; it is never a prediction, verdict or legal determination.
 
 from __future__ import annotations
 
+from typing import Any
+
 KIND_LABELS = {
     "core": "core factor",
     "secondary": "secondary factor",
@@ -371,10 +373,20 @@ def alpha_text(
     return f"{head}: {_ALPHA_LEVELS[level]}. {PANEL_ALPHA_SCALE}"
 
 
-def panel_outlook_text(
-    band: str | None, score: float | None, low: float | None, high: float | None, coverage: float
-) -> str:
-    return outlook_text(band, False, score, low or 0.0, high or 0.0, coverage)
+def panel_outlook_text(outlook: Any) -> str:
+    """An outlook on one line, capped and provisional marked, figures rounded as in reports."""
+    band = outlook.band
+    capped = band is not None and band != getattr(outlook, "uncapped_band", band)
+    score = None if outlook.score is None else round(outlook.score, 1)
+    return outlook_text(
+        band.label if band is not None else None,
+        capped,
+        score,
+        round(outlook.low, 1),
+        round(outlook.high, 1),
+        round(outlook.coverage, 3),
+        bool(getattr(outlook, "provisional", False)),
+    )
 
 
 # Round-2 feedback files: YAML comments only, with counts and numbers (never a name or a note).
