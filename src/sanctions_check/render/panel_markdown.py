@@ -110,21 +110,17 @@ def render(panel: Panel) -> str:
         lines += ["", _text(wording.PANEL_IMPACT_LEGEND)]
     else:
         lines.append(_text(wording.PANEL_NO_DISAGREEMENT))
-    lines += ["", f"## {_text(wording.PANEL_ALL_HEADING)}", ""]
-    current = None
-    for q in panel.questions:
-        if q.factor_id != current:
-            current = q.factor_id
-            lines += [
-                "",
-                f"### {_text(q.factor_name)} ({_text(wording.kind_label(q.kind))})",
-                "",
-                _row(
-                    [wording.PANEL_QUESTION_HEADING, *keys, *head, wording.PANEL_NOT_SCORED_HEADING]
-                ),
-                "|---|" + "---:|" * (len(keys) + 2) + "---|",
-            ]
-        lines.append(
+    lines += ["", f"## {_text(wording.PANEL_ALL_HEADING)}"]
+    for fid in dict.fromkeys(q.factor_id for q in panel.questions):
+        rows = [q for q in panel.questions if q.factor_id == fid]
+        lines += [
+            "",
+            f"### {_text(rows[0].factor_name)} ({_text(wording.kind_label(rows[0].kind))})",
+            "",
+            _row([wording.PANEL_QUESTION_HEADING, *keys, *head, wording.PANEL_NOT_SCORED_HEADING]),
+            "|---|" + "---:|" * (len(keys) + 2) + "---|",
+        ]
+        lines += [
             _row(
                 [
                     _cell(q.text),
@@ -134,17 +130,15 @@ def render(panel: Panel) -> str:
                     _cell(wording.counts_text(q.unknown, q.not_applicable, q.unanswered)),
                 ]
             )
-        )
+            for q in rows
+        ]
         # Notes follow their factor's table (a note in a table cell would be unreadable).
-        nxt = panel.questions.index(q) + 1
-        last = nxt == len(panel.questions) or panel.questions[nxt].factor_id != current
-        if last:
-            for noted in (x for x in panel.questions if x.factor_id == current and x.notes):
-                lines += ["", f"{wording.PANEL_NOTES_HEADING}: *{_text(noted.text)}*", ""]
-                lines += [
-                    f"- **{_text(n.member)} {_text(names[n.member])}:** {_text(n.text)}"
-                    for n in noted.notes
-                ]
+        for noted in (q for q in rows if q.notes):
+            lines += ["", f"{wording.PANEL_NOTES_HEADING}: *{_text(noted.text)}*", ""]
+            lines += [
+                f"- **{_text(n.member)} {_text(names[n.member])}:** {_text(n.text)}"
+                for n in noted.notes
+            ]
     lines += ["", _text(wording.PANEL_ANSWER_LEGEND)]
     if panel.risks:
         lines += [
