@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import MINI, write
 from panelkit import THREE, load_all, mini_text, write_panel
-from sanctions_check import case, framework, panel, scoring
+from sanctions_check import case, feedback, framework, panel, scoring
 from sanctions_check.case import Answer, Case, CaseHeader, RiskAnswer
 from sanctions_check.errors import InputError, UsageError
 
@@ -247,3 +249,32 @@ def test_different_framework_versions_warn_naming_the_questions(tmp_path):
 
 def test_one_version_gives_no_warning(three):
     assert three.warnings == ()
+
+
+answer_values = st.one_of(st.none(), st.just("unknown"), st.integers(0, 4))
+QUESTIONS = ("a1", "a2", "b1", "b2", "g1", "f1")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.fixed_dictionaries({q: answer_values for q in QUESTIONS}), min_size=2, max_size=6)
+)
+def test_any_panel_pools_consistently(members):
+    fw = framework.load(MINI)
+    cases = []
+    for i, scores in enumerate(members):
+        text = mini_text(f"Analyst {i}", {q: v for q, v in scores.items() if v is not None})
+        cases.append(case.loads(text, fw, f"analyst-{i}.yaml"))
+    result = panel.gather(fw, cases)
+    assert result.pooled.outlook == scoring.assess(fw, result.median_case).outlook
+    for q in result.questions:
+        if q.numbers:
+            assert q.low <= q.median <= q.high and q.spread == q.high - q.low
+        assert q.impact >= 0
+        assert q.unknown + q.unanswered + len(q.numbers) == len(members)
+    for member in result.members:
+        text = mini_text(
+            member.name, {q: v for q, v in members[int(member.key) - 1].items() if v is not None}
+        )
+        annotated = feedback.annotate(text, result, member)
+        assert case.loads(annotated, fw, "x").answers == member.case.answers

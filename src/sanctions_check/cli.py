@@ -511,7 +511,11 @@ def panel(
     ],
     case_id: Annotated[
         str | None,
-        typer.Option("--case", help="The case id to pool, when the folders hold several cases."),
+        typer.Option(
+            "--case",
+            help="The case id to pool, when the folders hold several cases.",
+            metavar="ID",
+        ),
     ] = None,
     format: Annotated[PanelFormat, typer.Option("--format", "-f", help="Output format.")] = (
         PanelFormat.terminal
