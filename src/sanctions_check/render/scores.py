@@ -119,45 +119,16 @@ _NUMERIC = (wording.OUTLOOK_NAME, "Coverage")
 def table(
     rows: list[dict[str, Any]], framework: Framework, out: IO[str], *, width: int | None = None
 ) -> None:
-    """The ranked table; drawn without importing rich when the output is not a terminal.
-
-    rich adds no styling to a pipe or a file, so render.plaintable writes the very characters rich
-    would, at a fraction of rich's start-up and per-row cost (issue 6); at a terminal, or for text
-    it cannot reproduce exactly, rich draws the table.
-    """
-    from sanctions_check.render import plaintable
+    """The ranked table, drawn by rich (imported here: JSON and CSV never need it)."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
 
     title = (
         f"Targeted-sanctions outlook, {len(rows)} case(s) — framework "
         f"{framework.id} {framework.version}"
     )
     ordered = ranked(rows)
-    cells = [[textsafe.one_line(cell) for cell in _cells(row)] for row in ordered]
-    notes = [*_legend(ordered), f"{wording.OUTLOOK_EXPLAINED} {RISK_NOTE}"]
-    columns = [plaintable.Column(*spec) for spec in COLUMNS]
-    if not plaintable.render(title, columns, cells, notes, out, width):
-        rich_table(title, columns, cells, notes, out, width)
-
-
-COLUMNS = tuple(  # header, justify, no_wrap, min_width
-    (header, "right" if header in _NUMERIC else "left", header not in _WRAPPING, None)
-    for header in HEADERS
-)
-
-
-def rich_table(
-    title: str,
-    columns: list[Any],
-    cells: list[list[str]],
-    notes: list[str],
-    out: IO[str],
-    width: int | None = None,
-) -> None:
-    """The same table drawn by rich: at a terminal, and the reference plaintable must match."""
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
     grid = Table(
         title=title,
         title_justify="left",
@@ -168,19 +139,18 @@ def rich_table(
         collapse_padding=True,
         header_style="bold underline",
     )
-    for column in columns:
+    for header in HEADERS:
         grid.add_column(
-            column.header,
-            justify=column.justify,
+            header,
+            justify="right" if header in _NUMERIC else "left",
             overflow="fold",
-            no_wrap=column.no_wrap,
-            min_width=column.min_width,
+            no_wrap=header not in _WRAPPING,
         )
-    for row_cells in cells:
-        grid.add_row(*(Text(cell) for cell in row_cells))
+    for row in ordered:
+        grid.add_row(*(Text(textsafe.one_line(cell)) for cell in _cells(row)))
     console = Console(file=out, width=width, highlight=False, soft_wrap=False)
     console.print(grid)
-    for line in notes:
+    for line in [*_legend(ordered), f"{wording.OUTLOOK_EXPLAINED} {RISK_NOTE}"]:
         console.print(Text(line, style="dim"))
 
 
