@@ -78,8 +78,8 @@ def test_model_holds_every_section_of_the_summary():
     } <= kinds
     low = next(g for g in model.gaps if g.kind == "low-confidence")
     assert low.note == "A low-confidence note."
-    assert model.confidence_not_stated == 3  # a1, b2 and f1 state no confidence
-    assert model.confidence_text == "Confidence not stated for 3 answers."
+    assert model.confidence_not_stated == 4  # a1, b2, f1 and the harm risk state none
+    assert model.confidence_text == "Confidence not stated for 4 answers."
     assert [c.id for c in model.caveats] == ["unique"]
     method = model.method
     assert method.framework.id == "mini" and method.framework.version == "2.1"

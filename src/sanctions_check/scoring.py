@@ -581,8 +581,8 @@ def _risks(framework: Framework, case: Case) -> tuple[RiskResult, ...]:
                 risk.mitigations,
                 rated.mitigation,
                 rated.note,
-                getattr(rated, "confidence", None),
-                bool(getattr(rated, "hindsight", False)),
+                rated.confidence,
+                rated.hindsight,
             )
         )
     order = {r.id: i for i, r in enumerate(framework.risks)}
@@ -600,7 +600,7 @@ def _gaps(
         given = case.answers.get(factor.id, {})
         for question in factor.questions:
             answer = given.get(question.id)
-            if answer is not None and getattr(answer, "hindsight", False):
+            if answer is not None and answer.hindsight:
                 hindsight += 1
             if answer is None or answer.score is None:
                 gaps.append(Gap("unanswered", factor.id, question.id, question.text))
@@ -628,11 +628,11 @@ def _gaps(
         rated = case.risks.get(risk.id)
         if rated is None or rated.is_empty:
             continue
-        if getattr(rated, "hindsight", False):
+        if rated.hindsight:
             hindsight += 1
         if rated.value is None:
             gaps.append(Gap("risk-unrated", None, risk.id, risk.name))
-        elif getattr(rated, "confidence", "") is None:
+        elif rated.confidence is None:
             no_confidence += 1
     return tuple(gaps), tuple(not_applicable), no_confidence, hindsight
 

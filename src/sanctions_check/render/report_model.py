@@ -657,7 +657,7 @@ def _answers(assessment: Assessment) -> tuple[AnswerGroup, ...]:
                         else None
                     ),
                     confidence=answer.confidence,
-                    hindsight=bool(getattr(answer, "hindsight", False)),
+                    hindsight=answer.hindsight,
                     note=answer.note,
                     sources=tuple(answer.sources),
                 )
@@ -704,7 +704,7 @@ def _case_sources(assessment: Assessment) -> tuple[str, ...]:
 
 def _outcome(assessment: Assessment) -> OutcomeView | None:
     fw = assessment.framework
-    outcome = getattr(assessment.case, "outcome", None)
+    outcome = assessment.case.outcome
     if outcome is None:
         return None
     by_purpose = []
@@ -741,8 +741,7 @@ def build(
     rated = {r.id for r in assessment.risks}
     factor_names = {f.id: f.name for f in fw.factors}
     flags, flags_text = _red_flags(assessment)
-    as_of: str | None = getattr(header, "as_of", None)
-    references: Mapping[str, str] = getattr(case, "references", None) or {}
+    as_of = header.as_of
     top = fw.bands[-1]
     return Report(
         schema=SCHEMA,
@@ -754,7 +753,7 @@ def build(
             assessed_on=header.assessed_on,
             as_of=as_of,
             analyst=header.analyst,
-            implementers=tuple(getattr(header, "implementers", ())),
+            implementers=tuple(header.implementers),
             hypothetical=header.hypothetical,
             situation=header.situation,
             measures=header.measures,
@@ -840,7 +839,7 @@ def build(
             ),
             case=_case_sources(assessment),
         ),
-        references=tuple(ReferenceView(k, v) for k, v in references.items()),
+        references=tuple(ReferenceView(k, v) for k, v in case.references.items()),
         outcome=_outcome(assessment),
     )
 
