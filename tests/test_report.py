@@ -374,3 +374,10 @@ def test_outcome_is_its_own_section_after_the_advisory_parts(cli, fixed_clock, f
     assert out.count(heading) == 1
     assert out.index("Data gaps") < out.index(heading) < out.index("Caveats")
     assert "2011-03-30" in out and "United States, European Union" in out
+
+
+def test_an_open_answer_with_the_frameworks_own_neutral_value_says_what_it_counts_as():
+    assert wording.counts_as("unknown", 1.5, "Reason [K].") == (
+        "unknown (counts as 1.5 of 4: Reason [K].)"
+    )
+    assert wording.counts_as("not answered", 3, None) == "not answered (counts as 3 of 4)"
