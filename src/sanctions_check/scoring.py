@@ -43,9 +43,10 @@ def whole(value: float) -> int:
 
 def level(value: object) -> float | None:
     """An answer's level when it counts as answered: any real number 0-4, never a bool."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value)
+    kind = type(value)
+    if kind is int or kind is float:  # never bool, whose type is bool
+        return float(value)  # type: ignore[arg-type]  # narrowed by the type check above
+    return None
 
 
 def neutral(question: Question) -> float:
@@ -444,14 +445,14 @@ def _levers(
     25*w*d/W (W the factor's applicable question weight) and the outlook by the factor's share of
     the scored factor weight. Whether it lifts the cap is checked against every gate.
     """
-    scored = [r for r in results.values() if r.scored]
+    scored = {r.id for r in results.values() if r.scored}
     if not scored or current.band is None:
         return ()
-    outlook_weight = sum(r.weight for r in scored)
+    outlook_weight = sum(results[i].weight for i in scored)
     candidates = []
     for factor in framework.factors:
         result = results[factor.id]
-        if not result.scored or result.score is None:
+        if factor.id not in scored or result.score is None or not result.answered:
             continue
         given = case.answers.get(factor.id, {})
         factor_weight = sum(
