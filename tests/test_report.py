@@ -381,3 +381,22 @@ def test_an_open_answer_with_the_frameworks_own_neutral_value_says_what_it_count
         "unknown (counts as 1.5 of 4: Reason [K].)"
     )
     assert wording.counts_as("not answered", 3, None) == "not answered (counts as 3 of 4)"
+
+
+def test_without_a_stated_purpose_every_base_rate_is_shown_with_the_hint():
+    model = report_model.build(assessed(WEAK))
+    view = model.outside_view
+    assert not view.purpose_stated and view.hint == wording.NO_PURPOSE_STATED
+    assert [r.purpose_id for r in view.base_rates] == ["coerce", "signal"]
+    assert view.explained == wording.INSIDE_OUTSIDE
+
+
+def test_bundled_base_rates_keep_the_sources_hedges():
+    fw = framework.load(EXAMPLES.parent / "factors.yaml")
+    case_file = case.load(EXAMPLES / "sri-lanka-2020.yaml", fw)
+    model = report_model.build(
+        scoring.assess(fw, case_file._replace(header=case_file.header._replace(purpose=())))
+    )
+    figures = {r.purpose_id: r.figure for r in model.outside_view.base_rates}
+    assert figures == {"coerce": "22%", "constrain": "almost 40%", "signal": "almost 60%"}
+    assert all(r.source_labels for r in model.outside_view.base_rates)

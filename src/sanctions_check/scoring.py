@@ -18,11 +18,11 @@ The arithmetic is deliberately simple so that an analyst can redo it by hand:
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from sanctions_check.case import NOT_APPLICABLE, Case
 from sanctions_check.framework import Band, Factor, Framework, Gate, Question, RiskBand
+from sanctions_check.render.wording import whole  # the one rounding rule of what people read
 
 MAX_LEVEL = 4
 MIDPOINT = MAX_LEVEL / 2
@@ -34,11 +34,6 @@ MAX_RISK = MAX_LEVEL * MAX_LEVEL
 CLOSED, UNRESOLVED = "closed", "unresolved"
 RAISED, CLEAR, NOT_ASSESSED = "raised", "clear", "not-assessed"
 NOT_YET_ASSESSED, GATE, WEAKEST = "not-assessed", "gate", "weakest"
-
-
-def whole(value: float) -> int:
-    """The one rounding rule of every human-readable figure: half up, to a whole number."""
-    return math.floor(value + 0.5)
 
 
 def level(value: object) -> float | None:
