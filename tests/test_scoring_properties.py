@@ -116,7 +116,7 @@ def factor_facts(case: Case, factor_id: str) -> tuple[float, float, float, int, 
         total += q.weight
         if _is_level(value):
             answered += 1
-            known += q.weight * float(value)  # type: ignore[arg-type]
+            known += q.weight * float(value)  # type: ignore[arg-type]  # a level, checked above
         else:
             open_weight += q.weight
             assumed += q.weight * _neutral(q)
@@ -154,7 +154,7 @@ def gated(gate: framework_mod.Gate) -> list[str]:
 def expected_band(case: Case) -> tuple[float, str]:
     """The point outlook and its band after the closed gates, from the definitions."""
     facts = {f.id: factor_facts(case, f.id) for f in FW.factors if f.kind != "red_flag"}
-    scored = [(FW.factor(i).weight, v) for i, v in facts.items() if v is not None]  # type: ignore[union-attr]
+    scored = [(FW.factor(i).weight, v) for i, v in facts.items() if v is not None]  # type: ignore[union-attr]  # ids from FW
     point = sum(w * v[0] for w, v in scored) / sum(w for w, _ in scored)
     band = band_of(point)
     for gate in FW.gates:
@@ -249,7 +249,7 @@ def test_an_unassessed_core_factor_earns_no_better_band_than_midpoint_answers(ca
     unassessed = [
         f.id
         for f in FW.factors
-        if f.kind == "core" and factor_facts(left_open, f.id)[3] == 0  # type: ignore[index]
+        if f.kind == "core" and factor_facts(left_open, f.id)[3] == 0  # type: ignore[index]  # core: applicable
     ]
     limits = [(lim.factor_id, lim.reason) for lim in a.outlook.limits]
     assert limits[: len(unassessed)] == [(fid, "not-assessed") for fid in unassessed]
