@@ -816,7 +816,7 @@ def build(
                 band=r.band_id,
                 band_label=r.band_label,
                 reach_label=r.reach_label,
-                text=wording.risk_text(
+                text=wording.risk_range_text(
                     r.likelihood, r.severity, r.value, r.low, r.high, r.band_label, r.reach_label
                 ),
                 mitigation=r.mitigation,
