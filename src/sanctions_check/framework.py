@@ -20,6 +20,9 @@ RESEARCH_RATINGS = (*RATINGS, "None available")
 DIRECTIONS = ("greater", "less")
 LEVELS = (0, 1, 2, 3, 4)
 DEFAULT_MIN_COVERAGE = 0.5
+# What an unknown or unanswered question counts as in the point outlook, unless the framework
+# gives the question its own neutral value (with a reason): the midpoint of the 0..4 scale.
+DEFAULT_NEUTRAL = 2.0
 
 
 class Source(NamedTuple):
@@ -91,6 +94,9 @@ class Question(NamedTuple):
     advice: str
     anchors: dict[int, str] | None = None
     sources: tuple[str, ...] = ()
+    neutral: float = DEFAULT_NEUTRAL  # what unknown or unanswered counts as in the point outlook
+    neutral_reason: str | None = None  # why, where the framework departs from the midpoint
+    neutral_sources: tuple[str, ...] = ()
 
     def level_label(self, framework: Framework, level: int) -> str:
         """The anchored meaning of a level for this question, or the default scale's label."""
@@ -144,6 +150,14 @@ class Risk(NamedTuple):
     def label(self) -> str:
         return self.short_name or self.name
 
+    def likelihood_label(self, level: int) -> str:
+        """The framework's wording of a likelihood level (0..4) for this risk."""
+        return self.likelihood[level]
+
+    def severity_label(self, level: int) -> str:
+        """The framework's wording of a severity level (0..4) for this risk."""
+        return self.severity[level]
+
 
 class Band(NamedTuple):
     id: str
@@ -172,6 +186,28 @@ class Caveat(NamedTuple):
     sources: tuple[str, ...]
 
 
+class DesignChoice(NamedTuple):
+    """A threshold or weight that is the framework's own choice, not a sourced figure."""
+
+    id: str
+    text: str
+
+
+class OmittedFactor(NamedTuple):
+    """A practitioner factor left out of the framework, and why."""
+
+    name: str
+    cited_by: int
+    reason: str
+
+
+class Inclusion(NamedTuple):
+    """Which practitioner factors are in the framework or out of it, and the rule that decides."""
+
+    rule: str
+    omitted: tuple[OmittedFactor, ...] = ()
+
+
 class Framework(NamedTuple):
     id: str
     version: str
@@ -191,6 +227,8 @@ class Framework(NamedTuple):
     sha256: str
     path: str
     min_coverage: float = DEFAULT_MIN_COVERAGE
+    design_choices: tuple[DesignChoice, ...] = ()
+    inclusion: Inclusion | None = None
 
     @property
     def major(self) -> str:
@@ -332,7 +370,7 @@ def _build(c: Checker, data: Any, name: str, sha: str) -> Framework | None:
         data,
         (),
         required=_TOP,
-        optional=("min_coverage",),
+        optional=("min_coverage", "design_choices", "inclusion"),
         what="a sanctions-check framework (a mapping)",
     )
     if top is None:
@@ -370,6 +408,8 @@ def _build(c: Checker, data: Any, name: str, sha: str) -> Framework | None:
     min_coverage = DEFAULT_MIN_COVERAGE
     if top.get("min_coverage") is not None:
         min_coverage = c.number(top.get("min_coverage"), ("min_coverage",), minimum=0, maximum=1)
+    design_choices = _design_choices(c, top.get("design_choices"))
+    inclusion = _inclusion(c, top["inclusion"]) if top.get("inclusion") is not None else None
     if not c.ok:
         return None
     return Framework(
@@ -391,6 +431,8 @@ def _build(c: Checker, data: Any, name: str, sha: str) -> Framework | None:
         sha256=sha,
         path=name,
         min_coverage=float(min_coverage or 0),
+        design_choices=design_choices,
+        inclusion=inclusion,
     )
 
 
@@ -647,7 +689,7 @@ def _questions(c: Checker, value: Any, path: Path_, refs) -> tuple[Question, ...
             item,
             p,
             required=("id", "text", "help", "weight", "advice"),
-            optional=("anchors", "sources"),
+            optional=("anchors", "sources", "neutral"),
         )
         if m is None:
             continue
@@ -656,10 +698,25 @@ def _questions(c: Checker, value: Any, path: Path_, refs) -> tuple[Question, ...
         weight = c.number(m.get("weight"), (*p, "weight"), above=0)
         anchors = _anchors(c, m["anchors"], (*p, "anchors")) if "anchors" in m else None
         sources = refs(m.get("sources"), (*p, "sources"))
+        neutral = _neutral(c, m["neutral"], (*p, "neutral"), refs) if "neutral" in m else None
         texts = [c.text(m.get(k), (*p, k)) for k in ("text", "help", "advice")]
         if ident and weight is not None and all(texts):
             text, help_, advice = texts
-            out.append(Question(ident, text, help_, float(weight), advice, anchors, sources))
+            value, reason, cited = neutral or (DEFAULT_NEUTRAL, None, ())
+            out.append(
+                Question(
+                    ident,
+                    text,
+                    help_,
+                    float(weight),
+                    advice,
+                    anchors,
+                    sources,
+                    value,
+                    reason,
+                    cited,
+                )
+            )
     unique_ids(c, ids, "question")
     return tuple(out)
 
@@ -812,3 +869,59 @@ def _caveats(c: Checker, value: Any, refs) -> tuple[Caveat, ...]:
             out.append(Caveat(ident, text, sources))
     unique_ids(c, ids, "caveat")
     return tuple(out)
+
+
+def _neutral(
+    c: Checker, value: Any, path: Path_, refs
+) -> tuple[float, str, tuple[str, ...]] | None:
+    m = c.mapping(value, path, required=("value", "reason"), optional=("sources",))
+    if m is None:
+        return None
+    level = c.number(m.get("value"), (*path, "value"), minimum=0, maximum=4)
+    reason = c.text(m.get("reason"), (*path, "reason"))
+    sources = refs(m.get("sources"), (*path, "sources"))
+    if level is None or reason is None:
+        return None
+    return float(level), reason, sources
+
+
+def _design_choices(c: Checker, value: Any) -> tuple[DesignChoice, ...]:
+    if value is None:
+        return ()
+    out, ids = [], {}
+    for i, item in enumerate(_items(c, value, ("design_choices",), "design choices", minimum=0)):
+        p: Path_ = ("design_choices", i)
+        m = c.mapping(item, p, required=("id", "text"))
+        if m is None:
+            continue
+        ident = c.slug(m.get("id"), (*p, "id"))
+        ids[(*p, "id")] = ident
+        text = c.text(m.get("text"), (*p, "text"))
+        if ident and text:
+            out.append(DesignChoice(ident, text))
+    unique_ids(c, ids, "design choice")
+    return tuple(out)
+
+
+def _inclusion(c: Checker, value: Any) -> Inclusion | None:
+    p: Path_ = ("inclusion",)
+    m = c.mapping(value, p, required=("rule",), optional=("omitted",))
+    if m is None:
+        return None
+    rule = c.text(m.get("rule"), (*p, "rule"))
+    omitted = []
+    raw = m.get("omitted")
+    items = [] if raw is None else _items(c, raw, (*p, "omitted"), "omitted factors", minimum=0)
+    for i, item in enumerate(items):
+        ip: Path_ = (*p, "omitted", i)
+        o = c.mapping(item, ip, required=("name", "cited_by", "reason"))
+        if o is None:
+            continue
+        name = c.text(o.get("name"), (*ip, "name"))
+        cited = c.number(o.get("cited_by"), (*ip, "cited_by"), minimum=0, integer=True)
+        reason = c.text(o.get("reason"), (*ip, "reason"))
+        if name and cited is not None and reason:
+            omitted.append(OmittedFactor(name, int(cited), reason))
+    if rule is None:
+        return None
+    return Inclusion(rule, tuple(omitted))
