@@ -361,6 +361,7 @@ class ListOf:
     With ``unique`` (a label such as "factor") each item's id (``id_key``) must be unique, and the
     ids are published on the context under that label for later cross-references; ids are read
     from the file even where the rest of an item is refused, so that one fault is reported once.
+    ``checks`` (rules across items, such as ascending bands) run once every item is valid.
     """
 
     __slots__ = ("checks", "id_key", "item", "minimum", "unique", "what")
@@ -403,7 +404,9 @@ class ListOf:
             unique_ids(c, ids, self.unique)
             if isinstance(ctx, Context):
                 ctx.ids[self.unique] = [ident for ident in ids.values() if ident is not None]
-        for check in self.checks:
+        if c.errors > start:
+            return INVALID
+        for check in self.checks:  # rules across items, on the whole list only
             check(c, out, path)
         return INVALID if c.errors > start else tuple(out)
 
@@ -492,7 +495,7 @@ class TextList:
         return INVALID if c.errors > start else texts
 
 
-def text(c: Checker, value: Any, path: Path_, ctx: Any) -> Any:
+def nonblank(c: Checker, value: Any, path: Path_, ctx: Any) -> Any:
     """Text that is not blank."""
     checked = c.text(value, path)
     return INVALID if checked is None else checked
@@ -504,13 +507,13 @@ def any_text(c: Checker, value: Any, path: Path_, ctx: Any) -> Any:
     return INVALID if checked is None else checked
 
 
-def slug(c: Checker, value: Any, path: Path_, ctx: Any) -> Any:
+def slug_id(c: Checker, value: Any, path: Path_, ctx: Any) -> Any:
     """An id: lowercase letters, digits, '-', '_' or '.'."""
     checked = c.slug(value, path)
     return INVALID if checked is None else checked
 
 
-def flag(c: Checker, value: Any, path: Path_, ctx: Any) -> Any:
+def true_false(c: Checker, value: Any, path: Path_, ctx: Any) -> Any:
     """true or false (never YAML 1.1's yes/no/on/off)."""
     checked = c.boolean(value, path)
     return INVALID if checked is None else checked

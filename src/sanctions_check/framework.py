@@ -24,11 +24,11 @@ from sanctions_check.checks import (
     TextList,
     any_text,
     dotted,
+    nonblank,
     opt,
     req,
-    slug,
+    slug_id,
     suggest,
-    text,
 )
 from sanctions_check.errors import FrameworkError, InputError, Problem, shown_key
 
@@ -487,8 +487,9 @@ def _factor_weight(c: Checker, values: dict[str, Any], path: Path_, ctx: Any) ->
 
 
 def _cited_within_total(c: Checker, values: dict[str, Any], path: Path_, ctx: Any) -> None:
+    """0 up to the number of practitioners asked (when that number is valid)."""
     cited, total = values.get("practitioners_cited"), values.get("practitioners_total")
-    if cited is not None and total is not None:
+    if cited is not None:
         c.number(cited, (*path, "practitioners_cited"), minimum=0, maximum=total, integer=True)
 
 
@@ -527,15 +528,15 @@ def _framework(values: dict[str, Any], ctx: _Context) -> Framework:
 
 _WEIGHT = Number(above=0, to=float)
 _PERCENT = Number(minimum=0, maximum=100)
-_LEVEL = Record(Level, {"label": req(text), "meaning": req(text)})
-_ANCHORS = Levels(text)
+_LEVEL = Record(Level, {"label": req(nonblank), "meaning": req(nonblank)})
+_ANCHORS = Levels(nonblank)
 
 SOURCE = Record(
     Source,
     {
-        "key": req(slug),
-        "title": req(text),
-        "publisher": req(text),
+        "key": req(slug_id),
+        "title": req(nonblank),
+        "publisher": req(nonblank),
         "url": req(_url),
         "year": opt(Number(minimum=1900, maximum=2100, integer=True), default=None),
         "note": opt(any_text),
@@ -546,24 +547,24 @@ BASE_RATE = Record(
     {
         "effective_share_of_all_episodes": req(_PERCENT),
         "effective_when_pursued": req(_PERCENT),
-        "text": req(text),
+        "text": req(nonblank),
         "sources": req(_refs),
     },
 )
 PURPOSE = Record(
     Purpose,
     {
-        "id": req(slug),
-        "name": req(text),
-        "description": req(text),
+        "id": req(slug_id),
+        "name": req(nonblank),
+        "description": req(nonblank),
         "base_rate": opt(BASE_RATE),
     },
 )
 EVIDENCE = Record(
     Evidence,
     {
-        "tfap_name": req(text),
-        "practitioners_cited": req(Number(minimum=0, integer=True)),
+        "tfap_name": req(nonblank),
+        "practitioners_cited": req(Number(integer=True)),  # range: _cited_within_total
         "practitioners_total": req(Number(minimum=1, integer=True)),
         "direction": req(Choice(DIRECTIONS)),
         "practitioner_rating": req(Choice(RATINGS)),
@@ -577,18 +578,18 @@ NEUTRAL = Record(
     Neutral,
     {
         "value": req(Number(minimum=0, maximum=4, to=float)),
-        "reason": req(text),
+        "reason": req(nonblank),
         "sources": opt(_refs),
     },
 )
 QUESTION = Record(
     Question,
     {
-        "id": req(slug),
-        "text": req(text),
-        "help": req(text),
+        "id": req(slug_id),
+        "text": req(nonblank),
+        "help": req(nonblank),
         "weight": req(_WEIGHT),
-        "advice": req(text),
+        "advice": req(nonblank),
         "anchors": opt(_ANCHORS),
         "sources": opt(_refs),
         "neutral": opt(NEUTRAL),
@@ -598,13 +599,13 @@ QUESTION = Record(
 FACTOR = Record(
     Factor,
     {
-        "id": req(slug),
-        "name": req(text),
+        "id": req(slug_id),
+        "name": req(nonblank),
         "kind": req(Choice(KINDS)),
-        "description": req(text),
-        "why": req(text),
+        "description": req(nonblank),
+        "why": req(nonblank),
         "weight": req(Number()),  # limits depend on the kind: _factor_weight
-        "weight_reason": req(text),
+        "weight_reason": req(nonblank),
         "evidence": req(EVIDENCE),
         "questions": req(ListOf(QUESTION, "questions", unique="question")),
         "short_name": opt(any_text),
@@ -614,14 +615,14 @@ FACTOR = Record(
 RISK = Record(
     Risk,
     {
-        "id": req(slug),
-        "name": req(text),
-        "question": req(text),
-        "help": req(text),
+        "id": req(slug_id),
+        "name": req(nonblank),
+        "question": req(nonblank),
+        "help": req(nonblank),
         "likelihood": req(_ANCHORS),
         "severity": req(_ANCHORS),
         "mitigations": req(TextList(empty="give at least one concrete mitigation")),
-        "evidence": req(text),
+        "evidence": req(nonblank),
         "sources": req(_refs),
         "short_name": opt(any_text),
     },
@@ -629,35 +630,43 @@ RISK = Record(
 BAND = Record(
     Band,
     {
-        "id": req(slug),
-        "label": req(text),
+        "id": req(slug_id),
+        "label": req(nonblank),
         "min": req(Number(minimum=0, maximum=100, to=float)),
-        "meaning": req(text),
+        "meaning": req(nonblank),
     },
 )
 GATE = Record(
     Gate,
     {
-        "id": req(slug),
+        "id": req(slug_id),
         "applies_to": req(_gate_target),
         "below": req(Number(minimum=0, maximum=100, to=float)),
         "cap": req(_band_id),
-        "reason": req(text),
+        "reason": req(nonblank),
     },
 )
 RISK_BAND = Record(
     RiskBand,
-    {"id": req(slug), "label": req(text), "min": req(Number(minimum=0, maximum=16, to=float))},
+    {
+        "id": req(slug_id),
+        "label": req(nonblank),
+        "min": req(Number(minimum=0, maximum=16, to=float)),
+    },
 )
-CAVEAT = Record(Caveat, {"id": req(slug), "text": req(text), "sources": req(_refs)})
-DESIGN_CHOICE = Record(DesignChoice, {"id": req(slug), "text": req(text)})
+CAVEAT = Record(Caveat, {"id": req(slug_id), "text": req(nonblank), "sources": req(_refs)})
+DESIGN_CHOICE = Record(DesignChoice, {"id": req(slug_id), "text": req(nonblank)})
 OMITTED_FACTOR = Record(
     OmittedFactor,
-    {"name": req(text), "cited_by": req(Number(minimum=0, integer=True)), "reason": req(text)},
+    {
+        "name": req(nonblank),
+        "cited_by": req(Number(minimum=0, integer=True)),
+        "reason": req(nonblank),
+    },
 )
 INCLUSION = Record(
     Inclusion,
-    {"rule": req(text), "omitted": opt(ListOf(OMITTED_FACTOR, "omitted factors", minimum=0))},
+    {"rule": req(nonblank), "omitted": opt(ListOf(OMITTED_FACTOR, "omitted factors", minimum=0))},
 )
 # Key order is check order: sources before the lists that cite them, factors and bands before the
 # gates that name them.
@@ -665,10 +674,10 @@ FRAMEWORK = Record(
     Framework,
     {
         "format": req(_format, attr=""),
-        "id": req(slug),
+        "id": req(slug_id),
         "version": req(_version),
-        "title": req(text),
-        "summary": req(text),
+        "title": req(nonblank),
+        "summary": req(nonblank),
         "sources": req(ListOf(SOURCE, "sources", unique="source", id_key="key")),
         "scale": req(Levels(_LEVEL)),
         "unknown": req(_LEVEL),
