@@ -432,6 +432,24 @@ class Levels:
         return INVALID if c.errors > start else out
 
 
+class Keyed:
+    """A mapping keyed by ids defined elsewhere (such as the framework's factor ids).
+
+    ``check`` walks the keys, which only it understands; ``item`` is the spec of each value,
+    ``depth`` levels of ids down, so that the shape stays visible to ``spec_paths``.
+    """
+
+    __slots__ = ("check", "depth", "item")
+
+    def __init__(self, check: Kind, item: Kind, *, depth: int = 1) -> None:
+        self.check = check
+        self.item = item
+        self.depth = depth
+
+    def __call__(self, c: Checker, value: Any, path: Path_, ctx: Any) -> Any:
+        return self.check(c, value, path, ctx)
+
+
 class Number:
     """A finite number within limits; ``to`` converts it for the model (as float for weights)."""
 
@@ -543,7 +561,7 @@ def valid_date(text: str) -> bool:
 
 
 def spec_paths(kind: Kind, prefix: Path_ = ()) -> list[Path_]:
-    """Every key a spec allows, as paths (list items as 0, levels as 0): for docs and tests."""
+    """Every key a spec allows, as paths (list items and levels as 0, ids as "*"): for tests."""
     out: list[Path_] = []
     if isinstance(kind, Record):
         for key, field in kind.fields.items():
@@ -551,4 +569,6 @@ def spec_paths(kind: Kind, prefix: Path_ = ()) -> list[Path_]:
             out.extend(spec_paths(field.kind, (*prefix, key)))
     elif isinstance(kind, ListOf | Levels):
         out.extend(spec_paths(kind.item, (*prefix, 0)))
+    elif isinstance(kind, Keyed):
+        out.extend(spec_paths(kind.item, (*prefix, *("*",) * kind.depth)))
     return out
