@@ -305,7 +305,7 @@ class Record:
     that passed (for rules across keys). Any finding inside the record means no model is built.
     """
 
-    __slots__ = ("build", "checks", "fields", "model", "what")
+    __slots__ = ("_plan", "build", "checks", "fields", "model", "what")
 
     def __init__(
         self,
@@ -321,6 +321,11 @@ class Record:
         self.what = what
         self.checks = tuple(checks)
         self.build = build
+        # The fields as plain tuples, in check order: this loop runs for every answer of a batch.
+        self._plan = tuple(
+            (key, f.kind, f.required, key if f.attr is None else f.attr, f.default)
+            for key, f in fields.items()
+        )
 
     def __call__(self, c: Checker, value: Any, path: Path_, ctx: Any) -> Any:
         if not isinstance(value, dict):
@@ -335,17 +340,21 @@ class Record:
                     f"unknown key {key!r}{suggest(key, fields)}; allowed here: {', '.join(fields)}",
                 )
         values: dict[str, Any] = {}
-        for key, spec in fields.items():
-            raw = value.get(key, _ABSENT)
-            if raw is _ABSENT or (raw is None and not spec.required):
-                if spec.required:
+        get = value.get
+        for key, kind, required, attr, default in self._plan:
+            raw = get(key)
+            if raw is None:
+                if not required:  # absent or null: the default, if any
+                    if attr and default is not _ABSENT:
+                        values[attr] = default
+                elif key in value:
+                    kind(c, raw, (*path, key), ctx)  # says what was expected, "found nothing"
+                else:
                     c.error(path, f"missing required key {key!r}")
-                elif spec.default is not _ABSENT and spec.attr != "":
-                    values[spec.attr or key] = spec.default
                 continue
-            result = spec.kind(c, raw, (*path, key), ctx)
-            if result is not INVALID and spec.attr != "":
-                values[spec.attr or key] = result
+            result = kind(c, raw, (*path, key), ctx)
+            if attr and result is not INVALID:
+                values[attr] = result
         for check in self.checks:
             check(c, values, path, ctx)
         if c.errors > start:

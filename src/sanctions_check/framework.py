@@ -37,7 +37,6 @@ KINDS = ("core", "secondary", "red_flag")
 RATINGS = ("Stronger", "Moderate", "Weaker")
 RESEARCH_RATINGS = (*RATINGS, "None available")
 DIRECTIONS = ("greater", "less")
-LEVELS = (0, 1, 2, 3, 4)
 DEFAULT_MIN_COVERAGE = 0.5
 # What an unknown or unanswered question counts as in the point outlook, unless the framework
 # gives the question its own neutral value (with a reason): the midpoint of the 0..4 scale.
