@@ -115,3 +115,19 @@ def test_a_field_of_the_wrong_type_makes_the_case_invalid(cli, tmp_path, dotted,
     path = write(tmp_path / "bad.yaml", text)
     stderr = assert_clean_failure(cli("validate", path, "--framework", MINI), 1, path, line)
     assert f"error: {dotted}" in stderr and fragment in stderr, stderr
+
+
+@pytest.mark.parametrize(
+    ("score", "answered"),
+    [
+        (0, True),
+        (4, True),
+        (2.5, True),
+        (True, False),
+        ("unknown", False),
+        ("n/a", False),
+        (None, False),
+    ],
+)
+def test_an_answer_counts_as_answered_with_any_level(score, answered):
+    assert case_mod.Answer(score=score).answered is answered

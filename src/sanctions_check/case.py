@@ -55,7 +55,8 @@ class Answer(NamedTuple):
 
     @property
     def answered(self) -> bool:
-        return isinstance(self.score, int)
+        """A level was given: any number 0-4, never a bool (a pooled panel gives half levels)."""
+        return isinstance(self.score, int | float) and not isinstance(self.score, bool)
 
     @property
     def not_applicable(self) -> bool:
