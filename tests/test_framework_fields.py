@@ -15,8 +15,9 @@ import pytest
 import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from conftest import DATA, write
+from conftest import DATA, ROOT, write
 from hostile import assert_clean_failure
+from sanctions_check import case as case_mod
 from sanctions_check import framework as framework_mod
 from sanctions_check.checks import spec_paths
 
@@ -221,3 +222,14 @@ def test_no_command_runs_on_a_wrongly_typed_top_level_field(
     path = write(tmp_path / "bad.yaml", text)
     stderr = assert_clean_failure(cli(*COMMANDS[command](path)), 2, path, line)
     assert f"error: {dotted}: expected" in stderr
+
+
+@pytest.mark.parametrize(
+    ("doc", "spec"),
+    [("framework-format.md", framework_mod.FRAMEWORK), ("case-format.md", case_mod.CASE)],
+)
+def test_every_key_of_the_spec_is_documented(doc, spec):
+    text = (ROOT / "docs" / doc).read_text(encoding="utf-8")
+    keys = {step for path in spec_paths(spec) for step in path if isinstance(step, str)} - {"*"}
+    missing = [k for k in sorted(keys) if not re.search(rf"(^|[\s{{,`-]){k}[:`]", text, re.M)]
+    assert not missing, f"docs/{doc} does not mention: {', '.join(missing)}"
