@@ -449,8 +449,8 @@ def _gate_target(c: Checker, value: Any, path: Path_, ctx: Context) -> Any:
     applies = c.text(value, path)
     if applies is None:
         return INVALID
-    factor_ids = ctx.ids.get("factor", [])
-    if applies != "core" and applies not in factor_ids:
+    factor_ids = ctx.ids.get("factor")  # None: the factors are not a list (reported there)
+    if factor_ids is not None and applies != "core" and applies not in factor_ids:
         c.error(
             path,
             f"unknown factor {applies!r}{suggest(applies, factor_ids)}; use 'core' or a factor id",
