@@ -655,7 +655,7 @@ def _answers(assessment: Assessment) -> tuple[AnswerGroup, ...]:
             answer = case.answer(factor.id, question.id)
             value = level(answer.score)
             counts_as = neutral(question)
-            reason: str | None = getattr(question, "neutral_reason", None)
+            reason = question.neutral_reason
             text = wording.answer_text(answer.score)
             if answer.score in (None, UNKNOWN) and (reason or counts_as != MIDPOINT):
                 text = wording.counts_as(text, counts_as, reason)
