@@ -42,7 +42,7 @@ def _closing(result: Backtest) -> list[str]:
     if any(c.value is None for c in (result.outlook, *result.factors)):
         lines.append(wording.BACKTEST_DASH)
     lines += [
-        wording.hindsight_text(result.hindsight_answers),
+        wording.backtest_hindsight_text(result.hindsight_answers),
         wording.BACKTEST_METHOD,
         wording.BACKTEST_RED_FLAGS,
         wording.bootstrap_text(result.resamples, result.seed),

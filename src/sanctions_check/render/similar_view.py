@@ -104,7 +104,7 @@ def terminal(result: Similarity, console: Any) -> None:
                 t(wording.distance_text(analogue.distance)),
                 t(_overlap(analogue), "yellow" if analogue.weak else ""),
                 t(_outlook(analogue)),
-                t(wording.verdict_text(analogue.verdict)),
+                t(wording.verdict_or_none(analogue.verdict)),
             )
         console.print(table)
         console.print()
@@ -159,7 +159,7 @@ def markdown(result: Similarity) -> str:
                 cell(wording.distance_text(analogue.distance)),
                 cell(_overlap(analogue)),
                 cell(_outlook(analogue)),
-                cell(wording.verdict_text(analogue.verdict)),
+                cell(wording.verdict_or_none(analogue.verdict)),
             ]
             lines.append("| " + " | ".join(row) + " |")
         lines += ["", f"**{md(wording.DIFFERS_HEADING)}**", ""]
