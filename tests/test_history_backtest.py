@@ -189,3 +189,14 @@ def test_hindsight_answers_and_risk_ratings_are_counted(fw, scored):
     result = backtest.run([*others, assess(fw, flagged)])
     assert result.hindsight_answers == 2
     assert result.to_data()["episodes"][0]["hindsight_answers"] == 2
+
+
+def test_a_case_with_no_answer_is_left_out(fw, scored):
+    from sanctions_check.scoring import assess
+
+    e1 = next(a for a in scored if a.case.header.id == "bt-e1")
+    blank = assess(fw, changed(e1.case, answers={}))
+    others = [a for a in scored if a.case.header.id != "bt-e1"]
+    result = backtest.run([*others, blank])
+    assert ("bt-e1", backtest.NOT_SCORED) in {(e.case_id, e.reason) for e in result.excluded}
+    assert result.outlook.cases == 4

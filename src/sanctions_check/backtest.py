@@ -11,8 +11,9 @@ when the two outlooks are equal (to six decimals); ties count one half:
 ``C = (concordant + tied / 2) / pairs``. 0.5 is the ordering of a coin, 1 puts every better
 episode above every worse one, 0 the reverse.
 
-The same is computed for each factor's score (cases where the factor has no answered question are
-left out of that factor). For red flags a *lower* score is the hoped-for direction, so a useful
+The same is computed for each factor's score as the tool shows it (an unknown at its neutral
+value); cases where the factor has no answered question are left out of that factor, and cases
+with no answered question at all are left out entirely. For red flags a *lower* score is the hoped-for direction, so a useful
 red flag shows a concordance below 0.5.
 
 **Interval**: a percentile bootstrap over cases. Each of ``resamples`` resamples draws as many
@@ -282,8 +283,8 @@ def episodes_of(
             reason = NO_OUTCOME
         elif verdict not in history.ORDINAL:
             reason = UNCLEAR
-        elif result.outlook.score is None:
-            reason = NOT_SCORED
+        elif result.outlook.score is None or result.outlook.coverage <= 0:
+            reason = NOT_SCORED  # nothing answered: the outlook would be neutral values alone
         if reason is not None:
             left.append(Excluded(header.id, case.source, reason))
             continue
