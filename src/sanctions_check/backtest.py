@@ -13,8 +13,8 @@ episode above every worse one, 0 the reverse.
 
 The same is computed for each factor's score as the tool shows it (an unknown at its neutral
 value); cases where the factor has no answered question are left out of that factor, and cases
-with no answered question at all are left out entirely. For red flags a *lower* score is the hoped-for direction, so a useful
-red flag shows a concordance below 0.5.
+with no answered question at all are left out entirely. For red flags a *lower* score is the
+hoped-for direction, so a useful red flag shows a concordance below 0.5.
 
 **Interval**: a percentile bootstrap over cases. Each of ``resamples`` resamples draws as many
 cases as there are, with replacement, from a ``random.Random(seed)`` generator (cases taken in id
