@@ -77,6 +77,13 @@ class ReportFormat(StrEnum):
     markdown = "markdown"
     html = "html"
     json = "json"
+    brief = "brief"
+    brief_md = "brief-md"
+
+
+class Paper(StrEnum):
+    a4 = "a4"
+    letter = "letter"
 
 
 class CompareFormat(StrEnum):
@@ -419,11 +426,15 @@ def report(
             "sources (HTML, Markdown, JSON); --no-answers gives a short summary.",
         ),
     ] = True,
+    paper: Annotated[
+        Paper,
+        typer.Option("--paper", help="Page size the one-page brief (--format brief) prints on."),
+    ] = Paper.a4,
     framework_path: FrameworkOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX,
 ) -> None:
     """Advisory summary of one case: in the terminal, or as a printable HTML file, Markdown for
-    memos or JSON for other tools.
+    memos or JSON for other tools; a one-page brief (brief: HTML, brief-md: Markdown).
 
     The generation time comes from SOURCE_DATE_EPOCH when set, so the same case gives the same
     bytes. Exit codes: 0 written; 1 the case is invalid or FILE exists (use --force); 2 usage.
@@ -445,7 +456,15 @@ def report(
 
         terminal.render_model(model, Console(highlight=False, emoji=False))
         return
-    _emit(report_text.text(model, format.value), output, force)
+    text = report_text.text(
+        model, format.value, paper=paper.value, case_file=_shown_case(case_path)
+    )
+    _emit(text, output, force)
+
+
+def _shown_case(case_path: str) -> str:
+    """The case as a reader would type it again in a command (standard input has no name)."""
+    return "CASE.yaml" if case_path == "-" else case_path
 
 
 @app.command()
