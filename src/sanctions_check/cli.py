@@ -452,9 +452,15 @@ def report(
     if format is ReportFormat.terminal and output is None:
         from rich.console import Console
 
-        from sanctions_check.render import terminal
+        from sanctions_check.render import bottom_line, terminal
 
-        terminal.render_model(model, Console(highlight=False, emoji=False))
+        console = Console(highlight=False, emoji=False)
+        lines = bottom_line.bottom_line(
+            model, case_file=_shown_case(case_path), where="below", width=console.width
+        )
+        bottom_line.render(lines, console)
+        console.print()
+        terminal.render_model(model, console)
         return
     text = report_text.text(
         model, format.value, paper=paper.value, case_file=_shown_case(case_path)

@@ -104,6 +104,16 @@ class GapCounts:
             self.not_applicable,
         )
 
+    @property
+    def short(self) -> str:
+        return wording.bottom_gaps(
+            self.unknown,
+            self.unanswered,
+            self.low_confidence,
+            self.risk_unrated,
+            self.not_applicable,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Brief:
@@ -163,7 +173,8 @@ def _factor_value(score: int | None, low: int | None, high: int | None, assessed
     return f"{score} ({wording.score_range(low, high)})"
 
 
-def _gap_counts(report: Report) -> GapCounts:
+def gap_counts(report: Report) -> GapCounts:
+    """How many questions are unknown, unanswered, low-confidence or n/a; risks not rated."""
     kinds = [g.kind for g in report.gaps]
     return GapCounts(
         unknown=kinds.count("unknown"),
@@ -310,7 +321,7 @@ def select(report: Report, case_file: str | None = None) -> Brief:
             if report.red_flags_text
             else (None if raised else wording.BRIEF_NO_FLAGS)
         ),
-        gaps=_gap_counts(report),
+        gaps=gap_counts(report),
         factors=factors,
         caveats=tuple(caveats),
         advisory=report.advisory,

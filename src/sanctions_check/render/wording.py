@@ -593,7 +593,28 @@ BOTTOM_NO_FLAGS = "none raised"
 
 def bottom_outside(rates: list[str]) -> str:
     return (
-        f"{'; '.join(rates)} of UN targeted sanctions episodes with that purpose judged effective"
+        f"{'; '.join(rates)} (share of UN targeted sanctions episodes with that purpose judged "
+        "effective)"
+    )
+
+
+def bottom_limit(name: str, reason: str, score: int | None) -> str:
+    """The top limiting factor in a few words: why it limits, and its score."""
+    if reason == "not-assessed":
+        return f"{name}: {NOT_ASSESSED} (its gate is unresolved)"
+    if reason == "gate":
+        return f"{name}: {number(score)}, below its gate, so the band is capped"
+    return f"{name}: the weakest assessed core factor, at {number(score)}"
+
+
+def bottom_gaps(
+    unknown: int, unanswered: int, low_confidence: int, risk_unrated: int, not_applicable: int
+) -> str:
+    """'9 unknown, 4 unanswered, 2 low-confidence, 0 n/a' (and unrated risks when any)."""
+    risks = f", {plural(risk_unrated, 'risk')} unrated" if risk_unrated else ""
+    return (
+        f"{unknown} unknown, {unanswered} unanswered, {low_confidence} low-confidence, "
+        f"{not_applicable} n/a{risks}"
     )
 
 
@@ -607,9 +628,14 @@ def bottom_risk(name: str, text: str, mitigation: str | None) -> str:
 
 
 def bottom_more(where: str, case_file: str) -> str:
-    """Where the rest is: the full summary (above or below) and the brief and HTML commands."""
+    """Where the rest is: the full summary (above or below) and the brief's command."""
     place = "below" if where == "below" else "above"
     return (
         f"the full summary is {place}; one page to print: sanctions-check report {case_file} "
-        f"--format brief -o brief.html; full report: --format html or --format docx"
+        "--format brief -o brief.html; Word: --format docx -o report.docx"
     )
+
+
+def bottom_flags(flags: list[tuple[str, int | None]]) -> str:
+    """'raised: Military sanctions 75, Target has access to other resources 63'."""
+    return "raised: " + ", ".join(f"{name} {number(score)}" for name, score in flags)
