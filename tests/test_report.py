@@ -333,3 +333,70 @@ def test_no_answers_leaves_out_the_appendix_only(cli, fmt):
     assert "The answers behind the scores" not in short.stdout
     assert "What limits the outlook" in short.stdout
     assert len(short.stdout) < len(full.stdout) * 0.8
+
+
+RETRO = REPORT_DATA / "mini-retrospective.yaml"
+
+
+def test_retrospective_case_shows_as_of_na_hindsight_references_and_outcome():
+    model = report_model.build(assessed(RETRO), generated=datetime(2024, 1, 1, tzinfo=UTC))
+    assert model.case.as_of == "2011-03-30"
+    assert model.case.implementers == ("United States", "European Union")
+    assert [(n.question_id, n.note) for n in model.not_applicable] == [
+        ("a1", "The measures include no asset freeze [AA]."),
+        ("g1", "No other tool was in use [BB]."),
+    ]
+    assert model.outlook.not_applicable == ("Gamma",)
+    assert model.factors[2].score is None and not model.factors[2].applicable
+    assert model.hindsight == 2  # a2 and the harm risk
+    assert model.hindsight_text is not None and "2011-03-30" in model.hindsight_text
+    assert [(r.key, r.text) for r in model.references] == [
+        ("AA", "https://example.org/a"),
+        ("BB", "Author, Title (Publisher, 2012)"),
+    ]
+    assert model.outcome is not None and model.outcome.verdict_text == "partly effective"
+    assert [(p.purpose_id, p.verdict) for p in model.outcome.by_purpose] == [
+        ("coerce", "ineffective")
+    ]
+    # the red flag is answered 0 with its only question: ruled out, so "None raised" is true
+    assert model.red_flags_text is not None and model.red_flags_text.startswith("None raised")
+    # harm 4 x unknown could reach 16: ranked above evasion's known 4
+    assert [(r.id, r.text) for r in model.risks] == [
+        ("harm", "4 × ? → 0–16 (could reach High)"),
+        ("evasion", "2 × 2 = 4 (Medium)"),
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "markdown", "html"])
+def test_outcome_is_its_own_section_after_the_advisory_parts(cli, fixed_clock, fmt):
+    out = cli("report", RETRO, "-f", fmt, *FW).stdout
+    heading = wording.OUTCOME_HEADING if fmt != "html" else "Outcome (the sources&#x27; verdict)"
+    assert out.count(heading) == 1
+    assert out.index("Data gaps") < out.index(heading) < out.index("Caveats")
+    assert "2011-03-30" in out and "United States, European Union" in out
+
+
+def test_an_open_answer_with_the_frameworks_own_neutral_value_says_what_it_counts_as():
+    assert wording.counts_as("unknown", 1.5, "Reason [K].") == (
+        "unknown (counts as 1.5 of 4: Reason [K].)"
+    )
+    assert wording.counts_as("not answered", 3, None) == "not answered (counts as 3 of 4)"
+
+
+def test_without_a_stated_purpose_every_base_rate_is_shown_with_the_hint():
+    model = report_model.build(assessed(WEAK))
+    view = model.outside_view
+    assert not view.purpose_stated and view.hint == wording.NO_PURPOSE_STATED
+    assert [r.purpose_id for r in view.base_rates] == ["coerce", "signal"]
+    assert view.explained == wording.INSIDE_OUTSIDE
+
+
+def test_bundled_base_rates_keep_the_sources_hedges():
+    fw = framework.load(EXAMPLES.parent / "factors.yaml")
+    case_file = case.load(EXAMPLES / "sri-lanka-2020.yaml", fw)
+    model = report_model.build(
+        scoring.assess(fw, case_file._replace(header=case_file.header._replace(purpose=())))
+    )
+    figures = {r.purpose_id: r.figure for r in model.outside_view.base_rates}
+    assert figures == {"coerce": "22%", "constrain": "almost 40%", "signal": "almost 60%"}
+    assert all(r.source_labels for r in model.outside_view.base_rates)

@@ -23,7 +23,7 @@ def fw():
 def make(answers: dict[str, dict[str, object]], risks: dict[str, RiskAnswer] | None = None):
     built = {
         fid: {
-            qid: value if isinstance(value, Answer) else Answer(score=value)  # type: ignore[arg-type]
+            qid: value if isinstance(value, Answer) else Answer(score=value)  # type: ignore[arg-type]  # test values
             for qid, value in qs.items()
         }
         for fid, qs in answers.items()

@@ -186,7 +186,7 @@ def score(
     fw = _framework(framework_path, max_size)
     names, problems = batch.collect(paths)
     out = sys.stdout
-    stream = None
+    stream: scores.JsonStream | scores.CsvStream | None = None
     if format is ScoreFormat.json:
         stream = scores.JsonStream(out, fw)
     elif format is ScoreFormat.csv:

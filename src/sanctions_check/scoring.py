@@ -18,11 +18,11 @@ The arithmetic is deliberately simple so that an analyst can redo it by hand:
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from sanctions_check.case import NOT_APPLICABLE, Case
 from sanctions_check.framework import Band, Factor, Framework, Gate, Question, RiskBand
+from sanctions_check.render.wording import whole  # the one rounding rule of what people read
 
 MAX_LEVEL = 4
 MIDPOINT = MAX_LEVEL / 2
@@ -36,16 +36,12 @@ RAISED, CLEAR, NOT_ASSESSED = "raised", "clear", "not-assessed"
 NOT_YET_ASSESSED, GATE, WEAKEST = "not-assessed", "gate", "weakest"
 
 
-def whole(value: float) -> int:
-    """The one rounding rule of every human-readable figure: half up, to a whole number."""
-    return math.floor(value + 0.5)
-
-
 def level(value: object) -> float | None:
     """An answer's level when it counts as answered: any real number 0-4, never a bool."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value)
+    kind = type(value)
+    if kind is int or kind is float:  # never bool, whose type is bool
+        return float(value)  # type: ignore[arg-type]  # narrowed by the type check above
+    return None
 
 
 def neutral(question: Question) -> float:
@@ -444,14 +440,14 @@ def _levers(
     25*w*d/W (W the factor's applicable question weight) and the outlook by the factor's share of
     the scored factor weight. Whether it lifts the cap is checked against every gate.
     """
-    scored = [r for r in results.values() if r.scored]
+    scored = {r.id for r in results.values() if r.scored}
     if not scored or current.band is None:
         return ()
-    outlook_weight = sum(r.weight for r in scored)
+    outlook_weight = sum(results[i].weight for i in scored)
     candidates = []
     for factor in framework.factors:
         result = results[factor.id]
-        if not result.scored or result.score is None:
+        if factor.id not in scored or result.score is None or not result.answered:
             continue
         given = case.answers.get(factor.id, {})
         factor_weight = sum(

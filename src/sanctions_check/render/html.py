@@ -143,7 +143,9 @@ def _cls(name: str) -> str:
     return f' class="{name}"' if name else ""
 
 
-def _mini_bar(score: float | None, low: float | None, high: float | None, colour: str) -> str:
+def _mini_bar(
+    score: float | None, low: float | None, high: float | None, colour: str, label: str
+) -> str:
     """A small bar for a table row: the range as an outlined band, the score as a filled bar."""
     width = 96
     if low is None or high is None:
@@ -159,7 +161,7 @@ def _mini_bar(score: float | None, low: float | None, high: float | None, colour
     )
     return (
         f'<svg class="minibar" width="{width + 2}" height="14" viewBox="-1 0 {width + 2} 14" '
-        f'role="img" aria-label="{e(wording.factor_score_text(score, low, high))}">'
+        f'role="img" aria-label="{e(label)}">'
         f'<rect x="0" y="3" width="{width}" height="8" fill="#eeeeee" stroke="#999" '
         f'stroke-width="0.5"/>'
         f'<rect x="{x(low)}" y="1" width="{round(x(high) - x(low), 1)}" height="12" '
@@ -253,17 +255,16 @@ def chart(report: Report) -> str:
                 f'<rect x="{x(0)}" y="{mid - 6}" width="{round(x(score) - x(0), 1)}" '
                 f'height="12" fill="{colour}"/>'
             )
-        if low is None or high is None:
-            low = high = 0
-        parts.append(
-            f'<line x1="{x(low)}" y1="{mid}" x2="{x(high)}" y2="{mid}" stroke="#000" '
-            f'stroke-width="1.5"/>'
-        )
-        for end in (low, high):
+        if low is not None and high is not None:  # a factor left out as n/a has no range
             parts.append(
-                f'<line x1="{x(end)}" y1="{mid - 8}" x2="{x(end)}" y2="{mid + 8}" '
-                f'stroke="#000" stroke-width="1.5"/>'
+                f'<line x1="{x(low)}" y1="{mid}" x2="{x(high)}" y2="{mid}" stroke="#000" '
+                f'stroke-width="1.5"/>'
             )
+            for end in (low, high):
+                parts.append(
+                    f'<line x1="{x(end)}" y1="{mid - 8}" x2="{x(end)}" y2="{mid + 8}" '
+                    f'stroke="#000" stroke-width="1.5"/>'
+                )
         value = _short(score, low, high, assessed)
         if not bold:
             value += f" · {KIND_SHORT.get(kind, kind)}"
@@ -428,7 +429,10 @@ def _factors(report: Report) -> str:
                     f'<strong>{e(f.name)}</strong><br><span class="muted">{e(f.kind_label)}</span>',
                 ),
                 ("", _keep_range(f.score_text)),
-                ("", _mini_bar(f.score if f.assessed else None, f.low, f.high, colour)),
+                (
+                    "",
+                    _mini_bar(f.score if f.assessed else None, f.low, f.high, colour, f.score_text),
+                ),
                 ("num", e(wording.percent(f.coverage))),
                 ("", e(f.evidence)),
             ]

@@ -289,6 +289,8 @@ class AnswerView:
     hindsight: bool
     note: str | None
     sources: tuple[str, ...]
+    neutral: float = 2.0  # what an unknown or unanswered answer counts as
+    neutral_reason: str | None = None  # the framework's reason, when it sets its own value
 
 
 @dataclass(frozen=True, slots=True)
@@ -539,7 +541,13 @@ def _limits(assessment: Assessment) -> tuple[LimitView, ...]:
                 limit.factor_name,
                 limit.reason,
                 _w(limit.score),
-                wording.limit_text(limit.reason, limit.score, gate.below if gate else None, cap),
+                wording.limit_text(
+                    limit.reason,
+                    limit.score,
+                    gate.below if gate else None,
+                    cap,
+                    any(g.factor_id == limit.factor_id for g in o.unresolved_gates),
+                ),
             )
         )
     return tuple(out)
@@ -636,7 +644,8 @@ def _red_flags(assessment: Assessment) -> tuple[tuple[RedFlagView, ...], str | N
 
 def _answers(assessment: Assessment) -> tuple[AnswerGroup, ...]:
     """Every question with the answer given, so a reader can see what each score rests on."""
-    from sanctions_check.scoring import level
+    from sanctions_check.case import UNKNOWN
+    from sanctions_check.scoring import MIDPOINT, level, neutral
 
     fw, case = assessment.framework, assessment.case
     out = []
@@ -645,12 +654,17 @@ def _answers(assessment: Assessment) -> tuple[AnswerGroup, ...]:
         for question in factor.questions:
             answer = case.answer(factor.id, question.id)
             value = level(answer.score)
+            counts_as = neutral(question)
+            reason: str | None = getattr(question, "neutral_reason", None)
+            text = wording.answer_text(answer.score)
+            if answer.score in (None, UNKNOWN) and (reason or counts_as != MIDPOINT):
+                text = wording.counts_as(text, counts_as, reason)
             questions.append(
                 AnswerView(
                     id=question.id,
                     text=question.text,
                     score=answer.score,
-                    score_text=wording.answer_text(answer.score),
+                    score_text=text,
                     level=(
                         question.level_label(fw, int(value))
                         if value is not None and value == int(value)
@@ -660,6 +674,8 @@ def _answers(assessment: Assessment) -> tuple[AnswerGroup, ...]:
                     hindsight=answer.hindsight,
                     note=answer.note,
                     sources=tuple(answer.sources),
+                    neutral=counts_as,
+                    neutral_reason=reason,
                 )
             )
         out.append(AnswerGroup(factor.id, factor.name, tuple(questions)))

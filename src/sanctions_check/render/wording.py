@@ -257,13 +257,17 @@ def answer_text(score: object) -> str:
     return str(score)
 
 
-def limit_text(reason: str, score: float | None, below: float | None, cap_label: str | None) -> str:
+def limit_text(
+    reason: str,
+    score: float | None,
+    below: float | None,
+    cap_label: str | None,
+    unresolved: bool = False,
+) -> str:
     """Why a factor limits the outlook; the gate's own reason is given once, with the gate."""
     if reason == "not-assessed":
-        return (
-            f"{NOT_ASSESSED}: no question answered, so it counts at its neutral value and the "
-            "gate on it is unresolved."
-        )
+        gate = " and the gate on it is unresolved" if unresolved else ""
+        return f"{NOT_ASSESSED}: no question answered, so it counts at its neutral value{gate}."
     if reason == "gate" and below is not None and cap_label is not None:
         return (
             f"scores {number(score)}, below the gate at {number(below)}, so the outlook can be at "
@@ -434,6 +438,12 @@ def outlook_left_out(names: tuple[str, ...]) -> str:
 
 def strength_text(name: str, score: int) -> str:
     return f"{name}: {score} of 100"
+
+
+def counts_as(answer: str, value: float, reason: str | None) -> str:
+    """An open answer with the framework's own neutral value: 'unknown (counts as 1.5 of 4: …)'."""
+    why = f": {reason}" if reason else ""
+    return f"{answer} (counts as {level_text(value)} of 4{why})"
 
 
 # --- brief: the one-page brief, the Word report and the terminal bottom line ------------------
