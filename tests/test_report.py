@@ -400,3 +400,19 @@ def test_bundled_base_rates_keep_the_sources_hedges():
     figures = {r.purpose_id: r.figure for r in model.outside_view.base_rates}
     assert figures == {"coerce": "22%", "constrain": "almost 40%", "signal": "almost 60%"}
     assert all(r.source_labels for r in model.outside_view.base_rates)
+
+
+def test_the_appendix_says_what_an_open_answer_counts_as(tmp_path):
+    text = MINI.read_text(encoding="utf-8").replace(
+        "        advice: Raise b1.\n",
+        "        advice: Raise b1.\n        neutral: {value: 1, reason: A stated reason.}\n",
+        1,
+    )
+    path = tmp_path / "neutral.yaml"
+    path.write_text(text, encoding="utf-8")
+    fw = framework.load(path)
+    model = report_model.build(scoring.assess(fw, case.load(MIXED, fw)))
+    beta = next(g for g in model.answers if g.factor_id == "beta")
+    b1 = beta.questions[0]
+    assert b1.score_text == "unknown (counts as 1 of 4: A stated reason.)"
+    assert (b1.neutral, b1.neutral_reason) == (1.0, "A stated reason.")

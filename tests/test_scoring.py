@@ -242,3 +242,19 @@ def test_whole_rounds_half_up():
 def test_scoring_is_deterministic(fw):
     case = make({"alpha": {"a1": 1, "a2": 3}, "beta": {"b1": 2}, "gamma": {"g1": 0}})
     assert assess(fw, case) == assess(fw, case)
+
+
+def test_a_question_with_its_own_neutral_value_counts_as_it(tmp_path):
+    text = MINI.read_text(encoding="utf-8").replace(
+        "        advice: Raise b1.\n",
+        "        advice: Raise b1.\n        neutral: {value: 1, reason: A stated reason.}\n",
+        1,
+    )
+    path = tmp_path / "neutral.yaml"
+    path.write_text(text, encoding="utf-8")
+    own = framework_mod.load(path)
+    result = score_factor(own.factor("beta"), make({"beta": {"b1": "unknown", "b2": 3}}))
+    assert result.score == pytest.approx(25 * (1 + 3) / 2)  # b1 at its own neutral value, 1
+    assert (result.low, result.high) == (pytest.approx(37.5), pytest.approx(87.5))
+    same = score_factor(own.factor("beta"), make({"beta": {"b1": 1, "b2": 3}}))
+    assert same.score == pytest.approx(result.score)  # answering at the neutral value: no change

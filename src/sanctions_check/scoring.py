@@ -46,8 +46,7 @@ def level(value: object) -> float | None:
 
 def neutral(question: Question) -> float:
     """The level an unknown or unanswered question counts as in the point score."""
-    value = getattr(question, "neutral", None)
-    return MIDPOINT if value is None else float(value)
+    return float(question.neutral)
 
 
 @dataclass(frozen=True, slots=True)

@@ -194,7 +194,7 @@ def _risk(risk: RiskResult | None) -> RiskSide | None:
         risk.low,
         risk.high,
         risk.band_id,
-        wording.risk_text(
+        wording.risk_range_text(
             risk.likelihood,
             risk.severity,
             risk.value,

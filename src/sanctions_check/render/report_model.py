@@ -655,7 +655,7 @@ def _answers(assessment: Assessment) -> tuple[AnswerGroup, ...]:
             answer = case.answer(factor.id, question.id)
             value = level(answer.score)
             counts_as = neutral(question)
-            reason: str | None = getattr(question, "neutral_reason", None)
+            reason = question.neutral_reason
             text = wording.answer_text(answer.score)
             if answer.score in (None, UNKNOWN) and (reason or counts_as != MIDPOINT):
                 text = wording.counts_as(text, counts_as, reason)
@@ -816,7 +816,7 @@ def build(
                 band=r.band_id,
                 band_label=r.band_label,
                 reach_label=r.reach_label,
-                text=wording.risk_text(
+                text=wording.risk_range_text(
                     r.likelihood, r.severity, r.value, r.low, r.high, r.band_label, r.reach_label
                 ),
                 mitigation=r.mitigation,

@@ -115,6 +115,8 @@ def table(
     rows: list[ScoreRow], framework: Framework, out: IO[str], *, width: int | None = None
 ) -> None:
     """The ranked table, drawn by rich (imported here: JSON and CSV never need it)."""
+    import io
+
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -145,9 +147,17 @@ def table(
     for row in ordered:
         grid.add_row(*(Text(textsafe.one_line(cell)) for cell in _cells(row, labels)))
     console = Console(file=out, width=width, highlight=False, soft_wrap=False)
+    buffer = None
+    if not console.is_terminal:  # a pipe or a file: plain lines, without rich's padding
+        buffer = io.StringIO()
+        console = Console(
+            file=buffer, width=console.width, highlight=False, soft_wrap=False, color_system=None
+        )
     console.print(grid)
     for line in _notes(ordered, labels):
         console.print(Text(line, style="dim"))
+    if buffer is not None:
+        out.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
 
 
 def markdown(rows: list[ScoreRow], framework: Framework, out: IO[str]) -> None:
