@@ -27,6 +27,8 @@ from test_report_print import (
 __all__ = ["tools"]  # the Chromium and poppler fixture, shared with the report print test
 
 MARGIN_PT = 20  # the brief asks for 10-12 mm (28-34 pt)
+BOTTOM_MARGIN_PT = 28.3  # 10 mm
+SLACK_PT = 12
 CASES = [(p.stem, p, ()) for p in sorted(EXAMPLES.glob("*.yaml"))]
 CASES += [("long-text", DATA / "brief" / "long-text.yaml", ())]
 CASES += [("mini-hostile", DATA / "report" / "hostile.yaml", ("--framework", str(MINI)))]
@@ -81,3 +83,6 @@ def test_brief_prints_on_one_page(cli, tools, tmp_path, monkeypatch, name, path,
         if w[0] < MARGIN_PT or w[2] > width - MARGIN_PT or w[1] < MARGIN_PT or w[3] > height - 15
     ]
     assert not outside, f"text in the page margin or beyond the page: {outside[:5]}"
+    # slack at the foot, so that a font a little wider than DejaVu Sans still fits one page
+    lowest = max(w[3] for w in word_boxes(tools, pdf))
+    assert lowest <= height - BOTTOM_MARGIN_PT - SLACK_PT, f"{name}: only {height - lowest:.0f} pt"

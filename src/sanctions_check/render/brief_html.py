@@ -26,7 +26,7 @@ CSS = """
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0 auto; max-width: 186mm; padding: 0; color: #1a1a1a;
-  font: 8pt/1.28 "DejaVu Sans", "Liberation Sans", "Helvetica Neue", Arial, sans-serif; }
+  font: 8pt/1.24 "DejaVu Sans", "Liberation Sans", "Helvetica Neue", Arial, sans-serif; }
 h1 { font-size: 11.5pt; line-height: 1.2; margin: 0.1rem 0 0.25rem; overflow-wrap: anywhere; }
 h2 { font-size: 8.6pt; margin: 0.35rem 0 0.12rem; padding-bottom: 0.05rem;
   border-bottom: 0.8pt solid #1a1a1a; text-transform: uppercase; letter-spacing: 0.03em; }
