@@ -50,14 +50,21 @@ def _shade(cell: Any, fill: str) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
-def _repeat_header(row: Any) -> None:
-    """Mark a table row as the header Word repeats on every page the table runs onto."""
+def _keep_whole(row: Any, header: bool = False) -> None:
+    """Keep a table row on one page; a header row is also repeated on every page the table
+    runs onto (``w:cantSplit`` before ``w:tblHeader``, the order the schema requires)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(header)
+    properties = row._tr.get_or_add_trPr()
+    for tag in ("w:cantSplit", "w:tblHeader") if header else ("w:cantSplit",):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), "true")
+        properties.append(element)
+
+
+def _repeat_header(row: Any) -> None:
+    _keep_whole(row, header=True)
 
 
 def _table(doc: Any, headers: list[str], rows: list[list[str]]) -> Any:
@@ -70,8 +77,9 @@ def _table(doc: Any, headers: list[str], rows: list[list[str]]) -> Any:
         cell.paragraphs[0].add_run(t(text)).bold = True
         _shade(cell, HEADER_FILL)
     for values in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, values, strict=True):
+        row = table.add_row()
+        _keep_whole(row)
+        for cell, text in zip(row.cells, values, strict=True):
             cell.text = t(text)
     return table
 
@@ -137,7 +145,9 @@ def _chart(doc: Any, report: Report) -> None:
         run.font.size = Pt(7)
         _shade(cell, HEADER_FILL)
     for name, kind, score, low, high, value, assessed in rows:
-        cells = table.add_row().cells
+        row = table.add_row()
+        _keep_whole(row)
+        cells = row.cells
         cells[0].text = ""
         cells[0].paragraphs[0].add_run(_one(name)).bold = kind == "overall"
         if kind != "overall":

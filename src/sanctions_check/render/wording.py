@@ -461,7 +461,7 @@ BRIEF_RED_FLAGS = "Red flags"
 BRIEF_GAPS = "Data gaps"
 BRIEF_FACTORS = "Factors (0-100)"
 BRIEF_CAVEATS = "Caveats"
-BRIEF_MORE = "In the full report"
+BRIEF_MORE = "More"
 BRIEF_NO_PURPOSE = "not stated"
 BRIEF_NO_IMPLEMENTERS = "not stated"
 BRIEF_NO_FLAGS = "None raised."
@@ -575,13 +575,9 @@ def brief_full_report(case_file: str) -> str:
 def brief_where(left_out: list[str], case_file: str, shortened: bool) -> str:
     """The line that says where the rest is: what was left out and the command that shows it."""
     command = brief_full_report(case_file)
-    shown = (
-        f"{', '.join(left_out)}; with every answer, note and source"
-        if left_out
-        else "every answer, note and source"
-    )
+    shown = f"{', '.join(left_out)}, and " if left_out else ""
     tail = f" {BRIEF_SHORTENED}" if shortened else ""
-    return f"The full report ({command}) has {shown}.{tail}"
+    return f"The full report ({command}) has {shown}every answer with its note and sources.{tail}"
 
 
 def brief_generated(framework: str, tool: str, generated: str) -> str:
