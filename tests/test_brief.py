@@ -23,6 +23,10 @@ def test_shorten_cuts_at_a_word_and_marks_the_cut():
     cut = brief.shorten("alpha beta gamma delta epsilon", 18)
     assert cut.cut and cut.text == "alpha beta gamma…" and len(cut.text) <= 18
     assert brief.shorten("a\x1b[31m b\n c", 20).text == "a b c"
+    sentence = brief.shorten("One two three. Four five six seven eight nine ten eleven.", 30)
+    assert sentence.cut and sentence.text == "One two three. Four five six…"
+    whole = brief.shorten("One two three four five six. Seven eight nine ten eleven.", 40)
+    assert whole.text == "One two three four five six. …"  # whole sentences when they fill half
 
 
 def test_selection_keeps_the_top_items_and_counts_what_it_leaves_out():

@@ -9,6 +9,7 @@ brief's last line counts what it leaves out and names the command that prints it
 
 from __future__ import annotations
 
+import re
 import shlex
 from dataclasses import dataclass
 
@@ -42,11 +43,21 @@ class Shortened:
     cut: bool
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
+
+
 def shorten(value: object, limit: int) -> Shortened:
-    """Plain text on one line, cut at a word boundary with '…' when longer than ``limit``."""
+    """Plain text on one line, at most ``limit`` characters, ending in '…' when cut.
+
+    Whole sentences are kept when at least half the room holds them; otherwise the text is cut
+    at a word boundary.
+    """
     text = textsafe.one_line(value)
     if len(text) <= limit:
         return Shortened(text, False)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text) if m.end() <= limit - 2]
+    if ends and ends[-1] >= limit * 0.5:
+        return Shortened(text[: ends[-1]] + " …", True)
     head = text[: limit - 1]
     space = head.rfind(" ")
     if text[limit - 1] != " " and space > limit * 0.6:  # not at a word's end: drop the part
