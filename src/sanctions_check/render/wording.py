@@ -802,12 +802,16 @@ def counts_text(unknown: int, not_applicable: int, unanswered: int) -> str:
 def impact_text(
     impact: float, kind: str, band_low: str | None, band_high: str | None, has_spread: bool
 ) -> str:
-    """How far a disagreement moves the pooled outlook: '3.1 pts (Guarded → Moderate)'."""
+    """How far a disagreement moves the pooled outlook: '3 pts (Guarded → Moderate)'.
+
+    Whole points, like every outlook figure; a move that rounds to nothing says "under 1".
+    """
     if kind == "red_flag":
         return "red flag"
     if not has_spread:
         return "0 pts (unknown vs a number)"
-    text = f"{impact:.1f} pts"
+    points = whole(abs(impact))
+    text = f"{points} pts" if points >= 1 or impact == 0 else "under 1 pt"
     if band_low and band_high and band_low != band_high:
         text += f" ({band_low} → {band_high})"
     return text
