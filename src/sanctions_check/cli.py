@@ -10,7 +10,7 @@ run, and string annotations would be compiled and evaluated each time (~4 ms of 
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -22,6 +22,21 @@ from sanctions_check.errors import (
     EXIT_THRESHOLD,
     EXIT_USAGE,
 )
+
+
+class _Command(typer.core.TyperCommand):
+    """A command whose usage line reads as people write it: `score [OPTIONS] PATH...`.
+
+    typer wraps every required argument in braces (`{PATH...}`), a notation no shell or manual
+    page uses; the argument's own name is enough, and optional ones keep their brackets.
+    """
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return [
+            piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece
+            for piece in super().collect_usage_pieces(ctx)
+        ]
+
 
 app = typer.Typer(
     name="sanctions-check",
@@ -42,19 +57,26 @@ FrameworkOption = Annotated[
     Path | None,
     typer.Option(
         "--framework",
+        metavar="FILE",
         help="Framework file to use instead of the bundled factors.yaml.",
         dir_okay=False,
     ),
 ]
 MaxSizeOption = Annotated[
     int,
-    typer.Option("--max-size", help="Largest input file accepted, in bytes.", min=1),
+    typer.Option(
+        "--max-size", metavar="BYTES", help="Largest input file accepted, in bytes.", min=1
+    ),
 ]
 DEFAULT_MAX = 2 * 1024 * 1024
 OutputOption = Annotated[
     Path | None,
     typer.Option(
-        "--output", "-o", dir_okay=False, help="Write to FILE instead of standard output."
+        "--output",
+        "-o",
+        metavar="FILE",
+        dir_okay=False,
+        help="Write to FILE instead of standard output.",
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")]
@@ -134,7 +156,7 @@ def _framework(path: Path | None, max_size: int = DEFAULT_MAX):
         _fail(exc)
 
 
-@app.command()
+@app.command(cls=_Command)
 def score(
     paths: Annotated[
         list[str],
@@ -150,6 +172,7 @@ def score(
         float | None,
         typer.Option(
             "--fail-under",
+            metavar="SCORE",
             min=0,
             max=100,
             help="Exit with code 3 if any case's outlook is below this score (0-100), or has none.",
@@ -160,6 +183,7 @@ def score(
         typer.Option(
             "--jobs",
             "-j",
+            metavar="N",
             min=1,
             help="Worker processes (default: all cores for large batches, one for small ones).",
         ),
@@ -228,7 +252,7 @@ def _progress(outcomes, total: int):
             yield outcome
 
 
-@app.command()
+@app.command(cls=_Command)
 def validate(
     paths: Annotated[
         list[str],
@@ -254,12 +278,13 @@ def validate(
         raise typer.Exit(EXIT_INVALID)
 
 
-@app.command()
+@app.command(cls=_Command)
 def factors(
-    factor_id: Annotated[
+    ident: Annotated[
         str | None,
         typer.Argument(
-            help="A factor id to show in full (default: all factors).", metavar="[FACTOR_ID]"
+            help="A factor or risk id to show in full, in any case (default: the overview).",
+            metavar="[ID]",
         ),
     ] = None,
     format: Annotated[FactorsFormat, typer.Option("--format", "-f", help="Output format.")] = (
@@ -267,25 +292,29 @@ def factors(
     ),
     framework_path: FrameworkOption = None,
 ) -> None:
-    """Browse the framework: factors, their evidence, questions, anchors and advice."""
-    from sanctions_check.render import framework_view
+    """Browse the framework: factors with their evidence, questions, anchors and advice; risks
+    with their likelihood and severity levels and mitigations.
+    """
+    from sanctions_check.render import framework_view, wording
 
-    fw = _framework(framework_path)
-    if factor_id is not None and fw.factor(factor_id) is None:
-        from sanctions_check.checks import suggest
-
+    view = framework_view.build(_framework(framework_path))
+    if ident is not None and view.find(ident) is None:
         _say(
-            f"error: no factor {factor_id!r}{suggest(factor_id, [f.id for f in fw.factors])}; "
-            f"factors: {', '.join(f.id for f in fw.factors)}"
+            wording.fv_unknown_id(
+                ident,
+                view.near(ident),
+                [f.id for f in view.factors],
+                [r.id for r in view.risks],
+            )
         )
         raise typer.Exit(EXIT_USAGE)
     if format is FactorsFormat.json:
-        framework_view.json_out(fw, factor_id, sys.stdout)
+        framework_view.json_out(view, ident, sys.stdout)
     else:
-        framework_view.text_out(fw, factor_id, sys.stdout)
+        framework_view.text_out(view, ident, sys.stdout)
 
 
-@app.command()
+@app.command(cls=_Command)
 def new(
     output: OutputOption = None,
     force: ForceOption = False,
@@ -302,13 +331,14 @@ def new(
         )
 
 
-@app.command()
+@app.command(cls=_Command)
 def assess(
     out: Annotated[
         Path | None,
         typer.Option(
             "--out",
             "-o",
+            metavar="FILE",
             dir_okay=False,
             help="Case file to write (default: <case-id>.yaml here, never replacing a file).",
         ),
@@ -317,6 +347,7 @@ def assess(
         Path | None,
         typer.Option(
             "--resume",
+            metavar="FILE",
             dir_okay=False,
             help="Continue a saved case file at its first unanswered question, or revise it.",
         ),
@@ -401,7 +432,7 @@ def _emit(text: str, output: Path | None, force: bool) -> None:
     _say(f"wrote {output}")
 
 
-@app.command()
+@app.command(cls=_Command)
 def report(
     case_path: Annotated[
         str, typer.Argument(help="A case file, or - for standard input.", metavar="CASE")
@@ -448,7 +479,7 @@ def report(
     _emit(report_text.text(model, format.value), output, force)
 
 
-@app.command()
+@app.command(cls=_Command)
 def compare(
     old_path: Annotated[
         str, typer.Argument(help="The earlier (or first) case file.", metavar="OLD")

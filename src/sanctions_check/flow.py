@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from sanctions_check import case as case_mod
 from sanctions_check.case import Answer, Case, CaseHeader, RiskAnswer, Score
@@ -201,8 +201,10 @@ def with_header(case: Case, field: str, value: str) -> Case:
     if field in ("title", "id"):
         if not text:
             return case
-        return case._replace(header=case.header._replace(**{field: text}))
-    return case._replace(header=case.header._replace(**{field: text or None}))
+        changes: dict[str, Any] = {field: text}
+    else:
+        changes = {field: text or None}
+    return case._replace(header=case.header._replace(**changes))
 
 
 def with_purposes(case: Case, purposes: list[str]) -> Case:
@@ -230,7 +232,8 @@ def with_risk_level(case: Case, step: Step, level: Score) -> Case:
     """Record a risk's likelihood or severity, whichever the step asks."""
     assert step.risk is not None
     old = case.risk(step.risk.id)
-    return case.with_risk(step.risk.id, old._replace(**{step.field: level}))
+    changes: dict[str, Any] = {step.field: level}
+    return case.with_risk(step.risk.id, old._replace(**changes))
 
 
 def with_risk_details(

@@ -27,7 +27,7 @@ from rich.text import Text
 
 from sanctions_check import case as case_mod
 from sanctions_check import flow, scoring, textsafe
-from sanctions_check.case import CONFIDENCE, UNKNOWN, Case
+from sanctions_check.case import CONFIDENCE, UNKNOWN, Case, Score
 from sanctions_check.flow import Plan, Section, Step
 from sanctions_check.framework import Framework
 from sanctions_check.render.wording import kind_label
@@ -399,9 +399,9 @@ class Session:
                     self._update(flow.with_risk_level(self.case, step, answer))
             return 1
 
-    def _levels(self, step: Step) -> list[tuple[str, Any, str]]:
+    def _levels(self, step: Step) -> list[tuple[str, Score, str]]:
         """(key, value, full wording) of each possible answer: the anchored levels, unknown."""
-        levels = [
+        levels: list[tuple[str, Score, str]] = [
             (str(level), level, textsafe.one_line(self._anchor(step, level))) for level in range(5)
         ]
         label = textsafe.one_line(self.framework.unknown.label)
@@ -646,7 +646,7 @@ class HangupWatch:
         if app is not None and app.is_running and app.loop is not None:
 
             def end() -> None:
-                if not app.future.done():
+                if app.future is not None and not app.future.done():
                     app.exit(exception=Hangup)
 
             app.loop.call_soon_threadsafe(end)

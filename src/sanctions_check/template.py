@@ -10,7 +10,7 @@ from sanctions_check.render.wording import kind_label, sentences
 def _comment(text: str, indent: str, width: int = 96) -> list[str]:
     import textwrap
 
-    lines = []
+    lines: list[str] = []
     for paragraph in text.strip().splitlines() or [""]:
         wrapped = textwrap.wrap(paragraph, width=width - len(indent) - 2) or [""]
         lines.extend(f"{indent}# {line}".rstrip() for line in wrapped)

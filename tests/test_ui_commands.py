@@ -1,0 +1,172 @@
+"""The reading and writing commands a person meets first (`factors`, `new`, `validate`) and the
+usage line of every command, through the real CLI at 80 columns, the width of a default terminal.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import MINI, ROOT, write
+from sanctions_check.cli import app
+from sanctions_check.framework import load as load_framework
+
+COMMANDS = ("score", "validate", "factors", "new", "assess", "report", "compare")
+BUNDLED = ROOT / "factors.yaml"
+
+
+@pytest.fixture(autouse=True)
+def hermetic_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing the commands do may read or write the real home folder."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+
+
+@pytest.fixture
+def run80():
+    """The CLI in-process at 80 columns; returns click's Result."""
+    runner = CliRunner()
+    env = {"COLUMNS": "80", "LINES": "40", "NO_COLOR": "1", "TERM": "dumb"}
+
+    def invoke(*args: object):
+        return runner.invoke(app, [str(a) for a in args], env=env, catch_exceptions=False)
+
+    return invoke
+
+
+def longest(text: str) -> int:
+    return max((len(line) for line in text.splitlines()), default=0)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_usage_line_reads_like_a_manual_page(run80, command):
+    result = run80(command, "--help")
+    assert result.exit_code == 0
+    usage = result.stdout.splitlines()[0]
+    assert usage.startswith(f"Usage: sanctions-check {command} [OPTIONS]")
+    assert "{" not in result.stdout and "}" not in result.stdout
+    assert "float range" not in result.stdout and "int range" not in result.stdout
+    assert longest(result.stdout) <= 80
+
+
+def test_usage_lines_name_their_arguments_plainly(run80):
+    assert run80("score", "--help").stdout.startswith(
+        "Usage: sanctions-check score [OPTIONS] PATH...\n"
+    )
+    assert "Usage: sanctions-check compare [OPTIONS] OLD NEW\n" in run80("compare", "-h").stdout
+    assert "Usage: sanctions-check factors [OPTIONS] [ID]\n" in run80("factors", "-h").stdout
+    missing = run80("report")
+    assert missing.exit_code == 2
+    assert "Usage: sanctions-check report [OPTIONS] CASE\n" in missing.stderr
+    assert "--fail-under SCORE" in run80("score", "-h").stdout
+
+
+def flat(text: str) -> str:
+    """Printed text with its line breaks and indents folded: what a reader sees, joined up."""
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return load_framework(BUNDLED)
+
+
+def test_a_factor_shows_every_question_and_id_in_full_at_80_columns(run80, bundled):
+    factor = bundled.factor("exposure")
+    result = run80("factors", "exposure")
+    assert result.exit_code == 0, result.stderr
+    assert longest(result.stdout) <= 80
+    shown = flat(result.stdout)
+    for number, question in enumerate(factor.questions, 1):
+        assert f"{number}. {flat(question.text)}" in shown
+        assert f"id: {question.id} ·" in shown
+        for level in range(5):
+            assert f"{level} {flat(question.level_label(bundled, level))}" in shown
+        assert flat(question.advice) in shown
+    assert "…" not in result.stdout  # nothing shortened
+
+
+def test_a_risk_shows_its_levels_and_mitigations_in_full_width(run80, bundled):
+    risk = bundled.risk("humanitarian_harm")
+    result = run80("factors", "humanitarian_harm")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert longest(out) <= 80
+    shown = flat(out)
+    assert flat(risk.question) in shown
+    likelihood = shown.index("Likelihood:")
+    severity = shown.index("Severity:")
+    for level in range(5):
+        assert shown.index(f"{level} {flat(risk.likelihood[level])}") > likelihood
+        assert shown.index(f"{level} {flat(risk.severity[level])}") > severity
+    for mitigation in risk.mitigations:
+        assert f"• {flat(mitigation)}" in shown
+    # Mitigations read as paragraphs across the page, not down a narrow column.
+    block = out[out.index("Mitigations to consider") : out.index("What the sources say")]
+    lines = [line for line in block.splitlines()[1:] if line.strip()]
+    assert len(lines) <= sum(len(m) for m in risk.mitigations) // 60 + len(risk.mitigations)
+    assert max(len(line) for line in lines) >= 70
+
+
+@pytest.mark.parametrize(
+    ("typed", "ident"), [("EXPOSURE", "exposure"), ("Humanitarian_Harm", "humanitarian_harm")]
+)
+def test_ids_are_found_in_any_case(run80, typed, ident):
+    assert run80("factors", typed).stdout == run80("factors", ident).stdout
+    assert (
+        run80("factors", typed, "-f", "json").stdout == run80("factors", ident, "-f", "json").stdout
+    )
+
+
+def test_the_overview_lists_factors_and_risks(run80, bundled):
+    result = run80("factors")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert longest(out) <= 80
+    risks = out[out.index("Unintended consequences") :]
+    for risk in bundled.risks:
+        assert f"({risk.id})" in risks
+        assert flat(risk.question) in flat(risks)
+    for factor in bundled.factors:
+        assert factor.id in flat(out[: out.index("Unintended consequences")]).replace(" ", "")
+    assert "sanctions-check factors ID" in flat(out)
+
+
+def test_factors_json_is_one_model_for_the_framework_a_factor_or_a_risk(run80, bundled):
+    whole = json.loads(run80("factors", "-f", "json").stdout)
+    assert whole["schema"] == "sanctions-check/framework-json@1"
+    assert [f["id"] for f in whole["factors"]] == [f.id for f in bundled.factors]
+    risk = json.loads(run80("factors", "humanitarian_harm", "-f", "json").stdout)
+    assert risk == next(r for r in whole["risks"] if r["id"] == "humanitarian_harm")
+    assert risk["likelihood"]["4"] == bundled.risk("humanitarian_harm").likelihood[4]
+    factor = json.loads(run80("factors", "exposure", "-f", "json").stdout)
+    assert factor == whole["factors"][0]
+    assert factor["questions"][0]["id"] == bundled.factors[0].questions[0].id
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("evasion", "evasion_asset_flight"), ("exposre", "exposure")]
+)
+def test_an_unknown_id_suggests_the_likely_one_and_lists_the_rest(run80, typed, meant):
+    result = run80("factors", typed)
+    assert result.exit_code == 2
+    assert f"did you mean {meant!r}?" in result.stderr
+    assert "risks: humanitarian_harm" in result.stderr
+    assert result.stdout == ""
+
+
+def test_framework_text_is_shown_as_text(run80, tmp_path):
+    hostile = MINI.read_text(encoding="utf-8").replace(
+        "text: Is a2 present?", 'text: "Is a2 \\e[31m[bold]present?"'
+    )
+    path = write(tmp_path / "fw.yaml", hostile)
+    result = run80("factors", "alpha", "--framework", path)
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout
+    assert "2. Is a2 [bold]present?" in result.stdout
