@@ -1,11 +1,11 @@
 """The reading and writing commands a person meets first (`factors`, `new`, `validate`) and the
 usage line of every command, through the real CLI at 80 columns, the width of a default terminal.
+HOME and the XDG folders are the test's own (conftest's hermetic_home).
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -16,16 +16,6 @@ from sanctions_check.framework import load as load_framework
 
 COMMANDS = ("score", "validate", "factors", "new", "assess", "report", "compare")
 BUNDLED = ROOT / "factors.yaml"
-
-
-@pytest.fixture(autouse=True)
-def hermetic_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Nothing the commands do may read or write the real home folder."""
-    home = tmp_path / "home"
-    home.mkdir()
-    monkeypatch.setenv("HOME", str(home))
-    for name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
-        monkeypatch.setenv(name, str(home / name.lower()))
 
 
 @pytest.fixture

@@ -27,9 +27,10 @@ from rich.text import Text
 
 from sanctions_check import case as case_mod
 from sanctions_check import flow, scoring, textsafe
-from sanctions_check.case import CONFIDENCE, UNKNOWN, Case, Score
-from sanctions_check.flow import Plan, Section, Step
+from sanctions_check.case import CONFIDENCE, NOT_APPLICABLE, UNKNOWN, Case, CaseHeader, Score
+from sanctions_check.flow import RISK_PARTS, Plan, Section, Step
 from sanctions_check.framework import Framework
+from sanctions_check.render import wording
 from sanctions_check.render.wording import kind_label
 
 BACK = "\x00back"
@@ -38,6 +39,16 @@ DETAILS = "\x00details"
 SKIP = "\x00skip"
 NO_CONFIDENCE = "\x00none"
 INSTRUCTION = "(a key or the arrows, then Enter)"
+# One meaning per key, in every list of the interview: b is always back, s always skips.
+KEY_UNKNOWN = "u"
+KEY_NOT_APPLICABLE = "x"
+KEY_DETAILS = "n"
+KEY_HELP = "h"
+KEY_SKIP = "s"
+KEY_BACK = "b"
+KEY_CONTINUE = "c"
+KEY_FINISH = "f"
+KEY_RISKS = "r"
 TEXT_BACK = "<"
 CHOICE_MARGIN = 8  # " » " pointer, "0) " shortcut and a spare column before the edge
 
@@ -192,23 +203,27 @@ class Session:
         self.case = case
         self.today = today
         self.prompts = prompts or Prompts()
-        self.draft_title = ""
+        # The header fields given before the id: the case file is created at the id step.
+        self.draft = CaseHeader(id="", title="")
         self.shown_section = 0
 
     # --- saving ---------------------------------------------------------------------------
 
     def _update(self, case: Case) -> None:
         self.case = case
-        self.store.save(case)
+        self.case = self.store.save(case)
+
+    @property
+    def header(self) -> CaseHeader:
+        return self.case.header if self.case is not None else self.draft
+
+    def proposed_id(self) -> str:
+        return flow.free_id(flow.propose_id(self.draft, self.today), self.store.taken)
 
     def flush(self) -> None:
-        """On interruption: a title given but no id yet still becomes a file (default id)."""
-        if self.case is None and self.draft_title:
-            self._update(
-                flow.new_case(
-                    self.framework, self.draft_title, flow.slugify(self.draft_title), self.today
-                )
-            )
+        """On interruption: a title given but no id yet still becomes a file (proposed id)."""
+        if self.case is None and self.draft.title:
+            self._update(flow.new_case(self.framework, self.draft, self.proposed_id(), self.today))
 
     # --- the whole interview --------------------------------------------------------------
 
@@ -252,6 +267,7 @@ class Session:
                     f"Continue at question {step.number}/{self.plan.questions}: "
                     f"{textsafe.one_line(self._step_text(step), 60)}",
                     ("continue", first),
+                    shortcut_key=KEY_CONTINUE,
                 )
             )
         for section in self.plan.sections:
@@ -259,8 +275,14 @@ class Session:
             if section.kind != "case":
                 done, total = flow.section_tally(self.plan, section, self.case)
                 label += f" ({done}/{total} {'rated' if section.kind == 'risks' else 'answered'})"
-            choices.append(Choice(textsafe.one_line(label), ("review", section.number)))
-        choices.append(Choice("Finish and show the summary", ("finish",)))
+            choices.append(
+                Choice(
+                    textsafe.one_line(label),
+                    ("review", section.number),
+                    shortcut_key=_section_key(section),
+                )
+            )
+        choices.append(Choice(wording.ASSESS_FINISH, ("finish",), shortcut_key=KEY_FINISH))
         return self.prompts.select(
             "What next?",
             choices,
@@ -291,12 +313,17 @@ class Session:
         self.console.print()
         terminal.render(assessment, self.console)
         t = flow.tally(self.framework, self.case)
+        self.console.print()
         self.console.print(
             Text(
                 f"Saved in {self.store.path}: {t.answered} of {t.questions} questions answered, "
-                f"{t.rated} of {t.risks} risks rated."
+                f"{t.rated} of {t.risks} risks rated.",
+                style="bold",
             )
         )
+        if self.store.path is not None:
+            for line in wording.assess_next_steps(str(self.store.path)):
+                self.console.print(Text(line), soft_wrap=True)
 
     # --- one step -------------------------------------------------------------------------
 
@@ -311,51 +338,74 @@ class Session:
         return self.ask_level(step, can_go_back)
 
     def ask_header(self, step: Step, can_go_back: bool) -> int:
-        message = next(m for f, m, _ in flow.HEADER_FIELDS if f == step.field)
-        if step.field == "title":
-            current = self.case.header.title if self.case else self.draft_title
-            answer = self.prompts.text(
-                message,
-                current,
-                back=can_go_back,
-                validate=lambda v: bool(v.strip()) or "a title is needed",
-            )
-            if answer == BACK:
-                return -1
-            if self.case is None:
-                self.draft_title = answer.strip()
-            else:
-                self._update(flow.with_header(self.case, "title", answer))
+        field = step.field
+        message = wording.HEADER_PROMPTS[field]
+        if field == "id":
+            return self.ask_id(message)
+        if field == "hypothetical":
+            return self.ask_hypothetical(message)
+        current = flow.header_value(self.header, field)
+        validate: Callable[[str], bool | str] | None = None
+        if field == "title":
+            validate = _title_ok
+        elif field == "as_of":
+            validate = _date_ok
+        placeholder = "YYYY-MM-DD" if field == "as_of" else ""
+        answer = self.prompts.text(
+            message, current, back=can_go_back, validate=validate, placeholder=placeholder
+        )
+        if answer == BACK:
+            return -1
+        if answer.strip() == current.strip():
             return 1
-        if step.field == "id":
-            if self.case is None:  # a suggestion, not pre-filled text to delete before typing
-                suggested = flow.slugify(self.draft_title)
-                answer = self.prompts.text(
-                    f"{message}; Enter accepts",
-                    back=True,
-                    placeholder=suggested,
-                    validate=lambda v: not v.strip() or _id_ok(v),
-                )
-                if answer == BACK:
-                    return -1
-                self._update(
-                    flow.new_case(
-                        self.framework, self.draft_title, answer.strip() or suggested, self.today
-                    )
-                )
-                self.console.print(Text(f"Saving every answer in {self.store.path}", style="green"))
-                return 1
+        if self.case is None:
+            self.draft = flow.header_with(self.draft, field, answer)
+        else:
+            self._update(flow.with_header(self.case, field, answer))
+        return 1
+
+    def ask_id(self, message: str) -> int:
+        if self.case is not None:
             answer = self.prompts.text(message, self.case.header.id, back=True, validate=_id_ok)
             if answer == BACK:
                 return -1
             self._update(flow.with_header(self.case, "id", answer))
             return 1
-        assert self.case is not None
-        answer = self.prompts.text(message, flow.header_value(self.case, step.field), back=True)
+        # A proposal, not pre-filled text to delete before typing; a name already taken in this
+        # folder is refused, with the way to continue that case instead.
+        proposed = self.proposed_id()
+        store = self.store
+
+        def free(value: str) -> bool | str:
+            ident = value.strip() or proposed
+            ok = _id_ok(ident)
+            if ok is not True:
+                return ok
+            return not store.taken(ident) or wording.assess_id_taken(ident)
+
+        answer = self.prompts.text(
+            f"{message}; Enter accepts", back=True, placeholder=proposed, validate=free
+        )
         if answer == BACK:
             return -1
-        if answer.strip() != flow.header_value(self.case, step.field):
-            self._update(flow.with_header(self.case, step.field, answer))
+        self._update(
+            flow.new_case(self.framework, self.draft, answer.strip() or proposed, self.today)
+        )
+        self.console.print(Text(f"Saving every answer in {self.store.path}", style="green"))
+        return 1
+
+    def ask_hypothetical(self, message: str) -> int:
+        assert self.case is not None
+        choices = [
+            Choice(wording.ASSESS_REAL, False, shortcut_key="1"),
+            Choice(wording.ASSESS_HYPOTHETICAL, True, shortcut_key="2"),
+            Choice(wording.ASSESS_BACK, BACK, shortcut_key=KEY_BACK),
+        ]
+        answer = self.prompts.select(message, choices, default=self.case.header.hypothetical)
+        if answer == BACK:
+            return -1
+        if answer != self.case.header.hypothetical:
+            self._update(flow.with_header(self.case, "hypothetical", bool(answer)))
         return 1
 
     def ask_purposes(self) -> int:
@@ -391,6 +441,11 @@ class Session:
             if answer == BACK:
                 return -1
             if answer == SKIP:
+                # Skipping a risk skips its likelihood and its severity: one key, not two.
+                return 2 if step.kind == "risk" and step.field == RISK_PARTS[0] else 1
+            if answer == NOT_APPLICABLE:
+                if not self.ask_not_applicable(step):
+                    continue
                 return 1
             if answer != current:
                 if step.kind == "question":
@@ -399,13 +454,30 @@ class Session:
                     self._update(flow.with_risk_level(self.case, step, answer))
             return 1
 
+    def ask_not_applicable(self, step: Step) -> bool:
+        """n/a needs a note saying why the question does not apply; False if none is given."""
+        assert self.case is not None and step.factor is not None and step.question is not None
+        old = self.case.answer(step.factor.id, step.question.id)
+        note = self.prompts.text(
+            wording.ASSESS_NA_NOTE,
+            old.note or "",
+            back=True,
+            validate=lambda v: bool(v.strip()) or wording.ASSESS_NA_NEEDS_NOTE,
+        )
+        if note == BACK:
+            return False
+        self._update(flow.with_score(self.case, step, NOT_APPLICABLE, note=note))
+        return True
+
     def _levels(self, step: Step) -> list[tuple[str, Score, str]]:
         """(key, value, full wording) of each possible answer: the anchored levels, unknown."""
         levels: list[tuple[str, Score, str]] = [
             (str(level), level, textsafe.one_line(self._anchor(step, level))) for level in range(5)
         ]
         label = textsafe.one_line(self.framework.unknown.label)
-        levels.append(("u", UNKNOWN, f"{label} (widens the range; never counts as 0)"))
+        levels.append((KEY_UNKNOWN, UNKNOWN, f"{label} (widens the range; never counts as 0)"))
+        if step.kind == "question":
+            levels.append((KEY_NOT_APPLICABLE, NOT_APPLICABLE, wording.ASSESS_NA_CHOICE))
         return levels
 
     def _legend(self, step: Step) -> int:
@@ -415,7 +487,7 @@ class Session:
         exactly the wording that makes answers comparable between analysts.
         """
         room = max(self.console.width - CHOICE_MARGIN, 20)
-        levels = self._levels(step)[:-1]  # the anchored levels; "unknown" is the same everywhere
+        levels = self._levels(step)[:5]  # the anchored levels; unknown and n/a are always short
         if all(len(text) <= room for _, _, text in levels):
             return room
         from rich.table import Table
@@ -436,12 +508,17 @@ class Session:
         has = self._has_details(step)
         extra = "mitigation, note, sources" if step.kind == "risk" else "note, confidence, sources"
         choices.append(
-            Choice(("edit " if has else "add ") + extra + "…", DETAILS, shortcut_key="n")
+            Choice(("edit " if has else "add ") + extra + "…", DETAILS, shortcut_key=KEY_DETAILS)
         )
-        choices.append(Choice("help: what to look at", HELP, shortcut_key="h"))
-        choices.append(Choice("skip for now", SKIP, shortcut_key="s"))
+        choices.append(Choice(wording.ASSESS_HELP, HELP, shortcut_key=KEY_HELP))
+        skip = (
+            wording.ASSESS_SKIP_RISK
+            if step.kind == "risk" and step.field == RISK_PARTS[0]
+            else wording.ASSESS_SKIP
+        )
+        choices.append(Choice(skip, SKIP, shortcut_key=KEY_SKIP))
         if can_go_back:
-            choices.append(Choice("← back to the previous question", BACK, shortcut_key="b"))
+            choices.append(Choice(wording.ASSESS_BACK_QUESTION, BACK, shortcut_key=KEY_BACK))
         return choices
 
     def _anchor(self, step: Step, level: int) -> str:
@@ -509,13 +586,19 @@ class Session:
             a = self.case.answer(step.factor.id, step.question.id)
             note = self.prompts.text("Note (Enter to keep as is)", a.note or "")
             self._update(flow.with_details(self.case, step, note, a.confidence, a.sources))
+            # Digits, as for the levels: a letter keeps one meaning everywhere (h is help).
             choices = [Choice("not stated", NO_CONFIDENCE, shortcut_key="0")]
-            choices += [Choice(level, level, shortcut_key=level[0]) for level in CONFIDENCE]
+            choices += [
+                Choice(level, level, shortcut_key=str(n)) for n, level in enumerate(CONFIDENCE, 1)
+            ]
+            choices.append(Choice(wording.ASSESS_BACK_DETAILS, BACK, shortcut_key=KEY_BACK))
             confidence = self.prompts.select(
                 "How confident are you in this answer?",
                 choices,
                 default=a.confidence or NO_CONFIDENCE,
             )
+            if confidence == BACK:
+                return
             confidence = None if confidence == NO_CONFIDENCE else confidence
             a = self.case.answer(step.factor.id, step.question.id)
             self._update(flow.with_details(self.case, step, a.note or "", confidence, a.sources))
@@ -531,9 +614,9 @@ class Session:
             return
         assert step.risk is not None
         r = self.case.risk(step.risk.id)
-        self.console.print(
-            Text("Mitigations to consider: " + "; ".join(step.risk.mitigations), style="dim")
-        )
+        self.console.print(Text(wording.ASSESS_MITIGATIONS, style="dim"))
+        for mitigation in step.risk.mitigations:
+            self.console.print(Text(f"  • {textsafe.one_line(mitigation)}", style="dim"))
         mitigation = self.prompts.text("Mitigation: what is or would be done", r.mitigation or "")
         self._update(flow.with_risk_details(self.case, step, mitigation, r.note or "", r.sources))
         note = self.prompts.text("Note", r.note or "")
@@ -561,10 +644,7 @@ class Session:
                 f"\nEach question is answered 0-4, or {textsafe.one_line(unknown.label)}: "
                 f"{textsafe.plain(unknown.meaning).strip()}"
             )
-            body.append(
-                "\nAt each question, press 0-4 or u, then Enter; n adds a note, "
-                "confidence and sources, h shows help, s skips, b goes back."
-            )
+            body.append("\n" + wording.ASSESS_KEYS)
             body.append(
                 "\nEvery answer is saved as you give it. Ctrl-C stops at any time; "
                 "`sanctions-check assess --resume FILE` continues later. The up arrow "
@@ -615,9 +695,25 @@ class Session:
             body.append(textsafe.plain(step.risk.help).strip())
             body.append("\nWhat the sources say: ", style="bold")
             body.append(textsafe.plain(step.risk.evidence).strip())
-            body.append("\nMitigations: ", style="bold")
-            body.append(textsafe.plain("; ".join(step.risk.mitigations)))
+            body.append("\n" + wording.ASSESS_MITIGATIONS, style="bold")
+            for mitigation in step.risk.mitigations:
+                body.append(f"\n• {textsafe.one_line(mitigation)}")
         self.console.print(Panel(body, title="Help", title_align="left"))
+
+
+def _section_key(section: Section) -> str | bool:
+    """The resume menu's key for a section: its number up to 9, r for the risks; none else."""
+    if section.kind == "risks":
+        return KEY_RISKS
+    return str(section.number) if section.number <= 9 else False
+
+
+def _title_ok(value: str) -> bool | str:
+    return bool(value.strip()) or "a title is needed"
+
+
+def _date_ok(value: str) -> bool | str:
+    return not value.strip() or flow.valid_date(value.strip()) or wording.ASSESS_DATE_FORMAT
 
 
 def _id_ok(value: str) -> bool | str:

@@ -241,3 +241,65 @@ def source_label(title: str, publisher: str, year: int | None) -> str:
 def sentences(items: list[str] | tuple[str, ...]) -> str:
     """Run-on text from items that are sentences already (mitigations): no '.;' doubling."""
     return " ".join(i if i.rstrip().endswith((".", "!", "?")) else i.rstrip() + "." for i in items)
+
+
+# --- assess (the interview in a terminal) ----------------------------------------------------
+
+HEADER_PROMPTS = {
+    "title": "Title of the case (e.g. the country, the crisis and the year)",
+    "country": "Country (optional; the proposed file name starts with it)",
+    "as_of": (
+        "Assessed as of which date? YYYY-MM-DD (optional; for a past episode, the date whose "
+        "knowledge the answers may use)"
+    ),
+    "id": "Short id for the file (lowercase letters, digits, - _ .)",
+    "hypothetical": "Is this a real case, or a hypothetical case or exercise?",
+    "implementers": (
+        "Who imposes the measures? (optional; e.g. United States; European Union; UN Security "
+        "Council, separated by ';')"
+    ),
+    "analyst": "Your name or team (optional)",
+    "situation": "The situation, in a line or two (optional)",
+    "measures": "The measures imposed or considered, on whom (optional)",
+}
+ASSESS_REAL = "a real case"
+ASSESS_HYPOTHETICAL = "a hypothetical case or an exercise (marked as such in every report)"
+ASSESS_BACK = "← back"
+ASSESS_BACK_QUESTION = "← back to the previous question"
+ASSESS_BACK_DETAILS = "← back to the question (the note is kept)"
+ASSESS_HELP = "help: what to look at"
+ASSESS_SKIP = "skip for now"
+ASSESS_SKIP_RISK = "skip this risk for now (likelihood and severity)"
+ASSESS_FINISH = "Finish and show the summary"
+ASSESS_NA_CHOICE = "does not apply to these measures (n/a; asks why)"
+ASSESS_NA_NOTE = "Why does this question not apply to the measures in this case? (required)"
+ASSESS_NA_NEEDS_NOTE = "an n/a answer needs a note saying why the question does not apply"
+ASSESS_DATE_FORMAT = "a date as YYYY-MM-DD, e.g. 2017-08-25, or nothing"
+ASSESS_MITIGATIONS = "Mitigations to consider:"
+ASSESS_KEYS = (
+    "At each question press 0-4, u (unknown) or x (does not apply: asks why), then Enter; "
+    "n adds a note, confidence and sources, h shows help, s skips (a whole risk at its "
+    "likelihood), b goes back. In the resume menu, c continues, f finishes."
+)
+
+
+def assess_id_taken(ident: str) -> str:
+    """The id step refuses a name whose file exists: another id, or continue that case."""
+    return (
+        f"{ident}.yaml already exists: type another id, or press Ctrl-C and continue it with "
+        f"sanctions-check assess --resume {ident}.yaml"
+    )
+
+
+def assess_next_steps(path: str) -> list[str]:
+    """The last lines of an assess run: what to do next with the file just saved."""
+    import shlex
+
+    name = shlex.quote(path)
+    stem = path[: -len(".yaml")] if path.endswith(".yaml") else path
+    return [
+        "Next:",
+        f"  sanctions-check report {name} --format html -o {shlex.quote(stem + '.html')}",
+        f"  sanctions-check assess --resume {name}",
+        f"  sanctions-check score {name}",
+    ]
