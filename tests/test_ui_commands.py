@@ -160,3 +160,72 @@ def test_framework_text_is_shown_as_text(run80, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert "\x1b" not in result.stdout
     assert "2. Is a2 [bold]present?" in result.stdout
+
+
+def fill_header(text: str, ident: str = "filled-2024") -> str:
+    return text.replace("  id: ", f"  id: {ident} ", 1).replace("  title: ", "  title: Filled ", 1)
+
+
+def test_the_template_carries_every_risk_level_and_the_new_fields(run80, bundled, tmp_path):
+    target = tmp_path / "case.yaml"
+    result = run80("new", "-o", target)
+    assert result.exit_code == 0, result.stderr
+    text = target.read_text(encoding="utf-8")
+    comments = flat(" ".join(line.split("#", 1)[1] for line in text.splitlines() if "#" in line))
+    for risk in bundled.risks:
+        block = text[text.index(f"  {risk.id}:\n") :]
+        block = flat(" ".join(line.split("#", 1)[-1] for line in block.splitlines()[:40]))
+        for level in range(5):
+            assert f"{level} = {flat(risk.likelihood[level])}" in block
+            assert f"{level} = {flat(risk.severity[level])}" in block
+        for mitigation in risk.mitigations:
+            assert flat(mitigation) in comments
+    for field in ("as_of:", "implementers:", "hypothetical:", "hindsight:", "references:"):
+        assert field in text
+    assert "n/a" in comments and "note" in comments
+    assert ".;" not in text
+    target.write_text(fill_header(text), encoding="utf-8")
+    checked = run80("validate", target)
+    assert checked.exit_code == 0, checked.stderr
+    assert checked.stderr.count("warning") == 0
+
+
+def test_a_filled_template_with_the_new_fields_validates_and_n_a_needs_a_note(run80, tmp_path):
+    target = tmp_path / "case.yaml"
+    run80("new", "-o", target, "--framework", MINI)
+    text = fill_header(target.read_text(encoding="utf-8"))
+    text = text.replace("  as_of: ", "  as_of: 2017-08-25 ", 1)
+    text = text.replace("  implementers: []", "  implementers: [European Union]", 1)
+    a1 = "    a1:\n      score: "
+    assert a1 in text
+    without_note = text.replace(a1, a1 + "n/a ", 1)
+    target.write_text(without_note, encoding="utf-8")
+    refused = run80("validate", target, "--framework", MINI)
+    assert refused.exit_code == 1
+    assert f"{target}:" in refused.stderr and "note" in refused.stderr
+    with_note = without_note.replace(
+        "      note:\n", "      note: the measures freeze no assets [R1]\n", 1
+    )
+    with_note = with_note.replace("references:\n", "references:\n  R1: https://example.org/r1\n")
+    target.write_text(with_note, encoding="utf-8")
+    accepted = run80("validate", target, "--framework", MINI)
+    assert accepted.exit_code == 0, accepted.stderr
+    assert "warning" not in accepted.stderr
+
+
+def test_validate_names_the_file_line_and_field_and_suggests_near_ids(run80, tmp_path):
+    target = write(
+        tmp_path / "typos.yaml",
+        "format: sanctions-check/case@1\ncase:\n  id: t\n  title: T\nframework: mini@2\n"
+        "answers:\n  alpah:\n    a1: 2\nrisks:\n  harms:\n    likelihood: 1\n",
+    )
+    result = run80("validate", target, "--framework", MINI)
+    assert result.exit_code == 1
+    assert (
+        f"{target}:7:3: error: answers.alpah: unknown factor 'alpah' (did you mean 'alpha'?)"
+        in (result.stderr)
+    )
+    assert f"{target}:10:3: error: risks.harms: unknown risk 'harms' (did you mean 'harm'?)" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr

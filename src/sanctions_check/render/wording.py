@@ -303,3 +303,30 @@ def assess_next_steps(path: str) -> list[str]:
         f"  sanctions-check assess --resume {name}",
         f"  sanctions-check score {name}",
     ]
+
+
+# --- new (the case-file template) ------------------------------------------------------------
+
+TEMPLATE_INTRO = (
+    "Fill in the case header, then answer each question with a score from 0 to 4, `unknown` "
+    "(not known: it widens the uncertainty range and never counts as zero) or `n/a` (the "
+    "question does not apply to the measures in this case; it needs a `note` saying why). "
+    "Leave a score empty if you have not answered it yet.\n"
+    "A note may cite a source by its key from `references` (at the end of the file) in "
+    "brackets, e.g. [UN-1]. Set `hindsight: true` on an answer that rests on facts later than "
+    "the case's `as_of` date.\n"
+    "Check the file with: sanctions-check validate FILE; score it with: sanctions-check score "
+    "FILE"
+)
+TEMPLATE_RISKS = (
+    "Unintended consequences: likelihood and severity 0-4 (or unknown); the tool lists the "
+    "highest likelihood x severity beside the outlook, with mitigations."
+)
+TEMPLATE_LIKELIHOOD = "Likelihood: how likely is it?"
+TEMPLATE_SEVERITY = "Severity: if it happens, how severe would it be?"
+TEMPLATE_MITIGATIONS = "Mitigations to consider:"
+TEMPLATE_REFERENCES = (
+    "Sources cited by key in notes and sources lists: one line each, KEY: a URL or a full "
+    "citation (keys are letters, digits, '.', '_' or '-'). A key cited but not defined here "
+    "is reported by validate."
+)
