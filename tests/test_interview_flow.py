@@ -674,7 +674,10 @@ def test_keys_keep_one_meaning_in_every_list(tmp_path):
     path = tmp_path / "k.yaml"
     case_mod.save(case, big, path, overwrite=False)
     recorder = Recorder()
-    interview.run(big, console=Console(file=io.StringIO()), resume=path, prompts=recorder)
+    console = Console(file=io.StringIO(), width=80)
+    interview.run(big, console=console, resume=path, prompts=recorder)
+    # A list line cannot wrap: at 80 columns every menu line fits beside its key.
+    assert all(len(c.title) <= 80 - interview.CHOICE_MARGIN for c in recorder.lists[0])
     menu = {c.shortcut_key: c.value for c in recorder.lists[0] if c.shortcut_key}
     assert menu["c"][0] == "continue" and menu["f"] == ("finish",)
     assert menu["r"] == ("review", len(flow.plan(big).sections))

@@ -259,22 +259,26 @@ class Session:
             )
         )
         choices = []
+        room = max(self.console.width - CHOICE_MARGIN, 40)  # a list line cannot wrap
         first = flow.first_unanswered(self.plan, self.case)
         if first is not None:
             step = self.plan.steps[first]
+            where = f"Continue at question {step.number}/{self.plan.questions}: "
             choices.append(
                 Choice(
-                    f"Continue at question {step.number}/{self.plan.questions}: "
-                    f"{textsafe.one_line(self._step_text(step), 60)}",
+                    where + textsafe.one_line(self._step_text(step), room - len(where)),
                     ("continue", first),
                     shortcut_key=KEY_CONTINUE,
                 )
             )
         for section in self.plan.sections:
-            label = f"Review {section.title}"
+            count = ""
             if section.kind != "case":
                 done, total = flow.section_tally(self.plan, section, self.case)
-                label += f" ({done}/{total} {'rated' if section.kind == 'risks' else 'answered'})"
+                count = f" ({done}/{total} {'rated' if section.kind == 'risks' else 'answered'})"
+            label = f"Review {textsafe.one_line(section.title)}{count}"
+            if len(label) > room and section.factor is not None:  # the short name, not a cut
+                label = f"Review {textsafe.one_line(section.factor.label)}{count}"
             choices.append(
                 Choice(
                     textsafe.one_line(label),
