@@ -535,10 +535,10 @@ def test_details_keep_the_score_and_a_score_keeps_the_details(fw):
     p = flow.plan(fw)
     step = p.steps[p.sections[1].start]
     case = flow.new_case(fw, CaseHeader(id="", title="T"), "t", None)
-    case = flow.with_details(case, step, "  a note ", "low", ("s1",))
+    case = flow.with_extras(case, step, note="a note", confidence="low", sources=("s1",))
     case = flow.with_score(case, step, 3)
     assert case.answer("alpha", "a1") == Answer(3, "low", "a note", ("s1",))
-    case = flow.with_details(case, step, "", None, ())
+    case = flow.with_extras(case, step, note=None, confidence=None, sources=())
     assert case.answer("alpha", "a1") == Answer(3)
 
 
@@ -694,3 +694,70 @@ def test_keys_keep_one_meaning_in_every_list(tmp_path):
         assert keys["u"] == "unknown"
     assert "x" in {c.shortcut_key for c in session._level_choices(question, True, 60)}
     assert "x" not in {c.shortcut_key for c in session._level_choices(likelihood, True, 60)}
+
+
+def test_with_an_as_of_date_the_details_ask_about_hindsight(fw, tmp_path, cli):
+    header = [*HEADER]
+    header[2] = "2017-08-25" + ENTER  # the as-of date
+    keys = [
+        *header,
+        pick("n"),
+        "later report [R1]" + ENTER,
+        pick("2"),  # medium
+        ENTER,  # no sources
+        pick("2"),  # rests on later facts
+        pick("3"),
+        CTRL_C,
+    ]
+    outcome, _ = drive(fw, keys, tmp_path)
+    saved = load(fw, outcome.path)
+    assert saved.header.as_of == "2017-08-25"
+    assert outcome.path.name == "testland-2017.yaml"  # the year of the as-of date
+    a1 = saved.answer("alpha", "a1")
+    assert (a1.score, a1.confidence, a1.note, a1.hindsight) == (
+        3,
+        "medium",
+        "later report [R1]",
+        True,
+    )
+
+
+def test_risk_details_take_a_confidence_and_b_returns_with_what_was_given(fw, tmp_path):
+    keys = [
+        *HEADER,
+        *QUESTIONS,
+        pick("n"),
+        "exemptions for aid" + ENTER,
+        "a note" + ENTER,
+        pick("1"),  # low
+        "<" + ENTER,  # at sources: back to the risk, the rest kept
+        pick("2"),
+        CTRL_C,
+    ]
+    outcome, _ = drive(fw, keys, tmp_path)
+    harm = load(fw, outcome.path).risk("harm")
+    assert (harm.mitigation, harm.note, harm.confidence, harm.likelihood) == (
+        "exemptions for aid",
+        "a note",
+        "low",
+        2,
+    )
+
+
+def test_an_n_a_answer_keeps_its_reason_when_details_are_edited(fw, tmp_path, cli):
+    keys = [
+        *HEADER,
+        pick("x"),
+        "no assets are targeted" + ENTER,
+        pick("b"),  # at a2: back to a1
+        pick("n"),
+        "\x15" + ENTER,  # the reason cleared: refused, the prompt stays
+        "\x15still no assets" + ENTER,
+        pick("b"),  # at confidence: back to the question
+        ENTER,  # a1 keeps n/a (the pointer is on it)
+        CTRL_C,
+    ]
+    outcome, _ = drive(fw, keys, tmp_path)
+    a1 = load(fw, outcome.path).answer("alpha", "a1")
+    assert (a1.score, a1.note) == ("n/a", "still no assets")
+    assert cli("validate", "--framework", MINI, outcome.path).exit_code == 0

@@ -291,16 +291,6 @@ def with_score(case: Case, step: Step, score: Score, note: str | None = None) ->
     return case.with_answer(step.factor.id, step.question.id, new)
 
 
-def with_details(
-    case: Case, step: Step, note: str, confidence: str | None, sources: tuple[str, ...]
-) -> Case:
-    """Record a question's note, confidence and sources; its score is left as it is."""
-    assert step.factor is not None and step.question is not None
-    old = case.answer(step.factor.id, step.question.id)
-    new = old._replace(confidence=confidence, note=note.strip() or None, sources=sources)
-    return case.with_answer(step.factor.id, step.question.id, new)
-
-
 def with_risk_level(case: Case, step: Step, level: Score) -> Case:
     """Record a risk's likelihood or severity, whichever the step asks."""
     assert step.risk is not None
@@ -309,15 +299,15 @@ def with_risk_level(case: Case, step: Step, level: Score) -> Case:
     return case.with_risk(step.risk.id, old._replace(**changes))
 
 
-def with_risk_details(
-    case: Case, step: Step, mitigation: str, note: str, sources: tuple[str, ...]
-) -> Case:
+def with_extras(case: Case, step: Step, **fields: Any) -> Case:
+    """Change a question's or a risk's note, confidence, sources, hindsight (or a risk's
+    mitigation); its score or levels are left as they are."""
+    if step.kind == "question":
+        assert step.factor is not None and step.question is not None
+        old = case.answer(step.factor.id, step.question.id)
+        return case.with_answer(step.factor.id, step.question.id, old._replace(**fields))
     assert step.risk is not None
-    old = case.risk(step.risk.id)
-    new = old._replace(
-        mitigation=mitigation.strip() or None, note=note.strip() or None, sources=sources
-    )
-    return case.with_risk(step.risk.id, new)
+    return case.with_risk(step.risk.id, case.risk(step.risk.id)._replace(**fields))
 
 
 def split_sources(text: str) -> tuple[str, ...]:

@@ -27,7 +27,16 @@ from rich.text import Text
 
 from sanctions_check import case as case_mod
 from sanctions_check import flow, scoring, textsafe
-from sanctions_check.case import CONFIDENCE, NOT_APPLICABLE, UNKNOWN, Case, CaseHeader, Score
+from sanctions_check.case import (
+    CONFIDENCE,
+    NOT_APPLICABLE,
+    UNKNOWN,
+    Answer,
+    Case,
+    CaseHeader,
+    RiskAnswer,
+    Score,
+)
 from sanctions_check.flow import RISK_PARTS, Plan, Section, Step
 from sanctions_check.framework import Framework
 from sanctions_check.render import wording
@@ -583,56 +592,73 @@ class Session:
             )
 
     def ask_details(self, step: Step) -> None:
-        """The optional extras, each saved as soon as it is typed."""
+        """The optional extras, each saved as soon as it is given; b (or <) returns to the
+        question with what was given so far kept."""
+        assert self.case is not None
+        if step.kind == "risk":
+            assert step.risk is not None
+            self.console.print(Text(wording.ASSESS_MITIGATIONS, style="dim"))
+            for mitigation in step.risk.mitigations:
+                self.console.print(Text(f"  • {textsafe.one_line(mitigation)}", style="dim"))
+            given = self.prompts.text(
+                wording.ASSESS_MITIGATION, self.case.risk(step.risk.id).mitigation or "", back=True
+            )
+            if given == BACK:
+                return
+            self._update(flow.with_extras(self.case, step, mitigation=given.strip() or None))
+        current = self._extras(step)
+        needs_note = getattr(current, "score", None) == NOT_APPLICABLE
+        note = self.prompts.text(
+            wording.ASSESS_NOTE,
+            current.note or "",
+            back=True,
+            validate=(lambda v: bool(v.strip()) or wording.ASSESS_NA_NEEDS_NOTE)
+            if needs_note
+            else None,
+        )
+        if note == BACK:
+            return
+        self._update(flow.with_extras(self.case, step, note=note.strip() or None))
+        # Digits, as for the levels: a letter keeps one meaning everywhere (h is help).
+        choices = [Choice(wording.ASSESS_NOT_STATED, NO_CONFIDENCE, shortcut_key="0")]
+        choices += [
+            Choice(level, level, shortcut_key=str(n)) for n, level in enumerate(CONFIDENCE, 1)
+        ]
+        choices.append(Choice(wording.ASSESS_BACK_DETAILS, BACK, shortcut_key=KEY_BACK))
+        confidence = self.prompts.select(
+            wording.ASSESS_CONFIDENCE, choices, default=current.confidence or NO_CONFIDENCE
+        )
+        if confidence == BACK:
+            return
+        confidence = None if confidence == NO_CONFIDENCE else confidence
+        self._update(flow.with_extras(self.case, step, confidence=confidence))
+        sources = self.prompts.text(
+            wording.ASSESS_SOURCES, flow.join_sources(current.sources), back=True
+        )
+        if sources == BACK:
+            return
+        self._update(flow.with_extras(self.case, step, sources=flow.split_sources(sources)))
+        as_of = self.case.header.as_of
+        if as_of:
+            choices = [
+                Choice(wording.ASSESS_NO_HINDSIGHT, False, shortcut_key="1"),
+                Choice(wording.ASSESS_HINDSIGHT, True, shortcut_key="2"),
+                Choice(wording.ASSESS_BACK_DETAILS, BACK, shortcut_key=KEY_BACK),
+            ]
+            hindsight = self.prompts.select(
+                wording.assess_hindsight(as_of), choices, default=current.hindsight
+            )
+            if hindsight == BACK:
+                return
+            self._update(flow.with_extras(self.case, step, hindsight=bool(hindsight)))
+
+    def _extras(self, step: Step) -> Answer | RiskAnswer:
         assert self.case is not None
         if step.kind == "question":
             assert step.factor is not None and step.question is not None
-            a = self.case.answer(step.factor.id, step.question.id)
-            note = self.prompts.text("Note (Enter to keep as is)", a.note or "")
-            self._update(flow.with_details(self.case, step, note, a.confidence, a.sources))
-            # Digits, as for the levels: a letter keeps one meaning everywhere (h is help).
-            choices = [Choice("not stated", NO_CONFIDENCE, shortcut_key="0")]
-            choices += [
-                Choice(level, level, shortcut_key=str(n)) for n, level in enumerate(CONFIDENCE, 1)
-            ]
-            choices.append(Choice(wording.ASSESS_BACK_DETAILS, BACK, shortcut_key=KEY_BACK))
-            confidence = self.prompts.select(
-                "How confident are you in this answer?",
-                choices,
-                default=a.confidence or NO_CONFIDENCE,
-            )
-            if confidence == BACK:
-                return
-            confidence = None if confidence == NO_CONFIDENCE else confidence
-            a = self.case.answer(step.factor.id, step.question.id)
-            self._update(flow.with_details(self.case, step, a.note or "", confidence, a.sources))
-            sources = self.prompts.text(
-                "Sources, separated by ';' (URLs or references)", flow.join_sources(a.sources)
-            )
-            a = self.case.answer(step.factor.id, step.question.id)
-            self._update(
-                flow.with_details(
-                    self.case, step, a.note or "", a.confidence, flow.split_sources(sources)
-                )
-            )
-            return
+            return self.case.answer(step.factor.id, step.question.id)
         assert step.risk is not None
-        r = self.case.risk(step.risk.id)
-        self.console.print(Text(wording.ASSESS_MITIGATIONS, style="dim"))
-        for mitigation in step.risk.mitigations:
-            self.console.print(Text(f"  • {textsafe.one_line(mitigation)}", style="dim"))
-        mitigation = self.prompts.text("Mitigation: what is or would be done", r.mitigation or "")
-        self._update(flow.with_risk_details(self.case, step, mitigation, r.note or "", r.sources))
-        note = self.prompts.text("Note", r.note or "")
-        r = self.case.risk(step.risk.id)
-        self._update(flow.with_risk_details(self.case, step, r.mitigation or "", note, r.sources))
-        sources = self.prompts.text("Sources, separated by ';'", flow.join_sources(r.sources))
-        r = self.case.risk(step.risk.id)
-        self._update(
-            flow.with_risk_details(
-                self.case, step, r.mitigation or "", r.note or "", flow.split_sources(sources)
-            )
-        )
+        return self.case.risk(step.risk.id)
 
     # --- what is shown between prompts ----------------------------------------------------
 

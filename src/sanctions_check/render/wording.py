@@ -276,11 +276,22 @@ ASSESS_NA_NOTE = "Why does this question not apply to the measures in this case?
 ASSESS_NA_NEEDS_NOTE = "an n/a answer needs a note saying why the question does not apply"
 ASSESS_DATE_FORMAT = "a date as YYYY-MM-DD, e.g. 2017-08-25, or nothing"
 ASSESS_MITIGATIONS = "Mitigations to consider:"
+ASSESS_MITIGATION = "Mitigation: what is or would be done (Enter keeps it as is)"
+ASSESS_NOTE = "Note (Enter keeps it as is)"
+ASSESS_CONFIDENCE = "How confident are you in this answer?"
+ASSESS_NOT_STATED = "not stated"
+ASSESS_SOURCES = "Sources, separated by ';' (URLs, or keys from the file's references)"
+ASSESS_NO_HINDSIGHT = "no: it uses only what was known then"
+ASSESS_HINDSIGHT = "yes: it rests on later facts (hindsight)"
 ASSESS_KEYS = (
     "At each question press 0-4, u (unknown) or x (does not apply: asks why), then Enter; "
     "n adds a note, confidence and sources, h shows help, s skips (a whole risk at its "
     "likelihood), b goes back. In the resume menu, c continues, f finishes."
 )
+
+
+def assess_hindsight(as_of: str) -> str:
+    return f"Does this answer rest on facts later than the as-of date, {as_of}?"
 
 
 def assess_id_taken(ident: str) -> str:
