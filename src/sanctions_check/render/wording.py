@@ -58,66 +58,6 @@ def kind_label(kind: str) -> str:
     return KIND_LABELS.get(kind, kind)
 
 
-# --- framework view (`factors`) --------------------------------------------------------------
-
-FV_ID = "id"
-FV_FACTORS = "Factors"
-FV_FACTOR_COLUMN = "Factor (id)"
-FV_FACTOR_COLUMNS = (
-    ("Kind", "left"),
-    ("Weight", "right"),
-    ("Cited by", "right"),
-    ("Practitioner", "left"),
-    ("Research", "left"),
-)
-FV_LESS_MARK = "(−)"
-FV_FACTORS_LEGEND = (
-    "Cited by: practitioners (of 15) who tied the factor to effectiveness; (−) tied to LESS "
-    "effectiveness. Practitioner and research evidence as rated by USHMM."
-)
-FV_RISKS = "Unintended consequences (risks)"
-FV_RISKS_INTRO = (
-    "Each is rated for likelihood and severity, 0-4 or unknown, and listed beside the outlook "
-    "with its mitigations; never subtracted from it."
-)
-FV_SHOW_ONE = (
-    "Show a factor or a risk in full, with its questions or its rating levels: "
-    "sanctions-check factors ID (e.g. exposure, humanitarian_harm; any case)."
-)
-FV_WHY = "Why it matters"
-FV_EVIDENCE = "Evidence"
-FV_WEIGHT = "Weight"
-FV_SOURCES = "Sources"
-FV_QUESTIONS = "Questions"
-FV_QUESTIONS_INTRO = (
-    "Answer each 0-4 or unknown; in a case file, each answer goes under its id "
-    "(answers: FACTOR_ID: QUESTION_ID: score)."
-)
-FV_IF_LOW = "If low"
-FV_IF_PRESENT = "If present"
-FV_RISK_KIND = "unintended consequence"
-FV_LOOK_AT = "What to look at"
-FV_LIKELIHOOD = "Likelihood: how likely is it? (0-4)"
-FV_SEVERITY = "Severity: if it happens, how severe would it be? (0-4)"
-FV_MITIGATIONS = "Mitigations to consider"
-FV_RISK_EVIDENCE = "What the sources say"
-
-
-def fv_ushmm_factor(name: str) -> str:
-    return f"USHMM factor: “{name}”."
-
-
-def fv_question_id(ident: str, weight: float) -> str:
-    return f"id: {ident} · weight {weight:g}"
-
-
-def fv_unknown_id(ident: str, near: str | None, factor_ids: list[str], risk_ids: list[str]) -> str:
-    """`factors` given an id that is neither a factor nor a risk (``near``: the likely one)."""
-    hint = f" (did you mean {near!r}?)" if near else ""
-    text = f"error: no factor or risk {ident!r}{hint}; factors: {', '.join(factor_ids)}"
-    return text + (f"; risks: {', '.join(risk_ids)}" if risk_ids else "")
-
-
 def risk_text(value: int | None, label: str | None) -> str:
     if value is None:
         return "unrated"
@@ -241,6 +181,66 @@ def source_label(title: str, publisher: str, year: int | None) -> str:
 def sentences(items: list[str] | tuple[str, ...]) -> str:
     """Run-on text from items that are sentences already (mitigations): no '.;' doubling."""
     return " ".join(i if i.rstrip().endswith((".", "!", "?")) else i.rstrip() + "." for i in items)
+
+
+# --- framework view (`factors`) --------------------------------------------------------------
+
+FV_ID = "id"
+FV_FACTORS = "Factors"
+FV_FACTOR_COLUMN = "Factor (id)"
+FV_FACTOR_COLUMNS = (
+    ("Kind", "left"),
+    ("Weight", "right"),
+    ("Cited by", "right"),
+    ("Practitioner", "left"),
+    ("Research", "left"),
+)
+FV_LESS_MARK = "(−)"
+FV_FACTORS_LEGEND = (
+    "Cited by: practitioners (of 15) who tied the factor to effectiveness; (−) tied to LESS "
+    "effectiveness. Practitioner and research evidence as rated by USHMM."
+)
+FV_RISKS = "Unintended consequences (risks)"
+FV_RISKS_INTRO = (
+    "Each is rated for likelihood and severity, 0-4 or unknown, and listed beside the outlook "
+    "with its mitigations; never subtracted from it."
+)
+FV_SHOW_ONE = (
+    "Show a factor or a risk in full, with its questions or its rating levels: "
+    "sanctions-check factors ID (e.g. exposure, humanitarian_harm; any case)."
+)
+FV_WHY = "Why it matters"
+FV_EVIDENCE = "Evidence"
+FV_WEIGHT = "Weight"
+FV_SOURCES = "Sources"
+FV_QUESTIONS = "Questions"
+FV_QUESTIONS_INTRO = (
+    "Answer each 0-4 or unknown; in a case file, each answer goes under its id "
+    "(answers: FACTOR_ID: QUESTION_ID: score)."
+)
+FV_IF_LOW = "If low"
+FV_IF_PRESENT = "If present"
+FV_RISK_KIND = "unintended consequence"
+FV_LOOK_AT = "What to look at"
+FV_LIKELIHOOD = "Likelihood: how likely is it? (0-4)"
+FV_SEVERITY = "Severity: if it happens, how severe would it be? (0-4)"
+FV_MITIGATIONS = "Mitigations to consider"
+FV_RISK_EVIDENCE = "What the sources say"
+
+
+def fv_ushmm_factor(name: str) -> str:
+    return f"USHMM factor: “{name}”."
+
+
+def fv_question_id(ident: str, weight: float) -> str:
+    return f"id: {ident} · weight {weight:g}"
+
+
+def fv_unknown_id(ident: str, near: str | None, factor_ids: list[str], risk_ids: list[str]) -> str:
+    """`factors` given an id that is neither a factor nor a risk (``near``: the likely one)."""
+    hint = f" (did you mean {near!r}?)" if near else ""
+    text = f"error: no factor or risk {ident!r}{hint}; factors: {', '.join(factor_ids)}"
+    return text + (f"; risks: {', '.join(risk_ids)}" if risk_ids else "")
 
 
 # --- assess (the interview in a terminal) ----------------------------------------------------
