@@ -47,7 +47,7 @@ HELP = "\x00help"
 DETAILS = "\x00details"
 SKIP = "\x00skip"
 NO_CONFIDENCE = "\x00none"
-INSTRUCTION = "(a key or the arrows, then Enter)"
+INSTRUCTION = wording.ASSESS_INSTRUCTION
 # One meaning per key, in every list of the interview: b is always back, s always skips.
 KEY_UNKNOWN = "u"
 KEY_NOT_APPLICABLE = "x"
@@ -73,7 +73,6 @@ class Outcome:
     path: Path | None
     case: Case | None
     interrupted: bool
-    hangup: bool = False
 
 
 def _end_keys() -> KeyBindings:
@@ -187,7 +186,7 @@ class Prompts:
             questionary.checkbox(
                 textsafe.one_line(message),
                 choices=list(choices),
-                instruction=f"(space ticks, Enter confirms, {TEXT_BACK} goes back)",
+                instruction=wording.assess_checkbox_instruction(TEXT_BACK),
             ),
             _back_key(),
         )
@@ -260,11 +259,10 @@ class Session:
     def menu(self) -> tuple[Any, ...]:
         assert self.case is not None
         t = flow.tally(self.framework, self.case)
+        where = f"{textsafe.one_line(self.case.header.title)} ({self.store.path})"
         self.console.print(
             Text(
-                f"{textsafe.one_line(self.case.header.title)} ({self.store.path}): {t.answered} of "
-                f"{t.questions} questions answered, {t.rated} of {t.risks} risks rated.",
-                style="bold",
+                wording.assess_tally(where, t.answered, t.questions, t.rated, t.risks), style="bold"
             )
         )
         choices = []
@@ -272,7 +270,7 @@ class Session:
         first = flow.first_unanswered(self.plan, self.case)
         if first is not None:
             step = self.plan.steps[first]
-            where = f"Continue at question {step.number}/{self.plan.questions}: "
+            where = wording.assess_continue_at(step.number, self.plan.questions)
             choices.append(
                 Choice(
                     where + textsafe.one_line(self._step_text(step), room - len(where)),
@@ -284,10 +282,10 @@ class Session:
             count = ""
             if section.kind != "case":
                 done, total = flow.section_tally(self.plan, section, self.case)
-                count = f" ({done}/{total} {'rated' if section.kind == 'risks' else 'answered'})"
-            label = f"Review {textsafe.one_line(section.title)}{count}"
+                count = wording.assess_section_count(done, total, section.kind == "risks")
+            label = wording.assess_review(textsafe.one_line(section.title), count)
             if len(label) > room and section.factor is not None:  # the short name, not a cut
-                label = f"Review {textsafe.one_line(section.factor.label)}{count}"
+                label = wording.assess_review(textsafe.one_line(section.factor.label), count)
             choices.append(
                 Choice(
                     textsafe.one_line(label),
@@ -297,10 +295,10 @@ class Session:
             )
         choices.append(Choice(wording.ASSESS_FINISH, ("finish",), shortcut_key=KEY_FINISH))
         return self.prompts.select(
-            "What next?",
+            wording.ASSESS_WHAT_NEXT,
             choices,
             default=choices[0].value,
-            instruction="(arrows or a key, then Enter)",
+            instruction=wording.ASSESS_MENU_INSTRUCTION,
         )
 
     def walk(self, start: int, stop: int, floor: int = 0) -> None:
@@ -327,11 +325,10 @@ class Session:
         terminal.render(assessment, self.console)
         t = flow.tally(self.framework, self.case)
         self.console.print()
+        where = wording.assess_saved_in(str(self.store.path))
         self.console.print(
             Text(
-                f"Saved in {self.store.path}: {t.answered} of {t.questions} questions answered, "
-                f"{t.rated} of {t.risks} risks rated.",
-                style="bold",
+                wording.assess_tally(where, t.answered, t.questions, t.rated, t.risks), style="bold"
             )
         )
         if self.store.path is not None:
@@ -404,7 +401,7 @@ class Session:
         self._update(
             flow.new_case(self.framework, self.draft, answer.strip() or proposed, self.today)
         )
-        self.console.print(Text(f"Saving every answer in {self.store.path}", style="green"))
+        self.console.print(Text(wording.assess_saving(str(self.store.path)), style="green"))
         return 1
 
     def ask_hypothetical(self, message: str) -> int:
@@ -428,7 +425,7 @@ class Session:
             Choice(textsafe.one_line(f"{p.name}: {p.description}"), p.id, checked=p.id in current)
             for p in self.framework.purposes
         ]
-        answer = self.prompts.checkbox("What are the sanctions meant to do? (any number)", choices)
+        answer = self.prompts.checkbox(wording.ASSESS_PURPOSES, choices)
         if answer == BACK:
             return -1
         if tuple(answer) != self.case.header.purpose:
@@ -488,7 +485,7 @@ class Session:
             (str(level), level, textsafe.one_line(self._anchor(step, level))) for level in range(5)
         ]
         label = textsafe.one_line(self.framework.unknown.label)
-        levels.append((KEY_UNKNOWN, UNKNOWN, f"{label} (widens the range; never counts as 0)"))
+        levels.append((KEY_UNKNOWN, UNKNOWN, wording.assess_unknown_choice(label)))
         if step.kind == "question":
             levels.append((KEY_NOT_APPLICABLE, NOT_APPLICABLE, wording.ASSESS_NA_CHOICE))
         return levels
@@ -519,9 +516,12 @@ class Session:
             for key, value, text in self._levels(step)
         ]
         has = self._has_details(step)
-        extra = "mitigation, note, sources" if step.kind == "risk" else "note, confidence, sources"
         choices.append(
-            Choice(("edit " if has else "add ") + extra + "…", DETAILS, shortcut_key=KEY_DETAILS)
+            Choice(
+                wording.assess_details_choice(has, step.kind == "risk"),
+                DETAILS,
+                shortcut_key=KEY_DETAILS,
+            )
         )
         choices.append(Choice(wording.ASSESS_HELP, HELP, shortcut_key=KEY_HELP))
         skip = (
@@ -548,8 +548,8 @@ class Session:
         if step.kind == "risk":
             assert step.risk is not None
             if step.field == "likelihood":
-                return f"{step.risk.name}: {step.risk.question} How likely is it?"
-            return f"{step.risk.name}: if it happens, how severe would it be?"
+                return wording.assess_likelihood_question(step.risk.name, step.risk.question)
+            return wording.assess_severity_question(step.risk.name)
         return step.field
 
     def _current(self, step: Step) -> Any:
@@ -667,45 +667,35 @@ class Session:
         total = len(self.plan.sections)
         body = Text()
         if section.kind == "case":
-            title = f"Section {section.number}/{total} · The case"
+            title = wording.assess_section(section.number, total, wording.ASSESS_THE_CASE)
             body.append(textsafe.plain(self.framework.title), style="bold")
             unknown = self.framework.unknown
             body.append(
-                f"\nEach question is answered 0-4, or {textsafe.one_line(unknown.label)}: "
-                f"{textsafe.plain(unknown.meaning).strip()}"
+                "\n"
+                + wording.assess_scale(
+                    textsafe.one_line(unknown.label), textsafe.plain(unknown.meaning).strip()
+                )
             )
             body.append("\n" + wording.ASSESS_KEYS)
-            body.append(
-                "\nEvery answer is saved as you give it. Ctrl-C stops at any time; "
-                "`sanctions-check assess --resume FILE` continues later. The up arrow "
-                f"(or {TEXT_BACK} then Enter) goes back to the previous field; optional "
-                "fields can be left empty."
-            )
+            body.append("\n" + wording.assess_saved_as_you_go(TEXT_BACK))
         elif section.kind == "factor":
             factor = section.factor
             assert factor is not None
-            title = (
-                f"Section {section.number}/{total} · {textsafe.one_line(factor.name)} "
-                f"({kind_label(factor.kind)})"
+            title = wording.assess_section(
+                section.number,
+                total,
+                f"{textsafe.one_line(factor.name)} ({kind_label(factor.kind)})",
             )
             body.append(textsafe.plain(factor.description).strip())
-            body.append("\nWhy it matters: ", style="bold")
+            body.append(f"\n{wording.FV_WHY}: ", style="bold")
             body.append(textsafe.plain(factor.why).strip())
-            body.append("\nEvidence: ", style="bold")
+            body.append(f"\n{wording.FV_EVIDENCE}: ", style="bold")
             body.append(textsafe.plain(factor.evidence.label))
             if factor.kind == "red_flag":
-                body.append(
-                    "\nA red flag: 0 = absent … 4 = strongly present. It is shown beside "
-                    "the outlook, never averaged into it.",
-                    style="yellow",
-                )
+                body.append("\n" + wording.ASSESS_RED_FLAG, style="yellow")
         else:
-            title = f"Section {section.number}/{total} · Unintended consequences"
-            body.append(
-                "Rate how likely each consequence is and how severe it would be (0-4). "
-                "Risks are listed beside the outlook with mitigations, never subtracted "
-                "from it."
-            )
+            title = wording.assess_section(section.number, total, wording.ASSESS_RISKS_TITLE)
+            body.append(wording.ASSESS_RISKS_INTRO)
         self.console.print(Panel(body, title=Text(title), title_align="left", expand=True))
 
     def show_help(self, step: Step) -> None:
@@ -714,21 +704,21 @@ class Session:
             assert step.question is not None and step.factor is not None
             body.append(textsafe.plain(step.question.help).strip())
             lead = (
-                "If the flag is present: "
+                wording.ASSESS_IF_PRESENT
                 if step.factor.kind == "red_flag"
-                else "If the answer is low: "
+                else wording.ASSESS_IF_LOW
             )
-            body.append("\n" + lead, style="bold")
+            body.append(f"\n{lead}: ", style="bold")
             body.append(textsafe.plain(step.question.advice).strip())
         else:
             assert step.risk is not None
             body.append(textsafe.plain(step.risk.help).strip())
-            body.append("\nWhat the sources say: ", style="bold")
+            body.append(f"\n{wording.FV_RISK_EVIDENCE}: ", style="bold")
             body.append(textsafe.plain(step.risk.evidence).strip())
             body.append("\n" + wording.ASSESS_MITIGATIONS, style="bold")
             for mitigation in step.risk.mitigations:
                 body.append(f"\n• {textsafe.one_line(mitigation)}")
-        self.console.print(Panel(body, title="Help", title_align="left"))
+        self.console.print(Panel(body, title=wording.ASSESS_HELP_TITLE, title_align="left"))
 
 
 def _section_key(section: Section) -> str | bool:
@@ -739,7 +729,7 @@ def _section_key(section: Section) -> str | bool:
 
 
 def _title_ok(value: str) -> bool | str:
-    return bool(value.strip()) or "a title is needed"
+    return bool(value.strip()) or wording.ASSESS_TITLE_NEEDED
 
 
 def _date_ok(value: str) -> bool | str:
@@ -749,7 +739,7 @@ def _date_ok(value: str) -> bool | str:
 def _id_ok(value: str) -> bool | str:
     if flow.valid_id(value.strip()):
         return True
-    return "use lowercase letters, digits, '-', '_' or '.', starting with a letter or digit"
+    return wording.ASSESS_ID_FORMAT
 
 
 class HangupWatch:
@@ -828,11 +818,7 @@ def run(
             for problem in case.warnings:
                 console.print(Text(str(problem), style="yellow"))
             console.print(
-                Text(
-                    f"The original is kept as {backup}; this file is now answered "
-                    f"against {framework.ref}.",
-                    style="yellow",
-                )
+                Text(wording.assess_original_kept(str(backup), framework.ref), style="yellow")
             )
             case = case._replace(framework_ref=framework.ref)
             store.save(case)
@@ -853,7 +839,7 @@ def run(
             if isinstance(exc, OSError) and not watch.gone(exc):
                 raise
             session.flush()
-            return Outcome(store.path, session.case, interrupted=True, hangup=watch.gone(exc))
+            return Outcome(store.path, session.case, interrupted=True)
     return Outcome(store.path, session.case, interrupted=False)
 
 
@@ -872,8 +858,8 @@ def resume_hint(outcome: Outcome, framework_arg: Path | None) -> str:
     import shlex
 
     if outcome.path is None:
-        return "Interrupted before the first answer; nothing was saved."
+        return wording.ASSESS_NOTHING_SAVED
     command = f"sanctions-check assess --resume {shlex.quote(str(outcome.path))}"
     if framework_arg is not None:
         command += f" --framework {shlex.quote(str(framework_arg))}"
-    return f"Interrupted. Every answer so far is saved in {outcome.path}; continue with: {command}"
+    return wording.assess_interrupted(str(outcome.path), command)

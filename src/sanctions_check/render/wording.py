@@ -290,6 +290,98 @@ ASSESS_KEYS = (
 )
 
 
+ASSESS_INSTRUCTION = "(a key or the arrows, then Enter)"
+ASSESS_MENU_INSTRUCTION = "(arrows or a key, then Enter)"
+ASSESS_WHAT_NEXT = "What next?"
+ASSESS_PURPOSES = "What are the sanctions meant to do? (any number)"
+ASSESS_THE_CASE = "The case"
+ASSESS_RISKS_TITLE = "Unintended consequences"
+ASSESS_RISKS_INTRO = (
+    "Rate how likely each consequence is and how severe it would be (0-4). Risks are listed "
+    "beside the outlook with mitigations, never subtracted from it."
+)
+ASSESS_RED_FLAG = (
+    "A red flag: 0 = absent … 4 = strongly present. It is shown beside the outlook, never "
+    "averaged into it."
+)
+ASSESS_IF_PRESENT = "If the flag is present"
+ASSESS_IF_LOW = "If the answer is low"
+ASSESS_HELP_TITLE = "Help"
+ASSESS_TITLE_NEEDED = "a title is needed"
+ASSESS_ID_FORMAT = "use lowercase letters, digits, '-', '_' or '.', starting with a letter or digit"
+ASSESS_NOTHING_SAVED = "Interrupted before the first answer; nothing was saved."
+
+
+def assess_checkbox_instruction(back_key: str) -> str:
+    return f"(space ticks, Enter confirms, {back_key} goes back)"
+
+
+def assess_tally(where: str, answered: int, questions: int, rated: int, risks: int) -> str:
+    return f"{where}: {answered} of {questions} questions answered, {rated} of {risks} risks rated."
+
+
+def assess_saved_in(path: str) -> str:
+    return f"Saved in {path}"
+
+
+def assess_saving(path: str) -> str:
+    return f"Saving every answer in {path}"
+
+
+def assess_continue_at(number: int, total: int) -> str:
+    return f"Continue at question {number}/{total}: "
+
+
+def assess_section_count(done: int, total: int, risks: bool) -> str:
+    return f" ({done}/{total} {'rated' if risks else 'answered'})"
+
+
+def assess_review(name: str, count: str) -> str:
+    return f"Review {name}{count}"
+
+
+def assess_section(number: int, total: int, what: str) -> str:
+    return f"Section {number}/{total} · {what}"
+
+
+def assess_scale(unknown_label: str, unknown_meaning: str) -> str:
+    return f"Each question is answered 0-4, or {unknown_label}: {unknown_meaning}"
+
+
+def assess_saved_as_you_go(back_key: str) -> str:
+    return (
+        "Every answer is saved as you give it. Ctrl-C stops at any time; "
+        "`sanctions-check assess --resume FILE` continues later. The up arrow "
+        f"(or {back_key} then Enter) goes back to the previous field; optional "
+        "fields can be left empty."
+    )
+
+
+def assess_unknown_choice(label: str) -> str:
+    return f"{label} (widens the range; never counts as 0)"
+
+
+def assess_details_choice(has_details: bool, risk: bool) -> str:
+    what = "mitigation, note, confidence, sources" if risk else "note, confidence, sources"
+    return f"{'edit' if has_details else 'add'} {what}…"
+
+
+def assess_likelihood_question(risk_name: str, question: str) -> str:
+    return f"{risk_name}: {question} How likely is it?"
+
+
+def assess_severity_question(risk_name: str) -> str:
+    return f"{risk_name}: if it happens, how severe would it be?"
+
+
+def assess_original_kept(backup: str, framework_ref: str) -> str:
+    return f"The original is kept as {backup}; this file is now answered against {framework_ref}."
+
+
+def assess_interrupted(path: str, command: str) -> str:
+    return f"Interrupted. Every answer so far is saved in {path}; continue with: {command}"
+
+
 def assess_hindsight(as_of: str) -> str:
     return f"Does this answer rest on facts later than the as-of date, {as_of}?"
 
