@@ -322,13 +322,11 @@ def new(
 ) -> None:
     """Write a commented case template generated from the framework, to fill in by hand."""
     from sanctions_check import template
+    from sanctions_check.render import wording
 
     _emit(template.render(_framework(framework_path)), output, force)
     if output is not None:
-        _say(
-            f"next: fill in case.id and case.title, answer the questions, then run "
-            f"`sanctions-check validate {output}`"
-        )
+        _say(wording.template_next(str(output)))
 
 
 @app.command(cls=_Command)
@@ -366,7 +364,9 @@ def assess(
     from sanctions_check.errors import SanctionsCheckError
 
     if out is not None and resume is not None:
-        _say("error: use either --out (a new case) or --resume (a saved case), not both")
+        from sanctions_check.render import wording
+
+        _say(wording.ASSESS_OUT_OR_RESUME)
         raise typer.Exit(EXIT_USAGE)
     if not flow.stdio_is_terminal():
         _say(flow.NEEDS_TERMINAL)

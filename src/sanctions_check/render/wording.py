@@ -382,6 +382,44 @@ def assess_interrupted(path: str, command: str) -> str:
     return f"Interrupted. Every answer so far is saved in {path}; continue with: {command}"
 
 
+ASSESS_NEEDS_TERMINAL = (
+    "assess is interactive and needs a terminal. Without one, write a case file with "
+    "`sanctions-check new -o FILE`, fill it in, then run `sanctions-check score FILE`."
+)
+ASSESS_OUT_OR_RESUME = "error: use either --out (a new case) or --resume (a saved case), not both"
+ASSESS_NO_FREE_NAME = "could not find a free file name; choose one with --out"
+
+
+def assess_too_many(ident: str) -> str:
+    return f"too many cases named {ident}-N; choose an id and a file name with --out"
+
+
+def assess_out_is_folder(path: str) -> str:
+    return f"{path} is a folder; --out takes a file name"
+
+
+def assess_out_exists(path: str) -> str:
+    return (
+        f"{path} already exists; continue it with `sanctions-check assess --resume {path}`, "
+        "or use --force to start over and replace it"
+    )
+
+
+def assess_not_a_folder(where: str) -> str:
+    return f"{where} is not a folder; cannot save the case file there"
+
+
+def assess_cannot_write(where: str) -> str:
+    return (
+        f"cannot write in {where}: no answer could be saved; choose another place with --out, "
+        "or run assess from a folder you can write to"
+    )
+
+
+def assess_no_copy_name(path: str) -> str:
+    return f"could not find a free name for a copy of {path}"
+
+
 def assess_hindsight(as_of: str) -> str:
     return f"Does this answer rest on facts later than the as-of date, {as_of}?"
 
@@ -433,3 +471,13 @@ TEMPLATE_REFERENCES = (
     "citation (keys are letters, digits, '.', '_' or '-'). A key cited but not defined here "
     "is reported by validate."
 )
+
+
+def template_next(path: str) -> str:
+    """What `new -o FILE` says once the template is written."""
+    import shlex
+
+    return (
+        "next: fill in case.id and case.title, answer the questions, then run "
+        f"`sanctions-check validate {shlex.quote(path)}`"
+    )
