@@ -229,3 +229,15 @@ def test_validate_names_the_file_line_and_field_and_suggests_near_ids(run80, tmp
         result.stderr
     )
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("columns", ["60", "80", "120"])
+def test_the_overview_never_breaks_an_id_at_any_width(bundled, columns):
+    result = CliRunner().invoke(
+        app, ["factors"], env={"COLUMNS": columns, "NO_COLOR": "1", "TERM": "dumb"}
+    )
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= int(columns)
+    for item in (*bundled.factors, *bundled.risks):
+        assert any(f"({item.id})" in line for line in lines), item.id

@@ -406,36 +406,15 @@ def text_out(view: FrameworkView, ident: str | None, out: IO[str]) -> None:
 
 
 def _overview(page: _Page, view: FrameworkView) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
     page.para(f"{view.title} — {view.id} {view.version}", style="bold")
     page.para(view.summary)
     page.heading(wording.FV_FACTORS)
-    grid = Table(
-        box=None,
-        pad_edge=False,
-        padding=(0, 1),
-        collapse_padding=True,
-        expand=True,
-        header_style="bold underline",
-    )
-    grid.add_column(wording.FV_FACTOR_COLUMN, ratio=1, overflow="fold")
-    for header, justify in wording.FV_FACTOR_COLUMNS:
-        grid.add_column(header, justify=justify, no_wrap=True)  # type: ignore[arg-type]  # "left"/"right" literals
-    for f in view.factors:
-        name = Text(textsafe.one_line(f.label))
-        name.append(f" ({textsafe.one_line(f.id)})", style="dim")
-        ev = f.evidence
-        grid.add_row(
-            name,
-            Text(f.kind_text.replace(" factor", "")),
-            f"{f.weight:g}",
-            f.cited,
-            Text(textsafe.one_line(ev.practitioner_rating)),
-            Text(textsafe.one_line(ev.research_rating)),
-        )
-    page.console.print(grid)
+    if _table_width(view) <= page.width:
+        _factor_table(page, view)
+    else:  # too narrow for the table without breaking ids: one short paragraph per factor
+        for f in view.factors:
+            page.para(f"{f.label} ({f.id})", style="bold")
+            page.para(_factor_facts(f), indent=2)
     page.para(wording.FV_FACTORS_LEGEND, style="dim")
     if view.risks:
         page.heading(wording.FV_RISKS)
@@ -446,6 +425,56 @@ def _overview(page: _Page, view: FrameworkView) -> None:
             page.para(r.question, indent=2)
     page.blank()
     page.para(wording.FV_SHOW_ONE, style="dim")
+
+
+def _cells(f: FactorView) -> tuple[str, ...]:
+    """The table's cells after the factor's name: kind, weight, cited by, the two ratings."""
+    ev = f.evidence
+    return (
+        f.kind_text.replace(" factor", ""),
+        f"{f.weight:g}",
+        f.cited,
+        textsafe.one_line(ev.practitioner_rating),
+        textsafe.one_line(ev.research_rating),
+    )
+
+
+def _table_width(view: FrameworkView) -> int:
+    """The narrowest the factor table can be with no id broken and no cell cut."""
+    name = max(len(f"({textsafe.one_line(f.id)})") for f in view.factors)
+    widths = [name] + [
+        max([len(header)] + [len(_cells(f)[i]) for f in view.factors])
+        for i, (header, _) in enumerate(wording.FV_FACTOR_COLUMNS)
+    ]
+    return sum(widths) + len(widths) - 1
+
+
+def _factor_facts(f: FactorView) -> str:
+    cells = _cells(f)
+    return wording.fv_factor_facts(*cells)
+
+
+def _factor_table(page: _Page, view: FrameworkView) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table(
+        box=None,
+        pad_edge=False,
+        padding=(0, 1),
+        collapse_padding=True,
+        expand=True,
+        header_style="bold underline",
+    )
+    ids = max(len(f"({textsafe.one_line(f.id)})") for f in view.factors)
+    grid.add_column(wording.FV_FACTOR_COLUMN, ratio=1, min_width=ids, overflow="fold")
+    for header, justify in wording.FV_FACTOR_COLUMNS:
+        grid.add_column(header, justify=justify, no_wrap=True)  # type: ignore[arg-type]  # "left"/"right" literals
+    for f in view.factors:
+        name = Text(textsafe.one_line(f.label))
+        name.append(f" ({textsafe.one_line(f.id)})", style="dim")
+        grid.add_row(name, *(Text(cell) for cell in _cells(f)))
+    page.console.print(grid)
 
 
 def _factor(page: _Page, f: FactorView) -> None:

@@ -232,6 +232,13 @@ def fv_ushmm_factor(name: str) -> str:
     return f"USHMM factor: “{name}”."
 
 
+def fv_factor_facts(kind: str, weight: str, cited: str, practitioner: str, research: str) -> str:
+    return (
+        f"{kind} · weight {weight} · cited by {cited} · practitioner evidence: {practitioner} · "
+        f"research evidence: {research}"
+    )
+
+
 def fv_question_id(ident: str, weight: float) -> str:
     return f"id: {ident} · weight {weight:g}"
 
