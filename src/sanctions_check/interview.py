@@ -360,10 +360,7 @@ class Session:
             validate = _title_ok
         elif field == "as_of":
             validate = _date_ok
-        placeholder = "YYYY-MM-DD" if field == "as_of" else ""
-        answer = self.prompts.text(
-            message, current, back=can_go_back, validate=validate, placeholder=placeholder
-        )
+        answer = self.prompts.text(message, current, back=can_go_back, validate=validate)
         if answer == BACK:
             return -1
         if answer.strip() == current.strip():
@@ -571,21 +568,19 @@ class Session:
         return bool(r.mitigation or r.note or r.sources)
 
     def _show_details(self, step: Step) -> None:
-        """Remind the analyst of what is already written for this step (case text stays text)."""
+        """Remind the analyst of what is already written for this step (case text stays text);
+        a risk's details are shown once, at its likelihood."""
         assert self.case is not None
-        parts: list[str] = []
-        if step.kind == "question":
-            assert step.factor is not None and step.question is not None
-            a = self.case.answer(step.factor.id, step.question.id)
-            parts += [f"confidence: {a.confidence}"] if a.confidence else []
-            parts += [f"note: {a.note}"] if a.note else []
-            parts += [f"sources: {flow.join_sources(a.sources)}"] if a.sources else []
-        elif step.field == "likelihood":
-            assert step.risk is not None
-            r = self.case.risk(step.risk.id)
-            parts += [f"mitigation: {r.mitigation}"] if r.mitigation else []
-            parts += [f"note: {r.note}"] if r.note else []
-            parts += [f"sources: {flow.join_sources(r.sources)}"] if r.sources else []
+        if step.kind == "risk" and step.field != RISK_PARTS[0]:
+            return
+        given = self._extras(step)
+        parts = wording.assess_details_given(
+            mitigation=getattr(given, "mitigation", None),
+            confidence=given.confidence,
+            note=given.note,
+            sources=flow.join_sources(given.sources),
+            hindsight=given.hindsight,
+        )
         if parts:
             self.console.print(
                 Text("  " + " · ".join(textsafe.one_line(p, 200) for p in parts), style="cyan")

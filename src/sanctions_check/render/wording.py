@@ -270,7 +270,7 @@ HEADER_PROMPTS = {
     "measures": "The measures imposed or considered, on whom (optional)",
 }
 ASSESS_REAL = "a real case"
-ASSESS_HYPOTHETICAL = "a hypothetical case or an exercise (marked as such in every report)"
+ASSESS_HYPOTHETICAL = "a hypothetical case or an exercise (marked as such in scores and reports)"
 ASSESS_BACK = "← back"
 ASSESS_BACK_QUESTION = "← back to the previous question"
 ASSESS_BACK_DETAILS = "← back to the question (the note is kept)"
@@ -425,6 +425,17 @@ def assess_cannot_write(where: str) -> str:
 
 def assess_no_copy_name(path: str) -> str:
     return f"could not find a free name for a copy of {path}"
+
+
+def assess_details_given(
+    mitigation: str | None, confidence: str | None, note: str | None, sources: str, hindsight: bool
+) -> list[str]:
+    """The reminder above a question of what its answer already holds."""
+    parts = [f"mitigation: {mitigation}"] if mitigation else []
+    parts += [f"confidence: {confidence}"] if confidence else []
+    parts += [f"note: {note}"] if note else []
+    parts += [f"sources: {sources}"] if sources else []
+    return parts + (["rests on later facts (hindsight)"] if hindsight else [])
 
 
 def assess_hindsight(as_of: str) -> str:
