@@ -241,3 +241,34 @@ def test_the_overview_never_breaks_an_id_at_any_width(bundled, columns):
     assert max(len(line) for line in lines) <= int(columns)
     for item in (*bundled.factors, *bundled.risks):
         assert any(f"({item.id})" in line for line in lines), item.id
+
+
+def test_neutral_values_design_choices_and_inclusion_are_shown(run80, tmp_path):
+    text = MINI.read_text(encoding="utf-8").replace(
+        "        text: Is a1 present?\n",
+        "        text: Is a1 present?\n"
+        "        neutral: {value: 1.5, reason: Most cases lack a1., sources: [src]}\n",
+    )
+    text += (
+        "design_choices:\n  - id: band-edges\n    text: The band edges are the framework's own.\n"
+        "inclusion:\n  rule: Factors cited by at least 4 practitioners.\n  omitted:\n"
+        "    - name: Severe violator\n      cited_by: 1\n      reason: One citation only.\n"
+    )
+    path = write(tmp_path / "fw.yaml", text)
+    factor = run80("factors", "alpha", "--framework", path)
+    assert factor.exit_code == 0, factor.stderr
+    assert "Unknown or unanswered counts as 1.5 of 4 in the point outlook: Most cases lack a1." in (
+        flat(factor.stdout)
+    )
+    assert flat(factor.stdout).count("counts as") == 1  # a2 keeps the midpoint: nothing said
+    overview = flat(run80("factors", "--framework", path).stdout)
+    assert "• The band edges are the framework's own. (band-edges)" in overview
+    assert "• Severe violator (cited by 1; left out): One citation only." in overview
+    data = json.loads(run80("factors", "-f", "json", "--framework", path).stdout)
+    assert data["design_choices"] == [
+        {"id": "band-edges", "text": "The band edges are the framework's own."}
+    ]
+    assert data["inclusion"]["omitted"][0]["cited_by"] == 1
+    a1, a2 = data["factors"][0]["questions"]
+    assert a1["neutral"] == {"value": 1.5, "reason": "Most cases lack a1.", "sources": ["src"]}
+    assert a2["neutral"] == {"value": 2.0, "reason": None, "sources": []}

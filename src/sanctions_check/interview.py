@@ -482,7 +482,8 @@ class Session:
             (str(level), level, textsafe.one_line(self._anchor(step, level))) for level in range(5)
         ]
         label = textsafe.one_line(self.framework.unknown.label)
-        levels.append((KEY_UNKNOWN, UNKNOWN, wording.assess_unknown_choice(label)))
+        neutral = step.question.neutral if step.question is not None else None
+        levels.append((KEY_UNKNOWN, UNKNOWN, wording.assess_unknown_choice(label, neutral)))
         if step.kind == "question":
             levels.append((KEY_NOT_APPLICABLE, NOT_APPLICABLE, wording.ASSESS_NA_CHOICE))
         return levels

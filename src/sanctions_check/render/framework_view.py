@@ -16,12 +16,15 @@ from typing import IO, Any
 
 from sanctions_check import textsafe
 from sanctions_check.framework import (
+    DEFAULT_NEUTRAL,
     Band,
     Caveat,
+    DesignChoice,
     Evidence,
     Factor,
     Framework,
     Gate,
+    Inclusion,
     Purpose,
     Question,
     Risk,
@@ -51,6 +54,9 @@ class QuestionView:
     anchors: tuple[str, ...] | None  # the question's own anchors, None when it uses the scale
     advice: str
     sources: tuple[str, ...]
+    neutral: float  # what an unknown or unanswered answer counts as in the point outlook
+    neutral_reason: str | None  # why, when the framework departs from the scale's midpoint
+    neutral_sources: tuple[str, ...]
 
     def data(self) -> dict[str, Any]:
         return {
@@ -63,6 +69,11 @@ class QuestionView:
             else {str(level): text for level, text in enumerate(self.anchors)},
             "advice": self.advice,
             "sources": list(self.sources),
+            "neutral": {
+                "value": self.neutral,
+                "reason": self.neutral_reason,
+                "sources": list(self.neutral_sources),
+            },
         }
 
 
@@ -156,6 +167,8 @@ class FrameworkView:
     risk_bands: tuple[RiskBand, ...]
     caveats: tuple[Caveat, ...]
     sources: tuple[Source, ...]
+    design_choices: tuple[DesignChoice, ...]
+    inclusion: Inclusion | None
 
     def find(self, ident: str) -> FactorView | RiskView | None:
         """The factor or risk with this id, whatever its case ('Exposure' finds 'exposure')."""
@@ -229,6 +242,16 @@ class FrameworkView:
                 }
                 for s in self.sources
             ],
+            "design_choices": [{"id": d.id, "text": d.text} for d in self.design_choices],
+            "inclusion": None
+            if self.inclusion is None
+            else {
+                "rule": self.inclusion.rule,
+                "omitted": [
+                    {"name": o.name, "cited_by": o.cited_by, "reason": o.reason}
+                    for o in self.inclusion.omitted
+                ],
+            },
         }
 
 
@@ -268,6 +291,9 @@ def question_view(fw: Framework, number: int, q: Question) -> QuestionView:
         anchors=None if not q.anchors else tuple(q.anchors[level] for level in LEVELS),
         advice=q.advice,
         sources=tuple(q.sources),
+        neutral=q.neutral,
+        neutral_reason=q.neutral_reason,
+        neutral_sources=tuple(q.neutral_sources),
     )
 
 
@@ -294,8 +320,8 @@ def risk_view(fw: Framework, r: Risk) -> RiskView:
         label=r.label,
         question=r.question,
         help=r.help,
-        likelihood=tuple(r.likelihood[level] for level in LEVELS),
-        severity=tuple(r.severity[level] for level in LEVELS),
+        likelihood=tuple(r.likelihood_label(level) for level in LEVELS),
+        severity=tuple(r.severity_label(level) for level in LEVELS),
         mitigations=tuple(r.mitigations),
         evidence=r.evidence,
         sources=_sources(fw, tuple(r.sources)),
@@ -320,6 +346,8 @@ def build(fw: Framework) -> FrameworkView:
         risk_bands=tuple(fw.risk_bands),
         caveats=tuple(fw.caveats),
         sources=tuple(fw.sources),
+        design_choices=tuple(fw.design_choices),
+        inclusion=fw.inclusion,
     )
 
 
@@ -423,6 +451,19 @@ def _overview(page: _Page, view: FrameworkView) -> None:
             page.blank()
             page.para(f"{r.name} ({r.id})", style="bold")
             page.para(r.question, indent=2)
+    if view.inclusion is not None:
+        page.heading(wording.FV_INCLUSION)
+        page.para(view.inclusion.rule)
+        for omitted in view.inclusion.omitted:
+            page.para(
+                wording.fv_omitted(omitted.name, omitted.cited_by, omitted.reason),
+                indent=2,
+                first="• ",
+            )
+    if view.design_choices:
+        page.heading(wording.FV_DESIGN_CHOICES)
+        for choice in view.design_choices:
+            page.para(f"{choice.text} ({choice.id})", indent=2, first="• ")
     page.blank()
     page.para(wording.FV_SHOW_ONE, style="dim")
 
@@ -504,6 +545,8 @@ def _factor(page: _Page, f: FactorView) -> None:
         page.para(wording.fv_question_id(q.id, q.weight), indent=indent, style="cyan")
         page.para(q.help, indent=indent, style="dim")
         page.levels(q.levels, indent)
+        if q.neutral_reason or q.neutral != DEFAULT_NEUTRAL:
+            page.para(wording.fv_neutral(q.neutral, q.neutral_reason), indent=indent, style="dim")
         page.labelled(f.advice_lead, q.advice, indent=indent)
 
 

@@ -241,6 +241,22 @@ def fv_factor_facts(kind: str, weight: str, cited: str, practitioner: str, resea
     )
 
 
+FV_INCLUSION = "Which practitioner factors are in the framework"
+FV_DESIGN_CHOICES = (
+    "Design choices (the framework's own thresholds and weights, not sourced figures)"
+)
+
+
+def fv_neutral(value: float, reason: str | None) -> str:
+    """A question whose unknown answer counts as other than the scale's midpoint."""
+    text = f"Unknown or unanswered counts as {value:g} of 4 in the point outlook"
+    return f"{text}: {reason}" if reason else f"{text}."
+
+
+def fv_omitted(name: str, cited_by: int, reason: str) -> str:
+    return f"{name} (cited by {cited_by}; left out): {reason}"
+
+
 def fv_question_id(ident: str, weight: float) -> str:
     return f"id: {ident} · weight {weight:g}"
 
@@ -366,8 +382,11 @@ def assess_saved_as_you_go(back_key: str) -> str:
     )
 
 
-def assess_unknown_choice(label: str) -> str:
-    return f"{label} (widens the range; never counts as 0)"
+def assess_unknown_choice(label: str, neutral: float | None) -> str:
+    """The unknown answer in a list: what it does to the outlook (a question's neutral value)."""
+    if neutral is None:
+        return f"{label} (widens the range)"
+    return f"{label} (counts as {neutral:g} of 4 in the point outlook; widens the range)"
 
 
 def assess_details_choice(has_details: bool, risk: bool) -> str:
@@ -470,7 +489,8 @@ def assess_next_steps(path: str) -> list[str]:
 
 TEMPLATE_INTRO = (
     "Fill in the case header, then answer each question with a score from 0 to 4, `unknown` "
-    "(not known: it widens the uncertainty range and never counts as zero) or `n/a` (the "
+    "(not known: it counts as the question's neutral value, the scale's midpoint unless the "
+    "framework says otherwise, and widens the uncertainty range) or `n/a` (the "
     "question does not apply to the measures in this case; it needs a `note` saying why). "
     "Leave a score empty if you have not answered it yet.\n"
     "A note may cite a source by its key from `references` (at the end of the file) in "
