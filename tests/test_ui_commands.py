@@ -8,13 +8,14 @@ from __future__ import annotations
 import json
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from conftest import MINI, ROOT, write
 from sanctions_check.cli import app
 from sanctions_check.framework import load as load_framework
 
-COMMANDS = ("score", "validate", "factors", "new", "assess", "report", "compare")
+COMMANDS = tuple(typer.main.get_command(app).commands)  # every command, present and future
 BUNDLED = ROOT / "factors.yaml"
 
 

@@ -38,7 +38,15 @@ class _Command(typer.core.TyperCommand):
         ]
 
 
-app = typer.Typer(
+class _App(typer.Typer):
+    """Every command, present and future, gets the plain usage line of :class:`_Command`."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("cls", _Command)
+        return super().command(*args, **kwargs)
+
+
+app = _App(
     name="sanctions-check",
     help=(
         "Advisory checklist for targeted sanctions aimed at preventing mass atrocities. "
@@ -163,7 +171,7 @@ def _framework(path: Path | None, max_size: int = DEFAULT_MAX):
         _fail(exc)
 
 
-@app.command(cls=_Command)
+@app.command()
 def score(
     paths: Annotated[
         list[str],
@@ -259,7 +267,7 @@ def _progress(outcomes, total: int):
             yield outcome
 
 
-@app.command(cls=_Command)
+@app.command()
 def validate(
     paths: Annotated[
         list[str],
@@ -285,7 +293,7 @@ def validate(
         raise typer.Exit(EXIT_INVALID)
 
 
-@app.command(cls=_Command)
+@app.command()
 def factors(
     ident: Annotated[
         str | None,
@@ -321,7 +329,7 @@ def factors(
         framework_view.text_out(view, ident, sys.stdout)
 
 
-@app.command(cls=_Command)
+@app.command()
 def new(
     output: OutputOption = None,
     force: ForceOption = False,
@@ -336,7 +344,7 @@ def new(
         _say(wording.template_next(str(output)))
 
 
-@app.command(cls=_Command)
+@app.command()
 def assess(
     out: Annotated[
         Path | None,
@@ -439,7 +447,7 @@ def _emit(text: str, output: Path | None, force: bool) -> None:
     _say(f"wrote {output}")
 
 
-@app.command(cls=_Command)
+@app.command()
 def report(
     case_path: Annotated[
         str, typer.Argument(help="A case file, or - for standard input.", metavar="CASE")
@@ -486,7 +494,7 @@ def report(
     _emit(report_text.text(model, format.value), output, force)
 
 
-@app.command(cls=_Command)
+@app.command()
 def compare(
     old_path: Annotated[
         str, typer.Argument(help="The earlier (or first) case file.", metavar="OLD")
