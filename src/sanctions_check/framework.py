@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sanctions_check import fwcache, yamlio
+from sanctions_check import yamlio
 from sanctions_check.checks import (
     INVALID,
     Checker,
@@ -315,20 +315,30 @@ def load(path: Path | None = None, *, max_bytes: int = yamlio.DEFAULT_MAX_BYTES)
     name = str(path)
     try:
         raw = yamlio.read_text(path, max_bytes=max_bytes)
-        sha = fwcache.digest(raw.encode("utf-8"))
-        data = fwcache.load(sha)  # the same strict parse of these very bytes, from an earlier run
-        fresh = data is None
-        if fresh:
-            data = yamlio.parse(raw, name)
+        sha = _sha256(raw)
+        data = yamlio.parse(raw, name)
     except InputError as exc:
         raise FrameworkError(exc.problems) from None
     checker = Checker()
     framework = _build(checker, data, name, sha)
     if not checker.ok or framework is None:
         raise FrameworkError(located(checker.findings, raw, name))
-    if fresh:
-        fwcache.store(sha, data)
     return framework
+
+
+def _sha256(text: str) -> str:
+    """The SHA-256 of the file's bytes, recorded as every report's provenance.
+
+    The interpreter's built-in sha256 module first: ``hashlib`` would load OpenSSL at start-up.
+    """
+    try:
+        from _sha2 import sha256  # CPython 3.12+
+    except ImportError:
+        try:
+            from _sha256 import sha256  # type: ignore[import-not-found,no-redef]  # CPython 3.11
+        except ImportError:
+            from hashlib import sha256  # type: ignore[assignment]  # other interpreters
+    return sha256(text.encode("utf-8")).hexdigest()
 
 
 MAX_PROBLEMS = 100
