@@ -761,3 +761,21 @@ def test_an_n_a_answer_keeps_its_reason_when_details_are_edited(fw, tmp_path, cl
     a1 = load(fw, outcome.path).answer("alpha", "a1")
     assert (a1.score, a1.note) == ("n/a", "still no assets")
     assert cli("validate", "--framework", MINI, outcome.path).exit_code == 0
+
+
+def test_revising_the_id_never_takes_another_case_s(fw, tmp_path):
+    path = _partial(fw, tmp_path)
+    write(tmp_path / "other-2024.yaml", "another case\n")
+    keys = [
+        DOWN + ENTER,  # Review the case header
+        ENTER,  # title
+        ENTER,  # country
+        ENTER,  # as-of date
+        "\x15other-2024" + ENTER,  # another file's id: refused, the prompt stays
+        "\x15mine-2024" + ENTER,
+        CTRL_C,
+    ]
+    outcome, _ = drive(fw, keys, tmp_path, resume=path)
+    assert outcome.interrupted and outcome.path == path
+    assert load(fw, path).header.id == "mine-2024"
+    assert (tmp_path / "other-2024.yaml").read_text() == "another case\n"

@@ -373,7 +373,23 @@ class Session:
 
     def ask_id(self, message: str) -> int:
         if self.case is not None:
-            answer = self.prompts.text(message, self.case.header.id, back=True, validate=_id_ok)
+            current = self.case.header.id
+            folder = self.store.path.parent if self.store.path is not None else self.store.folder
+
+            def other(value: str) -> bool | str:
+                # Another case's file already carries that id: two files, one id, is refused.
+                ident = value.strip()
+                ok = _id_ok(ident)
+                if ok is not True or ident == current:
+                    return ok
+                taken = flow.case_path(folder, ident)
+                return (
+                    taken == self.store.path
+                    or not taken.exists()
+                    or (wording.assess_id_taken(ident))
+                )
+
+            answer = self.prompts.text(message, current, back=True, validate=other)
             if answer == BACK:
                 return -1
             self._update(flow.with_header(self.case, "id", answer))
