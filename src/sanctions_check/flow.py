@@ -41,7 +41,6 @@ HEADER_FIELDS: tuple[str, ...] = (
     "situation",
     "measures",
 )
-ID_STEP = HEADER_FIELDS.index("id")
 MAX_ID_PART = 24  # the place part of a proposed id: short enough for a table column
 RISK_PARTS = ("likelihood", "severity")
 MAX_DEFAULT_NAMES = 1000

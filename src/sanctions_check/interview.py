@@ -383,11 +383,9 @@ class Session:
                 if ok is not True or ident == current:
                     return ok
                 taken = flow.case_path(folder, ident)
-                return (
-                    taken == self.store.path
-                    or not taken.exists()
-                    or (wording.assess_id_taken(ident))
-                )
+                if taken == self.store.path or not taken.exists():
+                    return True
+                return wording.assess_id_taken(ident)
 
             answer = self.prompts.text(message, current, back=True, validate=other)
             if answer == BACK:
