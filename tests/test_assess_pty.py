@@ -295,7 +295,7 @@ def test_out_and_resume_together_are_a_usage_error(cli, tmp_path):
     assert "either --out" in result.stderr
 
 
-def test_the_run_ends_with_the_next_commands_for_the_real_file(tmp_path):
+def test_the_run_ends_with_the_bottom_line_naming_the_real_file(tmp_path):
     child = spawn("--framework", str(MINI), cwd=tmp_path)
     header(child, "Aldovia crisis 2025", "aldovia-2025.yaml", country="Aldovia", hypothetical=True)
     child.expect_exact(LIST_PROMPT)
@@ -303,13 +303,14 @@ def test_the_run_ends_with_the_next_commands_for_the_real_file(tmp_path):
         answer(child, key)
     child.send("u\r")
     child.expect_exact("Saved in aldovia-2025.yaml: 6 of 6 questions answered, 1 of 2 risks")
-    child.expect_exact(
-        "sanctions-check report aldovia-2025.yaml --format html -o aldovia-2025.html"
-    )
     child.expect_exact("sanctions-check assess --resume aldovia-2025.yaml")
-    child.expect_exact("sanctions-check score aldovia-2025.yaml")
+    child.expect_exact("sanctions-check report aldovia-2025.yaml --format html")
+    child.expect_exact("Bottom line: Aldovia crisis 2025")
+    # The bottom line wraps at the terminal's width, at spaces only.
+    child.expect(r"sanctions-check report aldovia-2025\.yaml\s+--format brief")
+    child.expect(r"--format\s+docx\s+-o\s+report\.docx")
     assert finish(child) == 0
-    assert child.before.strip() == ""  # nothing after the last command
+    assert child.before.strip() == ""  # the bottom line is the last thing on screen
     saved = case_mod.load(tmp_path / "aldovia-2025.yaml", load_framework(MINI))
     assert saved.header.id == "aldovia-2025" and saved.header.hypothetical
     assert saved.risk("harm").likelihood is None

@@ -634,16 +634,24 @@ def test_not_applicable_asks_why_and_refuses_an_empty_reason(fw, tmp_path, cli):
     assert cli("validate", "--framework", MINI, outcome.path).exit_code == 0
 
 
-def test_the_run_ends_with_the_real_file_name_in_the_next_commands(fw, tmp_path):
+def test_the_run_ends_with_the_bottom_line_naming_the_real_file(fw, tmp_path):
     keys = [*HEADER, *QUESTIONS, pick("3"), pick("2"), pick("1"), pick("1")]
-    outcome, printed = drive(fw, keys, tmp_path)
+    outcome, printed = drive(fw, keys, tmp_path, width=80)
 
-    tail = printed[printed.rindex("Saved in") :]
+    summary = printed.index("Advisory summary")
+    saved = printed.rindex("Saved in")
+    bottom = printed.rindex("Bottom line:")
+    assert summary < saved < bottom  # the bottom line comes last, after the full summary
+    tail = printed[saved:]
     assert tail.startswith(f"Saved in {outcome.path}:")
-    assert f"sanctions-check report {outcome.path} --format html" in tail
     assert f"sanctions-check assess --resume {outcome.path}" in tail
+    assert f"sanctions-check report {outcome.path} --format html" in tail
+    last = printed[bottom:].rstrip().splitlines()
+    assert len(last) <= 15
+    assert f"sanctions-check report {outcome.path} --format brief" in " ".join(
+        line.strip() for line in last
+    )
     assert "CASE" not in tail
-    assert tail.rstrip().splitlines()[-1] == f"  sanctions-check score {outcome.path}"
 
 
 def test_mitigations_read_as_a_list_without_doubled_punctuation(fw, tmp_path):

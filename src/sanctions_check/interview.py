@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import functools
+import shlex
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -316,24 +317,32 @@ class Session:
                 return
 
     def finish(self) -> None:
+        """The full summary, where the file is and how to revise it, then the bottom line last:
+        what stays on screen is the answer, naming the real file in its commands."""
         if self.case is None:
             return
-        from sanctions_check.render import terminal
+        from sanctions_check.render import bottom_line, report_model, terminal
 
-        assessment = scoring.assess(self.framework, self.case)
+        report = report_model.build(scoring.assess(self.framework, self.case))
         self.console.print()
-        terminal.render(assessment, self.console)
+        terminal.render_model(report, self.console)
         t = flow.tally(self.framework, self.case)
+        path = str(self.store.path)
         self.console.print()
-        where = wording.assess_saved_in(str(self.store.path))
-        self.console.print(
+        where = wording.assess_saved_in(path)
+        self.console.print(  # soft wrap: a long path is never broken inside by the console
             Text(
                 wording.assess_tally(where, t.answered, t.questions, t.rated, t.risks), style="bold"
-            )
+            ),
+            soft_wrap=True,
         )
-        if self.store.path is not None:
-            for line in wording.assess_next_steps(str(self.store.path)):
-                self.console.print(Text(line), soft_wrap=True)
+        for line in wording.assess_next_steps(path):
+            self.console.print(Text(line), soft_wrap=True)
+        self.console.print()
+        lines = bottom_line.bottom_line(
+            report, case_file=shlex.quote(path), where="above", width=self.console.width
+        )
+        bottom_line.render(lines, self.console)
 
     # --- one step -------------------------------------------------------------------------
 

@@ -419,16 +419,16 @@ def assess_id_taken(ident: str) -> str:
 
 
 def assess_next_steps(path: str) -> list[str]:
-    """The last lines of an assess run: what to do next with the file just saved."""
+    """After the summary of an assess run: how to revise the file just saved and read it in
+    full (the bottom line that follows names the brief and the Word report)."""
     import shlex
 
     name = shlex.quote(path)
     stem = path[: -len(".yaml")] if path.endswith(".yaml") else path
     return [
-        "Next:",
-        f"  sanctions-check report {name} --format html -o {shlex.quote(stem + '.html')}",
-        f"  sanctions-check assess --resume {name}",
-        f"  sanctions-check score {name}",
+        f"  revise it: sanctions-check assess --resume {name}",
+        f"  the full report: sanctions-check report {name} --format html -o "
+        f"{shlex.quote(stem + '.html')}",
     ]
 
 
