@@ -304,7 +304,7 @@ def test_the_run_ends_with_the_bottom_line_naming_the_real_file(tmp_path):
     child.send("u\r")
     child.expect_exact("Saved in aldovia-2025.yaml: 6 of 6 questions answered, 1 of 2 risks")
     child.expect_exact("sanctions-check assess --resume aldovia-2025.yaml")
-    child.expect_exact("sanctions-check report aldovia-2025.yaml --format html")
+    child.expect_exact("sanctions-check report aldovia-2025.yaml -f html -o aldovia-2025.html")
     child.expect_exact("Bottom line: Aldovia crisis 2025")
     # The bottom line wraps at the terminal's width, at spaces only.
     child.expect(r"sanctions-check report aldovia-2025\.yaml\s+--format brief")

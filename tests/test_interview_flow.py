@@ -645,7 +645,7 @@ def test_the_run_ends_with_the_bottom_line_naming_the_real_file(fw, tmp_path):
     tail = printed[saved:]
     assert tail.startswith(f"Saved in {outcome.path}:")
     assert f"sanctions-check assess --resume {outcome.path}" in tail
-    assert f"sanctions-check report {outcome.path} --format html" in tail
+    assert f"sanctions-check report {outcome.path} -f html" in tail
     last = printed[bottom:].rstrip().splitlines()
     assert len(last) <= 15
     assert f"sanctions-check report {outcome.path} --format brief" in " ".join(

@@ -426,9 +426,8 @@ def assess_next_steps(path: str) -> list[str]:
     name = shlex.quote(path)
     stem = path[: -len(".yaml")] if path.endswith(".yaml") else path
     return [
-        f"  revise it: sanctions-check assess --resume {name}",
-        f"  the full report: sanctions-check report {name} --format html -o "
-        f"{shlex.quote(stem + '.html')}",
+        f"  revise: sanctions-check assess --resume {name}",
+        f"  report: sanctions-check report {name} -f html -o {shlex.quote(stem + '.html')}",
     ]
 
 
