@@ -27,7 +27,7 @@ def test_similar_terminal(cli):
     assert "This case answers 90% of the outlook's weight." in out
     lines = [line.split() for line in out.splitlines() if line[:2] in ("1 ", "2 ", "3 ", "4 ")]
     assert [row[1] for row in lines] == ["h-delta", "h-alpha", "h-gamma", "h-beta"]
-    assert lines[1][2:4] == ["12", "70%"]  # distance 12.5 shown rounded, overlap 70%
+    assert lines[1][2:4] == ["13", "70%"]  # distance 12.5 shown rounded half up, overlap 70%
     assert "weak" in lines[2] and "weak" in lines[3]
     assert "Beta 75 here, 25 there" in out
     assert "h-probe: the case itself" in out and "h-hypo: a hypothetical case" in out
@@ -49,7 +49,7 @@ def test_similar_markdown(cli):
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert out.startswith("## Historical analogues of FICTIONAL probe case")
-    assert "| 2 | FICTIONAL episode Alpha (invented, no real country) (h-alpha) | 12 | 70% |" in out
+    assert "| 2 | FICTIONAL episode Alpha (invented, no real country) (h-alpha) | 13 | 70% |" in out
     assert "partly effective" in out and "In the sources' words: “Invented quote" in out
 
 

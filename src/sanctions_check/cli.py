@@ -483,6 +483,23 @@ def report(
         Paper,
         typer.Option("--paper", help="Page size the one-page brief (--format brief) prints on."),
     ] = Paper.a4,
+    analogues: Annotated[
+        bool,
+        typer.Option(
+            "--analogues/--no-analogues",
+            help="Include (default) or leave out the short section of historical analogues, the "
+            "three nearest coded episodes with their outcomes; --no-analogues reads no library.",
+        ),
+    ] = True,
+    library: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--library",
+            "-l",
+            help="Case files or folders of coded episodes for the analogues (repeatable; "
+            "default: the bundled examples).",
+        ),
+    ] = None,
     framework_path: FrameworkOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX,
 ) -> None:
@@ -490,17 +507,30 @@ def report(
     memos, a Word document (docx, with -o FILE.docx) or JSON for other tools; a one-page brief
     (brief: HTML, brief-md: Markdown).
 
-    The generation time comes from SOURCE_DATE_EPOCH when set, so the same case gives the same
-    bytes. Exit codes: 0 written; 1 the case is invalid or FILE exists (use --force); 2 usage.
+    The full report ends with the three nearest historical analogues from the library; a library
+    file that cannot be read is named on standard error and left out, and the report still
+    prints. The generation time comes from SOURCE_DATE_EPOCH when set, so the same case gives
+    the same bytes. Exit codes: 0 written; 1 the case is invalid or FILE exists (use --force);
+    2 usage.
     """
     from sanctions_check.errors import SanctionsCheckError
     from sanctions_check.render import report as report_text
     from sanctions_check.render import report_model
 
+    if analogues and library and "-" in library:
+        from sanctions_check.render import wording
+
+        _say(wording.LIBRARY_NOT_STDIN)
+        raise typer.Exit(EXIT_USAGE)
     fw = _framework(framework_path, max_size)
     assessment = _assessment(case_path, fw, max_size)
+    nearest = None  # the brief has no room for analogues: its formats read no library
+    if analogues and format not in (ReportFormat.brief, ReportFormat.brief_md):
+        nearest = _report_analogues(assessment, fw, library, framework_path, max_size)
     try:
-        model = report_model.build(assessment, with_answers=answers)
+        model = report_model.build(
+            assessment, with_answers=answers, analogues=nearest, bundled_library=not library
+        )
     except SanctionsCheckError as exc:
         _fail(exc)
     if format is ReportFormat.terminal and output is None:
@@ -523,6 +553,29 @@ def report(
         model, format.value, paper=paper.value, case_file=_shown_case(case_path)
     )
     _emit(text, output, force)
+
+
+def _report_analogues(assessment, fw, library: list[str] | None, framework_path, max_size: int):
+    """The nearest episodes for a report, as its views. The library is optional to the report:
+    a file that cannot be read is named on standard error and left out, never a failure."""
+    from sanctions_check import analogues, history
+    from sanctions_check.errors import SanctionsCheckError
+    from sanctions_check.render import report_model, wording
+
+    paths = library or [str(history.default_library())]
+    try:
+        found = history.load(paths, fw, max_size)
+    except (SanctionsCheckError, OSError) as exc:  # the walk itself failed: no library at all
+        _say(f"warning: {exc}")
+        found = history.Library((), ())
+    if not library and framework_path is not None and not found.assessments:
+        _say(wording.LIBRARY_OTHER_FRAMEWORK)  # one note, not every example's mismatch
+    elif found.invalid:
+        for problem in found.problems:
+            if problem.severity == "error":
+                _say(str(problem))
+        _say(wording.report_library_left_out(len(found.invalid)))
+    return report_model.analogue_views(analogues.nearest(assessment, found.assessments))
 
 
 def _emit_docx(model, output: Path | None, force: bool) -> None:

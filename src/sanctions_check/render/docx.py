@@ -195,6 +195,7 @@ def render(report: Report) -> bytes:
     _risks(doc, report)
     _gaps(doc, report)
     _outcome(doc, report)
+    _analogues(doc, report)
     _closing(doc, report)
     if report.answers:
         _answers(doc, report)
@@ -400,6 +401,29 @@ def _outcome(doc: Any, report: Report) -> None:
         outcome.sources,
     ):
         _bullet(doc, line)
+
+
+def _analogues(doc: Any, report: Report) -> None:
+    """The nearest past episodes, when the report was asked for them; nothing otherwise."""
+    if not report.analogues_asked:
+        return
+    doc.add_heading(wording.ANALOGUES_HEADING, level=1)
+    for note in report.analogues_notes:
+        _para(doc, note, bold=True)
+    for item in report.analogues:
+        paragraph = doc.add_paragraph()  # numbered by hand: List Number would go on from the levers
+        paragraph.add_run(f"{item.rank}. ")
+        paragraph.add_run(_one(item.title)).bold = True
+        paragraph.add_run(f" ({_one(item.id)})")
+        paragraph.add_run().add_break()
+        paragraph.add_run(_one(item.text))
+        paragraph.add_run().add_break()
+        paragraph.add_run(_one(item.differs_text))
+        if item.quote:
+            paragraph.add_run().add_break()
+            paragraph.add_run(_one(wording.quote_text(textsafe.one_line(item.quote)))).italic = True
+    if report.analogues_explained:
+        _para(doc, report.analogues_explained, italic=True)
 
 
 def _closing(doc: Any, report: Report) -> None:

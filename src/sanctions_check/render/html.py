@@ -304,6 +304,7 @@ def render(report: Report) -> str:
     out.append(_risks(report))
     out.append(_gaps(report))
     out.append(_outcome(report))
+    out.append(_analogues(report))
     out.append(_closing(report))
     if report.answers:
         out.append(_answers(report))
@@ -596,6 +597,32 @@ def _outcome(report: Report) -> str:
         )
     )
     out.append("</ul></section>")
+    return "\n".join(out)
+
+
+def _analogues(report: Report) -> str:
+    """The nearest past episodes, when the report was asked for them; nothing otherwise."""
+    if not report.analogues_asked:
+        return ""
+    out = ['<section id="analogues">', f"<h2>{e(wording.ANALOGUES_HEADING)}</h2>"]
+    out.extend(f'<p class="cap">{e(note)}</p>' for note in report.analogues_notes)
+    if report.analogues:
+        out.append('<ol class="analogues">')
+        for item in report.analogues:
+            quote = (
+                f'<br><span class="muted">{e(wording.quote_text(textsafe.one_line(item.quote)))}'
+                "</span>"
+                if item.quote
+                else ""
+            )
+            out.append(
+                f"<li><strong>{e(item.title)}</strong> ({e(item.id)})<br>{e(item.text)}"
+                f"<br>{e(item.differs_text)}{quote}</li>"
+            )
+        out.append("</ol>")
+    if report.analogues_explained:
+        out.append(f'<p class="muted">{e(report.analogues_explained)}</p>')
+    out.append("</section>")
     return "\n".join(out)
 
 

@@ -84,6 +84,7 @@ def render(report: Report) -> str:
     _risks(report, add, lines)
     _gaps(report, add, lines)
     _outcome(report, add)
+    _analogues(report, add)
     _rest(report, add, lines)
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -268,6 +269,28 @@ def _outcome(report: Report, add: Add) -> None:
         outcome.sources,
     ):
         add(f"- {text(line)}")
+
+
+def _analogues(report: Report, add: Add) -> None:
+    """The nearest past episodes, when the report was asked for them; nothing otherwise."""
+    if not report.analogues_asked:
+        return
+    add("")
+    add(f"## {text(wording.ANALOGUES_HEADING)}")
+    for note in report.analogues_notes:
+        add("")
+        add(f"**{text(note)}**")
+    if report.analogues:
+        add("")
+    for item in report.analogues:
+        add(f"{item.rank}. **{text(item.title)}** ({text(item.id)})")
+        add(f"   - {text(item.text)}")
+        add(f"   - {text(item.differs_text)}")
+        if item.quote:
+            add(f"   - {text(wording.quote_text(textsafe.one_line(item.quote)))}")
+    if report.analogues_explained:
+        add("")
+        add(f"*{text(report.analogues_explained)}*")
 
 
 def _rest(report: Report, add: Add, lines: list[str]) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sanctions_check import __version__
 from sanctions_check.errors import UsageError
@@ -29,6 +29,9 @@ from sanctions_check.scoring import (
     GateResult,
     whole,
 )
+
+if TYPE_CHECKING:
+    from sanctions_check.analogues import Similarity
 
 SCHEMA = "sanctions-check/report@2"
 METHOD = wording.METHOD
@@ -375,6 +378,41 @@ class OutcomeView:
 
 
 @dataclass(frozen=True, slots=True)
+class DifferenceView:
+    """One factor where an analogue differs from the case, on the questions both answered."""
+
+    factor_id: str
+    factor_name: str
+    this: int  # the case's score over those questions, 0-100
+    other: int  # the episode's score over the same questions, 0-100
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class AnalogueView:
+    """A past episode near the case (``analogues.nearest``): how far, its outlook, how it ended."""
+
+    rank: int
+    id: str
+    title: str
+    file: str  # base name
+    distance: int | None  # 0-100; None when no question is answered in both
+    overlap: float  # share of the outlook's weight the distance rests on, 0-1, three decimals
+    weak: bool  # overlap under the framework's min_coverage
+    outlook: int | None
+    low: int
+    high: int
+    band: str | None  # band id
+    band_label: str | None
+    verdict: str | None  # the sources' overall verdict; None when the episode records none
+    verdict_text: str
+    quote: str | None  # the outcome's short quote, as written
+    differs: tuple[DifferenceView, ...]  # the two or three factors where it differs most
+    text: str  # distance, overlap, outlook and verdict in one line
+    differs_text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """The whole advisory summary of one assessment (schema ``report@2``)."""
 
@@ -408,6 +446,13 @@ class Report:
     sources: SourcesView
     references: tuple[ReferenceView, ...]  # the case file's bibliography
     outcome: OutcomeView | None
+    # The nearest past episodes: empty when left out (analogues_asked False) or none compares;
+    # the notes say the analogues are weak, or that none compares; the explanation says what
+    # the episodes are and how far to trust them (None when none is shown).
+    analogues: tuple[AnalogueView, ...] = ()
+    analogues_asked: bool = False
+    analogues_notes: tuple[str, ...] = ()
+    analogues_explained: str | None = None
 
     @property
     def raised_flags(self) -> tuple[RedFlagView, ...]:
@@ -743,13 +788,80 @@ def _outcome(assessment: Assessment) -> OutcomeView | None:
     )
 
 
+def analogue_views(result: Similarity) -> tuple[AnalogueView, ...]:
+    """The analogues of ``analogues.nearest`` (or ``similar``) as the report shows them, in rank
+    order, every figure rounded once."""
+    views = []
+    for rank, a in enumerate(result.analogues, start=1):
+        differs = tuple(
+            DifferenceView(
+                f.factor_id,
+                f.name,
+                whole(f.this),
+                whole(f.other),
+                wording.difference_text(f.name, f.this, f.other),
+            )
+            for f in a.differs_most
+        )
+        views.append(
+            AnalogueView(
+                rank=rank,
+                id=a.case_id,
+                title=a.title,
+                file=Path(a.file).name,
+                distance=_w(a.distance),
+                overlap=round(a.overlap, 3),
+                weak=a.weak,
+                outlook=_w(a.outlook),
+                low=whole(a.low),
+                high=whole(a.high),
+                band=a.band_id,
+                band_label=a.band,
+                verdict=a.verdict,
+                verdict_text=wording.verdict_or_none(a.verdict),
+                quote=a.quote,
+                differs=differs,
+                text=wording.analogue_text(
+                    a.distance, a.overlap, a.weak, a.band, a.outlook, a.verdict
+                ),
+                differs_text=wording.analogue_differs([d.text for d in differs]),
+            )
+        )
+    return tuple(views)
+
+
+def _analogue_notes(assessment: Assessment, found: tuple[AnalogueView, ...]) -> tuple[str, ...]:
+    """What to say before the analogues: weak ones (the wording of `similar`), or none at all."""
+    from sanctions_check.analogues import answered_share
+
+    threshold = assessment.framework.min_coverage
+    answered = answered_share(assessment.framework, assessment.case)
+    notes = []
+    if answered < threshold:
+        notes.append(wording.similar_weak_case(answered, threshold))
+    elif found and all(a.weak for a in found):
+        notes.append(wording.similar_no_strong(threshold))
+    if not found:
+        notes.append(wording.ANALOGUES_NONE)
+    return tuple(notes)
+
+
 def build(
-    assessment: Assessment, *, generated: datetime | None = None, with_answers: bool = True
+    assessment: Assessment,
+    *,
+    generated: datetime | None = None,
+    with_answers: bool = True,
+    analogues: tuple[AnalogueView, ...] | None = None,
+    bundled_library: bool = True,
 ) -> Report:
     """The whole advisory summary of one assessment (schema ``report@2``).
 
     ``with_answers=False`` leaves out the appendix of every answer with its note and sources
     (an empty tuple), for a short summary to hand to a decision maker.
+
+    ``analogues`` are the nearest past episodes (:func:`analogue_views`), read by the caller;
+    None leaves the section out (``analogues_asked`` False), an empty tuple says none could be
+    compared. ``bundled_library`` says whether they come from the bundled examples.
     """
     fw, case = assessment.framework, assessment.case
     header = case.header
@@ -857,6 +969,12 @@ def build(
         ),
         references=tuple(ReferenceView(k, v) for k, v in case.references.items()),
         outcome=_outcome(assessment),
+        analogues=analogues or (),
+        analogues_asked=analogues is not None,
+        analogues_notes=() if analogues is None else _analogue_notes(assessment, analogues),
+        analogues_explained=(
+            wording.analogues_explained(fw.min_coverage, bundled_library) if analogues else None
+        ),
     )
 
 

@@ -73,6 +73,7 @@ def render_model(report: Report, console: Any, *, case_file: str | None = None) 
     _risks(report, console)
     _gaps(report, console)
     _outcome(report, console)
+    _analogues(report, console)
     _closing(report, console, case_file)
 
 
@@ -309,3 +310,22 @@ def _outcome(report: Report, console: Any) -> None:
         outcome.sources,
     ):
         bullet(console, line)
+
+
+def _analogues(report: Report, console: Any) -> None:
+    """The nearest past episodes, when the report was asked for them; nothing otherwise."""
+    if not report.analogues_asked:
+        return
+    _heading(console, wording.ANALOGUES_HEADING)
+    for note in report.analogues_notes:
+        paragraph(console, note, "yellow")
+    for item in report.analogues:
+        paragraph(
+            console, f"{textsafe.one_line(item.title)} ({item.id})", "bold", first=f"{item.rank}. "
+        )
+        paragraph(console, item.text, indent=5)
+        paragraph(console, item.differs_text, indent=5)
+        if item.quote:
+            paragraph(console, wording.quote_text(textsafe.one_line(item.quote)), "dim", indent=5)
+    if report.analogues_explained:
+        paragraph(console, report.analogues_explained, "dim")

@@ -867,12 +867,12 @@ LEFT_OUT = "Left out"
 
 
 def distance_text(distance: float | None) -> str:
-    return "–" if distance is None else f"{distance:.0f}"
+    return number(distance)
 
 
 def difference_text(name: str, this: float, other: float) -> str:
     """One factor where an analogue differs: 'Commitment 50 here, 88 there'."""
-    return f"{name} {this:.0f} here, {other:.0f} there"
+    return f"{name} {number(this)} here, {number(other)} there"
 
 
 def differs_text(rank: int, case_id: str, title: str, differences: list[str]) -> str:
@@ -889,6 +889,59 @@ def purpose_verdicts_text(verdicts: list[tuple[str, str]]) -> str:
 def quote_text(quote: str) -> str:
     """An analogue's outcome quote, marked as the sources' words."""
     return f"In the sources' words: “{quote}”"
+
+
+# The report's short section of historical analogues (`report`, unless --no-analogues): the
+# nearest episodes from the library, with the weak-analogue sentences of `similar` above.
+
+ANALOGUES_HEADING = SIMILAR_TITLE
+ANALOGUES_NONE = "No episode in the library could be compared with this case."
+
+
+def analogues_explained(threshold: float, bundled: bool) -> str:
+    """The one line under the section: what the episodes are and how far to trust them."""
+    coded = (
+        "coded from public sources (the bundled examples)" if bundled else "from the library given"
+    )
+    return (
+        f"These are past episodes {coded}, nearest to this case on the questions both answered; "
+        "their verdicts were recorded after the fact, and a weak analogue (overlap under "
+        f"{percent(threshold)} of the outlook's weight) says little. Context for judgement, not a "
+        "forecast."
+    )
+
+
+def analogue_text(
+    distance: float | None,
+    overlap: float,
+    weak: bool,
+    band_label: str | None,
+    outlook: float | None,
+    verdict: str | None,
+) -> str:
+    """One analogue in a line: 'Distance 15 of 100, overlap 62%; outlook Guarded 48; …'."""
+    shared = percent(overlap) + (f" ({WEAK_MARK})" if weak else "")
+    scored = band_text(band_label) + ("" if outlook is None else f" {number(outlook)}")
+    ended = NO_OUTCOME if verdict is None else f"sources' verdict: {verdict_text(verdict)}"
+    return (
+        f"Distance {distance_text(distance)} of 100, overlap {shared}; outlook {scored}; {ended}."
+    )
+
+
+def analogue_differs(differences: list[str]) -> str:
+    """Where one analogue differs most from the case, on the questions both answered."""
+    if not differences:
+        return "No factor differs on the questions both answered."
+    return "Differs most (this case here, the episode there): " + "; ".join(differences) + "."
+
+
+def report_library_left_out(count: int) -> str:
+    """On standard error after a report whose library had files that could not be read."""
+    files = "1 library file" if count == 1 else f"{count} library files"
+    return (
+        f"warning: {files} left out of the report's historical analogues (listed above); the "
+        "report itself is complete"
+    )
 
 
 BACKTEST_TITLE = "Back-test: how the outlook orders past episodes by their recorded outcome"
