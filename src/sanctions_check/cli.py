@@ -496,6 +496,7 @@ def report(
         typer.Option(
             "--library",
             "-l",
+            metavar="PATH",
             help="Case files or folders of coded episodes for the analogues (repeatable; "
             "default: the bundled examples).",
         ),
@@ -507,11 +508,11 @@ def report(
     memos, a Word document (docx, with -o FILE.docx) or JSON for other tools; a one-page brief
     (brief: HTML, brief-md: Markdown).
 
-    The full report ends with the three nearest historical analogues from the library; a library
-    file that cannot be read is named on standard error and left out, and the report still
-    prints. The generation time comes from SOURCE_DATE_EPOCH when set, so the same case gives
-    the same bytes. Exit codes: 0 written; 1 the case is invalid or FILE exists (use --force);
-    2 usage.
+    The full report shows the three nearest historical analogues from the library after its data
+    gaps; a library file that cannot be read is named on standard error and left out, and the
+    report still prints. The generation time comes from SOURCE_DATE_EPOCH when set, so the same
+    case gives the same bytes. Exit codes: 0 written; 1 the case is invalid or FILE exists (use
+    --force); 2 usage.
     """
     from sanctions_check.errors import SanctionsCheckError
     from sanctions_check.render import report as report_text
@@ -660,6 +661,7 @@ def similar(
         typer.Option(
             "--library",
             "-l",
+            metavar="PATH",
             help="Case files or folders of coded episodes to compare with (repeatable; default: "
             "the bundled examples).",
         ),
