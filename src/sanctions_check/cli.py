@@ -77,6 +77,14 @@ class ReportFormat(StrEnum):
     markdown = "markdown"
     html = "html"
     json = "json"
+    brief = "brief"
+    brief_md = "brief-md"
+    docx = "docx"
+
+
+class Paper(StrEnum):
+    a4 = "a4"
+    letter = "letter"
 
 
 class CompareFormat(StrEnum):
@@ -426,11 +434,16 @@ def report(
             "sources (HTML, Markdown, JSON); --no-answers gives a short summary.",
         ),
     ] = True,
+    paper: Annotated[
+        Paper,
+        typer.Option("--paper", help="Page size the one-page brief (--format brief) prints on."),
+    ] = Paper.a4,
     framework_path: FrameworkOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX,
 ) -> None:
     """Advisory summary of one case: in the terminal, or as a printable HTML file, Markdown for
-    memos or JSON for other tools.
+    memos, a Word document (docx, with -o FILE.docx) or JSON for other tools; a one-page brief
+    (brief: HTML, brief-md: Markdown).
 
     The generation time comes from SOURCE_DATE_EPOCH when set, so the same case gives the same
     bytes. Exit codes: 0 written; 1 the case is invalid or FILE exists (use --force); 2 usage.
@@ -448,11 +461,50 @@ def report(
     if format is ReportFormat.terminal and output is None:
         from rich.console import Console
 
-        from sanctions_check.render import terminal
+        from sanctions_check.render import bottom_line, terminal
 
-        terminal.render_model(model, Console(highlight=False, emoji=False))
+        console = Console(highlight=False, emoji=False)
+        lines = bottom_line.bottom_line(
+            model, case_file=_shown_case(case_path), where="below", width=console.width
+        )
+        bottom_line.render(lines, console)
+        console.print()
+        terminal.render_model(model, console)
         return
-    _emit(report_text.text(model, format.value), output, force)
+    if format is ReportFormat.docx:
+        _emit_docx(model, output, force)
+        return
+    text = report_text.text(
+        model, format.value, paper=paper.value, case_file=_shown_case(case_path)
+    )
+    _emit(text, output, force)
+
+
+def _emit_docx(model, output: Path | None, force: bool) -> None:
+    """A Word file: to FILE, or to standard output when that is a file or pipe, never a screen."""
+    from sanctions_check.render import docx, wording
+
+    if output is None and sys.stdout.isatty():
+        _say(f"error: {wording.DOCX_NEEDS_FILE}")
+        raise typer.Exit(EXIT_USAGE)
+    data = docx.render(model)
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        return
+    from sanctions_check import yamlio
+    from sanctions_check.errors import SanctionsCheckError
+
+    try:
+        yamlio.atomic_write(output, data, overwrite=force)
+    except SanctionsCheckError as exc:
+        _fail(exc)
+    _say(f"wrote {output}")
+
+
+def _shown_case(case_path: str) -> str:
+    """The case as a reader would type it again in a command (standard input has no name)."""
+    return "CASE.yaml" if case_path == "-" else case_path
 
 
 @app.command()

@@ -448,6 +448,207 @@ def counts_as(answer: str, value: float, reason: str | None) -> str:
     return f"{answer} (counts as {level_text(value)} of 4{why})"
 
 
+# --- brief: the one-page brief, the Word report and the terminal bottom line ------------------
+
+BRIEF_KICKER = "One-page brief · advisory, not a verdict or legal determination"
+BRIEF_HYPOTHETICAL = "Hypothetical: an invented case for teaching"
+BRIEF_BOTTOM_LINE = "Bottom line"
+BRIEF_OUTSIDE_VIEW = "Outside view: base rates"
+BRIEF_LIMITS = "What limits the outlook"
+BRIEF_LEVERS = "Top levers"
+BRIEF_RISKS = "Top risks and mitigations"
+BRIEF_RED_FLAGS = "Red flags"
+BRIEF_GAPS = "Data gaps"
+BRIEF_FACTORS = "Factors (0-100)"
+BRIEF_CAVEATS = "Caveats"
+BRIEF_MORE = "More"
+BRIEF_NO_PURPOSE = "not stated"
+BRIEF_NO_IMPLEMENTERS = "not stated"
+BRIEF_NO_FLAGS = "None raised."
+BRIEF_RISK = "Risk"
+BRIEF_RISK_RATING = "Likelihood × severity"
+BRIEF_PLANNED = "Planned mitigation"
+BRIEF_SUGGESTED = "Suggested mitigations"
+BRIEF_NO_MITIGATION = "none recorded"
+BRIEF_KINDS = {"core": "core", "secondary": "secondary", "red_flag": "red flag"}
+BRIEF_CHART_LEGEND = "Filled bar: score; outlined box: the range while questions are unknown."
+BRIEF_SHORTENED = "Text ending in … is shortened here and given in full in the full report."
+BRIEF_META_LABELS = {
+    "case": "Case",
+    "as_of": "As of",
+    "assessed_on": "Assessed on",
+    "implementers": "Imposed by",
+    "purposes": "Purposes",
+    "framework": "Framework",
+}
+DOCX_NEEDS_FILE = (
+    "a Word report is a binary file and is not printed to a terminal: give -o FILE.docx "
+    "(or redirect standard output to a file)"
+)
+DOCX_FACTOR_CHART = "Factor chart"
+DOCX_CHART_LEGEND = (
+    "Each cell is 10 points of 0-100: dark cells are secured by the score, light cells the range "
+    "that unknown or unanswered questions leave open, blank cells absent."
+)
+DOCX_BIBLIOGRAPHY = "Bibliography"
+DOCX_FRAMEWORK_SOURCES = "The framework's sources"
+DOCX_CASE_REFERENCES = "The case file's references"
+DOCX_CASE_SOURCES = "Cited in the case file"
+DOCX_ANSWERS = "The answers behind the scores"
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """'1 risk', '3 risks'."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def brief_gap_counts(
+    unknown: int,
+    unanswered: int,
+    low_confidence: int,
+    risk_unrated: int,
+    not_applicable: int,
+) -> str:
+    """The data-gap counts in one line: '9 unknown, 4 not answered, 2 low-confidence; 0 n/a'."""
+    parts = [
+        f"{unknown} unknown",
+        f"{unanswered} not answered",
+        f"{low_confidence} low-confidence",
+    ]
+    if risk_unrated:
+        parts.append(plural(risk_unrated, "risk") + " not fully rated")
+    return ", ".join(parts) + f"; {not_applicable} n/a (question does not apply)"
+
+
+def brief_base_rate(name: str, figure: str | None) -> str:
+    """'Signal: almost 60%' (the counts sentence is given once, below the list)."""
+    return f"{name}: {figure}" if figure else f"{name}: {NO_BASE_RATE}"
+
+
+def brief_base_rate_note(sources: list[str]) -> str:
+    cited = f" Source: {'; '.join(sources)}." if sources else ""
+    return (
+        "Each figure: the share of UN targeted sanctions episodes pursuing that purpose that were "
+        f"judged effective (UN sanctions in general, not atrocity cases alone).{cited}"
+    )
+
+
+def brief_lever_gain(factor_name: str, gain: int, lifts_cap: bool) -> str:
+    lift = "; lifts the cap" if lifts_cap else ""
+    return f"{factor_name}: up to +{gain} outlook points{lift}"
+
+
+def brief_flag(name: str, score: int | None) -> str:
+    return f"{name}: {number(score)} of 100"
+
+
+def brief_unresolved_gates(names: list[str], cap_label: str) -> str:
+    verb = "is" if len(names) == 1 else "are"
+    return (
+        f"Unresolved gate: {', '.join(names)} {verb} not answered far enough to rule out a cap "
+        f"at {cap_label}."
+    )
+
+
+def brief_more(
+    levers: int, risks: int, flags: int, factors: int, limits: int, caveats: int
+) -> list[str]:
+    """What the brief leaves out, counted, for the line that points to the full report."""
+    out = []
+    for count, one in (
+        (levers, "lever"),
+        (risks, "risk"),
+        (flags, "raised red flag"),
+        (factors, "factor"),
+        (limits, "limiting factor"),
+        (caveats, "caveat"),
+    ):
+        if count:
+            out.append(f"{plural(count, 'more ' + one)}")
+    return out
+
+
+def brief_full_report(case_file: str) -> str:
+    return f"sanctions-check report {case_file} --format html"
+
+
+def brief_where(left_out: list[str], case_file: str, shortened: bool) -> str:
+    """The line that says where the rest is: what was left out and the command that shows it."""
+    command = brief_full_report(case_file)
+    shown = f"{', '.join(left_out)}, and " if left_out else ""
+    tail = f" {BRIEF_SHORTENED}" if shortened else ""
+    return f"The full report ({command}) has {shown}every answer with its note and sources.{tail}"
+
+
+def brief_generated(framework: str, tool: str, generated: str) -> str:
+    return f"Framework {framework}; {tool}; generated {generated}."
+
+
+# The terminal bottom line: at most 15 lines, printed first by `report` and last by `assess`.
+BOTTOM_OUTLOOK = "Outlook"
+BOTTOM_OUTSIDE = "Outside view"
+BOTTOM_LIMIT = "Limited by"
+BOTTOM_LEVER = "Top lever"
+BOTTOM_RISK = "Top risk"
+BOTTOM_FLAGS = "Red flags"
+BOTTOM_GAPS = "Data gaps"
+BOTTOM_MORE = "More"
+BOTTOM_NO_LIMIT = "no core factor assessed yet"
+BOTTOM_NO_LEVER = "none (no answered question below the top level)"
+BOTTOM_NO_RISK = "none rated"
+BOTTOM_NO_FLAGS = "none raised"
+
+
+def bottom_outside(rates: list[str]) -> str:
+    return (
+        f"{'; '.join(rates)} (share of UN targeted sanctions episodes with that purpose judged "
+        "effective)"
+    )
+
+
+def bottom_limit(name: str, reason: str, score: int | None) -> str:
+    """The top limiting factor in a few words: why it limits, and its score."""
+    if reason == "not-assessed":
+        return f"{name}: {NOT_ASSESSED} (its gate is unresolved)"
+    if reason == "gate":
+        return f"{name}: {number(score)}, below its gate, so the band is capped"
+    return f"{name}: the weakest assessed core factor, at {number(score)}"
+
+
+def bottom_gaps(
+    unknown: int, unanswered: int, low_confidence: int, risk_unrated: int, not_applicable: int
+) -> str:
+    """'9 unknown, 4 unanswered, 2 low-confidence, 0 n/a' (and unrated risks when any)."""
+    risks = f", {plural(risk_unrated, 'risk')} unrated" if risk_unrated else ""
+    return (
+        f"{unknown} unknown, {unanswered} unanswered, {low_confidence} low-confidence, "
+        f"{not_applicable} n/a{risks}"
+    )
+
+
+def bottom_lever(question: str, gain: int) -> str:
+    return f"{question} (up to +{gain} points)"
+
+
+def bottom_risk(name: str, text: str, mitigation: str | None) -> str:
+    planned = f"; planned: {mitigation}" if mitigation else f"; planned: {BRIEF_NO_MITIGATION}"
+    return f"{name} {text}{planned}"
+
+
+def bottom_more(where: str, case_file: str) -> str:
+    """Where the rest is: the full summary (above or below) and the brief's command."""
+    place = "below" if where == "below" else "above"
+    return (
+        f"the full summary is {place}; one page to print: sanctions-check report {case_file} "
+        "--format brief -o brief.html; Word: --format docx -o report.docx"
+    )
+
+
+def bottom_flags(flags: list[tuple[str, int | None]]) -> str:
+    """'raised: Military sanctions 75, Target has access to other resources 63'."""
+    return "raised: " + ", ".join(f"{name} {number(score)}" for name, score in flags)
+
+
 # --- panel: a panel of analysts (`sanctions-check panel`), its renderers and round-2 files ---
 
 PANEL_SPREAD_NAME = "range"
