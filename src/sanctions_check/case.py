@@ -6,6 +6,7 @@ one serialisation; a file written halfway through an interview is an ordinary, v
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
@@ -18,21 +19,37 @@ FORMAT = "sanctions-check/case@1"
 UNKNOWN: Literal["unknown"] = "unknown"
 NOT_APPLICABLE: Literal["n/a"] = "n/a"
 CONFIDENCE = ("low", "medium", "high")
+# The sources' verdict on a past episode, in the order back-tests rank them; "unclear" is unranked.
+VERDICTS = ("effective", "partly", "ineffective", "unclear")
+REFERENCE_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+# A key cited in free text, as in "[AJ-CI]" (a Markdown link "[text](url)" is not a citation).
+CITED_KEY = re.compile(r"\[([A-Za-z0-9][A-Za-z0-9._-]*)\](?!\()")
 Score = int | Literal["unknown", "n/a"] | None
 
 HEADER_REQUIRED = ("id", "title")
 HEADER_OPTIONAL = (
     "country",
     "assessed_on",
+    "as_of",
     "analyst",
     "hypothetical",
     "purpose",
     "situation",
     "measures",
+    "implementers",
     "sources",
 )
-ANSWER_KEYS = ("score", "confidence", "note", "sources")
-RISK_KEYS = ("likelihood", "severity", "mitigation", "note", "sources")
+ANSWER_KEYS = ("score", "confidence", "note", "sources", "hindsight")
+RISK_KEYS = ("likelihood", "severity", "confidence", "mitigation", "note", "sources", "hindsight")
+OUTCOME_KEYS = (
+    "verdict",
+    "by_purpose",
+    "tsc_policy_outcome",
+    "tsc_sanctions_contribution",
+    "quote",
+    "sources",
+    "note",
+)
 
 
 class Answer(NamedTuple):
@@ -40,14 +57,21 @@ class Answer(NamedTuple):
     confidence: str | None = None
     note: str | None = None
     sources: tuple[str, ...] = ()
+    hindsight: bool = False  # rests on facts later than the case's as_of date
 
     @property
     def answered(self) -> bool:
         return isinstance(self.score, int)
 
     @property
+    def not_applicable(self) -> bool:
+        return self.score == NOT_APPLICABLE
+
+    @property
     def is_empty(self) -> bool:
-        return self.score is None and not (self.confidence or self.note or self.sources)
+        return self.score is None and not (
+            self.confidence or self.note or self.sources or self.hindsight
+        )
 
 
 class RiskAnswer(NamedTuple):
@@ -56,6 +80,8 @@ class RiskAnswer(NamedTuple):
     mitigation: str | None = None
     note: str | None = None
     sources: tuple[str, ...] = ()
+    confidence: str | None = None
+    hindsight: bool = False
 
     @property
     def value(self) -> int | None:
@@ -69,7 +95,8 @@ class RiskAnswer(NamedTuple):
         return (
             self.likelihood is None
             and self.severity is None
-            and not (self.mitigation or self.note or self.sources)
+            and not (self.mitigation or self.note or self.sources or self.confidence)
+            and not self.hindsight
         )
 
 
@@ -84,6 +111,23 @@ class CaseHeader(NamedTuple):
     situation: str | None = None
     measures: str | None = None
     sources: tuple[str, ...] = ()
+    as_of: str | None = None  # the moment the assessment is made as of (retrospective coding)
+    implementers: tuple[str, ...] = ()  # who imposes the measures: a government, the EU, the UN
+
+
+class Outcome(NamedTuple):
+    """The sources' verdict on a past episode: evidence for analogues and back-tests only.
+
+    Kept apart from the answers and never read by the scoring, so that nothing is fitted to it.
+    """
+
+    verdict: str
+    by_purpose: dict[str, str] = {}  # noqa: RUF012
+    tsc_policy_outcome: int | None = None
+    tsc_sanctions_contribution: int | None = None
+    quote: str | None = None
+    sources: tuple[str, ...] = ()
+    note: str | None = None
 
 
 class Case(NamedTuple):
@@ -94,6 +138,8 @@ class Case(NamedTuple):
     risks: dict[str, RiskAnswer] = {}  # noqa: RUF012
     source: str = "<case>"
     warnings: tuple[Problem, ...] = ()
+    references: dict[str, str] = {}  # noqa: RUF012  source key -> URL or citation
+    outcome: Outcome | None = None
 
     def answer(self, factor_id: str, question_id: str) -> Answer:
         return self.answers.get(factor_id, {}).get(question_id) or Answer()
@@ -165,7 +211,10 @@ def build(c: Checker, data: Any, framework: Framework, name: str) -> Case | None
         )
         return None
     top = c.mapping(
-        data, (), required=("format", "case", "framework"), optional=("answers", "risks")
+        data,
+        (),
+        required=("format", "case", "framework"),
+        optional=("answers", "risks", "references", "outcome"),
     )
     assert top is not None
     fmt = top.get("format")
@@ -187,10 +236,15 @@ def build(c: Checker, data: Any, framework: Framework, name: str) -> Case | None
         elif major != framework.major:
             same_major = False
     answers = _answers(c, top.get("answers"), framework, same_major, ref)
-    risks = _risks(c, top.get("risks"), framework)
+    risks = _risks(c, top.get("risks"), framework, same_major)
+    references = _references(c, top.get("references"))
+    outcome = _outcome(c, top["outcome"], framework) if top.get("outcome") is not None else None
     if header is None or ref is None:
         return None
-    return Case(header, ref, answers, risks, source=name)
+    case = Case(header, ref, answers, risks, source=name, references=references, outcome=outcome)
+    if "references" in top:
+        _undefined_keys(c, case)
+    return case
 
 
 def _header(c: Checker, value: Any, framework: Framework) -> CaseHeader | None:
@@ -211,12 +265,9 @@ def _header(c: Checker, value: Any, framework: Framework) -> CaseHeader | None:
         k: c.text(m.get(k), (*p, k), required=False)
         for k in ("country", "analyst", "situation", "measures")
     }
-    assessed = m.get("assessed_on")
-    if assessed is not None:
-        assessed = c.text(assessed, (*p, "assessed_on"))
-        if assessed is not None and not _valid_date(assessed):
-            c.error((*p, "assessed_on"), f"expected a date as YYYY-MM-DD, found {assessed!r}")
-            assessed = None
+    assessed = _date(c, m.get("assessed_on"), (*p, "assessed_on"))
+    as_of = _date(c, m.get("as_of"), (*p, "as_of"))
+    implementers = c.text_list(m.get("implementers"), (*p, "implementers"))
     hypothetical = False
     if m.get("hypothetical") is not None:
         hypothetical = bool(c.boolean(m.get("hypothetical"), (*p, "hypothetical")))
@@ -239,8 +290,20 @@ def _header(c: Checker, value: Any, framework: Framework) -> CaseHeader | None:
         hypothetical=hypothetical,
         purpose=purposes,
         sources=sources,
+        as_of=as_of,
+        implementers=implementers,
         **optional,
     )
+
+
+def _date(c: Checker, value: Any, path: Path_) -> str | None:
+    if value is None:
+        return None
+    text = c.text(value, path)
+    if text is not None and not _valid_date(text):
+        c.error(path, f"expected a date as YYYY-MM-DD, found {text!r}")
+        return None
+    return text
 
 
 def _valid_date(text: str) -> bool:
@@ -255,17 +318,22 @@ def _valid_date(text: str) -> bool:
     return True
 
 
-def _score(c: Checker, value: Any, path: Path_) -> Score:
+def _score(c: Checker, value: Any, path: Path_, *, applicable: bool = False) -> Score:
+    """0-4, unknown, or (for a question, with ``applicable``) n/a; None when not answered."""
+    choices = "0, 1, 2, 3, 4, unknown or n/a" if applicable else "0, 1, 2, 3, 4 or unknown"
     if value is None or value == UNKNOWN:
         return value
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 4:
         return value
-    if isinstance(value, str) and value.strip().lower() == UNKNOWN:
+    word = value.strip().lower() if isinstance(value, str) else None
+    if word == UNKNOWN:
         return UNKNOWN
+    if word == NOT_APPLICABLE and applicable:
+        return NOT_APPLICABLE
     if isinstance(value, int) and not isinstance(value, bool):
-        c.error(path, f"{value} is out of range: use 0, 1, 2, 3, 4 or unknown")
+        c.error(path, f"{value} is out of range: use {choices}")
     else:
-        c.error(path, f"expected 0, 1, 2, 3, 4 or unknown, found {describe(value)}")
+        c.error(path, f"expected {choices}, found {describe(value)}")
     return None
 
 
@@ -339,19 +407,39 @@ def _answer(c: Checker, raw: Any, path: Path_) -> Answer | None:
                 path, "expected a score (0-4 or unknown) or a mapping with 'score', found a list"
             )
             return None
-        return Answer(score=_score(c, raw, path))
+        score = _score(c, raw, path, applicable=True)
+        if score == NOT_APPLICABLE:
+            c.error(path, _NA_NEEDS_NOTE)
+        return Answer(score=score)
     m = c.mapping(raw, path, optional=ANSWER_KEYS)
     assert m is not None
-    score = _score(c, m.get("score"), (*path, "score"))
-    confidence = None
-    if m.get("confidence") is not None:
-        confidence = c.choice(m.get("confidence"), (*path, "confidence"), CONFIDENCE)
+    score = _score(c, m.get("score"), (*path, "score"), applicable=True)
+    confidence = _confidence(c, m.get("confidence"), (*path, "confidence"))
     note = c.text(m.get("note"), (*path, "note"), required=False)
+    if score == NOT_APPLICABLE and not (note and note.strip()):
+        c.error((*path, "score"), _NA_NEEDS_NOTE)
     sources = c.text_list(m.get("sources"), (*path, "sources"))
-    return Answer(score, confidence, note, sources)
+    hindsight = _flag(c, m.get("hindsight"), (*path, "hindsight"))
+    return Answer(score, confidence, note, sources, hindsight)
 
 
-def _risks(c: Checker, value: Any, framework: Framework) -> dict[str, RiskAnswer]:
+_NA_NEEDS_NOTE = (
+    "n/a (the question does not apply to the measures in this case) needs a note saying why: "
+    "write it as 'score: n/a' with a 'note:'"
+)
+
+
+def _confidence(c: Checker, value: Any, path: Path_) -> str | None:
+    return None if value is None else c.choice(value, path, CONFIDENCE)
+
+
+def _flag(c: Checker, value: Any, path: Path_) -> bool:
+    return False if value is None else bool(c.boolean(value, path))
+
+
+def _risks(
+    c: Checker, value: Any, framework: Framework, same_major: bool = True
+) -> dict[str, RiskAnswer]:
     if value is None:
         return {}
     p: Path_ = ("risks",)
@@ -363,7 +451,10 @@ def _risks(c: Checker, value: Any, framework: Framework) -> dict[str, RiskAnswer
     for rid, raw in value.items():
         rp = (*p, rid)
         if rid not in known:
-            c.error(rp, f"unknown risk {rid!r}{suggest(rid, known)}")
+            if same_major:
+                c.error(rp, f"unknown risk {rid!r}{suggest(str(rid), known)}")
+            else:
+                c.warn(rp, f"risk {rid!r} is not in this version of the framework: ignored")
             continue
         if raw is None:
             continue
@@ -381,21 +472,137 @@ def _risks(c: Checker, value: Any, framework: Framework) -> dict[str, RiskAnswer
             mitigation=c.text(m.get("mitigation"), (*rp, "mitigation"), required=False),
             note=c.text(m.get("note"), (*rp, "note"), required=False),
             sources=c.text_list(m.get("sources"), (*rp, "sources")),
+            confidence=_confidence(c, m.get("confidence"), (*rp, "confidence")),
+            hindsight=_flag(c, m.get("hindsight"), (*rp, "hindsight")),
         )
     return out
+
+
+def _references(c: Checker, value: Any) -> dict[str, str]:
+    """The case's bibliography: source key -> URL or citation, in file order."""
+    if value is None:
+        return {}
+    p: Path_ = ("references",)
+    if not isinstance(value, dict):
+        c.error(
+            p, f"expected a mapping of source keys to URLs or citations, found {describe(value)}"
+        )
+        return {}
+    out: dict[str, str] = {}
+    for key, raw in value.items():
+        if not isinstance(key, str) or not REFERENCE_KEY.match(key):
+            c.error(
+                (*p, key),
+                f"a source key is letters, digits, '.', '_' or '-' (as in AJ-CI), found "
+                f"{describe(key)}",
+            )
+            continue
+        text = c.text(raw, (*p, key))
+        if text is not None:
+            out[key] = text
+    return out
+
+
+def _undefined_keys(c: Checker, case: Case) -> None:
+    """Warn once per source key that a note or list cites but the references table lacks."""
+    cited: dict[str, None] = {}
+    h = case.header
+    texts = [h.situation, h.measures, *h.sources]
+    for answers in case.answers.values():
+        for answer in answers.values():
+            texts += [answer.note, *answer.sources]
+    for risk in case.risks.values():
+        texts += [risk.note, risk.mitigation, *risk.sources]
+    if case.outcome is not None:
+        texts += [case.outcome.note, *case.outcome.sources]
+    for text in texts:
+        if not text:
+            continue
+        if REFERENCE_KEY.match(text) and "/" not in text and ":" not in text:
+            cited[text] = None  # a bare key in a sources list
+        cited.update(dict.fromkeys(CITED_KEY.findall(text)))
+    missing = [key for key in cited if key not in case.references]
+    if missing:
+        c.warn(
+            ("references",),
+            "cited but not defined here: " + ", ".join(missing) + " (add each key with its URL "
+            "or citation)",
+        )
+
+
+def _outcome(c: Checker, value: Any, framework: Framework) -> Outcome | None:
+    p: Path_ = ("outcome",)
+    m = c.mapping(
+        value,
+        p,
+        required=("verdict",),
+        optional=OUTCOME_KEYS[1:],
+        what="the outcome block (a mapping with verdict, by_purpose, quote, sources, ...)",
+    )
+    if m is None:
+        return None
+    verdict = c.choice(m["verdict"], (*p, "verdict"), VERDICTS) if "verdict" in m else None
+    by_purpose: dict[str, str] = {}
+    raw = m.get("by_purpose")
+    if raw is not None:
+        if not isinstance(raw, dict):
+            c.error(
+                (*p, "by_purpose"),
+                f"expected a mapping of purpose ids to verdicts, found {describe(raw)}",
+            )
+        else:
+            known = [x.id for x in framework.purposes]
+            for pid, given in raw.items():
+                pp = (*p, "by_purpose", pid)
+                if pid not in known:
+                    c.error(
+                        pp,
+                        f"unknown purpose {pid!r}{suggest(str(pid), known)}; "
+                        f"choose from {', '.join(known)}",
+                    )
+                    continue
+                chosen = c.choice(given, pp, VERDICTS)
+                if chosen is not None:
+                    by_purpose[pid] = chosen
+    figures = {
+        key: c.number(m[key], (*p, key), minimum=1, maximum=5, integer=True)
+        if m.get(key) is not None
+        else None
+        for key in ("tsc_policy_outcome", "tsc_sanctions_contribution")
+    }
+    quote = c.text(m.get("quote"), (*p, "quote"), required=False)
+    sources = c.text_list(m.get("sources"), (*p, "sources"))
+    note = c.text(m.get("note"), (*p, "note"), required=False)
+    if verdict is None:
+        return None
+    return Outcome(
+        verdict,
+        by_purpose,
+        tsc_policy_outcome=_whole(figures["tsc_policy_outcome"]),
+        tsc_sanctions_contribution=_whole(figures["tsc_sanctions_contribution"]),
+        quote=quote,
+        sources=sources,
+        note=note,
+    )
+
+
+def _whole(value: float | int | None) -> int | None:
+    return None if value is None else int(value)
 
 
 def to_data(case: Case, framework: Framework) -> dict[str, Any]:
     """Plain data in the framework's order (stable, diff-friendly); empty answers are left out."""
     h = case.header
     header: dict[str, Any] = {"id": h.id, "title": h.title}
-    for key in ("country", "assessed_on", "analyst"):
+    for key in ("country", "assessed_on", "as_of", "analyst"):
         if getattr(h, key):
             header[key] = getattr(h, key)
     if h.hypothetical:
         header["hypothetical"] = True
     if h.purpose:
         header["purpose"] = list(h.purpose)
+    if h.implementers:
+        header["implementers"] = list(h.implementers)
     for key in ("situation", "measures"):
         if getattr(h, key):
             header[key] = getattr(h, key)
@@ -420,11 +627,15 @@ def to_data(case: Case, framework: Framework) -> dict[str, Any]:
     data["answers"] = answers
     if risks:
         data["risks"] = risks
+    if case.references:
+        data["references"] = dict(case.references)
+    if case.outcome is not None:
+        data["outcome"] = _outcome_data(case.outcome)
     return data
 
 
 def _answer_data(answer: Answer) -> Any:
-    if not (answer.confidence or answer.note or answer.sources):
+    if not (answer.confidence or answer.note or answer.sources or answer.hindsight):
         return answer.score
     out: dict[str, Any] = {"score": answer.score}
     if answer.confidence:
@@ -433,16 +644,36 @@ def _answer_data(answer: Answer) -> Any:
         out["note"] = answer.note
     if answer.sources:
         out["sources"] = list(answer.sources)
+    if answer.hindsight:
+        out["hindsight"] = True
     return out
 
 
 def _risk_data(risk: RiskAnswer) -> dict[str, Any]:
     out: dict[str, Any] = {"likelihood": risk.likelihood, "severity": risk.severity}
+    if risk.confidence:
+        out["confidence"] = risk.confidence
     for key in ("mitigation", "note"):
         if getattr(risk, key):
             out[key] = getattr(risk, key)
     if risk.sources:
         out["sources"] = list(risk.sources)
+    if risk.hindsight:
+        out["hindsight"] = True
+    return out
+
+
+def _outcome_data(outcome: Outcome) -> dict[str, Any]:
+    out: dict[str, Any] = {"verdict": outcome.verdict}
+    if outcome.by_purpose:
+        out["by_purpose"] = dict(outcome.by_purpose)
+    for key in ("tsc_policy_outcome", "tsc_sanctions_contribution", "quote"):
+        if getattr(outcome, key) is not None:
+            out[key] = getattr(outcome, key)
+    if outcome.sources:
+        out["sources"] = list(outcome.sources)
+    if outcome.note:
+        out["note"] = outcome.note
     return out
 
 
