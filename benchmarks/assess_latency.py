@@ -1,4 +1,4 @@
-"""How long the analyst waits between giving an answer and seeing the next question (issue 3).
+"""How long the analyst waits between giving an answer and seeing the next question.
 
 Budget: a saved answer plus the next prompt in under 50 ms of the tool's own time. Measured
 in-process on the real prompts (prompt_toolkit pipe input, a VT100 output into /dev/null, so

@@ -1,4 +1,4 @@
-"""Benchmark sanctions-check against its baselines and print a table (issue 6). Never a test.
+"""Benchmark sanctions-check against its baselines and print a table. Never a test.
 
 Every measurement runs paired with its baseline (A B A B ...; ratios taken pair by pair, so that
 they stay meaningful while a shared machine drifts), after warm-up runs, and is reported as
@@ -422,7 +422,7 @@ def memory(
 
 
 def assess(py: str, env: dict[str, str]) -> list[Row]:
-    """The interview's own latency script (benchmarks/assess_latency.py, issue 3), if present."""
+    """The interview's own latency script (benchmarks/assess_latency.py), if present."""
     script = HERE / "assess_latency.py"
     if not script.exists():
         return [

@@ -19,6 +19,17 @@ MINI = DATA / "mini-framework.yaml"
 ENV = {"COLUMNS": "120", "NO_COLOR": "1", "TERM": "dumb"}
 
 
+@pytest.fixture(autouse=True)
+def hermetic_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test runs with its own empty HOME and XDG folders: nothing in the developer's home
+    can change a result, and no test writes there. Subprocesses inherit the same environment."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+    return home
+
+
 @pytest.fixture
 def cli():
     """Invoke the CLI in-process; returns click's Result (exit_code, stdout, stderr)."""

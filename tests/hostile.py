@@ -1,4 +1,4 @@
-"""Shared pieces of the hostile-input tests (issue 5): a valid mini case and the CLI assertions.
+"""Shared pieces of the hostile-input tests: a valid mini case and the CLI assertions.
 
 Every hostile input is run through the real CLI; a failure must be a clear message naming the
 file (and the line, where the fault has one), a documented exit code, and never a traceback.

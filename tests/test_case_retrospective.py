@@ -79,7 +79,10 @@ def test_every_retrospective_field_loads(fw):
     assert a2.hindsight and a2.score == 3
     harm = case.risk("harm")
     assert (harm.confidence, harm.hindsight, harm.value) == ("low", True, None)
-    assert case.references == {"AA": "https://example.org/a", "BB": "Author, Title (Publisher, 2012)"}
+    assert case.references == {
+        "AA": "https://example.org/a",
+        "BB": "Author, Title (Publisher, 2012)",
+    }
     assert case.outcome == case_mod.Outcome(
         "partly", {"coerce": "ineffective"}, 2, 1, "sanctions were not credited", ("AA",)
     )
@@ -106,8 +109,11 @@ def test_round_trip_keeps_every_field(fw):
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("      score: n/a\n      note: The measures include no asset freeze [AA].\n",
-         "      score: n/a\n", "a1.score: n/a (the question does not apply"),
+        (
+            "      score: n/a\n      note: The measures include no asset freeze [AA].\n",
+            "      score: n/a\n",
+            "a1.score: n/a (the question does not apply",
+        ),
         ('  as_of: "2011-03-30"', '  as_of: "30 March 2011"', "case.as_of: expected a date"),
         ("  verdict: partly", "  verdict: worked", "outcome.verdict: expected one of"),
         ("    coerce: ineffective", "    coerse: ineffective", "did you mean 'coerce'?"),

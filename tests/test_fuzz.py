@@ -1,4 +1,4 @@
-"""Property-based tests (hypothesis) of the loader and the scoring (issue 5).
+"""Property-based tests (hypothesis) of the loader and the scoring.
 
 * Any YAML-ish text, any bytes, any mutation of a valid case: the loader returns data or raises
   the project's own InputError, never anything else (no traceback can reach the analyst).

@@ -1,4 +1,4 @@
-"""`assess --resume` and `assess --out` with hostile files, in a real pseudo-terminal (issue 5).
+"""`assess --resume` and `assess --out` with hostile files, in a real pseudo-terminal.
 
 assess needs a terminal, so these run through pexpect. A file that cannot be resumed is refused
 before the first question, with its file and line; an existing file is never replaced.

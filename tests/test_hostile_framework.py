@@ -1,4 +1,4 @@
-"""Broken framework files passed with --framework (issue 5): clear errors with file and line.
+"""Broken framework files passed with --framework: clear errors with file and line.
 
 Each row breaks the hand-checkable mini framework in one way. A broken framework makes every
 command stop with exit code 2 (errors.FrameworkError: nothing can be scored against it), the

@@ -1,4 +1,4 @@
-"""Bad bytes, bad paths, batches and writes (issue 5), through the real CLI.
+"""Bad bytes, bad paths, batches and writes, through the real CLI.
 
 Binary and non-UTF-8 files, missing files, folders and pipes where files are expected, symlink
 loops and symlinks leading out of a folder, odd file names, standard input, and every way a write

@@ -1,7 +1,7 @@
 """Untrusted case text in every output that tests/test_report_injection.py does not already cover.
 
 compare (every format), error messages quoting hostile keys and values, spreadsheet formulas in
-every CSV text cell, and file names derived from case ids (issue 5).
+every CSV text cell, and file names derived from case ids.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Hostile YAML through every command that reads a case or a framework (issue 5).
+"""Hostile YAML through every command that reads a case or a framework.
 
 Table-driven: each row is one hostile file and the line its message must point at. Each runs
 through score, validate, report and compare (as OLD and as NEW) and, as a framework, through

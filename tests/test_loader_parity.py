@@ -164,7 +164,7 @@ def test_refusals_are_explained_with_a_line(name: str, text: str, expected: obje
 
 @needs_libyaml
 def test_the_fast_loader_really_is_libyaml() -> None:
-    """Guard against a silent fallback: the speed claims of issue 6 rest on libyaml."""
+    """Guard against a silent fallback: the batch speed rests on libyaml."""
     assert yaml.__with_libyaml__
     assert issubclass(yamlio.FAST_LOADER, yaml.cyaml.CParser)
 

@@ -1,7 +1,7 @@
 """Start-up stays lean by construction: each command imports only what it needs.
 
 Analysts run the tool many times a day; importing questionary costs about 10x a bare interpreter
-start and YAML + validation another few, so (issue 6) ``--help`` must load neither, and no
+start and YAML + validation another few, so ``--help`` must load neither, and no
 non-interactive command may load questionary. Checked in a fresh interpreter through the real
 entry point, by listing ``sys.modules`` after the command ran. Timing itself is left to
 benchmarks/run.py: a timed test on a shared machine would fail at random.
@@ -45,7 +45,7 @@ YAML_AND_VALIDATION = (
     "sanctions_check.batch",
 )
 RENDERING = ("rich",)
-NEVER = ("pydantic",)  # typer >= 0.29 would bring it on every command (PERF-NOTES §2)
+NEVER = ("pydantic",)  # typer >= 0.29 would bring it on every command
 
 CASE = """\
 format: sanctions-check/case@1

@@ -1,10 +1,10 @@
 """The command line: parse options, call the library, print. No scoring or validation logic here.
 
 Only typer is imported at start-up; YAML, rich and questionary are imported inside the commands
-that need them, so `--help` and `--version` stay fast (../shared/PERF-NOTES.md).
+that need them, so `--help` and `--version` stay fast.
 
 No `from __future__ import annotations` here: typer reads every command's annotations on every
-run, and string annotations would be compiled and evaluated each time (~4 ms of start-up).
+run, and string annotations would be compiled and evaluated each time.
 """
 
 import sys
@@ -496,7 +496,13 @@ def compare(
 def main() -> None:
     """Console-script entry point: no traceback ever reaches the user."""
     try:
-        app()
+        try:
+            app()
+        finally:
+            # Flushed here, inside the handlers below: a small output left in the buffer would
+            # otherwise be written at interpreter exit, where a full disk or a closed pipe can
+            # only print "Exception ignored" and exit 120.
+            sys.stdout.flush()
     except KeyboardInterrupt:
         _say("interrupted")
         sys.exit(EXIT_INTERRUPTED)
@@ -518,12 +524,6 @@ def main() -> None:
             "and input; SANCTIONS_CHECK_DEBUG=1 shows the details."
         )
         sys.exit(EXIT_INVALID)
-    finally:
-        import gc
-
-        # Interpreter shutdown would walk every object again for cycles; nothing left needs that
-        # (exit handlers and flushing still run): ~10 ms of every command (issue 6).
-        gc.freeze()
 
 
 def _drop_stdout() -> None:

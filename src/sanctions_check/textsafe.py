@@ -32,7 +32,7 @@ def one_line(text: object, limit: int | None = None) -> str:
         and text[:1] != " "
         and text[-1:] != " "
     ):
-        value = text  # nothing to strip or fold: the common case, ~5x faster (issue 6)
+        value = text  # nothing to strip or fold: the common case, and much faster
     else:
         value = " ".join(plain(text).split())
     if limit is not None and len(value) > limit:

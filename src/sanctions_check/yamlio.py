@@ -19,8 +19,9 @@ import errno
 import os
 import re
 import stat
+from collections.abc import Generator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar, NoReturn
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -98,7 +99,7 @@ class DuplicateKeyError(ConstructorError):
 class StrictConstructor(SafeConstructor):
     """Builds plain dicts, lists, str, int, float, bool and None — nothing else."""
 
-    yaml_constructors: dict[str | None, Any] = {}  # noqa: RUF012 - PyYAML's class-level registry
+    yaml_constructors: ClassVar[dict[Any, Any]] = {}  # PyYAML's class-level registry, ours alone
 
     def construct_object(self, node: Node, deep: bool = False) -> Any:
         if node in self.constructed_objects or node in self.recursive_objects:
@@ -113,7 +114,10 @@ class StrictConstructor(SafeConstructor):
     def construct_mapping(self, node: Node, deep: bool = False) -> dict[Any, Any]:
         if not isinstance(node, MappingNode):
             raise ConstructorError(
-                None, None, f"expected a mapping, found {node.id}", node.start_mark
+                None,
+                None,
+                f"expected a mapping, found {getattr(node, 'id', 'a node')}",
+                node.start_mark,
             )
         mapping: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -135,12 +139,12 @@ class StrictConstructor(SafeConstructor):
             mapping[key] = self.construct_object(value_node, deep=deep)
         return mapping
 
-    def construct_yaml_map(self, node: Node):  # type: ignore[override]
+    def construct_yaml_map(self, node: MappingNode) -> Generator[dict[Any, Any], None, None]:
         data: dict[Any, Any] = {}
         yield data
         data.update(self.construct_mapping(node))
 
-    def construct_yaml_int(self, node: Node) -> int:  # type: ignore[override]
+    def construct_yaml_int(self, node: ScalarNode) -> int:
         try:
             return int(self.construct_scalar(node))
         except ValueError:  # over Python's 4,300-digit limit for int()
@@ -151,7 +155,7 @@ class StrictConstructor(SafeConstructor):
                 node.start_mark,
             ) from None
 
-    def construct_yaml_float(self, node: Node) -> float:  # type: ignore[override]
+    def construct_yaml_float(self, node: ScalarNode) -> float:
         value = str(self.construct_scalar(node)).lower()
         try:
             if value.endswith((".inf", ".nan")):
@@ -162,7 +166,7 @@ class StrictConstructor(SafeConstructor):
                 None, None, f"{value!r} is not a number", node.start_mark
             ) from None
 
-    def construct_yaml_bool(self, node: Node) -> bool:  # type: ignore[override]
+    def construct_yaml_bool(self, node: ScalarNode) -> bool:
         """Only true/false, even under an explicit !!bool tag (no YAML 1.1 yes/no/on/off)."""
         value = self.construct_scalar(node)
         if value not in _BOOLEANS:
@@ -171,7 +175,7 @@ class StrictConstructor(SafeConstructor):
             )
         return _BOOLEANS[value]
 
-    def construct_undefined(self, node: Node):  # type: ignore[override]
+    def construct_undefined(self, node: Node) -> NoReturn:
         raise ConstructorError(
             None,
             None,
@@ -190,8 +194,9 @@ for _name, _fn in (
     ("seq", SafeConstructor.construct_yaml_seq),
     ("map", StrictConstructor.construct_yaml_map),
 ):
-    StrictConstructor.add_constructor(_TAG + _name, _fn)
-StrictConstructor.add_constructor(None, StrictConstructor.construct_undefined)
+    # The stubs type add_constructor for loader classes; a constructor mixin is one at run time.
+    StrictConstructor.add_constructor(_TAG + _name, _fn)  # type: ignore[type-var]  # see above
+StrictConstructor.add_constructor(None, StrictConstructor.construct_undefined)  # type: ignore[type-var]  # as above
 
 
 class StrictLoader(
@@ -213,7 +218,7 @@ class StrictLoader(
         StrictResolver.__init__(self)
         self._depth = 0
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         """Refuse an alias where it stands, and nesting deeper than MAX_DEPTH, with its line.
 
         Block nesting (indentation, not brackets) is not caught by the bracket pre-scan; this
@@ -226,13 +231,16 @@ class StrictLoader(
                 None,
                 f"found the alias *{event.anchor}: anchors and aliases (&name / *name) "
                 "are not allowed in sanctions-check files",
-                event.start_mark,
+                event.start_mark,  # type: ignore[arg-type]  # pure parser: a yaml.error.Mark
             )
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
                 raise yaml.composer.ComposerError(
-                    None, None, f"nesting is deeper than {MAX_DEPTH} levels", event.start_mark
+                    None,
+                    None,
+                    f"nesting is deeper than {MAX_DEPTH} levels",
+                    event.start_mark,
                 )
             return super().compose_node(parent, index)
         finally:
@@ -240,20 +248,21 @@ class StrictLoader(
 
 
 if getattr(yaml, "__with_libyaml__", False):
+    from yaml.cyaml import CParser  # type: ignore[attr-defined]  # exported at run time, not in stubs
 
-    class CStrictLoader(yaml.cyaml.CParser, StrictConstructor, StrictResolver):  # type: ignore[misc]
+    class CStrictLoader(CParser, StrictConstructor, StrictResolver):
         """libyaml parser with the same strict rules, and a direct node-to-data builder.
 
         PyYAML's generic constructor (bookkeeping and a generator per mapping) costs more than
         libyaml's parsing itself. Our data are only mappings, lists and core scalars, so one
-        recursive method builds them at a fraction of the cost (issue 6: batch scoring near the
+        recursive method builds them at a fraction of the cost (batch scoring stays near the
         YAML parse floor). Scalars go through StrictConstructor's own methods and anything
         unusual falls back to its generic path, so the rules are the pure loader's;
         tests/test_loader_parity.py runs the same hostile files through both loaders.
         """
 
         def __init__(self, stream: str) -> None:
-            yaml.cyaml.CParser.__init__(self, stream)
+            CParser.__init__(self, stream)
             StrictConstructor.__init__(self)
             StrictResolver.__init__(self)
             # An alias needs an anchor, and an anchor needs a '&': without one no node is shared.
@@ -284,7 +293,7 @@ if getattr(yaml, "__with_libyaml__", False):
                     return node.value
                 scalar = _SCALARS.get(tag)
                 if scalar is not None:
-                    return scalar(self, node)
+                    return scalar(self, node)  # type: ignore[arg-type]  # a ScalarNode here
             elif kind is MappingNode and tag == _MAP:
                 mapping: dict[Any, Any] = {}
                 # Most keys and values are plain text: take those without a call of their own.
@@ -659,7 +668,7 @@ def _umask() -> int:
     return mask
 
 
-class _BlockDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+class _BlockDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]  # base chosen at run time
     """Safe dumper that writes multi-line text as literal blocks, readable in a diff."""
 
 
