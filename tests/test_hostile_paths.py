@@ -303,6 +303,24 @@ def test_an_existing_file_is_never_overwritten_without_force(cli, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.yaml"], "no temporary files left"
 
 
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_a_device_pipe_or_folder_is_never_replaced_by_a_write(cli, tmp_path, force):
+    """As root, a rename over /dev/null would replace the device; every write refuses instead."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for target, code, says in ((fifo, 1, "is not a regular file"), (folder, 2, "is a directory")):
+        for args in (
+            ["new", *FW, "-o", target, *force],
+            ["report", STRONG, *FW, "-f", "markdown", "-o", target, *force],
+        ):
+            stderr = assert_clean_failure(cli(*args), code, target)
+            assert says in stderr
+    assert fifo.is_fifo() and folder.is_dir() and not any(folder.iterdir())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder", "pipe"]
+
+
 def _limit_file_size(size: int):
     def apply() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))

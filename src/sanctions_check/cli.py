@@ -85,6 +85,13 @@ class CompareFormat(StrEnum):
     json = "json"
 
 
+class PanelFormat(StrEnum):
+    terminal = "terminal"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"sanctions-check {__version__}\n")
@@ -491,6 +498,128 @@ def compare(
         compare_view.table(model, Console(highlight=False, emoji=False))
     else:
         _emit(compare_view.table_text(model), output, force)
+
+
+@app.command()
+def panel(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Case files of one case by different analysts, or folders holding them.",
+            metavar="FILE_OR_FOLDER...",
+        ),
+    ],
+    case_id: Annotated[
+        str | None,
+        typer.Option(
+            "--case",
+            help="The case id to pool, when the folders hold several cases.",
+            metavar="ID",
+        ),
+    ] = None,
+    format: Annotated[PanelFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        PanelFormat.terminal
+    ),
+    output: OutputOption = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace FILE, and files in --feedback DIR, if they exist."),
+    ] = False,
+    feedback_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--feedback",
+            file_okay=False,
+            help="Write each analyst's own file, annotated with the panel's anonymised answers, "
+            "to DIR for a second round.",
+            metavar="DIR",
+        ),
+    ] = None,
+    framework_path: FrameworkOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX,
+) -> None:
+    """Pool a panel of analysts' assessments of one case: each question's median and range, the
+    disagreements that move the outlook most, the pooled outlook beside each analyst's, and
+    Krippendorff's alpha.
+
+    Exit codes: 0 done; 1 an input is invalid, an analyst appears twice, or a file exists (use
+    --force); 2 usage (fewer than two files, several cases without --case).
+    """
+    from sanctions_check import batch
+    from sanctions_check import panel as panel_mod
+    from sanctions_check.errors import Problem, SanctionsCheckError
+    from sanctions_check.render import wording
+
+    if "-" in paths:
+        _say(wording.PANEL_NO_STDIN)
+        raise typer.Exit(EXIT_USAGE)
+    fw = _framework(framework_path, max_size)
+    names, problems = batch.collect(paths)
+    cases = []
+    for name in names:
+        try:
+            cases.append(batch.read_case(name, fw, max_size))
+        except SanctionsCheckError as exc:
+            problems.extend(getattr(exc, "problems", [Problem(name, str(exc))]))
+        except RecursionError:
+            problems.append(Problem(name, "is nested too deeply to read"))
+    for problem in problems:
+        _say(str(problem))
+    if problems:
+        _say(wording.panel_invalid(len({p.file for p in problems})))
+        raise typer.Exit(EXIT_INVALID)
+    for case in cases:
+        for warning in case.warnings:
+            _say(str(warning))
+    try:
+        result = panel_mod.gather(fw, cases, case_id)
+    except SanctionsCheckError as exc:
+        _fail(exc)
+    for note in result.warnings:
+        _say(wording.panel_cli_warning(note))
+    if format is PanelFormat.terminal and output is None:
+        from rich.console import Console
+
+        from sanctions_check.render import panel_terminal
+
+        console = Console(highlight=False, emoji=False)
+        if console.is_terminal:
+            panel_terminal.render(result, console)
+        else:  # a pipe or a file: plain text without rich's trailing padding
+            sys.stdout.write(panel_terminal.text(result, width=console.width))
+    else:
+        from sanctions_check.render import report_model
+
+        try:
+            generated = report_model.generated_at()
+        except SanctionsCheckError as exc:
+            _fail(exc)
+        if format is PanelFormat.json:
+            from sanctions_check.render import panel_json
+
+            text = panel_json.render(result, generated)
+        elif format is PanelFormat.markdown:
+            from sanctions_check.render import panel_markdown
+
+            text = panel_markdown.render(result)
+        elif format is PanelFormat.html:
+            from sanctions_check.render import panel_html
+
+            text = panel_html.render(result, generated)
+        else:
+            from sanctions_check.render import panel_terminal
+
+            text = panel_terminal.text(result)
+        _emit(text, output, force)
+    if feedback_dir is not None:
+        from sanctions_check import feedback
+
+        try:
+            written = feedback.write(result, feedback_dir, overwrite=force, max_bytes=max_size)
+        except SanctionsCheckError as exc:
+            _fail(exc)
+        for path in written:
+            _say(f"wrote {path}")
 
 
 def main() -> None:

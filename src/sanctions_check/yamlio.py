@@ -600,7 +600,17 @@ def atomic_write(path: Path, data: str | bytes, *, overwrite: bool) -> None:
     content stays intact until the new one is complete on disk.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    if not overwrite and path.exists():
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        # Renaming over a device, pipe or folder would replace it (as root, even /dev/null).
+        raise WriteError(
+            f"{path} is not a regular file (a device, pipe or folder): nothing was written; "
+            "name a file, or leave out -o to print to standard output"
+        )
+    if not overwrite and mode is not None:
         raise WriteError(f"{path} already exists; use --force to replace it")
     folder = path.parent if str(path.parent) else Path(".")
     try:
