@@ -46,12 +46,14 @@ def test_score_json_is_clean_and_complete(cli):
     result = cli("score", CASES / "weak.yaml", CASES / "strong.yaml", "-f", "json", *FW)
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert data["schema"] == "sanctions-check/score@1"
+    assert data["schema"] == "sanctions-check/score@2"
     assert data["framework"]["id"] == "mini" and len(data["framework"]["sha256"]) == 64
     rows = {row["id"]: row for row in data["cases"]}
     assert rows["strong"]["band"] == "favourable"
-    # weak: alpha 25 (w3), beta 0 (w1) -> 18.75; beta below the gate
-    assert rows["weak"]["outlook"] == 18.8 and rows["weak"]["limiting"] == ["beta"]
+    # weak: alpha 25 (w3); beta 0 and unknown at the midpoint: 25 (w1), range 0-50, so its
+    # gate is unresolved; gamma unanswered at the midpoint: 50 (w1) -> (75 + 25 + 50) / 5 = 30
+    assert rows["weak"]["outlook"] == 30 and rows["weak"]["limiting"] == ["alpha", "beta"]
+    assert rows["weak"]["unresolved_gates"] == ["beta"]
     assert rows["weak"]["top_risk"] == "evasion" and rows["weak"]["top_risk_value"] == 12
     assert data["summary"] == {"files": 2, "valid": 2, "invalid": 0}
 
@@ -60,7 +62,7 @@ def test_score_csv_has_header_and_factor_columns(cli):
     result = cli("score", CASES, "-f", "csv", *FW)
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [r["id"] for r in rows] == ["strong", "weak"]  # input order, streamed
-    assert rows[0]["factor:alpha"] == "100.0" and rows[1]["factor:gamma"] == ""
+    assert rows[0]["factor:alpha"] == "100" and rows[1]["factor:gamma"] == "50"
 
 
 def test_score_markdown(cli):

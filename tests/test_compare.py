@@ -54,13 +54,14 @@ def test_diff_of_two_mini_assessments(tmp_path):
         scoring.assess(fw, case.load(WEAK, fw)), scoring.assess(fw, case.load(later, fw))
     )
     factors = {f.id: f for f in diff.factors}
-    # alpha: (1 + 3*1)/4 levels = 25 -> (1 + 3*3)/4 = 62.5; beta: b1 0 -> 2 = 0 -> 50
-    assert factors["alpha"].delta == pytest.approx(37.5)
-    assert factors["beta"].delta == pytest.approx(50)
-    assert factors["gamma"].delta is None  # unanswered both times
-    # outlook: 18.75 -> (3*62.5 + 50)/4 = 59.375
-    assert diff.outlook_delta == pytest.approx(40.625)
-    assert diff.band_changed
+    # alpha: (1 + 3*1)/4 levels = 25 -> (1 + 3*3)/4 = 62.5 (printed 63); beta: b1 0 -> 2 with
+    # b2 unknown at the midpoint both times: 25 -> 50
+    assert factors["alpha"].delta == 63 - 25
+    assert factors["beta"].delta == 25
+    assert factors["gamma"].delta == 0 and not factors["gamma"].changed  # unanswered both times
+    # outlook: (75 + 25 + 50)/5 = 30 -> (187.5 + 50 + 50)/5 = 57.5, printed 58
+    assert diff.outlook_delta == 58 - 30
+    assert diff.band_changed and not diff.unchanged
     changed = {(a.factor_id, a.question_id): a for a in diff.answers}
     assert set(changed) == {("alpha", "a2"), ("beta", "b1"), ("flag", "f1")}
     assert changed[("alpha", "a2")].changed == ("score", "confidence", "note")
@@ -76,20 +77,23 @@ def test_compare_cli_table_on_two_analysts_readings(cli):
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert "Commitment of the sanctioning government" in out
-    assert "+8" in out and "−12" in out
+    assert "+5" in out and "−5" in out  # commitment 30 -> 35, communication 50 -> 45
     assert "Answers that changed (3)" in out and "Risks that changed (2)" in out
     assert "Coder's judgement: low. The designation was a single step" in out  # old note
     assert "designating the serving army" in out  # new note
-    assert "rose: 2 × 1 = Low (2/16) → 3 × 1 = Low (3/16)" in out
-    assert "fell: 2 × 1 = Low (2/16) → 1 × 1 = Low (1/16)" in out
+    flat = " ".join(out.split())
+    assert "rose: 2 × 1 = 2 (Low) → 3 × 1 = 3 (Low)" in flat
+    assert "fell: 2 × 1 = 2 (Low) → 1 × 1 = 1 (Low)" in flat
+    assert "Limiting factor, unchanged:" in flat  # the same factors: never "X → X"
 
 
 def test_compare_json_and_markdown(cli):
     data = json.loads(cli("compare", A, B, "-f", "json").stdout)
-    assert data["schema"] == "sanctions-check/compare@1"
+    assert data["schema"] == "sanctions-check/compare@2"
     factors = {f["id"]: f for f in data["factors"]}
-    assert factors["commitment"]["delta_text"] == "+8"
-    assert factors["communication"]["delta_text"] == "−12"
+    assert factors["commitment"]["delta_text"] == "+5" and factors["commitment"]["delta"] == 5
+    assert factors["communication"]["delta_text"] == "−5"
+    assert factors["exposure"]["delta_text"] == "" and not factors["exposure"]["changed"]
     answers = {a["question_id"]: a for a in data["answers"]}
     assert answers["network_reach"]["changed"] == ["confidence"]
     assert answers["demands"]["old"]["score"] == 2 and answers["demands"]["new"]["score"] == 1
@@ -98,7 +102,7 @@ def test_compare_json_and_markdown(cli):
         "diplomatic_cost": "fell",
     }
     md = cli("compare", A, B, "-f", "markdown").stdout
-    assert "| Clear communication (core factor) | 50 (range 20–80) | 38 (range 15–75) | −12 |" in md
+    assert "| Clear communication (core factor) | 50 (range 20–80) | 45 (range 15–75) | −5 |" in md
     assert "\\[LBO\\]" in md  # case text escaped for Markdown
 
 
@@ -135,3 +139,17 @@ def test_compare_reads_one_side_from_standard_input(cli):
     result = cli("compare", A, "-", "-f", "json", input=B.read_bytes())
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["new"]["file"] == "<stdin>"
+
+
+def test_two_identical_files_say_no_changes(cli):
+    result = cli("compare", A, A)
+    assert result.exit_code == 0, result.stderr
+    flat = " ".join(result.stdout.split())
+    assert "No changes:" in flat
+    assert "Answers that changed (0)" in flat and "Risks that changed (0)" in flat
+    assert "→" not in flat  # no 'X → X' anywhere
+    data = json.loads(cli("compare", A, A, "-f", "json").stdout)
+    assert data["unchanged"] is True and data["outlook_delta_text"] == ""
+    assert not any(f["changed"] or f["delta_text"] for f in data["factors"])
+    md = cli("compare", A, A, "-f", "markdown").stdout
+    assert "**No changes:" in md and "→" not in md

@@ -26,7 +26,7 @@ def test_terminal_output_of_the_example_panel(cli):
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert out.startswith("Panel of 3 analysts: HYPOTHETICAL panel exercise")
-    assert re.search(r"Pooled \(median case\)\s+–\s+Moderate: 56", out)
+    assert re.search(r"Pooled \(median case\)\s+–\s+Moderate: 55", out)
     for name in ("Analyst A", "Analyst B", "Analyst C"):
         assert name in out
     assert "Krippendorff's alpha (ordinal) 0.46 over 29 of 32 questions" in out

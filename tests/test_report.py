@@ -37,41 +37,61 @@ def assessed(path: Path = MIXED) -> scoring.Assessment:
 
 def test_model_holds_every_section_of_the_summary():
     model = report_model.build(assessed(), generated=datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC))
-    assert model["schema"] == "sanctions-check/report@1"
-    # outlook: alpha 62.5 (w3), beta 75 (w1), gamma unanswered -> (187.5 + 75) / 4 = 65.6
-    assert model["outlook"]["score"] == 65.6
-    assert model["outlook"]["band"]["id"] == "moderate"
-    assert model["outlook"]["text"] == "Moderate: 66 (range 45–75), coverage 70%"
-    assert [f["id"] for f in model["factors"]] == ["alpha", "beta", "gamma", "flag"]
-    assert model["factors"][1]["score_text"] == "75 (range 38–88)"
-    assert model["limits"][0]["factor_id"] == "alpha"
-    assert [s["factor_id"] for s in model["strengths"]] == ["beta"]
-    assert model["levers"][0]["question_id"] == "a2" and model["levers"][0]["advice"] == "Raise a2."
-    assert [f["factor_id"] for f in model["red_flags"]] == ["flag"]
-    assert model["risks"][0]["id"] == "harm" and model["risks"][0]["value"] == 12
-    assert model["risks"][0]["mitigation"] == "Exempt food and medicine."
-    assert model["risks"][0]["suggested_mitigations"] == ["Exempt aid."]
-    assert [p["id"] for p in model["purposes"]] == ["coerce", "signal"]
-    assert model["purposes"][0]["base_rate"]["effective_when_pursued"] == 22
-    assert model["purposes"][1]["base_rate"] is None
-    kinds = {(g["kind"], g["question_id"]) for g in model["gaps"]}
+    assert model.schema == "sanctions-check/report@2"
+    # alpha 62.5 (w3); beta: b1 unknown at the midpoint, b2 3 -> 62.5 (w1), range 37.5-87.5;
+    # gamma unanswered -> 50 (w1), range 0-100. (187.5 + 62.5 + 50) / 5 = 60, range 45-75.
+    assert model.outlook.score == 60
+    assert (model.outlook.low, model.outlook.high) == (45, 75)
+    assert model.outlook.band is not None and model.outlook.band.id == "moderate"
+    assert model.outlook.spans_bands
+    assert model.outlook.text == (
+        "Moderate; could be Guarded to Favourable: 60 (range 45–75), coverage 70%"
+    )
+    assert [f.id for f in model.factors] == ["alpha", "beta", "gamma", "flag"]
+    assert model.factors[1].score_text == "63 (range 38–88)"
+    assert model.factors[2].score_text == "not yet assessed (range 0–100)"
+    assert [(lim.factor_id, lim.reason) for lim in model.limits] == [
+        ("alpha", "weakest"),
+        ("beta", "weakest"),
+    ]
+    assert model.strengths == ()
+    assert model.levers[0].question_id == "a2" and model.levers[0].advice == "Raise a2."
+    assert model.levers[0].gain == 23  # 3 * (25 * 3 * 2 / 4) / 5 = 22.5
+    assert [f.factor_id for f in model.raised_flags] == ["flag"]
+    assert model.risks[0].id == "harm" and model.risks[0].value == 12
+    assert model.risks[0].mitigation == "Exempt food and medicine."
+    assert model.risks[0].suggested_mitigations == ("Exempt aid.",)
+    evasion = model.risks[1]
+    assert (evasion.value, evasion.low, evasion.high) == (None, 0, 8)
+    assert evasion.text == "? × 2 → 0–8 (could reach Medium)"
+    rates = model.outside_view.base_rates
+    assert model.outside_view.purpose_stated
+    assert [r.purpose_id for r in rates] == ["coerce", "signal"]
+    assert rates[0].figure == "22%" and rates[0].sources == ("src",)
+    assert rates[1].figure is None
+    kinds = {(g.kind, g.question_id) for g in model.gaps}
     assert {
         ("low-confidence", "a2"),
         ("unknown", "b1"),
         ("unanswered", "g1"),
         ("risk-unrated", "evasion"),
     } <= kinds
-    low = next(g for g in model["gaps"] if g["kind"] == "low-confidence")
-    assert low["note"] == "A low-confidence note."
-    assert [c["id"] for c in model["caveats"]] == ["unique"]
-    method = model["method"]
-    assert method["framework"]["id"] == "mini" and method["framework"]["version"] == "2.1"
-    assert re.fullmatch(r"[0-9a-f]{64}", method["framework"]["sha256"])
-    assert method["tool"]["version"] == __version__
-    assert method["generated"] == "2024-01-02T03:04:05Z"
-    assert model["sources"]["case"] == ["https://example.org/case", "https://example.org/a2"]
-    assert model["sources"]["framework"][0]["key"] == "src"
-    assert model["case"]["file"] == "mini-mixed.yaml"
+    low = next(g for g in model.gaps if g.kind == "low-confidence")
+    assert low.note == "A low-confidence note."
+    assert model.confidence_not_stated == 4  # a1, b2, f1 and the harm risk state none
+    assert model.confidence_text == "Confidence not stated for 4 answers."
+    assert [c.id for c in model.caveats] == ["unique"]
+    method = model.method
+    assert method.framework.id == "mini" and method.framework.version == "2.1"
+    assert re.fullmatch(r"[0-9a-f]{64}", method.framework.sha256)
+    assert method.tool.version == __version__
+    assert method.generated == "2024-01-02T03:04:05Z"
+    assert model.sources.case == ("https://example.org/case", "https://example.org/a2")
+    assert model.sources.framework[0].key == "src"
+    assert model.case.file == "mini-mixed.yaml"
+    data = json.loads(report_model.dumps(model))
+    assert data["outlook"]["capped"] is False and data["outlook"]["spans_bands"] is True
+    assert data["outlook"]["score"] == 60
 
 
 def test_generated_time_follows_source_date_epoch():
@@ -91,7 +111,7 @@ def test_generated_time_follows_source_date_epoch():
 def test_json_output_is_sorted_and_stable():
     model = report_model.build(assessed(), generated=datetime(2024, 1, 1, tzinfo=UTC))
     text = report_model.dumps(model)
-    assert text == report_model.dumps(json.loads(text))
+    assert text == report_model.dumps(json.loads(text))  # the walk gives plain JSON data
     assert list(json.loads(text)) == sorted(json.loads(text))
 
 
@@ -115,11 +135,14 @@ def test_report_every_format(cli, fixed_clock, fmt):
     assert "Each crisis is unique." in out
     assert "2023-11-14T22:13:20Z" in out
     if fmt == "json":
-        assert json.loads(out)["schema"] == "sanctions-check/report@1"
+        assert json.loads(out)["schema"] == "sanctions-check/report@2"
     else:
         if fmt == "html":
-            out = " ".join(re.sub(r"<[^>]+>", "", out).split())
-        assert "Moderate: 66 (range 45–75), coverage 70%" in out
+            import html
+
+            out = html.unescape(" ".join(re.sub(r"<[^>]+>", "", out).split()))
+        assert "Moderate; could be Guarded to Favourable: 60 (range 45–75), coverage 70%" in out
+        assert wording.NEUTRAL_RULE in " ".join(out.split())
         assert "not a verdict" in out
 
 
@@ -127,6 +150,7 @@ def test_terminal_summary_sections_in_order(cli, fixed_clock):
     out = cli("report", MIXED, *FW).stdout
     headings = [
         "Outlook",
+        "Outside view: base rates",
         "Factors",
         "Evidence behind each factor",
         "What limits the outlook",
@@ -134,7 +158,6 @@ def test_terminal_summary_sections_in_order(cli, fixed_clock):
         "Top levers",
         "Red flags",
         "Risks of unintended consequences",
-        "Purposes and base rates",
         "Data gaps",
         "Caveats",
         "Method",
@@ -143,7 +166,7 @@ def test_terminal_summary_sections_in_order(cli, fixed_clock):
     positions = [out.index(f"\n{h}") for h in headings]
     assert positions == sorted(positions)
     assert "█" in out and "▒" in out  # bars with their uncertainty
-    assert "Coerce: about 1 in 5" in out
+    assert "Coerce: 22% of the UN targeted sanctions episodes that pursued this purpose" in out
 
 
 def test_output_file_is_written_once_and_replaced_only_with_force(cli, fixed_clock, tmp_path):
@@ -215,11 +238,16 @@ def test_without_source_date_epoch_the_clock_is_used(cli, monkeypatch):
     assert before <= stamp.replace(tzinfo=UTC) <= datetime.now(UTC)
 
 
-def test_capped_outlook_names_the_gate(cli, fixed_clock):
-    # weak: beta scores 0, below the gate at 25 -> capped at guarded (already Low: still named)
+def test_unresolved_gate_is_named_once(cli, fixed_clock):
+    # weak: beta b1 0, b2 unknown -> 25 (range 0-50): the range cannot rule out the gate at 25
     out = cli("report", WEAK, "-f", "markdown", *FW).stdout
-    assert "**Gate:** Beta scores 0, below 25, so the outlook can be at most Guarded." in out
-    assert "- **Beta**: scores 0, below the gate at 25" in out
+    assert (
+        "**Gate:** Unresolved: Beta (range 0–50) is not far enough answered to rule out a score "
+        "below 25, which would cap the outlook at Guarded. A very weak core factor undermines "
+        "the rest." in out
+    )
+    assert out.count("A very weak core factor undermines the rest.") == 1
+    assert "- **Beta**: the weakest assessed core factor, at 25 of 100." in out
 
 
 # --- shared wording and the HTML document ------------------------------------------------
@@ -229,13 +257,14 @@ def test_score_markdown_and_html_report_share_band_and_factor_wording(cli, fixed
     score_md = cli("score", WEAK, "-f", "markdown", *FW).stdout
     html = cli("report", WEAK, "-f", "html", *FW).stdout
     model = json.loads(cli("report", WEAK, "-f", "json", *FW).stdout)
-    band = wording.band_text(model["outlook"]["band"]["label"], model["outlook"]["capped"])
-    assert f"| {band} |" in score_md and band in html
+    band = model["outlook"]["band"]["label"]
+    assert f"| {band} (L–G) |" in score_md and f"{band}; could be Low to Guarded" in html
     assert wording.OUTLOOK_EXPLAINED in score_md and wording.OUTLOOK_EXPLAINED in html
     score_range = wording.score_range(model["outlook"]["low"], model["outlook"]["high"])
     assert score_range in score_md and score_range in html
+    text = re.sub(r"<[^>]+>", "", html)
     for factor in model["factors"]:
-        assert factor["score_text"] in html
+        assert factor["score_text"] in text
         assert wording.kind_label(factor["kind"]) in html
 
 
@@ -269,7 +298,7 @@ def test_html_is_self_contained_semantic_and_printable(cli, fixed_clock):
     assert len(swatches) >= 3  # band, risk level, red flag
     for match in swatches:
         label = re.sub(r"<[^>]+>", "", html[match.end() : match.end() + 120]).strip()
-        assert re.match(r"\w", label), label
+        assert re.match(r"[\w?]", label), label  # a risk with an unknown side starts '? ×'
 
 
 def test_markdown_tables_keep_their_shape(cli, fixed_clock):
@@ -304,3 +333,86 @@ def test_no_answers_leaves_out_the_appendix_only(cli, fmt):
     assert "The answers behind the scores" not in short.stdout
     assert "What limits the outlook" in short.stdout
     assert len(short.stdout) < len(full.stdout) * 0.8
+
+
+RETRO = REPORT_DATA / "mini-retrospective.yaml"
+
+
+def test_retrospective_case_shows_as_of_na_hindsight_references_and_outcome():
+    model = report_model.build(assessed(RETRO), generated=datetime(2024, 1, 1, tzinfo=UTC))
+    assert model.case.as_of == "2011-03-30"
+    assert model.case.implementers == ("United States", "European Union")
+    assert [(n.question_id, n.note) for n in model.not_applicable] == [
+        ("a1", "The measures include no asset freeze [AA]."),
+        ("g1", "No other tool was in use [BB]."),
+    ]
+    assert model.outlook.not_applicable == ("Gamma",)
+    assert model.factors[2].score is None and not model.factors[2].applicable
+    assert model.hindsight == 2  # a2 and the harm risk
+    assert model.hindsight_text is not None and "2011-03-30" in model.hindsight_text
+    assert [(r.key, r.text) for r in model.references] == [
+        ("AA", "https://example.org/a"),
+        ("BB", "Author, Title (Publisher, 2012)"),
+    ]
+    assert model.outcome is not None and model.outcome.verdict_text == "partly effective"
+    assert [(p.purpose_id, p.verdict) for p in model.outcome.by_purpose] == [
+        ("coerce", "ineffective")
+    ]
+    # the red flag is answered 0 with its only question: ruled out, so "None raised" is true
+    assert model.red_flags_text is not None and model.red_flags_text.startswith("None raised")
+    # harm 4 x unknown could reach 16: ranked above evasion's known 4
+    assert [(r.id, r.text) for r in model.risks] == [
+        ("harm", "4 × ? → 0–16 (could reach High)"),
+        ("evasion", "2 × 2 = 4 (Medium)"),
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "markdown", "html"])
+def test_outcome_is_its_own_section_after_the_advisory_parts(cli, fixed_clock, fmt):
+    out = cli("report", RETRO, "-f", fmt, *FW).stdout
+    heading = wording.OUTCOME_HEADING if fmt != "html" else "Outcome (the sources&#x27; verdict)"
+    assert out.count(heading) == 1
+    assert out.index("Data gaps") < out.index(heading) < out.index("Caveats")
+    assert "2011-03-30" in out and "United States, European Union" in out
+
+
+def test_an_open_answer_with_the_frameworks_own_neutral_value_says_what_it_counts_as():
+    assert wording.counts_as("unknown", 1.5, "Reason [K].") == (
+        "unknown (counts as 1.5 of 4: Reason [K].)"
+    )
+    assert wording.counts_as("not answered", 3, None) == "not answered (counts as 3 of 4)"
+
+
+def test_without_a_stated_purpose_every_base_rate_is_shown_with_the_hint():
+    model = report_model.build(assessed(WEAK))
+    view = model.outside_view
+    assert not view.purpose_stated and view.hint == wording.NO_PURPOSE_STATED
+    assert [r.purpose_id for r in view.base_rates] == ["coerce", "signal"]
+    assert view.explained == wording.INSIDE_OUTSIDE
+
+
+def test_bundled_base_rates_keep_the_sources_hedges():
+    fw = framework.load(EXAMPLES.parent / "factors.yaml")
+    case_file = case.load(EXAMPLES / "sri-lanka-2020.yaml", fw)
+    model = report_model.build(
+        scoring.assess(fw, case_file._replace(header=case_file.header._replace(purpose=())))
+    )
+    figures = {r.purpose_id: r.figure for r in model.outside_view.base_rates}
+    assert figures == {"coerce": "22%", "constrain": "almost 40%", "signal": "almost 60%"}
+    assert all(r.source_labels for r in model.outside_view.base_rates)
+
+
+def test_the_appendix_says_what_an_open_answer_counts_as(tmp_path):
+    text = MINI.read_text(encoding="utf-8").replace(
+        "        advice: Raise b1.\n",
+        "        advice: Raise b1.\n        neutral: {value: 1, reason: A stated reason.}\n",
+        1,
+    )
+    path = tmp_path / "neutral.yaml"
+    path.write_text(text, encoding="utf-8")
+    fw = framework.load(path)
+    model = report_model.build(scoring.assess(fw, case.load(MIXED, fw)))
+    beta = next(g for g in model.answers if g.factor_id == "beta")
+    b1 = beta.questions[0]
+    assert b1.score_text == "unknown (counts as 1 of 4: A stated reason.)"
+    assert (b1.neutral, b1.neutral_reason) == (1.0, "A stated reason.")

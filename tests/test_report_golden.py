@@ -25,6 +25,7 @@ MINI_CASES = {
     "mini-mixed": DATA / "report" / "mini-mixed.yaml",
     "mini-weak": DATA / "mini-cases" / "weak.yaml",
     "mini-hostile": DATA / "report" / "hostile.yaml",
+    "mini-retrospective": DATA / "report" / "mini-retrospective.yaml",
 }
 EXAMPLE_CASES = {p.stem: p for p in sorted(EXAMPLES.glob("*.yaml"))}
 CASES = [(name, path, ("--framework", str(MINI))) for name, path in MINI_CASES.items()]

@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -30,12 +31,8 @@ class Outcome(NamedTuple):
     """What one input file gave: a summary row when valid, problems when not; warnings always."""
 
     file: str
-    row: dict[str, Any] | None
+    row: ScoreRow | Checked | None
     problems: tuple[Problem, ...]
-
-    @property
-    def valid(self) -> bool:
-        return self.row is not None
 
 
 def collect(paths: list[str]) -> tuple[list[str], list[Problem]]:
@@ -133,34 +130,89 @@ def read_case(name: str, framework: Framework, max_bytes: int) -> case_mod.Case:
     return case_mod.load(Path(name), framework, max_bytes=max_bytes)
 
 
-def summarise(result: Assessment, file: str) -> dict[str, Any]:
-    """The compact, JSON-ready row that `score` prints for one case."""
+@dataclass(frozen=True, slots=True)
+class ScoreRow:
+    """One case's line in `score`: what the table, Markdown, CSV and JSON print, rounded once."""
+
+    file: str
+    id: str
+    title: str
+    hypothetical: bool
+    band: str | None
+    band_label: str | None
+    band_low_label: str | None  # band at the low end of the range (every possible gate applied)
+    band_high_label: str | None  # band at the high end of the range
+    outlook: int | None
+    low: int
+    high: int
+    coverage: float  # 0-1, three decimals
+    capped: bool
+    provisional: bool
+    limiting: tuple[str, ...]  # factor ids: not yet assessed first, then gates or the weakest
+    limiting_names: tuple[str, ...]
+    not_assessed: tuple[str, ...]  # core factor ids with no answer yet
+    unresolved_gates: tuple[str, ...]  # factor ids whose gate the range cannot rule out
+    top_risk: str | None  # ranked by what it could reach
+    top_risk_name: str | None
+    top_risk_value: int | None  # likelihood x severity when both are known
+    top_risk_low: int | None
+    top_risk_high: int | None
+    top_risk_band: str | None
+    red_flags: tuple[str, ...]  # raised
+    red_flags_not_assessed: tuple[str, ...]
+    factors: dict[str, int | None]
+    warnings: tuple[str, ...]
+
+    @property
+    def spans_bands(self) -> bool:
+        return self.band_low_label is not None and self.band_low_label != self.band_high_label
+
+
+def summarise(result: Assessment, file: str) -> ScoreRow:
+    """The compact row that `score` prints for one case."""
+    from sanctions_check.scoring import NOT_YET_ASSESSED, whole
+
     case = result.case
     outlook = result.outlook
     top = result.top_risk
-    return {
-        "file": file,
-        "id": case.header.id,
-        "title": case.header.title,
-        "hypothetical": case.header.hypothetical,
-        "band": outlook.band.id if outlook.band else None,
-        "band_label": outlook.band.label if outlook.band else None,
-        "outlook": _round(outlook.score),
-        "low": _round(outlook.low),
-        "high": _round(outlook.high),
-        "coverage": round(outlook.coverage, 3),
-        "capped": outlook.band is not None and outlook.band != outlook.uncapped_band,
-        "provisional": outlook.provisional,
-        "limiting": [limit.factor_id for limit in outlook.limits],
-        "limiting_names": [_label(result, limit.factor_id) for limit in outlook.limits],
-        "top_risk": top.id if top else None,
-        "top_risk_name": result.framework.risk(top.id).label if top else None,  # type: ignore[union-attr]
-        "top_risk_value": top.value if top else None,
-        "top_risk_band": top.band_label if top else None,
-        "red_flags": [flag.factor_id for flag in result.red_flags],
-        "factors": {f.id: _round(f.score) for f in result.factors},
-        "warnings": [str(w) for w in case.warnings],
-    }
+    fw = result.framework
+    return ScoreRow(
+        file=file,
+        id=case.header.id,
+        title=case.header.title,
+        hypothetical=case.header.hypothetical,
+        band=outlook.band.id if outlook.band else None,
+        band_label=outlook.band.label if outlook.band else None,
+        band_low_label=outlook.band_low.label if outlook.band_low else None,
+        band_high_label=outlook.band_high.label if outlook.band_high else None,
+        outlook=None if outlook.score is None else whole(outlook.score),
+        low=whole(outlook.low),
+        high=whole(outlook.high),
+        coverage=round(outlook.coverage, 3),
+        capped=outlook.capped,
+        provisional=outlook.provisional,
+        limiting=tuple(limit.factor_id for limit in outlook.limits),
+        limiting_names=tuple(_label(result, limit.factor_id) for limit in outlook.limits),
+        not_assessed=tuple(
+            limit.factor_id for limit in outlook.limits if limit.reason == NOT_YET_ASSESSED
+        ),
+        unresolved_gates=tuple(dict.fromkeys(g.factor_id for g in outlook.unresolved_gates)),
+        top_risk=top.id if top else None,
+        top_risk_name=_risk_label(fw, top.id) if top else None,
+        top_risk_value=top.value if top else None,
+        top_risk_low=top.low if top else None,
+        top_risk_high=top.high if top else None,
+        top_risk_band=(top.band_label or top.reach_label) if top else None,
+        red_flags=tuple(flag.factor_id for flag in result.raised_flags),
+        red_flags_not_assessed=tuple(flag.factor_id for flag in result.open_flags),
+        factors={f.id: None if f.score is None else whole(f.score) for f in result.factors},
+        warnings=tuple(str(w) for w in case.warnings),
+    )
+
+
+def _risk_label(framework: Framework, risk_id: str) -> str:
+    risk = framework.risk(risk_id)
+    return risk.label if risk else risk_id
 
 
 def _label(result: Assessment, factor_id: str) -> str:
@@ -168,8 +220,12 @@ def _label(result: Assessment, factor_id: str) -> str:
     return factor.label if factor else factor_id
 
 
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """A valid file that `validate` read without scoring it."""
+
+    file: str
+    id: str
 
 
 def _read_or_outcome(name: str, framework: Framework, max_bytes: int) -> case_mod.Case | Outcome:
@@ -196,7 +252,7 @@ def validate_one(name: str, framework: Framework, max_bytes: int) -> Outcome:
     case = _read_or_outcome(name, framework, max_bytes)
     if isinstance(case, Outcome):
         return case
-    return Outcome(name, {"file": name, "id": case.header.id}, case.warnings)
+    return Outcome(name, Checked(name, case.header.id), case.warnings)
 
 
 class Tally:
@@ -216,28 +272,27 @@ class Tally:
         self.fail_under = fail_under
         self._ids: dict[str, str] = {}
 
-    def accept(self, outcome: Outcome) -> dict[str, Any] | None:
+    def accept(self, outcome: Outcome) -> ScoreRow | Checked | None:
         """The outcome's row if it counts as valid, else None (its problems are recorded)."""
         self.problems.extend(outcome.problems)
         row = outcome.row
         if row is None:
             self.invalid.add(outcome.file)
             return None
-        first = self._ids.setdefault(row["id"], outcome.file)
+        first = self._ids.setdefault(row.id, outcome.file)
         if first != outcome.file:
             self.problems.append(
                 Problem(
                     outcome.file,
-                    f"case id {row['id']!r} is also used by {first}; ids must be "
+                    f"case id {row.id!r} is also used by {first}; ids must be "
                     "unique within a batch",
                     field="case.id",
                 )
             )
             self.invalid.add(outcome.file)
             return None
-        outlook = row.get("outlook", 0)
-        if self.fail_under is not None and (outlook is None or outlook < self.fail_under):
-            self.below.append(row["id"])
+        if isinstance(row, ScoreRow) and _below(row.outlook, self.fail_under):
+            self.below.append(row.id)
         return row
 
     @property
@@ -251,6 +306,11 @@ class Tally:
             "valid": self.valid,
             "invalid": len(self.invalid),
         }
+
+
+def _below(outlook: int | None, threshold: float | None) -> bool:
+    """An unscored case is below any threshold; no threshold, nothing is below."""
+    return threshold is not None and (outlook is None or outlook < threshold)
 
 
 _WORKER: dict[str, Any] = {}

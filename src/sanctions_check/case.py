@@ -11,7 +11,26 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from sanctions_check import yamlio
-from sanctions_check.checks import ISO_DATE, Checker, Path_, describe, suggest
+from sanctions_check.checks import (
+    INVALID,
+    Checker,
+    Choice,
+    Context,
+    Keyed,
+    Number,
+    Path_,
+    Record,
+    TextList,
+    any_text,
+    describe,
+    iso_date,
+    nonblank,
+    opt,
+    req,
+    slug_id,
+    suggest,
+    true_false,
+)
 from sanctions_check.errors import InputError, Problem, shown_key
 from sanctions_check.framework import Framework, located
 
@@ -26,31 +45,6 @@ REFERENCE_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 CITED_KEY = re.compile(r"\[([A-Za-z0-9][A-Za-z0-9._-]*)\](?!\()")
 Score = int | Literal["unknown", "n/a"] | None
 
-HEADER_REQUIRED = ("id", "title")
-HEADER_OPTIONAL = (
-    "country",
-    "assessed_on",
-    "as_of",
-    "analyst",
-    "hypothetical",
-    "purpose",
-    "situation",
-    "measures",
-    "implementers",
-    "sources",
-)
-ANSWER_KEYS = ("score", "confidence", "note", "sources", "hindsight")
-RISK_KEYS = ("likelihood", "severity", "confidence", "mitigation", "note", "sources", "hindsight")
-OUTCOME_KEYS = (
-    "verdict",
-    "by_purpose",
-    "tsc_policy_outcome",
-    "tsc_sanctions_contribution",
-    "quote",
-    "sources",
-    "note",
-)
-
 
 class Answer(NamedTuple):
     score: Score = None
@@ -61,7 +55,8 @@ class Answer(NamedTuple):
 
     @property
     def answered(self) -> bool:
-        return isinstance(self.score, int)
+        """A level was given: any number 0-4, never a bool (a pooled panel gives half levels)."""
+        return isinstance(self.score, int | float) and not isinstance(self.score, bool)
 
     @property
     def not_applicable(self) -> bool:
@@ -191,6 +186,19 @@ def _not_a_case(data: Any) -> str:
     )
 
 
+class _Context(Context):
+    """The framework a case is checked against, and what its 'framework:' line says."""
+
+    __slots__ = ("framework", "name", "ref", "same_major")
+
+    def __init__(self, framework: Framework, name: str) -> None:
+        super().__init__()
+        self.framework = framework
+        self.name = name
+        self.ref: str | None = None
+        self.same_major = True  # False: answered against an older major version (warn, not fail)
+
+
 def build(c: Checker, data: Any, framework: Framework, name: str) -> Case | None:
     """Validate parsed data against the framework and build the Case, collecting every finding."""
     if not isinstance(data, dict):
@@ -210,147 +218,128 @@ def build(c: Checker, data: Any, framework: Framework, name: str) -> Case | None
             "--framework, and a case file to check or score",
         )
         return None
-    top = c.mapping(
-        data,
-        (),
-        required=("format", "case", "framework"),
-        optional=("answers", "risks", "references", "outcome"),
-    )
-    assert top is not None
-    fmt = top.get("format")
-    if "format" in top and fmt != FORMAT:
-        c.error(("format",), f"expected {FORMAT!r}, found {describe(fmt)}")
-    # A missing section is reported once, by the mapping check above.
-    header = _header(c, top["case"], framework) if "case" in top else None
-    ref = c.text(top["framework"], ("framework",)) if "framework" in top else None
-    same_major = True
-    if ref is not None:
-        ident, _, major = ref.partition("@")
-        if ident != framework.id or not major:
-            c.error(
-                ("framework",),
-                f"this case was answered against {ref!r}, but the framework "
-                f"in use is {framework.ref!r} ({framework.path}); pass the matching one "
-                "with --framework",
-            )
-        elif major != framework.major:
-            same_major = False
-    answers = _answers(c, top.get("answers"), framework, same_major, ref)
-    risks = _risks(c, top.get("risks"), framework, same_major)
-    references = _references(c, top.get("references"))
-    outcome = _outcome(c, top["outcome"], framework) if top.get("outcome") is not None else None
-    if header is None or ref is None:
-        return None
-    case = Case(header, ref, answers, risks, source=name, references=references, outcome=outcome)
-    if "references" in top:
-        _undefined_keys(c, case)
-    return case
+    case = CASE(c, data, (), _Context(framework, name))
+    if data.get("references") is not None:
+        _undefined_keys(c, data)
+    return None if case is INVALID else case
 
 
-def _header(c: Checker, value: Any, framework: Framework) -> CaseHeader | None:
-    p: Path_ = ("case",)
-    m = c.mapping(
-        value,
-        p,
-        required=HEADER_REQUIRED,
-        optional=HEADER_OPTIONAL,
-        what="the case header (a mapping with id, title, ...)",
-    )
-    if m is None:
-        return None
-    # A missing id or title is reported once, by the mapping check above.
-    ident = c.slug(m["id"], (*p, "id")) if "id" in m else None
-    title = c.text(m["title"], (*p, "title")) if "title" in m else None
-    optional = {
-        k: c.text(m.get(k), (*p, k), required=False)
-        for k in ("country", "analyst", "situation", "measures")
-    }
-    assessed = _date(c, m.get("assessed_on"), (*p, "assessed_on"))
-    as_of = _date(c, m.get("as_of"), (*p, "as_of"))
-    implementers = c.text_list(m.get("implementers"), (*p, "implementers"))
-    hypothetical = False
-    if m.get("hypothetical") is not None:
-        hypothetical = bool(c.boolean(m.get("hypothetical"), (*p, "hypothetical")))
-    purposes = c.text_list(m.get("purpose"), (*p, "purpose"))
-    known = [x.id for x in framework.purposes]
+# --- kinds that only a case file has ----------------------------------------------------------
+
+
+def _format(c: Checker, value: Any, path: Path_, ctx: Any) -> Any:
+    if value != FORMAT:
+        c.error(path, f"expected {FORMAT!r}, found {describe(value)}")
+        return INVALID
+    return value
+
+
+def _framework_ref(c: Checker, value: Any, path: Path_, ctx: _Context) -> Any:
+    """id@MAJOR of the framework the case was answered against; an older major only warns."""
+    ref = c.text(value, path)
+    if ref is None:
+        return INVALID
+    framework = ctx.framework
+    ident, _, major = ref.partition("@")
+    if ident != framework.id or not major:
+        c.error(
+            path,
+            f"this case was answered against {ref!r}, but the framework "
+            f"in use is {framework.ref!r} ({framework.path}); pass the matching one "
+            "with --framework",
+        )
+        return INVALID
+    ctx.ref = ref
+    ctx.same_major = major == framework.major
+    return ref
+
+
+def _purposes(c: Checker, value: Any, path: Path_, ctx: _Context) -> Any:
+    start = c.errors
+    purposes = c.text_list(value, path)
+    known = [x.id for x in ctx.framework.purposes]
     for i, purpose in enumerate(purposes):
         if purpose not in known:
             c.error(
-                (*p, "purpose", i),
+                (*path, i),
                 f"unknown purpose {purpose!r}{suggest(purpose, known)}; "
                 f"choose from {', '.join(known)}",
             )
-    sources = c.text_list(m.get("sources"), (*p, "sources"))
-    if ident is None or title is None:
-        return None
-    return CaseHeader(
-        ident,
-        title,
-        assessed_on=assessed,
-        hypothetical=hypothetical,
-        purpose=purposes,
-        sources=sources,
-        as_of=as_of,
-        implementers=implementers,
-        **optional,
-    )
+    return INVALID if c.errors > start else purposes
 
 
-def _date(c: Checker, value: Any, path: Path_) -> str | None:
-    if value is None:
-        return None
-    text = c.text(value, path)
-    if text is not None and not _valid_date(text):
-        c.error(path, f"expected a date as YYYY-MM-DD, found {text!r}")
-        return None
-    return text
+class _Score:
+    """0-4, unknown, or (for a question, with ``applicable``) n/a."""
+
+    __slots__ = ("applicable",)
+
+    def __init__(self, *, applicable: bool) -> None:
+        self.applicable = applicable
+
+    def __call__(self, c: Checker, value: Any, path: Path_, ctx: Any) -> Any:
+        if value == UNKNOWN:
+            return value
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 4:
+            return value
+        word = value.strip().lower() if isinstance(value, str) else None
+        if word == UNKNOWN:
+            return UNKNOWN
+        if word == NOT_APPLICABLE and self.applicable:
+            return NOT_APPLICABLE
+        choices = "0, 1, 2, 3, 4, unknown or n/a" if self.applicable else "0, 1, 2, 3, 4 or unknown"
+        if isinstance(value, int) and not isinstance(value, bool):
+            c.error(path, f"{value} is out of range: use {choices}")
+        else:
+            c.error(path, f"expected {choices}, found {describe(value)}")
+        return INVALID
 
 
-def _valid_date(text: str) -> bool:
-    if not ISO_DATE.match(text):
-        return False
-    import datetime
+_QUESTION_SCORE = _Score(applicable=True)
+_RISK_SCORE = _Score(applicable=False)
 
-    try:
-        datetime.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
+_NA_NEEDS_NOTE = (
+    "n/a (the question does not apply to the measures in this case) needs a note saying why: "
+    "write it as 'score: n/a' with a 'note:'"
+)
 
 
-def _score(c: Checker, value: Any, path: Path_, *, applicable: bool = False) -> Score:
-    """0-4, unknown, or (for a question, with ``applicable``) n/a; None when not answered."""
-    choices = "0, 1, 2, 3, 4, unknown or n/a" if applicable else "0, 1, 2, 3, 4 or unknown"
-    if value is None or value == UNKNOWN:
-        return value
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 4:
-        return value
-    word = value.strip().lower() if isinstance(value, str) else None
-    if word == UNKNOWN:
-        return UNKNOWN
-    if word == NOT_APPLICABLE and applicable:
-        return NOT_APPLICABLE
-    if isinstance(value, int) and not isinstance(value, bool):
-        c.error(path, f"{value} is out of range: use {choices}")
-    else:
-        c.error(path, f"expected {choices}, found {describe(value)}")
-    return None
+def _na_needs_note(c: Checker, values: dict[str, Any], path: Path_, ctx: Any) -> None:
+    note = values.get("note")
+    if values.get("score") == NOT_APPLICABLE and not (note and note.strip()):
+        c.error((*path, "score"), _NA_NEEDS_NOTE)
 
 
-def _answers(
-    c: Checker, value: Any, framework: Framework, same_major: bool, ref: str | None
-) -> dict[str, dict[str, Answer]]:
-    if value is None:
-        return {}
-    p: Path_ = ("answers",)
+def _answer(c: Checker, raw: Any, path: Path_, ctx: _Context) -> Any:
+    """A mapping with 'score', or the score alone (``a1: 3``); an empty value is unanswered."""
+    if isinstance(raw, dict):
+        return ANSWER(c, raw, path, ctx)
+    if raw is None:
+        return Answer()
+    if isinstance(raw, list):
+        c.error(path, "expected a score (0-4 or unknown) or a mapping with 'score', found a list")
+        return INVALID
+    score = _QUESTION_SCORE(c, raw, path, ctx)
+    if score == NOT_APPLICABLE:
+        c.error(path, _NA_NEEDS_NOTE)
+        return INVALID
+    return INVALID if score is INVALID else Answer(score=score)
+
+
+def _answers(c: Checker, value: Any, path: Path_, ctx: _Context) -> Any:
+    """factor id -> question id -> answer, checked against the framework's ids.
+
+    Against an older major version of the framework, ids that no longer exist are listed in one
+    warning (with the questions left unanswered) instead of failing the file.
+    """
     if not isinstance(value, dict):
-        c.error(p, f"expected a mapping of factor ids to answers, found {describe(value)}")
-        return {}
+        c.error(path, f"expected a mapping of factor ids to answers, found {describe(value)}")
+        return INVALID
+    framework, same_major = ctx.framework, ctx.same_major
     out: dict[str, dict[str, Answer]] = {}
     factor_ids = [f.id for f in framework.factors]
     stale: list[str] = []
     for fid, questions in value.items():
-        fp = (*p, fid)
+        fp = (*path, fid)
         factor = framework.factor(fid) if isinstance(fid, str) else None
         if factor is None:
             if same_major:
@@ -371,14 +360,14 @@ def _answers(
         answers: dict[str, Answer] = {}
         for qid, raw in questions.items():
             qp = (*fp, qid)
-            if factor.question(qid) is None if isinstance(qid, str) else True:
+            if not isinstance(qid, str) or factor.question(qid) is None:
                 if same_major:
                     c.error(qp, f"unknown question {qid!r} in factor {fid!r}{suggest(qid, qids)}")
                 else:
                     stale.append(f"{fid}.{qid}")
                 continue
-            answer = _answer(c, raw, qp)
-            if answer is not None:
+            answer = _answer(c, raw, qp, ctx)
+            if answer is not INVALID:
                 answers[qid] = answer
         out[fid] = answers
     if not same_major:
@@ -393,135 +382,113 @@ def _answers(
         unanswered = f"; unanswered against this version: {listed}" if missing else ""
         c.warn(
             ("framework",),
-            f"answered against {ref}, scored against {framework.ref} "
+            f"answered against {ctx.ref}, scored against {framework.ref} "
             f"(version {framework.version}){detail}{unanswered}. Review the answers with "
             "`sanctions-check assess --resume FILE`.",
         )
     return out
 
 
-def _answer(c: Checker, raw: Any, path: Path_) -> Answer | None:
-    if not isinstance(raw, dict):
-        if isinstance(raw, list):
-            c.error(
-                path, "expected a score (0-4 or unknown) or a mapping with 'score', found a list"
-            )
-            return None
-        score = _score(c, raw, path, applicable=True)
-        if score == NOT_APPLICABLE:
-            c.error(path, _NA_NEEDS_NOTE)
-        return Answer(score=score)
-    m = c.mapping(raw, path, optional=ANSWER_KEYS)
-    assert m is not None
-    score = _score(c, m.get("score"), (*path, "score"), applicable=True)
-    confidence = _confidence(c, m.get("confidence"), (*path, "confidence"))
-    note = c.text(m.get("note"), (*path, "note"), required=False)
-    if score == NOT_APPLICABLE and not (note and note.strip()):
-        c.error((*path, "score"), _NA_NEEDS_NOTE)
-    sources = c.text_list(m.get("sources"), (*path, "sources"))
-    hindsight = _flag(c, m.get("hindsight"), (*path, "hindsight"))
-    return Answer(score, confidence, note, sources, hindsight)
-
-
-_NA_NEEDS_NOTE = (
-    "n/a (the question does not apply to the measures in this case) needs a note saying why: "
-    "write it as 'score: n/a' with a 'note:'"
-)
-
-
-def _confidence(c: Checker, value: Any, path: Path_) -> str | None:
-    return None if value is None else c.choice(value, path, CONFIDENCE)
-
-
-def _flag(c: Checker, value: Any, path: Path_) -> bool:
-    return False if value is None else bool(c.boolean(value, path))
-
-
-def _risks(
-    c: Checker, value: Any, framework: Framework, same_major: bool = True
-) -> dict[str, RiskAnswer]:
-    if value is None:
-        return {}
-    p: Path_ = ("risks",)
+def _risk_answers(c: Checker, value: Any, path: Path_, ctx: _Context) -> Any:
+    """risk id -> rating; a risk gone from a newer major version of the framework only warns."""
     if not isinstance(value, dict):
-        c.error(p, f"expected a mapping of risk ids to ratings, found {describe(value)}")
-        return {}
-    known = [r.id for r in framework.risks]
+        c.error(path, f"expected a mapping of risk ids to ratings, found {describe(value)}")
+        return INVALID
+    known = [r.id for r in ctx.framework.risks]
     out: dict[str, RiskAnswer] = {}
     for rid, raw in value.items():
-        rp = (*p, rid)
+        rp = (*path, rid)
         if rid not in known:
-            if same_major:
+            if ctx.same_major:
                 c.error(rp, f"unknown risk {rid!r}{suggest(str(rid), known)}")
             else:
                 c.warn(rp, f"risk {rid!r} is not in this version of the framework: ignored")
             continue
         if raw is None:
             continue
-        m = c.mapping(
-            raw,
-            rp,
-            optional=RISK_KEYS,
-            what="a mapping with likelihood, severity, mitigation, note",
-        )
-        if m is None:
-            continue
-        out[rid] = RiskAnswer(
-            likelihood=_score(c, m.get("likelihood"), (*rp, "likelihood")),
-            severity=_score(c, m.get("severity"), (*rp, "severity")),
-            mitigation=c.text(m.get("mitigation"), (*rp, "mitigation"), required=False),
-            note=c.text(m.get("note"), (*rp, "note"), required=False),
-            sources=c.text_list(m.get("sources"), (*rp, "sources")),
-            confidence=_confidence(c, m.get("confidence"), (*rp, "confidence")),
-            hindsight=_flag(c, m.get("hindsight"), (*rp, "hindsight")),
-        )
+        rated = RISK_ANSWER(c, raw, rp, ctx)
+        if rated is not INVALID:
+            out[rid] = rated
     return out
 
 
-def _references(c: Checker, value: Any) -> dict[str, str]:
+def _references(c: Checker, value: Any, path: Path_, ctx: Any) -> Any:
     """The case's bibliography: source key -> URL or citation, in file order."""
-    if value is None:
-        return {}
-    p: Path_ = ("references",)
     if not isinstance(value, dict):
         c.error(
-            p, f"expected a mapping of source keys to URLs or citations, found {describe(value)}"
+            path, f"expected a mapping of source keys to URLs or citations, found {describe(value)}"
         )
-        return {}
+        return INVALID
+    start = c.errors
     out: dict[str, str] = {}
     for key, raw in value.items():
         if not isinstance(key, str) or not REFERENCE_KEY.match(key):
             c.error(
-                (*p, key),
+                (*path, key),
                 f"a source key is letters, digits, '.', '_' or '-' (as in AJ-CI), found "
                 f"{describe(key)}",
             )
             continue
-        text = c.text(raw, (*p, key))
-        if text is not None:
-            out[key] = text
-    return out
+        cited = c.text(raw, (*path, key))
+        if cited is not None:
+            out[key] = cited
+    return INVALID if c.errors > start else out
 
 
-def _undefined_keys(c: Checker, case: Case) -> None:
-    """Warn once per source key that a note or list cites but the references table lacks."""
+def _by_purpose(c: Checker, value: Any, path: Path_, ctx: _Context) -> Any:
+    if not isinstance(value, dict):
+        c.error(path, f"expected a mapping of purpose ids to verdicts, found {describe(value)}")
+        return INVALID
+    start = c.errors
+    known = [x.id for x in ctx.framework.purposes]
+    out: dict[str, str] = {}
+    for pid, given in value.items():
+        pp = (*path, pid)
+        if pid not in known:
+            c.error(
+                pp,
+                f"unknown purpose {pid!r}{suggest(str(pid), known)}; "
+                f"choose from {', '.join(known)}",
+            )
+            continue
+        chosen = c.choice(given, pp, VERDICTS)
+        if chosen is not None:
+            out[pid] = chosen
+    return INVALID if c.errors > start else out
+
+
+def _undefined_keys(c: Checker, data: dict[Any, Any]) -> None:
+    """Warn once per source key that a note or list cites but the references table lacks.
+
+    Read from the file as written, so that the warning stands beside any errors in it.
+    """
+    texts: list[Any] = []
+
+    def add(block: Any, *keys: str) -> None:
+        if isinstance(block, dict):
+            for key in keys:
+                value = block.get(key)
+                texts.extend(value if isinstance(value, list) else [value])
+
+    add(data.get("case"), "situation", "measures", "sources")
+    answers = data.get("answers")
+    for questions in answers.values() if isinstance(answers, dict) else ():
+        for answer in questions.values() if isinstance(questions, dict) else ():
+            add(answer, "note", "sources")
+    risks = data.get("risks")
+    for risk in risks.values() if isinstance(risks, dict) else ():
+        add(risk, "note", "mitigation", "sources")
+    add(data.get("outcome"), "note", "sources")
     cited: dict[str, None] = {}
-    h = case.header
-    texts = [h.situation, h.measures, *h.sources]
-    for answers in case.answers.values():
-        for answer in answers.values():
-            texts += [answer.note, *answer.sources]
-    for risk in case.risks.values():
-        texts += [risk.note, risk.mitigation, *risk.sources]
-    if case.outcome is not None:
-        texts += [case.outcome.note, *case.outcome.sources]
     for text in texts:
-        if not text:
+        if not isinstance(text, str) or not text:
             continue
         if REFERENCE_KEY.match(text) and "/" not in text and ":" not in text:
             cited[text] = None  # a bare key in a sources list
         cited.update(dict.fromkeys(CITED_KEY.findall(text)))
-    missing = [key for key in cited if key not in case.references]
+    references = data.get("references")
+    defined = references if isinstance(references, dict) else {}
+    missing = [key for key in cited if key not in defined]
     if missing:
         c.warn(
             ("references",),
@@ -530,64 +497,85 @@ def _undefined_keys(c: Checker, case: Case) -> None:
         )
 
 
-def _outcome(c: Checker, value: Any, framework: Framework) -> Outcome | None:
-    p: Path_ = ("outcome",)
-    m = c.mapping(
-        value,
-        p,
-        required=("verdict",),
-        optional=OUTCOME_KEYS[1:],
-        what="the outcome block (a mapping with verdict, by_purpose, quote, sources, ...)",
-    )
-    if m is None:
-        return None
-    verdict = c.choice(m["verdict"], (*p, "verdict"), VERDICTS) if "verdict" in m else None
-    by_purpose: dict[str, str] = {}
-    raw = m.get("by_purpose")
-    if raw is not None:
-        if not isinstance(raw, dict):
-            c.error(
-                (*p, "by_purpose"),
-                f"expected a mapping of purpose ids to verdicts, found {describe(raw)}",
-            )
-        else:
-            known = [x.id for x in framework.purposes]
-            for pid, given in raw.items():
-                pp = (*p, "by_purpose", pid)
-                if pid not in known:
-                    c.error(
-                        pp,
-                        f"unknown purpose {pid!r}{suggest(str(pid), known)}; "
-                        f"choose from {', '.join(known)}",
-                    )
-                    continue
-                chosen = c.choice(given, pp, VERDICTS)
-                if chosen is not None:
-                    by_purpose[pid] = chosen
-    figures = {
-        key: c.number(m[key], (*p, key), minimum=1, maximum=5, integer=True)
-        if m.get(key) is not None
-        else None
-        for key in ("tsc_policy_outcome", "tsc_sanctions_contribution")
-    }
-    quote = c.text(m.get("quote"), (*p, "quote"), required=False)
-    sources = c.text_list(m.get("sources"), (*p, "sources"))
-    note = c.text(m.get("note"), (*p, "note"), required=False)
-    if verdict is None:
-        return None
-    return Outcome(
-        verdict,
-        by_purpose,
-        tsc_policy_outcome=_whole(figures["tsc_policy_outcome"]),
-        tsc_sanctions_contribution=_whole(figures["tsc_sanctions_contribution"]),
-        quote=quote,
-        sources=sources,
-        note=note,
-    )
+def _case(values: dict[str, Any], ctx: _Context) -> Case:
+    # Fresh containers: the model's shared empty defaults must never be handed out to be filled.
+    for key in ("answers", "risks", "references"):
+        values.setdefault(key, {})
+    return Case(**values, source=ctx.name)
 
 
-def _whole(value: float | int | None) -> int | None:
-    return None if value is None else int(value)
+# --- the case file's shape --------------------------------------------------------------------
+
+HEADER = Record(
+    CaseHeader,
+    {
+        "id": req(slug_id),
+        "title": req(nonblank),
+        "country": opt(any_text),
+        "assessed_on": opt(iso_date),
+        "as_of": opt(iso_date),
+        "analyst": opt(any_text),
+        "hypothetical": opt(true_false),
+        "purpose": opt(_purposes),
+        "situation": opt(any_text),
+        "measures": opt(any_text),
+        "implementers": opt(TextList()),
+        "sources": opt(TextList()),
+    },
+    what="the case header (a mapping with id, title, ...)",
+)
+ANSWER = Record(
+    Answer,
+    {
+        "score": opt(_QUESTION_SCORE),
+        "confidence": opt(Choice(CONFIDENCE)),
+        "note": opt(any_text),
+        "sources": opt(TextList()),
+        "hindsight": opt(true_false),
+    },
+    checks=(_na_needs_note,),
+)
+RISK_ANSWER = Record(
+    RiskAnswer,
+    {
+        "likelihood": opt(_RISK_SCORE),
+        "severity": opt(_RISK_SCORE),
+        "confidence": opt(Choice(CONFIDENCE)),
+        "mitigation": opt(any_text),
+        "note": opt(any_text),
+        "sources": opt(TextList()),
+        "hindsight": opt(true_false),
+    },
+    what="a mapping with likelihood, severity, mitigation, note",
+)
+_TSC_FIGURE = Number(minimum=1, maximum=5, integer=True)
+OUTCOME = Record(
+    Outcome,
+    {
+        "verdict": req(Choice(VERDICTS)),
+        "by_purpose": opt(_by_purpose),
+        "tsc_policy_outcome": opt(_TSC_FIGURE),
+        "tsc_sanctions_contribution": opt(_TSC_FIGURE),
+        "quote": opt(any_text),
+        "sources": opt(TextList()),
+        "note": opt(any_text),
+    },
+    what="the outcome block (a mapping with verdict, by_purpose, quote, sources, ...)",
+)
+# Key order is check order: 'framework' (which version the answers follow) before the answers.
+CASE = Record(
+    Case,
+    {
+        "format": req(_format, attr=""),
+        "case": req(HEADER, attr="header"),
+        "framework": req(_framework_ref, attr="framework_ref"),
+        "answers": opt(Keyed(_answers, ANSWER, depth=2)),
+        "risks": opt(Keyed(_risk_answers, RISK_ANSWER)),
+        "references": opt(_references),
+        "outcome": opt(OUTCOME),
+    },
+    build=_case,
+)
 
 
 def to_data(case: Case, framework: Framework) -> dict[str, Any]:

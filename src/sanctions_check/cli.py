@@ -185,22 +185,22 @@ def score(
     fw = _framework(framework_path, max_size)
     names, problems = batch.collect(paths)
     out = sys.stdout
-    stream = None
+    stream: scores.JsonStream | scores.CsvStream | None = None
     if format is ScoreFormat.json:
         stream = scores.JsonStream(out, fw)
     elif format is ScoreFormat.csv:
         stream = scores.CsvStream(out, fw)
-    rows: list[dict] = []
+    rows: list[batch.ScoreRow] = []
     tally = batch.Tally(names, problems, fail_under)
     try:
         for outcome in _progress(batch.run(names, fw, max_bytes=max_size, jobs=jobs), len(names)):
             row = tally.accept(outcome)
-            if row is None:
+            if not isinstance(row, batch.ScoreRow):
                 continue
             if stream is not None:
                 stream.add(row)
             else:
-                rows.append(scores.table_row(row))
+                rows.append(row)
     except KeyboardInterrupt:
         _say("interrupted")
         raise typer.Exit(EXIT_INTERRUPTED) from None
@@ -485,7 +485,7 @@ def compare(
     old = _assessment(old_path, fw, max_size)
     new = _assessment(new_path, fw, max_size)
     try:
-        model = compare_view.data(diff(old, new))
+        model = compare_view.build(diff(old, new))
     except SanctionsCheckError as exc:
         _fail(exc)
     if format is CompareFormat.json:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sanctions_check.case import Answer
-from sanctions_check.scoring import Assessment, FactorResult, RiskResult
+from sanctions_check.scoring import Assessment, FactorResult, RiskResult, whole
 
 ROSE, FELL, SAME, ADDED, DROPPED, CHANGED = "rose", "fell", "same", "added", "dropped", "changed"
 
@@ -23,10 +23,23 @@ class FactorChange:
     new: FactorResult
 
     @property
-    def delta(self) -> float | None:
+    def delta(self) -> int | None:
+        """The change between the whole numbers every output prints."""
         if self.old.score is None or self.new.score is None:
             return None
-        return self.new.score - self.old.score
+        return whole(self.new.score) - whole(self.old.score)
+
+    @property
+    def changed(self) -> bool:
+        """Anything a reader sees differs: the score, its range, or whether it is assessed."""
+        return _shown(self.old) != _shown(self.new)
+
+
+def _shown(result: FactorResult) -> tuple[object, ...]:
+    def w(value: float | None) -> int | None:
+        return None if value is None else whole(value)
+
+    return (w(result.score), w(result.low), w(result.high), result.assessed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +67,15 @@ class RiskChange:
             return None
         return self.new.value - self.old.value
 
+    @property
+    def changed(self) -> tuple[str, ...]:
+        """Which of likelihood, severity, mitigation, note differ (all of them when one side is
+        missing)."""
+        names = ("likelihood", "severity", "mitigation", "note")
+        if self.old is None or self.new is None:
+            return names
+        return tuple(n for n in names if getattr(self.old, n) != getattr(self.new, n))
+
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
@@ -67,9 +89,49 @@ class Comparison:
     warnings: tuple[str, ...]
 
     @property
-    def outlook_delta(self) -> float | None:
+    def outlook_delta(self) -> int | None:
+        """The change between the whole numbers every output prints."""
         old, new = self.old.outlook.score, self.new.outlook.score
-        return None if old is None or new is None else new - old
+        return None if old is None or new is None else whole(new) - whole(old)
+
+    @property
+    def limits_changed(self) -> bool:
+        old = [limit.factor_id for limit in self.old.outlook.limits]
+        return old != [limit.factor_id for limit in self.new.outlook.limits]
+
+    @property
+    def outlook_changed(self) -> bool:
+        old, new = self.old.outlook, self.new.outlook
+
+        def shown(o: object) -> tuple[object, ...]:
+            from sanctions_check.scoring import Outlook
+
+            assert isinstance(o, Outlook)
+            return (
+                None if o.score is None else whole(o.score),
+                whole(o.low),
+                whole(o.high),
+                whole(o.coverage * 100),
+                o.band,
+                o.band_low,
+                o.band_high,
+                o.provisional,
+            )
+
+        return shown(old) != shown(new)
+
+    @property
+    def unchanged(self) -> bool:
+        """Nothing a reader would see differs between the two assessments."""
+        return not (
+            self.answers
+            or self.risks
+            or self.flags_raised
+            or self.flags_cleared
+            or self.outlook_changed
+            or self.limits_changed
+            or any(f.changed for f in self.factors)
+        )
 
     @property
     def band_changed(self) -> bool:
@@ -80,8 +142,8 @@ class Comparison:
 def _answer_fields(old: Answer, new: Answer) -> tuple[str, ...]:
     return tuple(
         name
-        for name in ("score", "confidence", "note", "sources")
-        if getattr(old, name) != getattr(new, name)
+        for name in ("score", "confidence", "note", "sources", "hindsight")
+        if getattr(old, name, None) != getattr(new, name, None)
     )
 
 
@@ -90,15 +152,15 @@ def _risk_direction(old: RiskResult | None, new: RiskResult | None) -> str:
         return ADDED
     if new is None:
         return DROPPED
-    if old.value is not None and new.value is not None:
-        if new.value > old.value:
-            return ROSE
-        if new.value < old.value:
-            return FELL
-    same_parts = (old.likelihood, old.severity, old.mitigation) == (
+    if (new.high, new.low) > (old.high, old.low):
+        return ROSE
+    if (new.high, new.low) < (old.high, old.low):
+        return FELL
+    same_parts = (old.likelihood, old.severity, old.mitigation, old.note) == (
         new.likelihood,
         new.severity,
         new.mitigation,
+        new.note,
     )
     return SAME if same_parts else CHANGED
 
@@ -132,14 +194,14 @@ def compare(old: Assessment, new: Assessment) -> Comparison:
     new_risks = {r.id: r for r in new.risks}
     risks = []
     for risk in framework.risks:
-        before, after = old_risks.get(risk.id), new_risks.get(risk.id)
-        if before is None and after is None:
+        was, now = old_risks.get(risk.id), new_risks.get(risk.id)
+        if was is None and now is None:
             continue
-        direction = _risk_direction(before, after)
+        direction = _risk_direction(was, now)
         if direction != SAME:
-            risks.append(RiskChange(risk.id, risk.name, before, after, direction))
-    old_flags = {f.factor_id for f in old.red_flags}
-    new_flags = {f.factor_id for f in new.red_flags}
+            risks.append(RiskChange(risk.id, risk.name, was, now, direction))
+    old_flags = {f.factor_id for f in old.raised_flags}
+    new_flags = {f.factor_id for f in new.raised_flags}
     order = [f.id for f in framework.factors]
     return Comparison(
         old=old,

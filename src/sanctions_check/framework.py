@@ -9,8 +9,27 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sanctions_check import fwcache, yamlio
-from sanctions_check.checks import Checker, Finding, Path_, dotted, unique_ids
+from sanctions_check import yamlio
+from sanctions_check.checks import (
+    INVALID,
+    Checker,
+    Choice,
+    Context,
+    Finding,
+    Levels,
+    ListOf,
+    Number,
+    Path_,
+    Record,
+    TextList,
+    any_text,
+    dotted,
+    nonblank,
+    opt,
+    req,
+    slug_id,
+    suggest,
+)
 from sanctions_check.errors import FrameworkError, InputError, Problem, shown_key
 
 FORMAT = "sanctions-check/framework@1"
@@ -18,8 +37,10 @@ KINDS = ("core", "secondary", "red_flag")
 RATINGS = ("Stronger", "Moderate", "Weaker")
 RESEARCH_RATINGS = (*RATINGS, "None available")
 DIRECTIONS = ("greater", "less")
-LEVELS = (0, 1, 2, 3, 4)
 DEFAULT_MIN_COVERAGE = 0.5
+# What an unknown or unanswered question counts as in the point outlook, unless the framework
+# gives the question its own neutral value (with a reason): the midpoint of the 0..4 scale.
+DEFAULT_NEUTRAL = 2.0
 
 
 class Source(NamedTuple):
@@ -47,7 +68,7 @@ class Purpose(NamedTuple):
     id: str
     name: str
     description: str
-    base_rate: BaseRate | None
+    base_rate: BaseRate | None = None
 
 
 class Evidence(NamedTuple):
@@ -83,6 +104,14 @@ class Evidence(NamedTuple):
         }
 
 
+class Neutral(NamedTuple):
+    """A question's own neutral value, as written in the file (Question holds it flat)."""
+
+    value: float
+    reason: str
+    sources: tuple[str, ...] = ()
+
+
 class Question(NamedTuple):
     id: str
     text: str
@@ -91,6 +120,9 @@ class Question(NamedTuple):
     advice: str
     anchors: dict[int, str] | None = None
     sources: tuple[str, ...] = ()
+    neutral: float = DEFAULT_NEUTRAL  # what unknown or unanswered counts as in the point outlook
+    neutral_reason: str | None = None  # why, where the framework departs from the midpoint
+    neutral_sources: tuple[str, ...] = ()
 
     def level_label(self, framework: Framework, level: int) -> str:
         """The anchored meaning of a level for this question, or the default scale's label."""
@@ -144,6 +176,14 @@ class Risk(NamedTuple):
     def label(self) -> str:
         return self.short_name or self.name
 
+    def likelihood_label(self, level: int) -> str:
+        """The framework's wording of a likelihood level (0..4) for this risk."""
+        return self.likelihood[level]
+
+    def severity_label(self, level: int) -> str:
+        """The framework's wording of a severity level (0..4) for this risk."""
+        return self.severity[level]
+
 
 class Band(NamedTuple):
     id: str
@@ -172,6 +212,28 @@ class Caveat(NamedTuple):
     sources: tuple[str, ...]
 
 
+class DesignChoice(NamedTuple):
+    """A threshold or weight that is the framework's own choice, not a sourced figure."""
+
+    id: str
+    text: str
+
+
+class OmittedFactor(NamedTuple):
+    """A practitioner factor left out of the framework, and why."""
+
+    name: str
+    cited_by: int
+    reason: str
+
+
+class Inclusion(NamedTuple):
+    """Which practitioner factors are in the framework or out of it, and the rule that decides."""
+
+    rule: str
+    omitted: tuple[OmittedFactor, ...] = ()
+
+
 class Framework(NamedTuple):
     id: str
     version: str
@@ -191,6 +253,8 @@ class Framework(NamedTuple):
     sha256: str
     path: str
     min_coverage: float = DEFAULT_MIN_COVERAGE
+    design_choices: tuple[DesignChoice, ...] = ()
+    inclusion: Inclusion | None = None
 
     @property
     def major(self) -> str:
@@ -251,20 +315,30 @@ def load(path: Path | None = None, *, max_bytes: int = yamlio.DEFAULT_MAX_BYTES)
     name = str(path)
     try:
         raw = yamlio.read_text(path, max_bytes=max_bytes)
-        sha = fwcache.digest(raw.encode("utf-8"))
-        data = fwcache.load(sha)  # the same strict parse of these very bytes, from an earlier run
-        fresh = data is None
-        if fresh:
-            data = yamlio.parse(raw, name)
+        sha = _sha256(raw)
+        data = yamlio.parse(raw, name)
     except InputError as exc:
         raise FrameworkError(exc.problems) from None
     checker = Checker()
     framework = _build(checker, data, name, sha)
     if not checker.ok or framework is None:
         raise FrameworkError(located(checker.findings, raw, name))
-    if fresh:
-        fwcache.store(sha, data)
     return framework
+
+
+def _sha256(text: str) -> str:
+    """The SHA-256 of the file's bytes, recorded as every report's provenance.
+
+    The interpreter's built-in sha256 module first: ``hashlib`` would load OpenSSL at start-up.
+    """
+    try:
+        from _sha2 import sha256  # CPython 3.12+
+    except ImportError:
+        try:
+            from _sha256 import sha256  # type: ignore[import-not-found,no-redef]  # CPython 3.11
+        except ImportError:
+            from hashlib import sha256  # type: ignore[assignment]  # other interpreters
+    return sha256(text.encode("utf-8")).hexdigest()
 
 
 MAX_PROBLEMS = 100
@@ -304,94 +378,24 @@ def located(findings: list[Finding], text: str, name: str) -> list[Problem]:
     return problems
 
 
-_TOP = (
-    "format",
-    "id",
-    "version",
-    "title",
-    "summary",
-    "sources",
-    "scale",
-    "unknown",
-    "purposes",
-    "factors",
-    "risks",
-    "bands",
-    "gates",
-    "red_flag_threshold",
-    "risk_bands",
-    "caveats",
-)
-
-
 def _build(c: Checker, data: Any, name: str, sha: str) -> Framework | None:
+    """Check parsed data against the framework spec and build the Framework, or None."""
     if isinstance(data, dict) and data.get("format") != FORMAT and "factors" not in data:
         c.error((), _not_a_framework(data))
         return None
-    top = c.mapping(
-        data,
-        (),
-        required=_TOP,
-        optional=("min_coverage",),
-        what="a sanctions-check framework (a mapping)",
-    )
-    if top is None:
-        return None
-    if top.get("format") != FORMAT:
-        c.error(("format",), f"expected {FORMAT!r}: this is not a sanctions-check framework file")
-    ident = c.slug(top.get("id"), ("id",))
-    version = c.text(top.get("version"), ("version",))
-    if version is not None and not _is_version(version):
-        c.error(("version",), f'expected a version like "1.0", found {version!r}')
+    built = FRAMEWORK(c, data, (), _Context(name, sha))
+    return None if built is INVALID or not c.ok else built
 
-    sources = _sources(c, top.get("sources"))
-    keys = {s.key for s in sources}
 
-    def refs(value: Any, path: Path_) -> tuple[str, ...]:
-        out = c.text_list(value, path)
-        for i, key in enumerate(out):
-            if key not in keys:
-                c.error((*path, i), f"unknown source key {key!r}; define it under 'sources'")
-        return out
+class _Context(Context):
+    """The file being read, and the ids of its sources, factors and bands once checked."""
 
-    scale = _scale(c, top.get("scale"))
-    unknown = _level(c, top.get("unknown"), ("unknown",))
-    purposes = _purposes(c, top.get("purposes"), refs)
-    factors = _factors(c, top.get("factors"), refs)
-    risks = _risks(c, top.get("risks"), refs)
-    bands = _bands(c, top.get("bands"))
-    band_ids = [b.id for b in bands]
-    gates = _gates(c, top.get("gates"), factors, band_ids)
-    threshold = c.number(
-        top.get("red_flag_threshold"), ("red_flag_threshold",), minimum=0, maximum=100
-    )
-    risk_bands = _risk_bands(c, top.get("risk_bands"))
-    caveats = _caveats(c, top.get("caveats"), refs)
-    min_coverage = DEFAULT_MIN_COVERAGE
-    if top.get("min_coverage") is not None:
-        min_coverage = c.number(top.get("min_coverage"), ("min_coverage",), minimum=0, maximum=1)
-    if not c.ok:
-        return None
-    return Framework(
-        id=ident or "",
-        version=version or "",
-        title=top["title"],
-        summary=top["summary"],
-        sources=sources,
-        scale=scale or {},
-        unknown=unknown or Level("", ""),
-        purposes=purposes,
-        factors=factors,
-        risks=risks,
-        bands=bands,
-        gates=gates,
-        red_flag_threshold=float(threshold or 0),
-        risk_bands=risk_bands,
-        caveats=caveats,
-        sha256=sha,
-        path=name,
-        min_coverage=float(min_coverage or 0),
-    )
+    __slots__ = ("name", "sha")
+
+    def __init__(self, name: str, sha: str) -> None:
+        super().__init__()
+        self.name = name
+        self.sha = sha
 
 
 def _not_a_framework(data: dict[Any, Any]) -> str:
@@ -408,352 +412,105 @@ def _not_a_framework(data: dict[Any, Any]) -> str:
     )
 
 
-def _is_version(text: str) -> bool:
-    parts = text.split(".")
-    return 1 <= len(parts) <= 3 and all(p.isdigit() for p in parts)
+# --- kinds that only a framework has ----------------------------------------------------------
 
 
-def _items(c: Checker, value: Any, path: Path_, what: str, *, minimum: int = 1) -> list[Any]:
-    if not isinstance(value, list):
-        c.error(path, f"expected a list of {what}, found {_describe(value)}")
-        return []
-    if len(value) < minimum:
-        c.error(path, f"needs at least {minimum} {what}")
+def _format(c: Checker, value: Any, path: Path_, ctx: Any) -> Any:
+    if value != FORMAT:
+        c.error(path, f"expected {FORMAT!r}: this is not a sanctions-check framework file")
+        return INVALID
     return value
 
 
-def _describe(value: Any) -> str:
-    from sanctions_check.checks import describe
+def _version(c: Checker, value: Any, path: Path_, ctx: Any) -> Any:
+    version = c.text(value, path)
+    if version is None:
+        return INVALID
+    parts = version.split(".")
+    if not (1 <= len(parts) <= 3 and all(p.isdigit() for p in parts)):
+        c.error(path, f'expected a version like "1.0", found {version!r}')
+        return INVALID
+    return version
 
-    return describe(value)
+
+def _url(c: Checker, value: Any, path: Path_, ctx: Any) -> Any:
+    url = c.text(value, path)
+    if url is None:
+        return INVALID
+    if not url.startswith(("https://", "http://")):
+        c.error(path, f"expected a web address starting with https://, found {url!r}")
+        return INVALID
+    return url
 
 
-def _sources(c: Checker, value: Any) -> tuple[Source, ...]:
-    out, ids = [], {}
-    for i, item in enumerate(_items(c, value, ("sources",), "sources")):
-        p: Path_ = ("sources", i)
-        m = c.mapping(
-            item, p, required=("key", "title", "publisher", "url"), optional=("year", "note")
+def _refs(c: Checker, value: Any, path: Path_, ctx: Context) -> Any:
+    """Keys of the top-level sources (checked once those are known to be a list)."""
+    start = c.errors
+    keys = c.text_list(value, path)
+    known = ctx.ids.get("source")
+    if known is not None:
+        for i, key in enumerate(keys):
+            if key not in known:
+                c.error((*path, i), f"unknown source key {key!r}; define it under 'sources'")
+    return INVALID if c.errors > start else keys
+
+
+def _gate_target(c: Checker, value: Any, path: Path_, ctx: Context) -> Any:
+    applies = c.text(value, path)
+    if applies is None:
+        return INVALID
+    factor_ids = ctx.ids.get("factor")  # None: the factors are not a list (reported there)
+    if factor_ids is not None and applies != "core" and applies not in factor_ids:
+        c.error(
+            path,
+            f"unknown factor {applies!r}{suggest(applies, factor_ids)}; use 'core' or a factor id",
         )
-        if m is None:
-            continue
-        key = c.slug(m.get("key"), (*p, "key"))
-        ids[(*p, "key")] = key
-        title = c.text(m.get("title"), (*p, "title"))
-        publisher = c.text(m.get("publisher"), (*p, "publisher"))
-        year = None
-        if m.get("year") is not None:
-            year = c.number(m.get("year"), (*p, "year"), minimum=1900, maximum=2100, integer=True)
-        url = c.text(m.get("url"), (*p, "url"))
-        if url is not None and not url.startswith(("https://", "http://")):
-            c.error((*p, "url"), f"expected a web address starting with https://, found {url!r}")
-        note = c.text(m.get("note"), (*p, "note"), required=False)
-        if None not in (key, title, publisher, url):
-            out.append(
-                Source(
-                    key,
-                    title,
-                    publisher,
-                    None if year is None else int(year),
-                    url,  # type: ignore[arg-type]
-                    note,
-                )
-            )
-    unique_ids(c, ids, "source")
-    return tuple(out)
+        return INVALID
+    return applies
 
 
-def _level(c: Checker, value: Any, path: Path_) -> Level | None:
-    m = c.mapping(value, path, required=("label", "meaning"))
-    if m is None:
-        return None
-    label = c.text(m.get("label"), (*path, "label"))
-    meaning = c.text(m.get("meaning"), (*path, "meaning"))
-    return Level(label, meaning) if label and meaning else None
+def _band_id(c: Checker, value: Any, path: Path_, ctx: Context) -> Any:
+    cap = c.text(value, path)
+    if cap is None:
+        return INVALID
+    band_ids = ctx.ids.get("band")
+    if band_ids and cap not in band_ids:
+        c.error(path, f"unknown band {cap!r}{suggest(cap, band_ids)}")
+        return INVALID
+    return cap
 
 
-def _scale(c: Checker, value: Any) -> dict[int, Level] | None:
-    levels = c.level_map(value, ("scale",))
-    if levels is None:
-        return None
-    out = {}
-    for key, item in levels.items():
-        level = _level(c, item, ("scale", key))
-        if level is not None:
-            out[key] = level
-    return out
+# --- rules across keys ------------------------------------------------------------------------
 
 
-def _anchors(c: Checker, value: Any, path: Path_) -> dict[int, str] | None:
-    levels = c.level_map(value, path)
-    if levels is None:
-        return None
-    out = {}
-    for key, item in levels.items():
-        text = c.text(item, (*path, key))
-        if text is not None:
-            out[key] = text
-    return out
+def _factor_weight(c: Checker, values: dict[str, Any], path: Path_, ctx: Any) -> None:
+    """A red flag's weight may be 0 (red flags are never averaged); any other must be above 0."""
+    weight = values.get("weight")
+    if weight is None:
+        return
+    if values.get("kind") == "red_flag":
+        c.number(weight, (*path, "weight"), minimum=0)
+    else:
+        c.number(weight, (*path, "weight"), above=0)
+    values["weight"] = float(weight)
 
 
-def _purposes(c: Checker, value: Any, refs) -> tuple[Purpose, ...]:
-    out, ids = [], {}
-    for i, item in enumerate(_items(c, value, ("purposes",), "purposes")):
-        p: Path_ = ("purposes", i)
-        m = c.mapping(item, p, required=("id", "name", "description"), optional=("base_rate",))
-        if m is None:
-            continue
-        ident = c.slug(m.get("id"), (*p, "id"))
-        ids[(*p, "id")] = ident
-        base_rate = None
-        if m.get("base_rate") is not None:
-            bp = (*p, "base_rate")
-            b = c.mapping(
-                m["base_rate"],
-                bp,
-                required=(
-                    "effective_share_of_all_episodes",
-                    "effective_when_pursued",
-                    "text",
-                    "sources",
-                ),
-            )
-            if b is not None:
-                share = c.number(
-                    b.get("effective_share_of_all_episodes"),
-                    (*bp, "effective_share_of_all_episodes"),
-                    minimum=0,
-                    maximum=100,
-                )
-                pursued = c.number(
-                    b.get("effective_when_pursued"),
-                    (*bp, "effective_when_pursued"),
-                    minimum=0,
-                    maximum=100,
-                )
-                text = c.text(b.get("text"), (*bp, "text"))
-                sources = refs(b.get("sources"), (*bp, "sources"))
-                if share is not None and pursued is not None and text:
-                    base_rate = BaseRate(share, pursued, text, sources)
-        name = c.text(m.get("name"), (*p, "name"))
-        description = c.text(m.get("description"), (*p, "description"))
-        if ident and name and description:
-            out.append(Purpose(ident, name, description, base_rate))
-    unique_ids(c, ids, "purpose")
-    return tuple(out)
+def _cited_within_total(c: Checker, values: dict[str, Any], path: Path_, ctx: Any) -> None:
+    """0 up to the number of practitioners asked (when that number is valid)."""
+    cited, total = values.get("practitioners_cited"), values.get("practitioners_total")
+    if cited is not None:
+        c.number(cited, (*path, "practitioners_cited"), minimum=0, maximum=total, integer=True)
 
 
-def _factors(c: Checker, value: Any, refs) -> tuple[Factor, ...]:
-    out, ids = [], {}
-    for i, item in enumerate(_items(c, value, ("factors",), "factors")):
-        p: Path_ = ("factors", i)
-        m = c.mapping(
-            item,
-            p,
-            required=(
-                "id",
-                "name",
-                "kind",
-                "description",
-                "why",
-                "weight",
-                "weight_reason",
-                "evidence",
-                "questions",
-            ),
-            optional=("short_name",),
-        )
-        if m is None:
-            continue
-        ident = c.slug(m.get("id"), (*p, "id"))
-        ids[(*p, "id")] = ident
-        kind = c.choice(m.get("kind"), (*p, "kind"), KINDS)
-        if kind == "red_flag":
-            weight = c.number(m.get("weight"), (*p, "weight"), minimum=0)
-        else:
-            weight = c.number(m.get("weight"), (*p, "weight"), above=0)
-        evidence = _evidence(c, m.get("evidence"), (*p, "evidence"), refs)
-        questions = _questions(c, m.get("questions"), (*p, "questions"), refs)
-        texts = [c.text(m.get(k), (*p, k)) for k in ("name", "description", "why", "weight_reason")]
-        if ident and kind and weight is not None and evidence and questions and all(texts):
-            name, description, why, reason = texts
-            short = c.text(m.get("short_name"), (*p, "short_name"), required=False) or ""
-            out.append(
-                Factor(
-                    ident,
-                    name,
-                    kind,
-                    description,
-                    why,
-                    float(weight),
-                    reason,
-                    evidence,
-                    questions,
-                    short,
-                )
-            )
-    unique_ids(c, ids, "factor")
-    if value and not any(f.kind == "core" for f in out) and out:
-        c.error(("factors",), "at least one factor must be of kind 'core'")
-    scored = [f for f in out if f.kind != "red_flag"]
-    if out and scored and sum(f.weight for f in scored) <= 0:
-        c.error(("factors",), "the weights of the core and secondary factors are all zero")
-    return tuple(out)
+def _core_and_weights(c: Checker, factors: list[Factor], path: Path_) -> None:
+    if factors and not any(f.kind == "core" for f in factors):
+        c.error(path, "at least one factor must be of kind 'core'")
+    scored = [f for f in factors if f.kind != "red_flag"]
+    if scored and sum(f.weight for f in scored) <= 0:
+        c.error(path, "the weights of the core and secondary factors are all zero")
 
 
-def _evidence(c: Checker, value: Any, path: Path_, refs) -> Evidence | None:
-    m = c.mapping(
-        value,
-        path,
-        required=(
-            "tfap_name",
-            "practitioners_cited",
-            "practitioners_total",
-            "direction",
-            "practitioner_rating",
-            "research_rating",
-            "sources",
-        ),
-        optional=("note",),
-    )
-    if m is None:
-        return None
-    name = c.text(m.get("tfap_name"), (*path, "tfap_name"))
-    total = c.number(
-        m.get("practitioners_total"), (*path, "practitioners_total"), minimum=1, integer=True
-    )
-    cited = c.number(
-        m.get("practitioners_cited"),
-        (*path, "practitioners_cited"),
-        minimum=0,
-        maximum=total if total else None,
-        integer=True,
-    )
-    direction = c.choice(m.get("direction"), (*path, "direction"), DIRECTIONS)
-    prating = c.choice(m.get("practitioner_rating"), (*path, "practitioner_rating"), RATINGS)
-    rrating = c.choice(m.get("research_rating"), (*path, "research_rating"), RESEARCH_RATINGS)
-    sources = refs(m.get("sources"), (*path, "sources"))
-    note = c.text(m.get("note"), (*path, "note"), required=False)
-    if None in (name, total, cited, direction, prating, rrating):
-        return None
-    return Evidence(name, int(cited), int(total), direction, prating, rrating, sources, note)  # type: ignore[arg-type]
-
-
-def _questions(c: Checker, value: Any, path: Path_, refs) -> tuple[Question, ...]:
-    out, ids = [], {}
-    for i, item in enumerate(_items(c, value, path, "questions")):
-        p: Path_ = (*path, i)
-        m = c.mapping(
-            item,
-            p,
-            required=("id", "text", "help", "weight", "advice"),
-            optional=("anchors", "sources"),
-        )
-        if m is None:
-            continue
-        ident = c.slug(m.get("id"), (*p, "id"))
-        ids[(*p, "id")] = ident
-        weight = c.number(m.get("weight"), (*p, "weight"), above=0)
-        anchors = _anchors(c, m["anchors"], (*p, "anchors")) if "anchors" in m else None
-        sources = refs(m.get("sources"), (*p, "sources"))
-        texts = [c.text(m.get(k), (*p, k)) for k in ("text", "help", "advice")]
-        if ident and weight is not None and all(texts):
-            text, help_, advice = texts
-            out.append(Question(ident, text, help_, float(weight), advice, anchors, sources))
-    unique_ids(c, ids, "question")
-    return tuple(out)
-
-
-def _risks(c: Checker, value: Any, refs) -> tuple[Risk, ...]:
-    out, ids = [], {}
-    for i, item in enumerate(_items(c, value, ("risks",), "risks")):
-        p: Path_ = ("risks", i)
-        m = c.mapping(
-            item,
-            p,
-            required=(
-                "id",
-                "name",
-                "question",
-                "help",
-                "likelihood",
-                "severity",
-                "mitigations",
-                "evidence",
-                "sources",
-            ),
-            optional=("short_name",),
-        )
-        if m is None:
-            continue
-        ident = c.slug(m.get("id"), (*p, "id"))
-        ids[(*p, "id")] = ident
-        likelihood = _anchors(c, m.get("likelihood"), (*p, "likelihood"))
-        severity = _anchors(c, m.get("severity"), (*p, "severity"))
-        mitigations = c.text_list(m.get("mitigations"), (*p, "mitigations"))
-        if not mitigations:
-            c.error((*p, "mitigations"), "give at least one concrete mitigation")
-        sources = refs(m.get("sources"), (*p, "sources"))
-        texts = [c.text(m.get(k), (*p, k)) for k in ("name", "question", "help", "evidence")]
-        if ident and likelihood and severity and mitigations and all(texts):
-            name, question, help_, evidence = texts
-            short = c.text(m.get("short_name"), (*p, "short_name"), required=False) or ""
-            out.append(
-                Risk(
-                    ident,
-                    name,
-                    question,
-                    help_,
-                    likelihood,
-                    severity,
-                    mitigations,
-                    evidence,
-                    sources,
-                    short,
-                )
-            )
-    unique_ids(c, ids, "risk")
-    return tuple(out)
-
-
-def _bands(c: Checker, value: Any) -> tuple[Band, ...]:
-    out, ids = [], {}
-    for i, item in enumerate(_items(c, value, ("bands",), "bands")):
-        p: Path_ = ("bands", i)
-        m = c.mapping(item, p, required=("id", "label", "min", "meaning"))
-        if m is None:
-            continue
-        ident = c.slug(m.get("id"), (*p, "id"))
-        ids[(*p, "id")] = ident
-        low = c.number(m.get("min"), (*p, "min"), minimum=0, maximum=100)
-        label = c.text(m.get("label"), (*p, "label"))
-        meaning = c.text(m.get("meaning"), (*p, "meaning"))
-        if ident and low is not None and label and meaning:
-            out.append(Band(ident, label, float(low), meaning))
-    unique_ids(c, ids, "band")
-    _ascending(c, out, ("bands",))
-    return tuple(out)
-
-
-def _risk_bands(c: Checker, value: Any) -> tuple[RiskBand, ...]:
-    out, ids = [], {}
-    for i, item in enumerate(_items(c, value, ("risk_bands",), "risk bands")):
-        p: Path_ = ("risk_bands", i)
-        m = c.mapping(item, p, required=("id", "label", "min"))
-        if m is None:
-            continue
-        ident = c.slug(m.get("id"), (*p, "id"))
-        ids[(*p, "id")] = ident
-        low = c.number(m.get("min"), (*p, "min"), minimum=0, maximum=16)
-        label = c.text(m.get("label"), (*p, "label"))
-        if ident and low is not None and label:
-            out.append(RiskBand(ident, label, float(low)))
-    unique_ids(c, ids, "risk band")
-    _ascending(c, out, ("risk_bands",))
-    return tuple(out)
-
-
-def _ascending(c: Checker, bands: list[Any], path: Path_) -> None:
+def _ascending(c: Checker, bands: list[Band] | list[RiskBand], path: Path_) -> None:
     if not bands:
         return
     if bands[0].min != 0:
@@ -763,52 +520,192 @@ def _ascending(c: Checker, bands: list[Any], path: Path_) -> None:
             c.error((*path, i, "min"), "bands must be listed in ascending order of 'min'")
 
 
-def _gates(c: Checker, value: Any, factors: tuple[Factor, ...], band_ids: list[str]):
-    out, ids = [], {}
-    factor_ids = [f.id for f in factors]
-    for i, item in enumerate(_items(c, value, ("gates",), "gates", minimum=0)):
-        p: Path_ = ("gates", i)
-        m = c.mapping(item, p, required=("id", "applies_to", "below", "cap", "reason"))
-        if m is None:
-            continue
-        ident = c.slug(m.get("id"), (*p, "id"))
-        ids[(*p, "id")] = ident
-        applies = c.text(m.get("applies_to"), (*p, "applies_to"))
-        if applies is not None and applies != "core" and applies not in factor_ids:
-            from sanctions_check.checks import suggest
-
-            c.error(
-                (*p, "applies_to"),
-                f"unknown factor {applies!r}"
-                f"{suggest(applies, factor_ids)}; use 'core' or a factor id",
-            )
-            applies = None
-        below = c.number(m.get("below"), (*p, "below"), minimum=0, maximum=100)
-        cap = c.text(m.get("cap"), (*p, "cap"))
-        if cap is not None and band_ids and cap not in band_ids:
-            from sanctions_check.checks import suggest
-
-            c.error((*p, "cap"), f"unknown band {cap!r}{suggest(cap, band_ids)}")
-            cap = None
-        reason = c.text(m.get("reason"), (*p, "reason"))
-        if ident and applies and below is not None and cap and reason:
-            out.append(Gate(ident, applies, float(below), cap, reason))
-    unique_ids(c, ids, "gate")
-    return tuple(out)
+def _question(values: dict[str, Any], ctx: Any) -> Question:
+    neutral: Neutral | None = values.pop("neutral", None)
+    if neutral is not None:
+        values.update(
+            neutral=neutral.value, neutral_reason=neutral.reason, neutral_sources=neutral.sources
+        )
+    return Question(**values)
 
 
-def _caveats(c: Checker, value: Any, refs) -> tuple[Caveat, ...]:
-    out, ids = [], {}
-    for i, item in enumerate(_items(c, value, ("caveats",), "caveats")):
-        p: Path_ = ("caveats", i)
-        m = c.mapping(item, p, required=("id", "text", "sources"))
-        if m is None:
-            continue
-        ident = c.slug(m.get("id"), (*p, "id"))
-        ids[(*p, "id")] = ident
-        text = c.text(m.get("text"), (*p, "text"))
-        sources = refs(m.get("sources"), (*p, "sources"))
-        if ident and text:
-            out.append(Caveat(ident, text, sources))
-    unique_ids(c, ids, "caveat")
-    return tuple(out)
+def _framework(values: dict[str, Any], ctx: _Context) -> Framework:
+    return Framework(**values, sha256=ctx.sha, path=ctx.name)
+
+
+# --- the framework file's shape ---------------------------------------------------------------
+
+_WEIGHT = Number(above=0, to=float)
+_PERCENT = Number(minimum=0, maximum=100)
+_LEVEL = Record(Level, {"label": req(nonblank), "meaning": req(nonblank)})
+_ANCHORS = Levels(nonblank)
+
+SOURCE = Record(
+    Source,
+    {
+        "key": req(slug_id),
+        "title": req(nonblank),
+        "publisher": req(nonblank),
+        "url": req(_url),
+        "year": opt(Number(minimum=1900, maximum=2100, integer=True), default=None),
+        "note": opt(any_text),
+    },
+)
+BASE_RATE = Record(
+    BaseRate,
+    {
+        "effective_share_of_all_episodes": req(_PERCENT),
+        "effective_when_pursued": req(_PERCENT),
+        "text": req(nonblank),
+        "sources": req(_refs),
+    },
+)
+PURPOSE = Record(
+    Purpose,
+    {
+        "id": req(slug_id),
+        "name": req(nonblank),
+        "description": req(nonblank),
+        "base_rate": opt(BASE_RATE),
+    },
+)
+EVIDENCE = Record(
+    Evidence,
+    {
+        "tfap_name": req(nonblank),
+        "practitioners_cited": req(Number(integer=True)),  # range: _cited_within_total
+        "practitioners_total": req(Number(minimum=1, integer=True)),
+        "direction": req(Choice(DIRECTIONS)),
+        "practitioner_rating": req(Choice(RATINGS)),
+        "research_rating": req(Choice(RESEARCH_RATINGS)),
+        "sources": req(_refs),
+        "note": opt(any_text),
+    },
+    checks=(_cited_within_total,),
+)
+NEUTRAL = Record(
+    Neutral,
+    {
+        "value": req(Number(minimum=0, maximum=4, to=float)),
+        "reason": req(nonblank),
+        "sources": opt(_refs),
+    },
+)
+QUESTION = Record(
+    Question,
+    {
+        "id": req(slug_id),
+        "text": req(nonblank),
+        "help": req(nonblank),
+        "weight": req(_WEIGHT),
+        "advice": req(nonblank),
+        "anchors": opt(_ANCHORS),
+        "sources": opt(_refs),
+        "neutral": opt(NEUTRAL),
+    },
+    build=_question,
+)
+FACTOR = Record(
+    Factor,
+    {
+        "id": req(slug_id),
+        "name": req(nonblank),
+        "kind": req(Choice(KINDS)),
+        "description": req(nonblank),
+        "why": req(nonblank),
+        "weight": req(Number()),  # limits depend on the kind: _factor_weight
+        "weight_reason": req(nonblank),
+        "evidence": req(EVIDENCE),
+        "questions": req(ListOf(QUESTION, "questions", unique="question")),
+        "short_name": opt(any_text),
+    },
+    checks=(_factor_weight,),
+)
+RISK = Record(
+    Risk,
+    {
+        "id": req(slug_id),
+        "name": req(nonblank),
+        "question": req(nonblank),
+        "help": req(nonblank),
+        "likelihood": req(_ANCHORS),
+        "severity": req(_ANCHORS),
+        "mitigations": req(TextList(empty="give at least one concrete mitigation")),
+        "evidence": req(nonblank),
+        "sources": req(_refs),
+        "short_name": opt(any_text),
+    },
+)
+BAND = Record(
+    Band,
+    {
+        "id": req(slug_id),
+        "label": req(nonblank),
+        "min": req(Number(minimum=0, maximum=100, to=float)),
+        "meaning": req(nonblank),
+    },
+)
+GATE = Record(
+    Gate,
+    {
+        "id": req(slug_id),
+        "applies_to": req(_gate_target),
+        "below": req(Number(minimum=0, maximum=100, to=float)),
+        "cap": req(_band_id),
+        "reason": req(nonblank),
+    },
+)
+RISK_BAND = Record(
+    RiskBand,
+    {
+        "id": req(slug_id),
+        "label": req(nonblank),
+        "min": req(Number(minimum=0, maximum=16, to=float)),
+    },
+)
+CAVEAT = Record(Caveat, {"id": req(slug_id), "text": req(nonblank), "sources": req(_refs)})
+DESIGN_CHOICE = Record(DesignChoice, {"id": req(slug_id), "text": req(nonblank)})
+OMITTED_FACTOR = Record(
+    OmittedFactor,
+    {
+        "name": req(nonblank),
+        "cited_by": req(Number(minimum=0, integer=True)),
+        "reason": req(nonblank),
+    },
+)
+INCLUSION = Record(
+    Inclusion,
+    {"rule": req(nonblank), "omitted": opt(ListOf(OMITTED_FACTOR, "omitted factors", minimum=0))},
+)
+# Key order is check order: sources before the lists that cite them, factors and bands before the
+# gates that name them.
+FRAMEWORK = Record(
+    Framework,
+    {
+        "format": req(_format, attr=""),
+        "id": req(slug_id),
+        "version": req(_version),
+        "title": req(nonblank),
+        "summary": req(nonblank),
+        "sources": req(ListOf(SOURCE, "sources", unique="source", id_key="key")),
+        "scale": req(Levels(_LEVEL)),
+        "unknown": req(_LEVEL),
+        "purposes": req(ListOf(PURPOSE, "purposes", unique="purpose")),
+        "factors": req(ListOf(FACTOR, "factors", unique="factor", checks=(_core_and_weights,))),
+        "risks": req(ListOf(RISK, "risks", unique="risk")),
+        "bands": req(ListOf(BAND, "bands", unique="band", checks=(_ascending,))),
+        "gates": req(ListOf(GATE, "gates", minimum=0, unique="gate")),
+        "red_flag_threshold": req(Number(minimum=0, maximum=100, to=float)),
+        "risk_bands": req(
+            ListOf(RISK_BAND, "risk bands", unique="risk band", checks=(_ascending,))
+        ),
+        "caveats": req(ListOf(CAVEAT, "caveats", unique="caveat")),
+        "min_coverage": opt(Number(minimum=0, maximum=1, to=float)),
+        "design_choices": opt(
+            ListOf(DESIGN_CHOICE, "design choices", minimum=0, unique="design choice")
+        ),
+        "inclusion": opt(INCLUSION),
+    },
+    what="a sanctions-check framework (a mapping)",
+    build=_framework,
+)

@@ -2,128 +2,229 @@
 
 The arithmetic is deliberately simple so that an analyst can redo it by hand:
 
-* question score 0-4; a factor's score is the weighted mean of its answered questions, as 0-100;
-* unanswered and ``unknown`` questions never count as zero: they widen the factor's range (as if
-  each were 0 at the low end and 4 at the high end) and lower its coverage;
-* the outlook is the weighted mean of the scored factors (core and secondary); its range is the
-  weighted mean of the factors' ranges; its band comes from the framework, and gates cap the band
-  when a core factor is very weak;
+* a question is answered with any number from 0 to 4 (a pooled panel gives half levels), or
+  ``unknown``, or ``n/a`` (the question does not apply to these measures), or left unanswered;
+* a factor's point score is the weighted mean of its applicable questions, as 0-100, where an
+  unknown or unanswered question counts as its neutral value (the scale's midpoint, 2, unless the
+  framework states another with its reason); answering at that value leaves the score unchanged;
+* the factor's range puts every unknown or unanswered question at 0 and at 4; ``n/a`` questions
+  are left out of the factor altogether, and a factor whose questions are all ``n/a`` is left out
+  of the outlook;
+* the outlook is the weighted mean of the applicable core and secondary factors, with the range
+  of their ranges; its band comes from the framework, and gates cap the band when a core factor is
+  very weak. A gate the range cannot rule out is reported as unresolved;
 * red flags and risks are shown beside the outlook, never silently subtracted from it.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
-from sanctions_check.case import Case
-from sanctions_check.framework import Band, Factor, Framework, Gate
+from sanctions_check.case import NOT_APPLICABLE, Case
+from sanctions_check.framework import Band, Factor, Framework, Gate, Question, RiskBand
+from sanctions_check.render.wording import whole  # the one rounding rule of what people read
 
 MAX_LEVEL = 4
+MIDPOINT = MAX_LEVEL / 2
 PER_LEVEL = 100 / MAX_LEVEL
 LOW_CONFIDENCE = "low"
 MAX_LEVERS = 5
+MAX_RISK = MAX_LEVEL * MAX_LEVEL
+
+CLOSED, UNRESOLVED = "closed", "unresolved"
+RAISED, CLEAR, NOT_ASSESSED = "raised", "clear", "not-assessed"
+NOT_YET_ASSESSED, GATE, WEAKEST = "not-assessed", "gate", "weakest"
 
 
-class FactorResult(NamedTuple):
+def level(value: object) -> float | None:
+    """An answer's level when it counts as answered: any real number 0-4, never a bool."""
+    kind = type(value)
+    if kind is int or kind is float:  # never bool, whose type is bool
+        return float(value)  # type: ignore[arg-type]  # narrowed by the type check above
+    return None
+
+
+def neutral(question: Question) -> float:
+    """The level an unknown or unanswered question counts as in the point score."""
+    return float(question.neutral)
+
+
+@dataclass(frozen=True, slots=True)
+class FactorResult:
     id: str
     name: str
     kind: str
     weight: float
-    score: float | None  # 0-100 over answered questions; None when nothing is answered
-    low: float  # every unknown/unanswered question at 0
-    high: float  # every unknown/unanswered question at 4
-    coverage: float  # answered weight / total weight, 0-1
+    score: float | None  # point score 0-100, unknowns at their neutral value; None when all n/a
+    low: float | None  # every unknown or unanswered question at 0
+    high: float | None  # every unknown or unanswered question at 4
+    coverage: float  # answered weight / applicable weight, 0-1
     answered: int
     unknown: int
     unanswered: int
+    not_applicable: int
     evidence: str
 
     @property
-    def total(self) -> int:
+    def questions(self) -> int:
+        """Applicable questions: the ones that count in this factor."""
         return self.answered + self.unknown + self.unanswered
 
+    @property
+    def total(self) -> int:
+        return self.questions + self.not_applicable
 
-class GateResult(NamedTuple):
+    @property
+    def applicable(self) -> bool:
+        return self.questions > 0
+
+    @property
+    def assessed(self) -> bool:
+        """At least one applicable question answered."""
+        return self.answered > 0
+
+    @property
+    def half_answered(self) -> bool:
+        return self.applicable and 2 * self.answered >= self.questions
+
+    @property
+    def scored(self) -> bool:
+        """Counts in the outlook: a core or secondary factor with an applicable question."""
+        return self.kind != "red_flag" and self.applicable
+
+
+@dataclass(frozen=True, slots=True)
+class GateResult:
+    """One gate applied to one factor: closed (it caps the band) or unresolved (it may)."""
+
     id: str
     factor_id: str
     factor_name: str
     score: float
+    low: float
+    high: float
     below: float
     cap: str
     reason: str
+    status: str  # closed | unresolved
 
 
-class Limit(NamedTuple):
-    """A factor that holds the outlook down, and why."""
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """A factor that holds the outlook down, and why: not yet assessed, a gate, or the weakest."""
 
     factor_id: str
     factor_name: str
     score: float | None
-    why: str
+    reason: str  # not-assessed | gate | weakest
 
 
-class Outlook(NamedTuple):
-    score: float | None
+@dataclass(frozen=True, slots=True)
+class Outlook:
+    score: float | None  # None only when no core or secondary factor applies
     low: float
     high: float
     coverage: float
-    band: Band | None  # after gates
+    band: Band | None  # after the closed gates
     uncapped_band: Band | None
-    gates: tuple[GateResult, ...]
+    band_low: Band | None  # the band at the low end of the range, every possible gate applied
+    band_high: Band | None  # the band at the high end, only the gates that cannot open applied
+    gates: tuple[GateResult, ...]  # closed
+    unresolved_gates: tuple[GateResult, ...]
     limits: tuple[Limit, ...]
-    provisional: bool = False  # too little answered for the band to mean much (see outlook())
+    provisional: bool = False
+    not_applicable: tuple[str, ...] = ()  # ids of factors whose every question is n/a
+
+    @property
+    def capped(self) -> bool:
+        return self.band is not None and self.band != self.uncapped_band
+
+    @property
+    def spans_bands(self) -> bool:
+        return self.band_low is not None and self.band_low != self.band_high
 
 
-class Lever(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Lever:
     factor_id: str
     question_id: str
     question: str
-    current: int
+    current: float
     gain: float  # outlook points if this answer rose to the top level
-    lifts_gate: bool
+    lifts_cap: bool  # that single change lifts the band above its current cap, every gate counted
     advice: str
 
 
-class RedFlag(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class RedFlag:
     factor_id: str
     name: str
-    score: float
+    score: float | None
+    low: float | None
+    high: float | None
+    status: str  # raised | clear | not-assessed
     advice: tuple[str, ...]
     evidence: str
+    answered: int = 0
 
 
-class RiskResult(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class RiskResult:
     id: str
     name: str
     likelihood: int | str | None
     severity: int | str | None
-    value: int | None  # likelihood x severity, 0-16
-    band_id: str | None
+    value: int | None  # likelihood x severity, 0-16, when both are known
+    low: int  # an unknown side at 0
+    high: int  # an unknown side at 4
+    band_id: str | None  # the band of the value; None while a side is unknown
     band_label: str | None
+    reach_label: str | None  # the band the high end reaches
     mitigations: tuple[str, ...]  # the framework's suggestions
     mitigation: str | None  # what the analyst says is or would be done
     note: str | None
+    confidence: str | None = None
+    hindsight: bool = False
+
+    @property
+    def known(self) -> bool:
+        return self.value is not None
 
 
-class Gap(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Gap:
     """Something the assessment does not know: where more work would narrow the range."""
 
-    kind: str  # unknown | unanswered | low-confidence | risk-unrated | gate-unchecked
+    kind: str  # unknown | unanswered | low-confidence | risk-unrated | gate-unresolved
     factor_id: str | None
     question_id: str | None
     text: str
 
 
-class Assessment(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class NotApplicable:
+    """A question answered n/a: left out of its factor, listed beside the data gaps."""
+
+    factor_id: str
+    question_id: str
+    question: str
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
     case: Case
     framework: Framework
     factors: tuple[FactorResult, ...]
     outlook: Outlook
     strengths: tuple[FactorResult, ...]
     levers: tuple[Lever, ...]
-    red_flags: tuple[RedFlag, ...]
-    risks: tuple[RiskResult, ...]
+    red_flags: tuple[RedFlag, ...]  # every red flag, whatever its status
+    risks: tuple[RiskResult, ...]  # ranked by what they could reach
     gaps: tuple[Gap, ...]
+    not_applicable: tuple[NotApplicable, ...]
+    confidence_not_stated: int  # answered questions and rated risks without a confidence
+    hindsight: int  # answers and risk ratings that rest on facts later than the case's as_of
 
     def factor(self, factor_id: str) -> FactorResult | None:
         for result in self.factors:
@@ -132,42 +233,72 @@ class Assessment(NamedTuple):
         return None
 
     @property
+    def raised_flags(self) -> tuple[RedFlag, ...]:
+        return tuple(f for f in self.red_flags if f.status == RAISED)
+
+    @property
+    def open_flags(self) -> tuple[RedFlag, ...]:
+        """Red flags neither raised nor ruled out: not (fully) assessed."""
+        return tuple(f for f in self.red_flags if f.status == NOT_ASSESSED)
+
+    @property
     def top_risk(self) -> RiskResult | None:
-        rated = [r for r in self.risks if r.value is not None]
-        return rated[0] if rated else None
+        return self.risks[0] if self.risks else None
 
 
 def score_factor(factor: Factor, case: Case) -> FactorResult:
-    """Weighted mean of the answered questions, with its range and coverage."""
+    """Point score (unknowns at neutral), range and coverage over the applicable questions."""
     given = case.answers.get(factor.id, {})
-    total_weight = answered_weight = points = 0.0
-    answered = unknown = unanswered = 0
+    total_weight = answered_weight = known = assumed = open_weight = 0.0
+    answered = unknown = unanswered = not_applicable = 0
     for question in factor.questions:
-        total_weight += question.weight
         answer = given.get(question.id)
-        value = answer.score if answer is not None else None
-        if isinstance(value, int):
+        raw = answer.score if answer is not None else None
+        if raw == NOT_APPLICABLE:
+            not_applicable += 1
+            continue
+        total_weight += question.weight
+        value = level(raw)
+        if value is not None:
             answered += 1
             answered_weight += question.weight
-            points += question.weight * value
-        elif value is None:
+            known += question.weight * value
+            continue
+        if raw is None:
             unanswered += 1
         else:
             unknown += 1
-    missing_weight = total_weight - answered_weight
-    score = PER_LEVEL * points / answered_weight if answered_weight else None
+        open_weight += question.weight
+        assumed += question.weight * neutral(question)
+    if total_weight <= 0:
+        return FactorResult(
+            factor.id,
+            factor.name,
+            factor.kind,
+            factor.weight,
+            None,
+            None,
+            None,
+            0.0,
+            answered,
+            unknown,
+            unanswered,
+            not_applicable,
+            factor.evidence.label,
+        )
     return FactorResult(
         id=factor.id,
         name=factor.name,
         kind=factor.kind,
         weight=factor.weight,
-        score=score,
-        low=PER_LEVEL * points / total_weight,
-        high=PER_LEVEL * (points + MAX_LEVEL * missing_weight) / total_weight,
+        score=PER_LEVEL * (known + assumed) / total_weight,
+        low=PER_LEVEL * known / total_weight,
+        high=PER_LEVEL * (known + MAX_LEVEL * open_weight) / total_weight,
         coverage=answered_weight / total_weight,
         answered=answered,
         unknown=unknown,
         unanswered=unanswered,
+        not_applicable=not_applicable,
         evidence=factor.evidence.label,
     )
 
@@ -181,28 +312,8 @@ def band_for(framework: Framework, score: float) -> Band:
     return chosen
 
 
-def _band_rank(framework: Framework, band_id: str) -> int:
+def band_rank(framework: Framework, band_id: str) -> int:
     return [b.id for b in framework.bands].index(band_id)
-
-
-def closed_gates(framework: Framework, results: dict[str, FactorResult]) -> list[GateResult]:
-    closed = []
-    for gate in framework.gates:
-        for factor in _gated(framework, gate):
-            result = results[factor.id]
-            if result.score is not None and result.score < gate.below:
-                closed.append(
-                    GateResult(
-                        gate.id,
-                        factor.id,
-                        factor.name,
-                        result.score,
-                        gate.below,
-                        gate.cap,
-                        gate.reason,
-                    )
-                )
-    return closed
 
 
 def _gated(framework: Framework, gate: Gate) -> list[Factor]:
@@ -211,32 +322,78 @@ def _gated(framework: Framework, gate: Gate) -> list[Factor]:
     return [f for f in framework.factors if f.id == gate.applies_to]
 
 
+def capped_band(framework: Framework, score: float, caps: list[str]) -> Band:
+    """The band of a score, lowered to the lowest of the given caps."""
+    band = band_for(framework, score)
+    for cap in caps:
+        if band_rank(framework, cap) < band_rank(framework, band.id):
+            band = framework.band(cap)
+    return band
+
+
+def gate_results(framework: Framework, results: dict[str, FactorResult]) -> list[GateResult]:
+    """Closed gates (the point score is below) and unresolved ones (only the range is below)."""
+    out = []
+    for gate in framework.gates:
+        for factor in _gated(framework, gate):
+            r = results[factor.id]
+            if r.score is None or r.low is None or r.high is None:
+                continue
+            if r.score < gate.below:
+                status = CLOSED
+            elif r.low < gate.below:
+                status = UNRESOLVED
+            else:
+                continue
+            out.append(
+                GateResult(
+                    gate.id,
+                    factor.id,
+                    factor.name,
+                    r.score,
+                    r.low,
+                    r.high,
+                    gate.below,
+                    gate.cap,
+                    gate.reason,
+                    status,
+                )
+            )
+    return out
+
+
+def _weighted(results: list[FactorResult], attr: str) -> float:
+    weight = sum(r.weight for r in results)
+    return sum(r.weight * getattr(r, attr) for r in results) / weight
+
+
 def outlook(framework: Framework, results: dict[str, FactorResult]) -> Outlook:
-    scored = [r for r in results.values() if r.kind != "red_flag"]
-    weight = sum(r.weight for r in scored)
-    weighted = [r for r in scored if r.score is not None]
-    answered_weight = sum(r.weight for r in weighted)
-    score = (
-        sum(r.weight * r.score for r in weighted) / answered_weight  # type: ignore[operator]
-        if answered_weight
-        else None
+    scored = [r for r in results.values() if r.scored]
+    not_applicable = tuple(
+        r.id for r in results.values() if r.kind != "red_flag" and not r.applicable
     )
-    low = sum(r.weight * r.low for r in scored) / weight
-    high = sum(r.weight * r.high for r in scored) / weight
-    coverage = sum(r.weight * r.coverage for r in scored) / weight
-    gates = closed_gates(framework, results)
-    uncapped = band_for(framework, score) if score is not None else None
-    band = uncapped
-    if band is not None:
-        for gate in gates:
-            if _band_rank(framework, gate.cap) < _band_rank(framework, band.id):
-                band = framework.band(gate.cap)
-    # A band resting on a few answers, or on a core factor nobody has assessed (so its gate
-    # could not be checked), is flagged provisional rather than withheld: the analyst still sees it.
-    provisional = score is not None and (
-        coverage < framework.min_coverage
-        or any(results[f.id].score is None for f in framework.factors if f.kind == "core")
-    )
+    gates = gate_results(framework, results)
+    closed = [g for g in gates if g.status == CLOSED]
+    unresolved = [g for g in gates if g.status == UNRESOLVED]
+    if not scored:
+        return Outlook(
+            None, 0.0, 100.0, 0.0, None, None, None, None, (), (), (), True, not_applicable
+        )
+    score = _weighted(scored, "score")
+    low = _weighted(scored, "low")
+    high = _weighted(scored, "high")
+    coverage = _weighted(scored, "coverage")
+    uncapped = band_for(framework, score)
+    band = capped_band(framework, score, [g.cap for g in closed])
+    # At the low end every factor sits at its low, so every gate that can close does; at the
+    # high end only the gates whose factor stays below even at its high remain closed.
+    band_low = capped_band(framework, low, [g.cap for g in gates])
+    band_high = capped_band(framework, high, [g.cap for g in gates if g.high < g.below])
+    core = [results[f.id] for f in framework.factors if f.kind == "core"]
+    unassessed = [r for r in core if r.applicable and not r.assessed]
+    # A band resting on a few answers, or on a core factor nobody has assessed, is flagged
+    # provisional rather than withheld: the analyst still sees it.
+    provisional = coverage < framework.min_coverage or bool(unassessed)
     return Outlook(
         score,
         low,
@@ -244,47 +401,33 @@ def outlook(framework: Framework, results: dict[str, FactorResult]) -> Outlook:
         coverage,
         band,
         uncapped,
-        tuple(gates),
-        _limits(framework, results, gates),
+        band_low,
+        band_high,
+        tuple(closed),
+        tuple(unresolved),
+        _limits(core, unassessed, closed),
         provisional,
+        not_applicable,
     )
 
 
 def _limits(
-    framework: Framework, results: dict[str, FactorResult], gates: list[GateResult]
+    core: list[FactorResult], unassessed: list[FactorResult], closed: list[GateResult]
 ) -> tuple[Limit, ...]:
-    """Closed gates name the limiting factors; otherwise the weakest answered core factor does."""
-    if gates:
-        seen: dict[str, Limit] = {}
-        for gate in gates:
-            if gate.factor_id not in seen:
-                seen[gate.factor_id] = Limit(
-                    gate.factor_id,
-                    gate.factor_name,
-                    gate.score,
-                    f"scores {gate.score:.0f}, below the gate at {gate.below:.0f}: the outlook "
-                    f"is capped at '{framework.band(gate.cap).label}'. {gate.reason}",
-                )
-        return tuple(seen.values())
-    core = [
-        results[f.id]
-        for f in framework.factors
-        if f.kind == "core" and results[f.id].score is not None
-    ]
-    if not core:
-        return ()
-    lowest = min(r.score for r in core)  # type: ignore[type-var]
-    return tuple(
-        Limit(
-            r.id,
-            r.name,
-            r.score,
-            f"the weakest core factor, at {r.score:.0f} of 100: improving it would do most "
-            "to lift the outlook",
-        )
-        for r in core
-        if r.score == lowest
-    )
+    """Core factors not yet assessed first; then the closed gates' factors, else the weakest."""
+    out = [Limit(r.id, r.name, None, NOT_YET_ASSESSED) for r in unassessed]
+    named = {r.id for r in unassessed}
+    if closed:
+        for gate in closed:
+            if gate.factor_id not in named:
+                named.add(gate.factor_id)
+                out.append(Limit(gate.factor_id, gate.factor_name, gate.score, GATE))
+        return tuple(out)
+    assessed = [r for r in core if r.assessed and r.score is not None]
+    if assessed:
+        lowest = min(r.score for r in assessed if r.score is not None)
+        out += [Limit(r.id, r.name, r.score, WEAKEST) for r in assessed if r.score == lowest]
+    return tuple(out)
 
 
 def _levers(
@@ -293,68 +436,118 @@ def _levers(
     """Answered questions below the top level, ranked by how much raising them lifts the outlook.
 
     The gain is exact, not simulated: raising one answer by d levels moves its factor's score by
-    25*w*d/W_answered and the outlook by the factor's share of the answered factor weight.
+    25*w*d/W (W the factor's applicable question weight) and the outlook by the factor's share of
+    the scored factor weight. Whether it lifts the cap is checked against every gate.
     """
-    scored = [r for r in results.values() if r.kind != "red_flag" and r.score is not None]
-    answered_weight = sum(r.weight for r in scored)
-    gate_factors = {g.factor_id for g in current.gates}
+    scored = {r.id for r in results.values() if r.scored}
+    if not scored or current.band is None:
+        return ()
+    outlook_weight = sum(results[i].weight for i in scored)
     candidates = []
     for factor in framework.factors:
         result = results[factor.id]
-        if not factor.scored or result.score is None:
+        if factor.id not in scored or result.score is None or not result.answered:
             continue
         given = case.answers.get(factor.id, {})
         factor_weight = sum(
             q.weight
             for q in factor.questions
-            if isinstance(getattr(given.get(q.id), "score", None), int)
+            if given.get(q.id) is None or given[q.id].score != NOT_APPLICABLE
         )
         for question in factor.questions:
             answer = given.get(question.id)
-            if answer is None or not isinstance(answer.score, int) or answer.score >= MAX_LEVEL:
+            value = level(answer.score) if answer is not None else None
+            if value is None or value >= MAX_LEVEL:
                 continue
-            factor_gain = PER_LEVEL * question.weight * (MAX_LEVEL - answer.score) / factor_weight
-            gain = factor.weight * factor_gain / answered_weight
-            lifts = factor.id in gate_factors and _lifts_gate(
-                framework, factor.id, result.score + factor_gain
+            factor_gain = PER_LEVEL * question.weight * (MAX_LEVEL - value) / factor_weight
+            gain = factor.weight * factor_gain / outlook_weight
+            lifts = current.capped and _lifts_cap(
+                framework, results, current, factor.id, result.score + factor_gain, gain
             )
             candidates.append(
-                (factor.id, question.id, question.text, answer.score, gain, lifts, question.advice)
+                Lever(factor.id, question.id, question.text, value, gain, lifts, question.advice)
             )
-    # Rank plain tuples (Lever's fields, in order) and build only the levers shown: a batch
-    # scores thousands of cases and shows none of them (issue 6).
-    candidates.sort(key=lambda c: (-c[5], -round(c[4], 9), c[3]))
-    return tuple(Lever(*c) for c in candidates[:MAX_LEVERS])
+    candidates.sort(key=lambda c: (-c.lifts_cap, -round(c.gain, 9), c.current))
+    return tuple(candidates[:MAX_LEVERS])
 
 
-def _lifts_gate(framework: Framework, factor_id: str, new_score: float) -> bool:
-    return any(
-        new_score >= gate.below
-        for gate in framework.gates
-        if gate.applies_to in ("core", factor_id)
-    )
+def _lifts_cap(
+    framework: Framework,
+    results: dict[str, FactorResult],
+    current: Outlook,
+    factor_id: str,
+    new_score: float,
+    gain: float,
+) -> bool:
+    """True when this one change alone gives a band above the current, capped one."""
+    assert current.score is not None and current.band is not None
+    caps = [
+        gate.cap
+        for gate in current.gates
+        if not (gate.factor_id == factor_id and new_score >= gate.below)
+    ]
+    after = capped_band(framework, current.score + gain, caps)
+    return band_rank(framework, after.id) > band_rank(framework, current.band.id)
 
 
 def _red_flags(
     framework: Framework, case: Case, results: dict[str, FactorResult]
 ) -> tuple[RedFlag, ...]:
+    """Every red flag: raised (assessed, point score at the threshold or above), clear (even its
+    range stays below the threshold) or not assessed (anything else)."""
+    threshold = framework.red_flag_threshold
     flags = []
     for factor in framework.factors:
-        result = results[factor.id]
-        if factor.kind != "red_flag" or result.score is None:
+        r = results[factor.id]
+        if factor.kind != "red_flag":
             continue
-        if result.score >= framework.red_flag_threshold:
+        if r.score is None or r.high is None:
+            continue  # every question n/a: the flag does not apply to these measures
+        if r.assessed and r.score >= threshold:
+            status = RAISED
+        elif r.high < threshold:
+            status = CLEAR
+        else:
+            status = NOT_ASSESSED
+        advice: tuple[str, ...] = ()
+        if status == RAISED:
             given = case.answers.get(factor.id, {})
             advice = tuple(
                 q.advice
                 for q in factor.questions
-                if isinstance(getattr(given.get(q.id), "score", None), int)
-                and given[q.id].score * PER_LEVEL >= framework.red_flag_threshold
+                if q.id in given
+                and (value := level(given[q.id].score)) is not None
+                and value * PER_LEVEL >= threshold
             )
-            flags.append(
-                RedFlag(factor.id, factor.name, result.score, advice, factor.evidence.label)
+        flags.append(
+            RedFlag(
+                factor.id,
+                factor.name,
+                r.score,
+                r.low,
+                r.high,
+                status,
+                advice,
+                factor.evidence.label,
+                r.answered,
             )
+        )
     return tuple(flags)
+
+
+def _span(value: object) -> tuple[int, int]:
+    known = level(value)
+    if known is None:
+        return 0, MAX_LEVEL
+    return int(known), int(known)
+
+
+def risk_band(framework: Framework, value: float) -> RiskBand | None:
+    chosen = None
+    for candidate in framework.risk_bands:
+        if value >= candidate.min:
+            chosen = candidate
+    return chosen
 
 
 def _risks(framework: Framework, case: Case) -> tuple[RiskResult, ...]:
@@ -363,12 +556,11 @@ def _risks(framework: Framework, case: Case) -> tuple[RiskResult, ...]:
         rated = case.risks.get(risk.id)
         if rated is None or rated.is_empty:
             continue
+        l_lo, l_hi = _span(rated.likelihood)
+        s_lo, s_hi = _span(rated.severity)
         value = rated.value
-        band = None
-        if value is not None:
-            for candidate in framework.risk_bands:
-                if value >= candidate.min:
-                    band = candidate
+        band = risk_band(framework, value) if value is not None else None
+        reach = risk_band(framework, l_hi * s_hi)
         out.append(
             RiskResult(
                 risk.id,
@@ -376,73 +568,106 @@ def _risks(framework: Framework, case: Case) -> tuple[RiskResult, ...]:
                 rated.likelihood,
                 rated.severity,
                 value,
+                l_lo * s_lo,
+                l_hi * s_hi,
                 band.id if band else None,
                 band.label if band else None,
+                reach.label if reach else None,
                 risk.mitigations,
                 rated.mitigation,
                 rated.note,
+                rated.confidence,
+                rated.hindsight,
             )
         )
     order = {r.id: i for i, r in enumerate(framework.risks)}
-    out.sort(key=lambda r: (r.value is None, -(r.value or 0), order[r.id]))
+    out.sort(key=lambda r: (-r.high, -r.low, order[r.id]))
     return tuple(out)
 
 
-def _gaps(framework: Framework, case: Case, results: dict[str, FactorResult]) -> tuple[Gap, ...]:
+def _gaps(
+    framework: Framework, case: Case, gates: tuple[GateResult, ...]
+) -> tuple[tuple[Gap, ...], tuple[NotApplicable, ...], int, int]:
     gaps = []
+    not_applicable = []
+    no_confidence = hindsight = 0
     for factor in framework.factors:
         given = case.answers.get(factor.id, {})
         for question in factor.questions:
             answer = given.get(question.id)
+            if answer is not None and answer.hindsight:
+                hindsight += 1
             if answer is None or answer.score is None:
                 gaps.append(Gap("unanswered", factor.id, question.id, question.text))
-            elif not isinstance(answer.score, int):
+            elif answer.score == NOT_APPLICABLE:
+                not_applicable.append(
+                    NotApplicable(factor.id, question.id, question.text, answer.note)
+                )
+            elif level(answer.score) is None:
                 gaps.append(Gap("unknown", factor.id, question.id, question.text))
             elif answer.confidence == LOW_CONFIDENCE:
                 gaps.append(Gap("low-confidence", factor.id, question.id, question.text))
-    for gate in framework.gates:
-        for factor in _gated(framework, gate):
-            if results[factor.id].score is None:
-                gaps.append(
-                    Gap(
-                        "gate-unchecked",
-                        factor.id,
-                        None,
-                        f"{factor.name}: no answers, so the '{gate.id}' gate could not be checked",
-                    )
-                )
+            elif answer.confidence is None:
+                no_confidence += 1
+    for gate in gates:
+        gaps.append(
+            Gap(
+                "gate-unresolved",
+                gate.factor_id,
+                None,
+                f"{gate.factor_name}: its range ({whole(gate.low)}–{whole(gate.high)}) reaches "
+                f"below the gate at {whole(gate.below)}",
+            )
+        )
     for risk in framework.risks:
         rated = case.risks.get(risk.id)
-        if rated is not None and not rated.is_empty and rated.value is None:
-            gaps.append(
-                Gap("risk-unrated", None, risk.id, f"{risk.name}: likelihood or severity unknown")
-            )
-    return tuple(gaps)
+        if rated is None or rated.is_empty:
+            continue
+        if rated.hindsight:
+            hindsight += 1
+        if rated.value is None:
+            gaps.append(Gap("risk-unrated", None, risk.id, risk.name))
+        elif rated.confidence is None:
+            no_confidence += 1
+    return tuple(gaps), tuple(not_applicable), no_confidence, hindsight
+
+
+def _strengths(
+    framework: Framework, results: dict[str, FactorResult], limits: tuple[Limit, ...]
+) -> tuple[FactorResult, ...]:
+    """Factors at the top band's minimum or above, at least half answered, and not a limit."""
+    strong_at = framework.bands[-1].min
+    limiting = {limit.factor_id for limit in limits}
+    chosen = [
+        r
+        for r in results.values()
+        if r.scored
+        and r.half_answered
+        and r.id not in limiting
+        and r.score is not None
+        and r.score >= strong_at
+    ]
+    return tuple(sorted(chosen, key=lambda r: -(r.score or 0.0)))
 
 
 def assess(framework: Framework, case: Case) -> Assessment:
     """Score one case against the framework. Pure and deterministic."""
     results = {f.id: score_factor(f, case) for f in framework.factors}
     overall = outlook(framework, results)
-    strong_at = framework.bands[-1].min
-    strengths = tuple(
-        sorted(
-            (
-                r
-                for r in results.values()
-                if r.kind != "red_flag" and r.score is not None and r.score >= strong_at
-            ),
-            key=lambda r: -r.score,  # type: ignore[operator]
-        )
+    gaps, not_applicable, no_confidence, hindsight = _gaps(
+        framework, case, overall.unresolved_gates
     )
     return Assessment(
         case=case,
         framework=framework,
         factors=tuple(results[f.id] for f in framework.factors),
         outlook=overall,
-        strengths=strengths,
+        strengths=_strengths(framework, results, overall.limits),
         levers=_levers(framework, case, results, overall),
         red_flags=_red_flags(framework, case, results),
         risks=_risks(framework, case),
-        gaps=_gaps(framework, case, results),
+        gaps=gaps,
+        not_applicable=not_applicable,
+        confidence_not_stated=no_confidence,
+        hindsight=hindsight,
     )

@@ -1,22 +1,24 @@
-"""Output of `compare`: one JSON-ready model of the changes, shown as a table, Markdown or JSON.
+"""Output of `compare`: one typed model of the changes, shown as a table, Markdown or JSON.
 
-As for reports, every renderer reads the same data (:func:`data`) and escapes case text for its
-own format.
+As for reports, every renderer reads the same model (:func:`build`), whose changes are computed
+once from the whole numbers every output prints, and escapes case text for its own format. A
+line is a change only when what a reader sees differs: never "X → X".
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sanctions_check import __version__, textsafe
 from sanctions_check.case import Answer
-from sanctions_check.compare import Comparison
-from sanctions_check.render import markdown as md
+from sanctions_check.compare import CHANGED, Comparison
 from sanctions_check.render import report_model, wording
-from sanctions_check.scoring import Assessment, RiskResult
+from sanctions_check.scoring import Assessment, RiskResult, whole
 
-SCHEMA = "sanctions-check/compare@1"
+SCHEMA = "sanctions-check/compare@2"
 DIRECTION_WORDS = {
     "rose": "rose",
     "fell": "fell",
@@ -26,193 +28,346 @@ DIRECTION_WORDS = {
 }
 
 
-def _r(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)
+@dataclass(frozen=True, slots=True)
+class SideView:
+    file: str
+    id: str
+    title: str
+    assessed_on: str | None
+    analyst: str | None
+    score: int | None
+    low: int
+    high: int
+    coverage: float
+    band: str | None
+    band_label: str | None
+    capped: bool
+    provisional: bool
+    text: str
+    limiting: tuple[str, ...]
 
 
-def _delta(old: float | None, new: float | None) -> float | None:
-    """The change between the figures as printed, so that 'old', 'new' and 'change' agree."""
-    if old is None or new is None:
-        return None
-    return round(round(new, 1) - round(old, 1), 1)
+@dataclass(frozen=True, slots=True)
+class FactorRow:
+    id: str
+    name: str
+    kind: str
+    kind_label: str
+    old: int | None
+    new: int | None
+    old_text: str
+    new_text: str
+    old_coverage: float
+    new_coverage: float
+    delta: int | None
+    delta_text: str
+    changed: bool
 
 
-def _shown_change(old: float | None, new: float | None) -> str:
-    """The change as the difference of the two whole numbers printed beside it."""
-    if old is None or new is None:
-        return wording.signed(None)
-    return wording.signed(int(wording.number(round(new, 1))) - int(wording.number(round(old, 1))))
+@dataclass(frozen=True, slots=True)
+class AnswerSide:
+    score: int | float | str | None
+    score_text: str
+    confidence: str | None
+    note: str | None
+    sources: tuple[str, ...]
 
 
-def _side(assessment: Assessment) -> dict[str, Any]:
-    from pathlib import Path
+@dataclass(frozen=True, slots=True)
+class AnswerRow:
+    factor_id: str
+    factor_name: str
+    question_id: str
+    question: str
+    changed: tuple[str, ...]
+    old: AnswerSide
+    new: AnswerSide
 
+
+@dataclass(frozen=True, slots=True)
+class RiskSide:
+    likelihood: int | str | None
+    severity: int | str | None
+    value: int | None
+    low: int
+    high: int
+    band: str | None
+    text: str
+    mitigation: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RiskRow:
+    id: str
+    name: str
+    direction: str
+    direction_text: str
+    delta: int | None
+    changed: tuple[str, ...]
+    old: RiskSide | None
+    new: RiskSide | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class MethodRef:
+    framework: report_model.FrameworkRef
+    tool: report_model.ToolRef
+    generated: str
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonReport:
+    """What changed between two assessments (schema ``compare@2``)."""
+
+    schema: str
+    old: SideView
+    new: SideView
+    outlook_delta: int | None
+    outlook_delta_text: str
+    outlook_changed: bool
+    band_changed: bool
+    limits_changed: bool
+    limits_text: str
+    factors: tuple[FactorRow, ...]  # every factor; `changed` says whether a reader sees a change
+    answers: tuple[AnswerRow, ...]  # only answers that changed
+    risks: tuple[RiskRow, ...]  # only risks that changed
+    flags_raised: tuple[str, ...]
+    flags_cleared: tuple[str, ...]
+    unchanged: bool
+    summary: str | None  # 'No changes: …' for two identical assessments
+    warnings: tuple[str, ...]
+    method: MethodRef
+
+
+def _side(assessment: Assessment) -> SideView:
     header = assessment.case.header
     outlook = assessment.outlook
-    capped = outlook.band is not None and outlook.band != outlook.uncapped_band
     label = outlook.band.label if outlook.band else None
-    return {
-        "file": Path(assessment.case.source).name,
-        "id": header.id,
-        "title": header.title,
-        "assessed_on": header.assessed_on,
-        "analyst": header.analyst,
-        "score": _r(outlook.score),
-        "low": _r(outlook.low),
-        "high": _r(outlook.high),
-        "coverage": round(outlook.coverage, 3),
-        "band": outlook.band.id if outlook.band else None,
-        "band_label": label,
-        "capped": capped,
-        "text": wording.outlook_text(
+    score = None if outlook.score is None else whole(outlook.score)
+    return SideView(
+        file=Path(assessment.case.source).name,
+        id=header.id,
+        title=header.title,
+        assessed_on=header.assessed_on,
+        analyst=header.analyst,
+        score=score,
+        low=whole(outlook.low),
+        high=whole(outlook.high),
+        coverage=round(outlook.coverage, 3),
+        band=outlook.band.id if outlook.band else None,
+        band_label=label,
+        capped=outlook.capped,
+        provisional=outlook.provisional,
+        text=wording.outlook_text(
             label,
-            capped,
-            _r(outlook.score),
-            _r(outlook.low),
-            _r(outlook.high),
-            round(outlook.coverage, 3),
+            outlook.capped,
+            score,
+            outlook.low,
+            outlook.high,
+            outlook.coverage,
+            outlook.provisional,
+            outlook.band_low.label if outlook.band_low else None,
+            outlook.band_high.label if outlook.band_high else None,
         ),
-        "limiting": [lim.factor_name for lim in outlook.limits],
-    }
+        limiting=tuple(lim.factor_name for lim in outlook.limits),
+    )
 
 
-def _answer(answer: Answer) -> dict[str, Any]:
-    return {
-        "score": answer.score,
-        "score_text": wording.answer_text(answer.score),
-        "confidence": answer.confidence,
-        "note": answer.note,
-        "sources": list(answer.sources),
-    }
+def _answer(answer: Answer) -> AnswerSide:
+    return AnswerSide(
+        answer.score,
+        wording.answer_text(answer.score),
+        answer.confidence,
+        answer.note,
+        tuple(answer.sources),
+    )
 
 
-def _risk(risk: RiskResult | None) -> dict[str, Any] | None:
+def _risk(risk: RiskResult | None) -> RiskSide | None:
     if risk is None:
         return None
-    return {
-        "likelihood": risk.likelihood,
-        "severity": risk.severity,
-        "value": risk.value,
-        "band": risk.band_id,
-        "text": wording.risk_text(risk.value, risk.band_label),
-        "mitigation": risk.mitigation,
-    }
+    return RiskSide(
+        risk.likelihood,
+        risk.severity,
+        risk.value,
+        risk.low,
+        risk.high,
+        risk.band_id,
+        wording.risk_range_text(
+            risk.likelihood,
+            risk.severity,
+            risk.value,
+            risk.low,
+            risk.high,
+            risk.band_label,
+            risk.reach_label,
+        ),
+        risk.mitigation,
+    )
 
 
-def data(comparison: Comparison, *, generated: datetime | None = None) -> dict[str, Any]:
-    """The comparison as plain data (schema ``compare@1``)."""
+def _risk_cell(side: RiskSide | None) -> str:
+    return "not rated" if side is None else side.text
+
+
+def _risk_line(name: str, direction: str, old: RiskSide | None, new: RiskSide | None) -> str:
+    words = DIRECTION_WORDS.get(direction, direction)
+    if direction == CHANGED and old is not None and new is not None:
+        parts = [f"{name} {words} ({new.text})"]
+        if old.mitigation != new.mitigation:
+            parts.append(
+                "mitigation: "
+                + wording.change(old.mitigation or "none recorded", new.mitigation or "none")
+            )
+        return "; ".join(parts)
+    return f"{name} {words}: " + wording.change(_risk_cell(old), _risk_cell(new))
+
+
+def build(comparison: Comparison, *, generated: datetime | None = None) -> ComparisonReport:
     fw = comparison.new.framework
     names = {f.id: f.name for f in fw.factors}
     moment = generated if generated is not None else report_model.generated_at()
-    return {
-        "schema": SCHEMA,
-        "old": _side(comparison.old),
-        "new": _side(comparison.new),
-        "outlook": {
-            "delta": _delta(comparison.old.outlook.score, comparison.new.outlook.score),
-            "delta_text": _shown_change(comparison.old.outlook.score, comparison.new.outlook.score),
-            "band_changed": comparison.band_changed,
-        },
-        "factors": [
-            {
-                "id": f.id,
-                "name": f.name,
-                "kind": f.kind,
-                "kind_label": wording.kind_label(f.kind),
-                "old": _r(f.old.score),
-                "new": _r(f.new.score),
-                "old_text": wording.factor_score_text(
-                    _r(f.old.score), _r(f.old.low), _r(f.old.high)
-                ),
-                "new_text": wording.factor_score_text(
-                    _r(f.new.score), _r(f.new.low), _r(f.new.high)
-                ),
-                "old_coverage": round(f.old.coverage, 3),
-                "new_coverage": round(f.new.coverage, 3),
-                "delta": _delta(f.old.score, f.new.score),
-                "delta_text": _shown_change(f.old.score, f.new.score),
-            }
-            for f in comparison.factors
-        ],
-        "answers": [
-            {
-                "factor_id": a.factor_id,
-                "factor_name": a.factor_name,
-                "question_id": a.question_id,
-                "question": a.question,
-                "changed": list(a.changed),
-                "old": _answer(a.old),
-                "new": _answer(a.new),
-            }
+    old, new = _side(comparison.old), _side(comparison.new)
+    factors = []
+    for f in comparison.factors:
+        old_text = wording.factor_score_text(f.old.score, f.old.low, f.old.high, f.old.assessed)
+        new_text = wording.factor_score_text(f.new.score, f.new.low, f.new.high, f.new.assessed)
+        factors.append(
+            FactorRow(
+                id=f.id,
+                name=f.name,
+                kind=f.kind,
+                kind_label=wording.kind_label(f.kind),
+                old=None if f.old.score is None else whole(f.old.score),
+                new=None if f.new.score is None else whole(f.new.score),
+                old_text=old_text,
+                new_text=new_text,
+                old_coverage=round(f.old.coverage, 3),
+                new_coverage=round(f.new.coverage, 3),
+                delta=f.delta,
+                delta_text=wording.signed(f.delta) if f.changed else "",
+                changed=f.changed,
+            )
+        )
+    limits_text = (
+        "Limiting factor: "
+        + wording.change(", ".join(old.limiting) or "–", ", ".join(new.limiting) or "–")
+        if comparison.limits_changed
+        else f"Limiting factor, unchanged: {', '.join(new.limiting) or '–'}"
+    )
+    unchanged = comparison.unchanged
+    return ComparisonReport(
+        schema=SCHEMA,
+        old=old,
+        new=new,
+        outlook_delta=comparison.outlook_delta,
+        outlook_delta_text=(
+            wording.signed(comparison.outlook_delta) if comparison.outlook_changed else ""
+        ),
+        outlook_changed=comparison.outlook_changed,
+        band_changed=comparison.band_changed,
+        limits_changed=comparison.limits_changed,
+        limits_text=limits_text,
+        factors=tuple(factors),
+        answers=tuple(
+            AnswerRow(
+                a.factor_id,
+                a.factor_name,
+                a.question_id,
+                a.question,
+                a.changed,
+                _answer(a.old),
+                _answer(a.new),
+            )
             for a in comparison.answers
-        ],
-        "risks": [
-            {
-                "id": r.id,
-                "name": r.name,
-                "direction": r.direction,
-                "direction_text": DIRECTION_WORDS.get(r.direction, r.direction),
-                "delta": r.delta,
-                "old": _risk(r.old),
-                "new": _risk(r.new),
-            }
+        ),
+        risks=tuple(
+            RiskRow(
+                r.id,
+                r.name,
+                r.direction,
+                DIRECTION_WORDS.get(r.direction, r.direction),
+                r.delta,
+                r.changed,
+                _risk(r.old),
+                _risk(r.new),
+                _risk_line(r.name, r.direction, _risk(r.old), _risk(r.new)),
+            )
             for r in comparison.risks
-        ],
-        "red_flags": {
-            "raised": [names[i] for i in comparison.flags_raised],
-            "cleared": [names[i] for i in comparison.flags_cleared],
-        },
-        "warnings": list(comparison.warnings),
-        "method": {
-            "framework": {"id": fw.id, "version": fw.version, "sha256": fw.sha256},
-            "tool": {"name": "sanctions-check", "version": __version__},
-            "generated": report_model.iso(moment),
-        },
-    }
+        ),
+        flags_raised=tuple(names[i] for i in comparison.flags_raised),
+        flags_cleared=tuple(names[i] for i in comparison.flags_cleared),
+        unchanged=unchanged,
+        summary=wording.NO_CHANGES if unchanged else None,
+        warnings=tuple(comparison.warnings),
+        method=MethodRef(
+            report_model.FrameworkRef(fw.id, fw.version, fw.title, fw.sha256),
+            report_model.ToolRef("sanctions-check", __version__),
+            report_model.iso(moment),
+        ),
+    )
 
 
-def _who(side: dict[str, Any]) -> str:
-    parts = [side["file"]]
-    if side["assessed_on"]:
-        parts.append(f"assessed {side['assessed_on']}")
-    if side["analyst"]:
-        parts.append(f"by {side['analyst']}")
+def _who(side: SideView) -> str:
+    parts = [side.file]
+    if side.assessed_on:
+        parts.append(f"assessed {side.assessed_on}")
+    if side.analyst:
+        parts.append(f"by {side.analyst}")
     return ", ".join(parts)
 
 
-def _answer_line(side: dict[str, Any]) -> str:
-    confidence = f", {side['confidence']} confidence" if side["confidence"] else ""
-    note = f": {side['note']}" if side["note"] else ""
-    return f"{side['score_text']}{confidence}{note}"
+def _answer_line(side: AnswerSide) -> str:
+    confidence = f", {side.confidence} confidence" if side.confidence else ""
+    note = f": {side.note}" if side.note else ""
+    return f"{side.score_text}{confidence}{note}"
 
 
-def _risk_cell(side: dict[str, Any] | None) -> str:
-    if side is None:
-        return "not rated"
-    return f"{_level(side['likelihood'])} × {_level(side['severity'])} = {side['text']}"
+def _flags_line(report: ComparisonReport) -> str | None:
+    if not (report.flags_raised or report.flags_cleared):
+        return None
+    return (
+        f"Red flags raised: {', '.join(report.flags_raised) or 'none'}; "
+        f"cleared: {', '.join(report.flags_cleared) or 'none'}"
+    )
 
 
-def _level(value: object) -> str:
-    return "?" if value is None else str(value)
+def _paragraph(
+    console: Any, text: object, style: str = "", indent: int = 2, first: str = ""
+) -> None:
+    import textwrap
+
+    from rich.text import Text
+
+    width = max((console.width or 80) - indent - len(first), 20)
+    lines = textwrap.wrap(
+        textsafe.one_line(text), width=width, break_long_words=False, break_on_hyphens=False
+    ) or [""]
+    pad = " " * indent
+    body = "\n".join(
+        (pad + first if i == 0 else pad + " " * len(first)) + line for i, line in enumerate(lines)
+    )
+    console.print(Text(textsafe.plain(body), style=style), soft_wrap=True)
 
 
-def table(report: dict[str, Any], console: Any) -> None:
+def table(report: ComparisonReport, console: Any) -> None:
     """The comparison for a terminal: a factor table, then what changed and why."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    from sanctions_check.render.terminal import bullet, paragraph
-
     def t(value: object, style: str = "") -> Text:
         return Text(textsafe.plain(value), style=style)
 
-    old, new = report["old"], report["new"]
-    paragraph(console, f"Comparing assessments of {new['title']}", "bold", indent=0)
-    paragraph(console, f"old: {_who(old)}")
-    paragraph(console, f"new: {_who(new)}")
-    for warning in report["warnings"]:
-        paragraph(console, f"Note: {warning}", "yellow", indent=0)
+    old, new = report.old, report.new
+    _paragraph(console, f"Comparing assessments of {new.title}", "bold", indent=0)
+    _paragraph(console, f"old: {_who(old)}")
+    _paragraph(console, f"new: {_who(new)}")
+    for warning in report.warnings:
+        _paragraph(console, f"Note: {warning}", "yellow", indent=0)
+    if report.summary:
+        _paragraph(console, report.summary, "bold", indent=0)
     grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     grid.add_column("Factor", overflow="fold")
     grid.add_column("Old", overflow="fold")
@@ -220,122 +375,103 @@ def table(report: dict[str, Any], console: Any) -> None:
     grid.add_column("Change", justify="right", no_wrap=True)
     grid.add_row(
         t(wording.OUTLOOK_NAME, "bold"),
-        t(old["text"]),
-        t(new["text"]),
-        t(report["outlook"]["delta_text"], "bold"),
+        t(old.text),
+        t(new.text),
+        t(report.outlook_delta_text, "bold"),
     )
-    for f in report["factors"]:
-        grid.add_row(
-            t(f"{f['name']} ({f['kind_label']})"),
-            t(f["old_text"]),
-            t(f["new_text"]),
-            t(f["delta_text"]),
-        )
+    for f in report.factors:
+        grid.add_row(t(f"{f.name} ({f.kind_label})"), t(f.old_text), t(f.new_text), t(f.delta_text))
     console.print(grid)
-    paragraph(
+    _paragraph(console, report.limits_text, indent=0)
+    flags = _flags_line(report)
+    if flags:
+        _paragraph(console, flags, indent=0)
+    console.print()
+    console.print(t(f"Answers that changed ({len(report.answers)})", "bold underline"))
+    for a in report.answers:
+        _paragraph(console, f"{a.factor_name}: {a.question}", "bold", first="• ")
+        _paragraph(console, f"old: {_answer_line(a.old)}", indent=4)
+        _paragraph(console, f"new: {_answer_line(a.new)}", indent=4)
+    if not report.answers:
+        _paragraph(console, "none")
+    console.print()
+    console.print(t(f"Risks that changed ({len(report.risks)})", "bold underline"))
+    for r in report.risks:
+        _paragraph(console, r.text, first="• ")
+    if not report.risks:
+        _paragraph(console, "none")
+    fw = report.method.framework
+    console.print()
+    _paragraph(
         console,
-        f"Limiting factor: {', '.join(old['limiting']) or '–'} → "
-        f"{', '.join(new['limiting']) or '–'}",
-        indent=0,
-    )
-    flags = report["red_flags"]
-    if flags["raised"] or flags["cleared"]:
-        paragraph(
-            console,
-            f"Red flags raised: {', '.join(flags['raised']) or 'none'}; "
-            f"cleared: {', '.join(flags['cleared']) or 'none'}",
-            indent=0,
-        )
-    console.print()
-    console.print(t(f"Answers that changed ({len(report['answers'])})", "bold underline"))
-    for a in report["answers"]:
-        bullet(console, f"{a['factor_name']}: {a['question']}", "bold")
-        paragraph(console, f"old: {_answer_line(a['old'])}", indent=4)
-        paragraph(console, f"new: {_answer_line(a['new'])}", indent=4)
-    if not report["answers"]:
-        paragraph(console, "none")
-    console.print()
-    console.print(t(f"Risks that changed ({len(report['risks'])})", "bold underline"))
-    for r in report["risks"]:
-        bullet(
-            console,
-            f"{r['name']} {r['direction_text']}: {_risk_cell(r['old'])} → {_risk_cell(r['new'])}",
-        )
-    if not report["risks"]:
-        paragraph(console, "none")
-    fw = report["method"]["framework"]
-    console.print()
-    paragraph(
-        console,
-        f"Both scored against framework {fw['id']} {fw['version']}. {wording.OUTLOOK_EXPLAINED}",
+        f"Both scored against framework {fw.id} {fw.version}. {wording.OUTLOOK_EXPLAINED} "
+        f"{wording.NEUTRAL_RULE}",
         "dim",
         indent=0,
     )
 
 
-def markdown(report: dict[str, Any]) -> str:
-    old, new = report["old"], report["new"]
+def _md(value: object) -> str:
+    return textsafe.md_text(textsafe.one_line(value))
+
+
+def _cell(value: object) -> str:
+    return textsafe.md_cell(value) or "–"
+
+
+def markdown(report: ComparisonReport) -> str:
+    old, new = report.old, report.new
     lines = [
-        f"## What changed: {md.text(new['title'])}",
+        f"## What changed: {_md(new.title)}",
         "",
-        f"- Old: {md.text(_who(old))}",
-        f"- New: {md.text(_who(new))}",
+        f"- Old: {_md(_who(old))}",
+        f"- New: {_md(_who(new))}",
     ]
-    lines += [f"- **Note:** {md.text(w)}" for w in report["warnings"]]
+    lines += [f"- **Note:** {_md(w)}" for w in report.warnings]
+    if report.summary:
+        lines += ["", f"**{_md(report.summary)}**"]
     lines += [
         "",
         "| Factor | Old | New | Change |",
         "|---|---|---|---:|",
-        f"| **{wording.OUTLOOK_NAME}** | {md.cell(old['text'])} | {md.cell(new['text'])} "
-        f"| **{md.cell(report['outlook']['delta_text'])}** |",
+        f"| **{wording.OUTLOOK_NAME}** | {_cell(old.text)} | {_cell(new.text)} "
+        f"| **{_cell(report.outlook_delta_text)}** |",
     ]
     lines += [
-        f"| {md.cell(f['name'])} ({md.cell(f['kind_label'])}) | {md.cell(f['old_text'])} "
-        f"| {md.cell(f['new_text'])} | {md.cell(f['delta_text'])} |"
-        for f in report["factors"]
+        f"| {_cell(f.name)} ({_cell(f.kind_label)}) | {_cell(f.old_text)} "
+        f"| {_cell(f.new_text)} | {_cell(f.delta_text)} |"
+        for f in report.factors
     ]
-    lines += [
-        "",
-        f"Limiting factor: {md.text(', '.join(old['limiting']) or '–')} → "
-        f"{md.text(', '.join(new['limiting']) or '–')}",
-    ]
-    flags = report["red_flags"]
-    if flags["raised"] or flags["cleared"]:
-        lines += [
-            "",
-            f"Red flags raised: {md.text(', '.join(flags['raised']) or 'none')}; "
-            f"cleared: {md.text(', '.join(flags['cleared']) or 'none')}",
-        ]
-    lines += ["", f"### Answers that changed ({len(report['answers'])})", ""]
-    if report["answers"]:
+    lines += ["", _md(report.limits_text)]
+    flags = _flags_line(report)
+    if flags:
+        lines += ["", _md(flags)]
+    lines += ["", f"### Answers that changed ({len(report.answers)})", ""]
+    if report.answers:
         lines += ["| Factor | Question | Old | New |", "|---|---|---|---|"]
         lines += [
-            f"| {md.cell(a['factor_name'])} | {md.cell(a['question'])} | "
-            f"{md.cell(_answer_line(a['old']))} | {md.cell(_answer_line(a['new']))} |"
-            for a in report["answers"]
+            f"| {_cell(a.factor_name)} | {_cell(a.question)} | "
+            f"{_cell(_answer_line(a.old))} | {_cell(_answer_line(a.new))} |"
+            for a in report.answers
         ]
     else:
         lines.append("None.")
-    lines += ["", f"### Risks that changed ({len(report['risks'])})", ""]
-    if report["risks"]:
-        lines += ["| Risk | Change | Old | New |", "|---|---|---|---|"]
-        lines += [
-            f"| {md.cell(r['name'])} | {md.cell(r['direction_text'])} | "
-            f"{md.cell(_risk_cell(r['old']))} | {md.cell(_risk_cell(r['new']))} |"
-            for r in report["risks"]
-        ]
+    lines += ["", f"### Risks that changed ({len(report.risks)})", ""]
+    if report.risks:
+        lines += ["| Risk | Change |", "|---|---|"]
+        lines += [f"| {_cell(r.name)} | {_cell(r.text)} |" for r in report.risks]
     else:
         lines.append("None.")
-    fw = report["method"]["framework"]
+    fw = report.method.framework
     lines += [
         "",
-        f"Both scored against framework {md.text(fw['id'])} {md.text(fw['version'])}. "
-        f"{md.text(wording.OUTLOOK_EXPLAINED)}",
+        f"Both scored against framework {_md(fw.id)} {_md(fw.version)}. "
+        f"{_md(wording.OUTLOOK_EXPLAINED)} {_md(wording.NEUTRAL_RULE)}",
     ]
     return "\n".join(lines) + "\n"
 
 
-def table_text(report: dict[str, Any], width: int = 100) -> str:
+def table_text(report: ComparisonReport, width: int = 100) -> str:
     """The terminal table as plain text, for a file."""
     import io
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 import textwrap
-from typing import Any
 
 from sanctions_check import textsafe
 from sanctions_check.render import wording
+from sanctions_check.render.report_model import Report
 
 _SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\]+\Z")
 BAND_COLOURS = ("#b2182b", "#e08214", "#2c7fb8", "#1a9850")
@@ -98,8 +98,8 @@ def _link(value: str) -> str:
     return e(plain)
 
 
-def _band_colour(report: dict[str, Any], band_id: str | None) -> str:
-    ids = [b["id"] for b in report["bands"]]
+def _band_colour(report: Report, band_id: str | None) -> str:
+    ids = [b.id for b in report.bands]
     if band_id not in ids:
         return "#888888"
     rank = ids.index(band_id)
@@ -143,9 +143,13 @@ def _cls(name: str) -> str:
     return f' class="{name}"' if name else ""
 
 
-def _mini_bar(score: float | None, low: float, high: float, colour: str) -> str:
+def _mini_bar(
+    score: float | None, low: float | None, high: float | None, colour: str, label: str
+) -> str:
     """A small bar for a table row: the range as an outlined band, the score as a filled bar."""
     width = 96
+    if low is None or high is None:
+        return ""
 
     def x(v: float) -> float:
         return round(v / 100 * width, 1)
@@ -157,7 +161,7 @@ def _mini_bar(score: float | None, low: float, high: float, colour: str) -> str:
     )
     return (
         f'<svg class="minibar" width="{width + 2}" height="14" viewBox="-1 0 {width + 2} 14" '
-        f'role="img" aria-label="{e(wording.factor_score_text(score, low, high))}">'
+        f'role="img" aria-label="{e(label)}">'
         f'<rect x="0" y="3" width="{width}" height="8" fill="#eeeeee" stroke="#999" '
         f'stroke-width="0.5"/>'
         f'<rect x="{x(low)}" y="1" width="{round(x(high) - x(low), 1)}" height="12" '
@@ -166,15 +170,17 @@ def _mini_bar(score: float | None, low: float, high: float, colour: str) -> str:
     )
 
 
-def _short(score: float | None, low: float, high: float) -> str:
-    if score is None:
-        return "no answers"
+def _short(score: float | None, low: float | None, high: float | None, assessed: bool) -> str:
+    if score is None or low is None or high is None:
+        return "n/a"
+    if not assessed:
+        return wording.NO_ANSWERS
     if wording.number(low) == wording.number(high):
         return wording.number(score)
     return f"{wording.number(score)} ({wording.score_range(low, high)})"
 
 
-def chart(report: dict[str, Any]) -> str:
+def chart(report: Report) -> str:
     """An SVG picture of every factor's score with its range, and the outlook, on one 0-100 axis.
 
     Each row carries its numbers and the kind of factor as text beside the bar, so nothing
@@ -183,21 +189,22 @@ def chart(report: dict[str, Any]) -> str:
     label_w, plot_w, value_w = 270, 300, 150
     width = label_w + plot_w + value_w
     top = 36
-    outlook = report["outlook"]
-    band = outlook["band"]
-    rows = [
+    outlook = report.outlook
+    band = outlook.band
+    rows: list[tuple[str, str, int | None, int | None, int | None, str, bool]] = [
         (
-            "Outlook" + (f" — {band['label']}" if band else ""),
+            "Outlook" + (f" — {band.label}" if band else ""),
             "overall",
-            outlook["score"],
-            outlook["low"],
-            outlook["high"],
-            _band_colour(report, band["id"] if band else None),
+            outlook.score,
+            outlook.low,
+            outlook.high,
+            _band_colour(report, band.id if band else None),
+            True,
         )
     ]
     rows += [
-        (f["name"], f["kind"], f["score"], f["low"], f["high"], KIND_COLOURS.get(f["kind"], "#444"))
-        for f in report["factors"]
+        (f.name, f.kind, f.score, f.low, f.high, KIND_COLOURS.get(f.kind, "#444"), f.assessed)
+        for f in report.factors
     ]
     labels = [textwrap.wrap(textsafe.one_line(r[0]), 46)[:2] or [""] for r in rows]
     heights = [10 + 12 * len(lines) for lines in labels]
@@ -212,16 +219,15 @@ def chart(report: dict[str, Any]) -> str:
         f'font-family="DejaVu Sans, Arial, sans-serif" font-size="10">',
         '<title id="chart-title">Factor scores with their uncertainty ranges, 0-100</title>',
     ]
-    for n, b in enumerate(report["bands"]):
-        bx = x(b["min"])
-        ty = top - 6 - 12 * ((len(report["bands"]) - 1 - n) % 2)
+    for n, b in enumerate(report.bands):
+        bx = x(b.min)
+        ty = top - 6 - 12 * ((len(report.bands) - 1 - n) % 2)
         parts.append(
             f'<line x1="{bx}" y1="{ty - 9}" x2="{bx}" y2="{height - 20}" '
             f'stroke="#999" stroke-dasharray="3 3"/>'
         )
         parts.append(
-            f'<text x="{bx + 3}" y="{ty}" fill="#444" font-size="9">'
-            f"{e(b['label'])} {b['min']:g}+</text>"
+            f'<text x="{bx + 3}" y="{ty}" fill="#444" font-size="9">{e(b.label)} {b.min}+</text>'
         )
     for tick in (0, 25, 50, 75, 100):
         parts.append(
@@ -229,7 +235,7 @@ def chart(report: dict[str, Any]) -> str:
             f'font-size="9">{tick}</text>'
         )
     y = top
-    for (_, kind, score, low, high, colour), lines, row_h in zip(
+    for (_, kind, score, low, high, colour, assessed), lines, row_h in zip(
         rows, labels, heights, strict=True
     ):
         bold = kind == "overall"
@@ -244,21 +250,22 @@ def chart(report: dict[str, Any]) -> str:
         parts.append(
             f'<rect x="{x(0)}" y="{mid - 6}" width="{plot_w}" height="12" fill="#f4f4f4"/>'
         )
-        if score is not None:
+        if score is not None and assessed:
             parts.append(
                 f'<rect x="{x(0)}" y="{mid - 6}" width="{round(x(score) - x(0), 1)}" '
                 f'height="12" fill="{colour}"/>'
             )
-        parts.append(
-            f'<line x1="{x(low)}" y1="{mid}" x2="{x(high)}" y2="{mid}" stroke="#000" '
-            f'stroke-width="1.5"/>'
-        )
-        for end in (low, high):
+        if low is not None and high is not None:  # a factor left out as n/a has no range
             parts.append(
-                f'<line x1="{x(end)}" y1="{mid - 8}" x2="{x(end)}" y2="{mid + 8}" '
-                f'stroke="#000" stroke-width="1.5"/>'
+                f'<line x1="{x(low)}" y1="{mid}" x2="{x(high)}" y2="{mid}" stroke="#000" '
+                f'stroke-width="1.5"/>'
             )
-        value = _short(score, low, high)
+            for end in (low, high):
+                parts.append(
+                    f'<line x1="{x(end)}" y1="{mid - 8}" x2="{x(end)}" y2="{mid + 8}" '
+                    f'stroke="#000" stroke-width="1.5"/>'
+                )
+        value = _short(score, low, high, assessed)
         if not bold:
             value += f" · {KIND_SHORT.get(kind, kind)}"
         parts.append(f'<text x="{x(100) + 8}" y="{mid + 3.5}"{weight}>{e(value)}</text>')
@@ -269,19 +276,18 @@ def chart(report: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
-def render(report: dict[str, Any]) -> str:
+def render(report: Report) -> str:
     """The whole report model (report_model.build) as one HTML document."""
-    case = report["case"]
-    method = report["method"]
+    case = report.case
+    method = report.method
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta name="generator" content="{e(method["tool"]["name"])} '
-        f'{e(method["tool"]["version"])}">',
-        f"<title>Advisory summary: {e(textsafe.one_line(case['title']))}</title>",
+        f'<meta name="generator" content="{e(method.tool.name)} {e(method.tool.version)}">',
+        f"<title>Advisory summary: {e(textsafe.one_line(case.title))}</title>",
         f"<style>{CSS}</style>",
         "</head>",
         "<body>",
@@ -293,15 +299,16 @@ def render(report: dict[str, Any]) -> str:
     out.append(_factors(report))
     out.append(_findings(report))
     out.append(_risks(report))
-    out.append(_purposes_and_gaps(report))
+    out.append(_gaps(report))
+    out.append(_outcome(report))
     out.append(_closing(report))
-    if report["answers"]:
+    if report.answers:
         out.append(_answers(report))
     out.append("</main>")
     out.append(
-        f'<footer class="muted"><p>{e(report["advisory"])} Generated '
-        f"{e(method['generated'])} by {e(method['tool']['name'])} "
-        f"{e(method['tool']['version'])}.</p></footer>"
+        f'<footer class="muted"><p>{e(report.advisory)} Generated '
+        f"{e(method.generated)} by {e(method.tool.name)} "
+        f"{e(method.tool.version)}.</p></footer>"
     )
     out.append("</body>\n</html>\n")
     return "\n".join(out)
@@ -312,84 +319,93 @@ def _paragraphs(value: str) -> str:
     return "\n".join(f"<p>{e(b)}</p>" for b in blocks if b)
 
 
-def _header(report: dict[str, Any]) -> str:
-    case = report["case"]
-    fw = report["method"]["framework"]
-    meta = [("Case", case["id"])]
-    for key, label in (
-        ("country", "Country"),
-        ("assessed_on", "Assessed on"),
-        ("analyst", "Analyst"),
+def _header(report: Report) -> str:
+    case = report.case
+    fw = report.method.framework
+    meta = [("Case", case.id)]
+    for value, label in (
+        (case.country, "Country"),
+        (case.as_of, "As of"),
+        (case.assessed_on, "Assessed on"),
+        (case.analyst, "Analyst"),
+        (", ".join(case.implementers), "Imposed by"),
     ):
-        if case[key]:
-            meta.append((label, case[key]))
-    if case["hypothetical"]:
+        if value:
+            meta.append((label, value))
+    if case.hypothetical:
         meta.append(("Hypothetical", "yes: an invented case for teaching"))
-    meta.append(("Framework", f"{fw['id']} {fw['version']}"))
+    meta.append(("Framework", f"{fw.id} {fw.version}"))
     out = [
         "<header>",
         '<p class="kicker">Advisory summary · not a verdict or legal determination</p>',
-        f"<h1>{e(case['title'])}</h1>",
+        f"<h1>{e(case.title)}</h1>",
         '<dl class="meta">'
         + "".join(f"<div><dt>{e(k)}</dt><dd>{e(v)}</dd></div>" for k, v in meta)
         + "</dl>",
-        f'<p class="notice">{e(report["advisory"])}</p>',
+        f'<p class="notice">{e(report.advisory)}</p>',
     ]
-    for warning in report["warnings"]:
+    for warning in report.warnings:
         out.append(f'<p class="cap"><strong>Note:</strong> {e(warning)}</p>')
     out.append("</header>")
     return "\n".join(out)
 
 
-def _situation(report: dict[str, Any]) -> str:
-    case = report["case"]
+def _situation(report: Report) -> str:
+    case = report.case
     parts = [
-        f"<h3>{label}</h3>\n{_paragraphs(case[key])}"
-        for key, label in (("situation", "Situation"), ("measures", "Measures"))
-        if case[key]
+        f"<h3>{label}</h3>\n{_paragraphs(value)}"
+        for value, label in ((case.situation, "Situation"), (case.measures, "Measures"))
+        if value
     ]
     if not parts:
         return ""
     return '<section id="case">\n<h2>The case</h2>\n' + "\n".join(parts) + "\n</section>"
 
 
-def _gate(gate: dict[str, Any]) -> str:
-    return wording.gate_text(
-        gate["factor_name"], gate["score"], gate["below"], gate["cap_label"], gate["reason"]
+def _headline(text: str) -> str:
+    """The headline with the score large: '<band…>: <score> (range …), coverage …'."""
+    head, sep, tail = text.partition(": ")
+    if not sep:
+        return e(text)
+    score, space, rest = tail.partition(" ")
+    return (
+        f'<span class="badge">{e(head)}:</span> <span class="score">{e(score)}</span>'
+        f"{e(space + rest)}"
     )
 
 
-def _headline_score(outlook: dict[str, Any]) -> str:
-    """The score large, then its range: reads as the shared outlook wording once tags go."""
-    text = wording.score_with_range(outlook["score"], outlook["low"], outlook["high"])
-    head, sep, tail = text.partition(" (")
-    return f'<span class="score">{e(head)}</span>{e(sep + tail)}'
-
-
-def _outlook(report: dict[str, Any]) -> str:
-    outlook = report["outlook"]
-    band = outlook["band"]
-    colour = _band_colour(report, band["id"] if band else None)
-    label = wording.band_text(band["label"] if band else None, outlook["capped"])
+def _outlook(report: Report) -> str:
+    outlook = report.outlook
+    band = outlook.band
+    colour = _band_colour(report, band.id if band else None)
     out = [
         '<section id="outlook">',
         f"<h2>{e(wording.OUTLOOK_NAME)}</h2>",
-        f'<p class="headline">{_swatch(colour)}<span class="badge">{e(label)}:</span> '
-        f"{_headline_score(outlook)}, coverage {e(wording.percent(outlook['coverage']))}</p>",
+        f'<p class="headline">{_swatch(colour)}{_headline(outlook.text)}</p>',
         '<figure class="keep">',
         chart(report),
-        "<figcaption>Bars: score from the answers given; whiskers: the range if every "
-        "unknown or unanswered question were 0 or 4; dashed lines: band thresholds. "
-        f"{e(wording.RED_FLAG_SCALE)}.</figcaption>",
+        "<figcaption>Bars: score, with each unknown or unanswered question at its neutral "
+        "value; whiskers: the range if every unknown or unanswered question were 0 or 4; "
+        f"dashed lines: band thresholds. {e(wording.RED_FLAG_SCALE)}.</figcaption>",
         "</figure>",
     ]
     if band:
-        out.append(f"<p><strong>{e(band['label'])}:</strong> {e(band['meaning'])}</p>")
-    for gate in outlook["gates"]:
-        out.append(f'<p class="cap"><strong>Gate:</strong> {e(_gate(gate))}</p>')
-    if outlook["provisional_text"]:
-        out.append(f'<p class="cap">{e(outlook["provisional_text"])}</p>')
-    out.append(f'<p class="muted">{e(outlook["explained"])}</p>')
+        out.append(f"<p><strong>{e(band.label)}:</strong> {e(band.meaning)}</p>")
+    for text in outlook.gate_texts:
+        out.append(f'<p class="cap"><strong>Gate:</strong> {e(text)}</p>')
+    if outlook.not_applicable:
+        out.append(f"<p>{e(wording.outlook_left_out(outlook.not_applicable))}</p>")
+    if outlook.provisional_text:
+        out.append(f'<p class="cap">{e(outlook.provisional_text)}</p>')
+    out.append(f'<p class="muted">{e(outlook.explained)} {e(outlook.neutral_rule)}</p>')
+    view = report.outside_view
+    out.append('<h3 id="outside-view">Outside view: base rates</h3>')
+    out.append("<ul>")
+    out.extend(f"<li>{e(rate.line)}</li>" for rate in view.base_rates)
+    out.append("</ul>")
+    out.append(f'<p class="muted">{e(view.explained)}</p>')
+    if view.hint:
+        out.append(f"<p>{e(view.hint)}</p>")
     out.append("</section>")
     return "\n".join(out)
 
@@ -402,21 +418,23 @@ def _keep_range(text: str) -> str:
     return f'{e(head)} <span class="nowrap">({e(tail)}</span>'
 
 
-def _factors(report: dict[str, Any]) -> str:
+def _factors(report: Report) -> str:
     rows = []
-    for f in report["factors"]:
-        colour = KIND_COLOURS.get(f["kind"], "#444")
+    for f in report.factors:
+        colour = KIND_COLOURS.get(f.kind, "#444")
         rows.append(
             [
                 (
                     "",
-                    f'<strong>{e(f["name"])}</strong><br><span class="muted">'
-                    f"{e(f['kind_label'])}</span>",
+                    f'<strong>{e(f.name)}</strong><br><span class="muted">{e(f.kind_label)}</span>',
                 ),
-                ("", _keep_range(f["score_text"])),
-                ("", _mini_bar(f["score"], f["low"], f["high"], colour)),
-                ("num", e(wording.percent(f["coverage"]))),
-                ("", e(f["evidence"])),
+                ("", _keep_range(f.score_text)),
+                (
+                    "",
+                    _mini_bar(f.score if f.assessed else None, f.low, f.high, colour, f.score_text),
+                ),
+                ("num", e(wording.percent(f.coverage))),
+                ("", e(f.evidence)),
             ]
         )
     table = _table(
@@ -438,73 +456,61 @@ def _factors(report: dict[str, Any]) -> str:
     )
 
 
-def _findings(report: dict[str, Any]) -> str:
+def _findings(report: Report) -> str:
     out = ['<section id="limits">', "<h2>What limits the outlook</h2>", "<ul>"]
-    if not report["limits"]:
-        out.append("<li>No core factor has answers yet, so no limiting factor can be named.</li>")
-    for limit in report["limits"]:
-        out.append(f"<li><strong>{e(limit['factor_name'])}</strong>: {e(limit['why'])}</li>")
+    if not report.limits:
+        out.append(f"<li>{e(wording.NO_CORE_LIMIT)}</li>")
+    for limit in report.limits:
+        out.append(f"<li><strong>{e(limit.factor_name)}</strong>: {e(limit.why)}</li>")
     out.append("</ul></section>")
     out += ['<section id="strengths">', "<h2>Strengths</h2>", "<ul>"]
-    top = report["bands"][-1]
-    if not report["strengths"]:
-        out.append(f"<li>No factor reaches the top band ({e(top['label'])}, {top['min']:g}+).</li>")
-    for strength in report["strengths"]:
-        out.append(
-            f"<li><strong>{e(strength['factor_name'])}</strong>: "
-            f"{e(wording.number(strength['score']))} of 100</li>"
-        )
+    if not report.strengths:
+        out.append(f"<li>{e(report.strengths_none)}</li>")
+    for strength in report.strengths:
+        out.append(f"<li><strong>{e(strength.factor_name)}</strong>: {strength.score} of 100</li>")
     out.append("</ul></section>")
     out += ['<section id="levers">', "<h2>Top levers</h2>"]
-    if not report["levers"]:
-        out.append("<p>No answered question below the top level.</p>")
+    if not report.levers:
+        out.append(f"<p>{e(wording.NO_LEVERS)}</p>")
     else:
         out.append('<ol class="levers">')
-        for lever in report["levers"]:
-            gate = "; would lift the cap" if lever["lifts_gate"] else ""
+        for lever in report.levers:
             out.append(
-                f"<li><strong>{e(lever['question'])}</strong> "
-                f'<span class="muted">({e(lever["factor_name"])}, now '
-                f"{lever['current']} of 4: up to +{lever['gain']:.1f} outlook points"
-                f"{gate})</span><br>{e(lever['advice'])}</li>"
+                f"<li><strong>{e(lever.question)}</strong> "
+                f'<span class="muted">({e(lever.text)})</span><br>{e(lever.advice)}</li>'
             )
         out.append("</ol>")
     out.append("</section>")
     out += ['<section id="red-flags">', "<h2>Red flags</h2>", "<ul>"]
-    if not report["red_flags"]:
-        out.append(f"<li>None raised (threshold {report['red_flag_threshold']:g}).</li>")
-    for flag in report["red_flags"]:
-        advice = " ".join(e(a) for a in flag["advice"])
+    for flag in report.raised_flags:
+        advice = " ".join(e(a) for a in flag.advice)
         out.append(
             f'<li><span class="flag">{_swatch(KIND_COLOURS["red_flag"])}Raised: '
-            f"{e(flag['name'])}</span>, {e(wording.number(flag['score']))} of 100. "
+            f"{e(flag.name)}</span>, {e(wording.number(flag.score))} of 100. "
             f"{advice}</li>"
         )
+    if report.red_flags_text:
+        out.append(f"<li>{e(report.red_flags_text)}</li>")
     out.append("</ul></section>")
     return "\n".join(out)
 
 
-def _risks(report: dict[str, Any]) -> str:
+def _risks(report: Report) -> str:
     out = ['<section id="risks">', "<h2>Risks of unintended consequences</h2>"]
-    if report["risks"]:
+    if report.risks:
         rows = []
-        for r in report["risks"]:
-            colour = RISK_COLOURS.get(r["band"] or "", "#888888")
-            note = f'<br><span class="muted">{e(r["note"])}</span>' if r["note"] else ""
+        for r in report.risks:
+            colour = RISK_COLOURS.get(r.band or "", "#888888")
+            note = f'<br><span class="muted">{e(r.note)}</span>' if r.note else ""
             rows.append(
                 [
-                    ("", f"<strong>{e(r['name'])}</strong>"),
-                    (
-                        "",
-                        f'<span class="badge">{_swatch(colour)}{e(r["text"])}</span><br>'
-                        f'<span class="muted">likelihood {e(_level(r["likelihood"]))} × '
-                        f"severity {e(_level(r['severity']))}</span>",
-                    ),
-                    ("", e(r["mitigation"] or "none recorded") + note),
+                    ("", f"<strong>{e(r.name)}</strong>"),
+                    ("", f'<span class="badge">{_swatch(colour)}{e(r.text)}</span>'),
+                    ("", e(r.mitigation or "none recorded") + note),
                     (
                         "",
                         '<ul class="inline">'
-                        + "".join(f"<li>{e(m)}</li>" for m in r["suggested_mitigations"])
+                        + "".join(f"<li>{e(m)}</li>" for m in r.suggested_mitigations)
                         + "</ul>",
                     ),
                 ]
@@ -513,108 +519,136 @@ def _risks(report: dict[str, Any]) -> str:
             _table(
                 [
                     ("", "Risk"),
-                    ("", "Level"),
+                    ("", "Likelihood × severity"),
                     ("", "Planned mitigation"),
                     ("", "Suggested mitigations"),
                 ],
                 rows,
-                caption="Ranked by likelihood × severity (0-16); each rated 0-4.",
+                caption=e(wording.RISK_RANKING),
                 widths=(18, 17, 32, 33),
             )
         )
     else:
-        out.append("<p>No risk rated in the case file.</p>")
-    if report["risks_not_rated"]:
-        names = ", ".join(e(r["name"]) for r in report["risks_not_rated"])
+        out.append(f"<p>{e(wording.NO_RISKS)}</p>")
+    if report.risks_not_rated:
+        names = ", ".join(e(r.name) for r in report.risks_not_rated)
         out.append(f'<p class="muted">Not rated: {names}.</p>')
     out.append("</section>")
     return "\n".join(out)
 
 
-def _level(value: object) -> str:
-    return "–" if value is None else str(value)
-
-
-def _purposes_and_gaps(report: dict[str, Any]) -> str:
-    out = ['<section id="purposes">', "<h2>Purposes and base rates</h2>"]
-    if not report["purposes"]:
-        out.append("<p>The case file names no purpose; base rates differ by purpose.</p>")
-    else:
-        out.append("<ul>")
-        for purpose in report["purposes"]:
-            out.append(
-                f"<li><strong>{e(purpose['name'])}</strong>: "
-                f"{e(wording.base_rate_text(purpose['base_rate']))}</li>"
-            )
-        out.append("</ul>")
-    out.append("</section>")
-    out += ['<section id="gaps">', "<h2>Data gaps</h2>"]
-    if report["gaps"]:
-        rows = [
-            [("", e(g["factor_name"] or "–")), ("", e(g["kind_label"])), ("", e(g["text"]))]
-            for g in report["gaps"]
+def _gaps(report: Report) -> str:
+    out = ['<section id="gaps">', "<h2>Data gaps</h2>"]
+    rows = [
+        [("", e(g.factor_name or "–")), ("", e(g.kind_label)), ("", e(g.text))] for g in report.gaps
+    ]
+    rows += [
+        [
+            ("", e(n.factor_name)),
+            ("", "n/a"),
+            ("", e(wording.not_applicable_text(n.question, n.note))),
         ]
+        for n in report.not_applicable
+    ]
+    if rows:
         out.append(
             _table([("", "Factor"), ("", "Gap"), ("", "Question")], rows, widths=(28, 17, 55))
         )
-        if report["answers"]:
+        if report.answers and report.gaps:
             out.append(
                 '<p class="muted">The notes on each answer are in the appendix, '
                 "“The answers behind the scores”.</p>"
             )
-    else:
-        out.append("<p>None: every question answered with at least medium confidence.</p>")
+    if not report.gaps:
+        out.append(f"<p>{e(report.gaps_none)}</p>")
+    for line in (report.confidence_text, report.hindsight_text):
+        if line:
+            out.append(f"<p>{e(line)}</p>")
     out.append("</section>")
     return "\n".join(out)
 
 
-def _closing(report: dict[str, Any]) -> str:
-    method = report["method"]
-    fw = method["framework"]
+def _outcome(report: Report) -> str:
+    outcome = report.outcome
+    if outcome is None:
+        return ""
+    out = [
+        '<section id="outcome">',
+        f"<h2>{e(wording.OUTCOME_HEADING)}</h2>",
+        f'<p class="muted">{e(wording.OUTCOME_EXPLAINED)}</p>',
+        "<ul>",
+        f"<li><strong>{e(wording.outcome_verdict(outcome.verdict))}</strong></li>",
+    ]
+    out.extend(
+        f"<li>{e(item.purpose_name)}: {e(item.verdict_text)}</li>" for item in outcome.by_purpose
+    )
+    out.extend(
+        f"<li>{e(line)}</li>"
+        for line in wording.outcome_details(
+            outcome.tsc_policy_outcome,
+            outcome.tsc_sanctions_contribution,
+            outcome.quote,
+            outcome.note,
+            outcome.sources,
+        )
+    )
+    out.append("</ul></section>")
+    return "\n".join(out)
+
+
+def _closing(report: Report) -> str:
+    method = report.method
+    fw = method.framework
     out = ['<section id="caveats">', "<h2>Caveats</h2>", "<ul>"]
-    out.extend(f"<li>{e(c['text'])}</li>" for c in report["caveats"])
+    out.extend(f"<li>{e(c.text)}</li>" for c in report.caveats)
     out.append("</ul></section>")
     out += [
         '<section id="method">',
         "<h2>Method</h2>",
-        f"<p>{e(method['text'])}</p>",
-        f'<p class="muted">Framework {e(fw["id"])} {e(fw["version"])} ({e(fw["title"])}), '
-        f"SHA-256 <code>{e(fw['sha256'])}</code>; {e(method['tool']['name'])} "
-        f"{e(method['tool']['version'])}; generated {e(method['generated'])}.</p>",
+        f"<p>{e(method.text)}</p>",
+        f'<p class="muted">Framework {e(fw.id)} {e(fw.version)} ({e(fw.title)}), '
+        f"SHA-256 <code>{e(fw.sha256)}</code>; {e(method.tool.name)} "
+        f"{e(method.tool.version)}; generated {e(method.generated)}.</p>",
         "</section>",
     ]
     out += ['<section id="sources">', "<h2>Sources</h2>", "<ul>"]
-    for s in report["sources"]["framework"]:
-        label = wording.source_label(s["title"], s["publisher"], s["year"])
-        out.append(f"<li>{e(label)}, {_link(s['url'])}</li>")
+    for s in report.sources.framework:
+        label = wording.source_label(s.title, s.publisher, s.year)
+        out.append(f"<li>{e(label)}, {_link(s.url)}</li>")
     out.append("</ul>")
-    if report["sources"]["case"]:
+    if report.references:
+        out.append("<h3>The case file's references</h3>\n<ul>")
+        out.extend(f"<li>[{e(r.key)}] {_link(r.text)}</li>" for r in report.references)
+        out.append("</ul>")
+    elif report.sources.case:
         out.append("<h3>Cited in the case file</h3>\n<ul>")
-        out.extend(f"<li>{_link(url)}</li>" for url in report["sources"]["case"])
+        out.extend(f"<li>{_link(url)}</li>" for url in report.sources.case)
         out.append("</ul>")
     out.append("</section>")
     return "\n".join(out)
 
 
-def _answers(report: dict[str, Any]) -> str:
+def _answers(report: Report) -> str:
     out = ['<section id="answers" class="answers">', "<h2>The answers behind the scores</h2>"]
-    for factor in report["answers"]:
+    for factor in report.answers:
         rows = []
-        for q in factor["questions"]:
-            answer = f"<strong>{e(q['score_text'])}</strong>"
-            if q["level"]:
-                answer += f" — {e(q['level'])}"
-            if q["confidence"]:
-                answer += f'<br><span class="muted">{e(q["confidence"])} confidence</span>'
-            note = e(q["note"]) if q["note"] else '<span class="muted">no note</span>'
-            if q["sources"]:
+        for q in factor.questions:
+            answer = f"<strong>{e(q.score_text)}</strong>"
+            if q.level:
+                answer += f" — {e(q.level)}"
+            if q.confidence:
+                answer += f'<br><span class="muted">{e(q.confidence)} confidence</span>'
+            if q.hindsight:
+                answer += '<br><span class="muted">hindsight</span>'
+            note = e(q.note) if q.note else '<span class="muted">no note</span>'
+            if q.sources:
                 note += (
                     '<div class="sources">Sources: '
-                    + "; ".join(_link(s) for s in q["sources"])
+                    + "; ".join(_link(s) for s in q.sources)
                     + "</div>"
                 )
-            rows.append([("", e(q["text"])), ("", answer), ("", note)])
-        out.append(f"<h3>{e(factor['factor_name'])}</h3>")
+            rows.append([("", e(q.text)), ("", answer), ("", note)])
+        out.append(f"<h3>{e(factor.factor_name)}</h3>")
         out.append(
             _table(
                 [("", "Question"), ("", "Answer"), ("", "Note and sources")],

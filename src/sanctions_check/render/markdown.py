@@ -7,10 +7,13 @@ cells), so a note holding ``<script>``, ``|`` or ``*emphasis*`` comes out as the
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
 
 from sanctions_check import textsafe
 from sanctions_check.render import wording
+from sanctions_check.render.report_model import Report
+
+Add = Callable[[str], None]
 
 _SAFE_URL = re.compile(r"https?://[^\s<>|\\`\"']+\Z")
 _BLOCK_START = re.compile(r"(\d+)([.)])(?=\s|$)|([-+=])(?=\s|$)")
@@ -43,83 +46,100 @@ def _table(headers: list[str], aligns: list[str], rows: list[list[str]]) -> list
     return out
 
 
-def render(report: dict[str, Any]) -> str:
+def render(report: Report) -> str:
     """The whole report model (report_model.build) as one Markdown document."""
     lines: list[str] = []
     add = lines.append
-    case = report["case"]
-    add(f"# Advisory summary: {text(case['title'])}")
+    case = report.case
+    add(f"# Advisory summary: {text(case.title)}")
     add("")
-    add(f"> {text(report['advisory'])}")
+    add(f"> {text(report.advisory)}")
     add("")
-    header = [["Case", cell(case["id"])]]
-    for key, label in (
-        ("country", "Country"),
-        ("assessed_on", "Assessed on"),
-        ("analyst", "Analyst"),
+    header = [["Case", cell(case.id)]]
+    for value, label in (
+        (case.country, "Country"),
+        (case.as_of, "As of"),
+        (case.assessed_on, "Assessed on"),
+        (case.analyst, "Analyst"),
+        (", ".join(case.implementers), "Imposed by"),
     ):
-        if case[key]:
-            header.append([label, cell(case[key])])
-    if case["hypothetical"]:
+        if value:
+            header.append([label, cell(value)])
+    if case.hypothetical:
         header.append(["Hypothetical", "yes: an invented case for teaching"])
-    fw = report["method"]["framework"]
-    header.append(["Framework", cell(f"{fw['id']} {fw['version']}")])
+    fw = report.method.framework
+    header.append(["Framework", cell(f"{fw.id} {fw.version}")])
     lines.extend(_table(["Field", "Value"], ["---", "---"], header))
-    for key, label in (("situation", "Situation"), ("measures", "Measures")):
-        blocks = [b for b in textsafe.plain(case[key] or "").split("\n\n") if b.strip()]
+    for value, label in ((case.situation, "Situation"), (case.measures, "Measures")):
+        blocks = [b for b in textsafe.plain(value or "").split("\n\n") if b.strip()]
         for number, block in enumerate(blocks):
             add("")
             add((f"**{label}.** " if number == 0 else "") + text(block))
-    for warning in report["warnings"]:
+    for warning in report.warnings:
         add("")
         add(f"**Note:** {text(warning)}")
     _outlook(report, add)
     _factors(report, add, lines)
     _findings(report, add)
     _risks(report, add, lines)
+    _gaps(report, add, lines)
+    _outcome(report, add)
     _rest(report, add, lines)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _outlook(report: dict[str, Any], add) -> None:
-    outlook = report["outlook"]
+def _outlook(report: Report, add: Add) -> None:
+    outlook = report.outlook
     add("")
     add(f"## {wording.OUTLOOK_NAME}")
     add("")
-    add(f"**{text(outlook['text'])}**")
+    add(f"**{text(outlook.text)}**")
     add("")
-    bar = wording.range_bar(outlook["score"], outlook["low"], outlook["high"], 40)
-    add(f"`{bar}` {wording.number(outlook['score'])} of 100")
-    if outlook["band"]:
+    bar = wording.range_bar(outlook.score, outlook.low, outlook.high, 40)
+    add(f"`{bar}` {wording.number(outlook.score)} of 100")
+    if outlook.band:
         add("")
-        add(f"{text(outlook['band']['label'])}: {text(outlook['band']['meaning'])}")
-    for gate in outlook["gates"]:
+        add(f"{text(outlook.band.label)}: {text(outlook.band.meaning)}")
+    for words in outlook.gate_texts:
         add("")
-        words = wording.gate_text(
-            gate["factor_name"], gate["score"], gate["below"], gate["cap_label"], gate["reason"]
-        )
         add(f"**Gate:** {text(words)}")
-    if outlook["provisional_text"]:
+    if outlook.not_applicable:
         add("")
-        add(f"**{text(outlook['provisional_text'])}**")
+        add(text(wording.outlook_left_out(outlook.not_applicable)))
+    if outlook.provisional_text:
+        add("")
+        add(f"**{text(outlook.provisional_text)}**")
     add("")
-    add(f"*{text(outlook['explained'])}*")
+    add(f"*{text(outlook.explained)} {text(outlook.neutral_rule)}*")
+    view = report.outside_view
+    add("")
+    add("### Outside view: base rates")
+    add("")
+    for rate in view.base_rates:
+        add(f"- {text(rate.line)}")
+    add("")
+    add(f"*{text(view.explained)}*")
+    if view.hint:
+        add("")
+        add(text(view.hint))
 
 
-def _factors(report: dict[str, Any], add, lines: list[str]) -> None:
+def _factors(report: Report, add: Add, lines: list[str]) -> None:
     add("")
     add("## Factors")
     add("")
     rows = [
         [
-            cell(f["name"]),
-            cell(f["kind_label"]),
-            wording.range_bar(f["score"], f["low"], f["high"]),
-            cell(f["score_text"]),
-            wording.percent(f["coverage"]),
-            cell(f["evidence"]),
+            cell(f.name),
+            cell(f.kind_label),
+            wording.range_bar(f.score, f.low, f.high)
+            if f.low is not None and f.high is not None
+            else "–",
+            cell(f.score_text),
+            wording.percent(f.coverage),
+            cell(f.evidence),
         ]
-        for f in report["factors"]
+        for f in report.factors
     ]
     lines.extend(
         _table(
@@ -132,151 +152,176 @@ def _factors(report: dict[str, Any], add, lines: list[str]) -> None:
     add(f"{text(wording.RANGE_BAR_LEGEND)}. {text(wording.RED_FLAG_SCALE)}.")
 
 
-def _findings(report: dict[str, Any], add) -> None:
+def _findings(report: Report, add: Add) -> None:
     add("")
     add("## What limits the outlook")
     add("")
-    if not report["limits"]:
-        add("- No core factor has answers yet, so no limiting factor can be named.")
-    for limit in report["limits"]:
-        add(f"- **{text(limit['factor_name'])}**: {text(limit['why'])}")
+    if not report.limits:
+        add(f"- {text(wording.NO_CORE_LIMIT)}")
+    for limit in report.limits:
+        add(f"- **{text(limit.factor_name)}**: {text(limit.why)}")
     add("")
     add("## Strengths")
     add("")
-    top = report["bands"][-1]
-    if not report["strengths"]:
-        add(f"- No factor reaches the top band ({text(top['label'])}, {top['min']:g}+).")
-    for strength in report["strengths"]:
-        add(f"- **{text(strength['factor_name'])}**: {wording.number(strength['score'])}")
+    if not report.strengths:
+        add(f"- {text(report.strengths_none)}")
+    for strength in report.strengths:
+        add(f"- **{text(strength.factor_name)}**: {strength.score}")
     add("")
     add("## Top levers")
     add("")
-    if not report["levers"]:
-        add("- No answered question below the top level.")
-    for number, lever in enumerate(report["levers"], 1):
-        gate = "; would lift the cap" if lever["lifts_gate"] else ""
-        add(
-            f"{number}. **{text(lever['question'])}** ({text(lever['factor_name'])}, now "
-            f"{lever['current']} of 4: up to +{lever['gain']:.1f} outlook points{gate}). "
-            f"{text(lever['advice'])}"
-        )
+    if not report.levers:
+        add(f"- {text(wording.NO_LEVERS)}")
+    for number, lever in enumerate(report.levers, 1):
+        add(f"{number}. **{text(lever.question)}** ({text(lever.text)}). {text(lever.advice)}")
     add("")
     add("## Red flags")
     add("")
-    if not report["red_flags"]:
-        add(f"- None raised (threshold {report['red_flag_threshold']:g}).")
-    for flag in report["red_flags"]:
-        advice = " ".join(text(a) for a in flag["advice"])
-        add(f"- **{text(flag['name'])}**: {wording.number(flag['score'])} of 100. {advice}")
+    for flag in report.raised_flags:
+        advice = " ".join(text(a) for a in flag.advice)
+        add(f"- **{text(flag.name)}**: {wording.number(flag.score)} of 100. {advice}")
+    if report.red_flags_text:
+        add(f"- {text(report.red_flags_text)}")
 
 
-def _risks(report: dict[str, Any], add, lines: list[str]) -> None:
+def _risks(report: Report, add: Add, lines: list[str]) -> None:
     add("")
     add("## Risks of unintended consequences")
     add("")
-    if report["risks"]:
+    if report.risks:
         rows = [
             [
-                cell(r["name"]),
-                cell(r["likelihood"]),
-                cell(r["severity"]),
-                cell(r["text"]),
-                cell(r["mitigation"] or "none recorded"),
-                cell(wording.sentences(r["suggested_mitigations"])),
+                cell(r.name),
+                cell(r.text),
+                cell(r.mitigation or "none recorded"),
+                cell(wording.sentences(r.suggested_mitigations)),
             ]
-            for r in report["risks"]
+            for r in report.risks
         ]
         lines.extend(
             _table(
                 [
                     "Risk",
-                    "Likelihood",
-                    "Severity",
                     "Likelihood × severity",
                     "Planned mitigation",
                     "Suggested mitigations",
                 ],
-                ["---", "---:", "---:", "---", "---", "---"],
+                ["---", "---", "---", "---"],
                 rows,
             )
         )
-        notes = [r for r in report["risks"] if r["note"]]
-        for risk in notes:
-            add("")
-            add(f"*{text(risk['name'])}:* {text(risk['note'])}")
-    else:
-        add("No risk rated in the case file.")
-    if report["risks_not_rated"]:
         add("")
-        add("Not rated: " + ", ".join(text(r["name"]) for r in report["risks_not_rated"]) + ".")
+        add(text(wording.RISK_RANKING))
+        for risk in report.risks:
+            if risk.note:
+                add("")
+                add(f"*{text(risk.name)}:* {text(risk.note)}")
+    else:
+        add(text(wording.NO_RISKS))
+    if report.risks_not_rated:
+        add("")
+        add("Not rated: " + ", ".join(text(r.name) for r in report.risks_not_rated) + ".")
 
 
-def _rest(report: dict[str, Any], add, lines: list[str]) -> None:
-    add("")
-    add("## Purposes and base rates")
-    add("")
-    if not report["purposes"]:
-        add("The case file names no purpose; base rates differ by purpose.")
-    for purpose in report["purposes"]:
-        add(f"- **{text(purpose['name'])}**: {text(wording.base_rate_text(purpose['base_rate']))}")
+def _gaps(report: Report, add: Add, lines: list[str]) -> None:
     add("")
     add("## Data gaps")
     add("")
-    if report["gaps"]:
-        rows = [
-            [cell(g["kind_label"]), cell(g["factor_name"]), cell(g["text"]), cell(g["note"])]
-            for g in report["gaps"]
-        ]
+    rows = [
+        [cell(g.kind_label), cell(g.factor_name), cell(g.text), cell(g.note)] for g in report.gaps
+    ]
+    rows += [
+        [cell("n/a"), cell(n.factor_name), cell(n.question), cell(n.note)]
+        for n in report.not_applicable
+    ]
+    if rows:
         lines.extend(
             _table(["Gap", "Factor", "Question", "Note"], ["---", "---", "---", "---"], rows)
         )
-    else:
-        add("None: every question answered with at least medium confidence.")
+    if not report.gaps:
+        if rows:
+            add("")
+        add(text(report.gaps_none))
+    for line in (report.confidence_text, report.hindsight_text):
+        if line:
+            add("")
+            add(text(line))
+
+
+def _outcome(report: Report, add: Add) -> None:
+    outcome = report.outcome
+    if outcome is None:
+        return
+    add("")
+    add(f"## {text(wording.OUTCOME_HEADING)}")
+    add("")
+    add(f"*{text(wording.OUTCOME_EXPLAINED)}*")
+    add("")
+    add(f"- **{text(wording.outcome_verdict(outcome.verdict))}**")
+    for item in outcome.by_purpose:
+        add(f"- {text(item.purpose_name)}: {text(item.verdict_text)}")
+    for line in wording.outcome_details(
+        outcome.tsc_policy_outcome,
+        outcome.tsc_sanctions_contribution,
+        outcome.quote,
+        outcome.note,
+        outcome.sources,
+    ):
+        add(f"- {text(line)}")
+
+
+def _rest(report: Report, add: Add, lines: list[str]) -> None:
     add("")
     add("## Caveats")
     add("")
-    for caveat in report["caveats"]:
-        add(f"- {text(caveat['text'])}")
-    method = report["method"]
-    fw = method["framework"]
+    for caveat in report.caveats:
+        add(f"- {text(caveat.text)}")
+    method = report.method
+    fw = method.framework
     add("")
     add("## Method")
     add("")
-    add(text(method["text"]))
+    add(text(method.text))
     add("")
     add(
-        f"Framework {cell(fw['id'])} {cell(fw['version'])} ({text(fw['title'])}), "
-        f"sha256 `{textsafe.one_line(fw['sha256'])}`; {method['tool']['name']} "
-        f"{method['tool']['version']}; generated {method['generated']}."
+        f"Framework {cell(fw.id)} {cell(fw.version)} ({text(fw.title)}), "
+        f"sha256 `{textsafe.one_line(fw.sha256)}`; {method.tool.name} "
+        f"{method.tool.version}; generated {method.generated}."
     )
     add("")
     add("## Sources")
     add("")
-    for source in report["sources"]["framework"]:
-        label = wording.source_label(source["title"], source["publisher"], source["year"])
-        add(f"- {text(label)}, {link(source['url'])}")
-    if report["sources"]["case"]:
+    for source in report.sources.framework:
+        label = wording.source_label(source.title, source.publisher, source.year)
+        add(f"- {text(label)}, {link(source.url)}")
+    if report.references:
+        add("")
+        add("The case file's references:")
+        add("")
+        for ref in report.references:
+            add(f"- {text(f'[{ref.key}]')} {link(ref.text)}")
+    elif report.sources.case:
         add("")
         add("Cited in the case file:")
         add("")
-        for url in report["sources"]["case"]:
+        for url in report.sources.case:
             add(f"- {link(url)}")
-    if report["answers"]:
+    if report.answers:
         add("")
         add("## The answers behind the scores")
-    for factor in report["answers"]:
+    for factor in report.answers:
         add("")
-        add(f"### {text(factor['factor_name'])}")
+        add(f"### {text(factor.factor_name)}")
         add("")
         rows = [
             [
-                cell(q["text"]),
-                cell(q["score_text"]),
-                cell(q["confidence"]),
-                cell(q["note"]),
-                " ".join(link(s) for s in q["sources"]) or "–",
+                cell(q.text),
+                cell(q.score_text + (" (hindsight)" if q.hindsight else "")),
+                cell(q.confidence),
+                cell(q.note),
+                " ".join(link(s) for s in q.sources) or "–",
             ]
-            for q in factor["questions"]
+            for q in factor.questions
         ]
         lines.extend(
             _table(

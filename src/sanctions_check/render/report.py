@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sanctions_check.render.report_model import Report
 
 FORMATS = ("terminal", "markdown", "html", "json")
 FILE_WIDTH = 100  # a terminal-format report written to a file or pipe: wide enough, still readable
 
 
-def text(model: dict[str, Any], fmt: str, *, width: int = FILE_WIDTH) -> str:
+def text(model: Report, fmt: str, *, width: int = FILE_WIDTH) -> str:
     """The report as text in ``fmt``; the terminal format comes out plain, without colours."""
     if fmt == "json":
         from sanctions_check.render.report_model import dumps

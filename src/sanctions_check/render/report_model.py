@@ -1,32 +1,37 @@
-"""The report of one assessment as plain, JSON-ready data: the one model every renderer reads.
+"""The report of one assessment as one typed, immutable model: the one every renderer reads.
 
 Terminal, Markdown, HTML and JSON all start from :func:`build`, so they cannot drift apart: a
-section added here shows up everywhere (pip-audit's one-model, many-formatters design). Text is
-kept as written in the case file; each renderer makes it inert for its own format (textsafe).
+section added here shows up everywhere. Figures a person reads are whole numbers, rounded once
+here; every sentence comes from ``wording``. Text is kept as written in the case file; each
+renderer makes it inert for its own format (textsafe). JSON is the model itself, walked once
+(:func:`jsonable`), schema ``report@2`` (docs/reports.md).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass, fields, is_dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from sanctions_check import __version__
 from sanctions_check.errors import UsageError
-from sanctions_check.framework import Framework
+from sanctions_check.framework import Band, Framework
 from sanctions_check.render import wording
-from sanctions_check.scoring import Assessment, FactorResult
-
-SCHEMA = "sanctions-check/report@1"
-METHOD = (
-    "Each question is answered 0-4 (or unknown). A factor's score is the weighted mean of its "
-    "answered questions, as 0-100; its range puts every unknown or unanswered question at 0 and "
-    "at 4, and coverage is the share of question weight answered. The outlook is the weighted "
-    "mean of the core and secondary factors, banded; gates cap the band when a core factor is "
-    "very weak. Red flags and risks are shown beside the outlook, never subtracted from it."
+from sanctions_check.scoring import (
+    CLOSED,
+    GATE,
+    RAISED,
+    Assessment,
+    FactorResult,
+    GateResult,
+    whole,
 )
+
+SCHEMA = "sanctions-check/report@2"
+METHOD = wording.METHOD
 
 
 def generated_at(env: Mapping[str, str] | None = None) -> datetime:
@@ -49,71 +54,635 @@ def iso(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _r(value: float | None, digits: int = 1) -> float | None:
-    """Numbers as `score` rounds them, so that every output prints the same figures."""
-    return None if value is None else round(value, digits)
+def _w(value: float | None) -> int | None:
+    return None if value is None else whole(value)
 
 
-def _band(band: Any) -> dict[str, Any] | None:
+# --- the model -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BandView:
+    id: str
+    label: str
+    min: int
+    meaning: str
+
+
+@dataclass(frozen=True, slots=True)
+class CaseInfo:
+    id: str
+    title: str
+    country: str | None
+    assessed_on: str | None  # the day the assessment was written
+    as_of: str | None  # the moment the assessment is made as of
+    analyst: str | None
+    implementers: tuple[str, ...]  # who imposes the measures
+    hypothetical: bool
+    situation: str | None
+    measures: str | None
+    purposes: tuple[str, ...]  # purpose ids as stated in the file
+    file: str
+    framework_ref: str
+
+
+@dataclass(frozen=True, slots=True)
+class GateView:
+    """One gate on one factor: closed (caps the band) or unresolved (the range allows it)."""
+
+    id: str
+    factor_id: str
+    factor_name: str
+    status: str  # closed | unresolved
+    score: int
+    low: int
+    high: int
+    below: int
+    cap: str
+    cap_label: str
+
+
+@dataclass(frozen=True, slots=True)
+class OutlookView:
+    score: int | None
+    low: int
+    high: int
+    coverage: float  # 0-1, three decimals
+    band: BandView | None
+    uncapped_band: BandView | None
+    band_low: BandView | None  # band at the low end of the range, every possible gate applied
+    band_high: BandView | None  # band at the high end of the range
+    provisional: bool
+    gates: tuple[GateView, ...]  # closed and unresolved, in framework order
+    gate_texts: tuple[str, ...]  # one paragraph per gate, its reason once
+    not_applicable: tuple[str, ...]  # names of factors left out: every question n/a
+    text: str  # the headline
+    provisional_text: str | None
+    explained: str
+    neutral_rule: str
+
+    JSON_PROPERTIES: ClassVar[tuple[str, ...]] = ("capped", "spans_bands")
+
+    @property
+    def capped(self) -> bool:
+        return self.band is not None and self.band != self.uncapped_band
+
+    @property
+    def spans_bands(self) -> bool:
+        return self.band_low is not None and self.band_low != self.band_high
+
+    @property
+    def closed_gates(self) -> tuple[GateView, ...]:
+        return tuple(g for g in self.gates if g.status == CLOSED)
+
+    @property
+    def unresolved_gates(self) -> tuple[GateView, ...]:
+        return tuple(g for g in self.gates if g.status != CLOSED)
+
+
+@dataclass(frozen=True, slots=True)
+class FactorView:
+    id: str
+    name: str
+    kind: str
+    kind_label: str
+    weight: float
+    score: int | None  # None when every question is n/a
+    low: int | None
+    high: int | None
+    coverage: float
+    answered: int
+    unknown: int
+    unanswered: int
+    not_applicable: int
+    questions: int  # applicable questions
+    assessed: bool
+    applicable: bool
+    score_text: str
+    evidence: str
+    practitioner_rating: str
+    research_rating: str
+
+
+@dataclass(frozen=True, slots=True)
+class LimitView:
+    factor_id: str
+    factor_name: str
+    reason: str  # not-assessed | gate | weakest
+    score: int | None
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class StrengthView:
+    factor_id: str
+    factor_name: str
+    score: int
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class LeverView:
+    factor_id: str
+    factor_name: str
+    question_id: str
+    question: str
+    current: float
+    gain: int
+    lifts_cap: bool
+    advice: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RedFlagView:
+    factor_id: str
+    name: str
+    status: str  # raised | clear | not-assessed
+    score: int | None
+    low: int | None
+    high: int | None
+    answered: int
+    advice: tuple[str, ...]
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class RiskView:
+    id: str
+    name: str
+    likelihood: int | str | None
+    severity: int | str | None
+    value: int | None  # when both sides are known
+    low: int
+    high: int
+    band: str | None
+    band_label: str | None
+    reach_label: str | None  # the band the high end reaches
+    text: str  # '4 × 3 = 12 (High)' or '4 × ? → 0–16 (could reach Severe)'
+    mitigation: str | None
+    suggested_mitigations: tuple[str, ...]
+    note: str | None
+    confidence: str | None
+    hindsight: bool
+
+
+@dataclass(frozen=True, slots=True)
+class NamedRef:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class BaseRateView:
+    """The outside view for one purpose: the figure, what it counts and its source."""
+
+    purpose_id: str
+    purpose_name: str
+    stated: bool  # the case states this purpose
+    percent: float | None  # effective when pursued, 0-100
+    qualifier: str  # 'almost' where the source says so, else ''
+    figure: str | None  # '22%', 'almost 40%'
+    counts: str
+    text: str | None  # the framework's own wording, with its hedges
+    sources: tuple[str, ...]  # source keys
+    source_labels: tuple[str, ...]
+    line: str
+
+
+@dataclass(frozen=True, slots=True)
+class OutsideView:
+    purpose_stated: bool
+    base_rates: tuple[BaseRateView, ...]  # the stated purposes, or all when none is stated
+    explained: str  # outlook = inside view, base rate = outside view
+    hint: str | None  # when no purpose is stated
+
+
+@dataclass(frozen=True, slots=True)
+class GapView:
+    kind: str
+    kind_label: str
+    factor_id: str | None
+    factor_name: str | None
+    question_id: str | None
+    text: str
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class NotApplicableView:
+    factor_id: str
+    factor_name: str
+    question_id: str
+    question: str
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerView:
+    id: str
+    text: str
+    score: int | float | str | None
+    score_text: str
+    level: str | None
+    confidence: str | None
+    hindsight: bool
+    note: str | None
+    sources: tuple[str, ...]
+    neutral: float = 2.0  # what an unknown or unanswered answer counts as
+    neutral_reason: str | None = None  # the framework's reason, when it sets its own value
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerGroup:
+    factor_id: str
+    factor_name: str
+    questions: tuple[AnswerView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CaveatView:
+    id: str
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FrameworkRef:
+    id: str
+    version: str
+    title: str
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class ToolRef:
+    name: str
+    version: str
+
+
+@dataclass(frozen=True, slots=True)
+class MethodView:
+    text: str
+    framework: FrameworkRef
+    tool: ToolRef
+    generated: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    key: str
+    title: str
+    publisher: str
+    year: int | None
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceView:
+    """One entry of the case file's bibliography: a key cited as [KEY] and its URL or citation."""
+
+    key: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourcesView:
+    framework: tuple[SourceView, ...]
+    case: tuple[str, ...]  # every source the case cites, once, in reading order
+
+
+@dataclass(frozen=True, slots=True)
+class PurposeVerdict:
+    purpose_id: str
+    purpose_name: str
+    verdict: str
+    verdict_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeView:
+    """The sources' verdict on the episode, after the fact; never read by the scoring."""
+
+    verdict: str
+    verdict_text: str
+    by_purpose: tuple[PurposeVerdict, ...]
+    tsc_policy_outcome: int | None
+    tsc_sanctions_contribution: int | None
+    quote: str | None
+    sources: tuple[str, ...]
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The whole advisory summary of one assessment (schema ``report@2``)."""
+
+    schema: str
+    advisory: str
+    case: CaseInfo
+    outlook: OutlookView
+    outside_view: OutsideView
+    bands: tuple[BandView, ...]
+    factors: tuple[FactorView, ...]
+    limits: tuple[LimitView, ...]
+    strengths: tuple[StrengthView, ...]
+    strengths_none: str  # what to say when there is none
+    levers: tuple[LeverView, ...]
+    red_flags: tuple[RedFlagView, ...]  # every red flag, whatever its status
+    red_flag_threshold: int
+    red_flags_text: str | None  # 'None raised …' or 'Not assessed: …'; None when only raised ones
+    risks: tuple[RiskView, ...]  # ranked by what each could reach
+    risks_not_rated: tuple[NamedRef, ...]
+    gaps: tuple[GapView, ...]
+    not_applicable: tuple[NotApplicableView, ...]
+    confidence_not_stated: int
+    confidence_text: str | None
+    hindsight: int
+    hindsight_text: str | None
+    gaps_none: str  # what to say when no gap is listed
+    answers: tuple[AnswerGroup, ...]  # empty for a short summary
+    caveats: tuple[CaveatView, ...]
+    warnings: tuple[str, ...]
+    method: MethodView
+    sources: SourcesView
+    references: tuple[ReferenceView, ...]  # the case file's bibliography
+    outcome: OutcomeView | None
+
+    @property
+    def raised_flags(self) -> tuple[RedFlagView, ...]:
+        return tuple(f for f in self.red_flags if f.status == RAISED)
+
+
+# --- building it -----------------------------------------------------------------------------
+
+
+def _band(band: Band | None) -> BandView | None:
     if band is None:
         return None
-    return {"id": band.id, "label": band.label, "min": band.min, "meaning": band.meaning}
+    return BandView(band.id, band.label, whole(band.min), band.meaning)
 
 
-def _factor(result: FactorResult, fw: Framework) -> dict[str, Any]:
+def _factor(result: FactorResult, fw: Framework) -> FactorView:
     factor = fw.factor(result.id)
     assert factor is not None
     ev = factor.evidence
-    return {
-        "id": result.id,
-        "name": result.name,
-        "kind": result.kind,
-        "kind_label": wording.kind_label(result.kind),
-        "weight": result.weight,
-        "score": _r(result.score),
-        "low": _r(result.low),
-        "high": _r(result.high),
-        "coverage": _r(result.coverage, 3),
-        "answered": result.answered,
-        "unknown": result.unknown,
-        "unanswered": result.unanswered,
-        "questions": result.total,
-        "score_text": wording.factor_score_text(_r(result.score), _r(result.low), _r(result.high)),
-        "evidence": result.evidence,
-        "practitioner_rating": ev.practitioner_rating,
-        "research_rating": ev.research_rating,
-    }
+    score, low, high = _w(result.score), _w(result.low), _w(result.high)
+    return FactorView(
+        id=result.id,
+        name=result.name,
+        kind=result.kind,
+        kind_label=wording.kind_label(result.kind),
+        weight=result.weight,
+        score=score,
+        low=low,
+        high=high,
+        coverage=round(result.coverage, 3),
+        answered=result.answered,
+        unknown=result.unknown,
+        unanswered=result.unanswered,
+        not_applicable=result.not_applicable,
+        questions=result.questions,
+        assessed=result.assessed,
+        applicable=result.applicable,
+        score_text=wording.factor_score_text(score, low, high, result.assessed),
+        evidence=result.evidence,
+        practitioner_rating=ev.practitioner_rating,
+        research_rating=ev.research_rating,
+    )
 
 
-def _answers(assessment: Assessment) -> list[dict[str, Any]]:
+def _gate(gate: GateResult, fw: Framework) -> GateView:
+    return GateView(
+        gate.id,
+        gate.factor_id,
+        gate.factor_name,
+        gate.status,
+        whole(gate.score),
+        whole(gate.low),
+        whole(gate.high),
+        whole(gate.below),
+        gate.cap,
+        fw.band(gate.cap).label,
+    )
+
+
+def _gate_texts(assessment: Assessment) -> tuple[str, ...]:
+    """One paragraph per gate: the factors that close it, those it is unresolved on, its reason."""
+    fw, o = assessment.framework, assessment.outlook
+    texts = []
+    every = [*o.gates, *o.unresolved_gates]
+    for gate in fw.gates:
+        mine = [g for g in every if g.id == gate.id]
+        if not mine:
+            continue
+        texts.append(
+            wording.gate_text(
+                fw.band(gate.cap).label,
+                gate.below,
+                gate.reason,
+                [(g.factor_name, whole(g.score)) for g in mine if g.status == CLOSED],
+                [(g.factor_name, whole(g.low), whole(g.high)) for g in mine if g.status != CLOSED],
+            )
+        )
+    return tuple(texts)
+
+
+def _outlook(assessment: Assessment) -> OutlookView:
+    fw, o = assessment.framework, assessment.outlook
+    score, low, high = _w(o.score), whole(o.low), whole(o.high)
+    band, band_low, band_high = _band(o.band), _band(o.band_low), _band(o.band_high)
+    capped = o.capped
+    names = {f.id: f.name for f in fw.factors}
+    order = {f.id: i for i, f in enumerate(fw.factors)}
+    gates = sorted(
+        [*o.gates, *o.unresolved_gates],
+        key=lambda g: ([x.id for x in fw.gates].index(g.id), order[g.factor_id]),
+    )
+    return OutlookView(
+        score=score,
+        low=low,
+        high=high,
+        coverage=round(o.coverage, 3),
+        band=band,
+        uncapped_band=_band(o.uncapped_band),
+        band_low=band_low,
+        band_high=band_high,
+        provisional=o.provisional,
+        gates=tuple(_gate(g, fw) for g in gates),
+        gate_texts=_gate_texts(assessment),
+        not_applicable=tuple(names[i] for i in o.not_applicable),
+        text=wording.outlook_text(
+            band.label if band else None,
+            capped,
+            score,
+            low,
+            high,
+            o.coverage,
+            o.provisional,
+            band_low.label if band_low else None,
+            band_high.label if band_high else None,
+        ),
+        provisional_text=wording.PROVISIONAL_EXPLAINED if o.provisional else None,
+        explained=wording.OUTLOOK_EXPLAINED,
+        neutral_rule=wording.NEUTRAL_RULE,
+    )
+
+
+def _limits(assessment: Assessment) -> tuple[LimitView, ...]:
+    fw, o = assessment.framework, assessment.outlook
+    out = []
+    for limit in o.limits:
+        gate = next((g for g in o.gates if g.factor_id == limit.factor_id), None)
+        cap = fw.band(gate.cap).label if gate and limit.reason == GATE else None
+        out.append(
+            LimitView(
+                limit.factor_id,
+                limit.factor_name,
+                limit.reason,
+                _w(limit.score),
+                wording.limit_text(
+                    limit.reason,
+                    limit.score,
+                    gate.below if gate else None,
+                    cap,
+                    any(g.factor_id == limit.factor_id for g in o.unresolved_gates),
+                ),
+            )
+        )
+    return tuple(out)
+
+
+def _qualifier(text: str, value: float) -> str:
+    """'almost' where the framework's own text says 'almost N percent', else no qualifier."""
+    lowered = " ".join(text.lower().split())
+    for word in ("almost", "about", "nearly"):
+        if f"{word} {value:g} percent" in lowered or f"{word} {value:g}%" in lowered:
+            return word
+    return ""
+
+
+def _base_rate(fw: Framework, purpose_id: str, stated: bool) -> BaseRateView | None:
+    purpose = fw.purpose(purpose_id)
+    if purpose is None:
+        return None
+    rate = purpose.base_rate
+    if rate is None:
+        return BaseRateView(
+            purpose.id,
+            purpose.name,
+            stated,
+            None,
+            "",
+            None,
+            wording.BASE_RATE_COUNTS,
+            None,
+            (),
+            (),
+            wording.base_rate_line(purpose.name, None, None),
+        )
+    value = float(rate.effective_when_pursued)
+    qualifier = _qualifier(rate.text, value)
+    figure = wording.base_rate_figure(value, qualifier)
+    labels = []
+    for key in rate.sources:
+        source = fw.source(key)
+        labels.append(
+            wording.source_label(source.title, source.publisher, source.year) if source else key
+        )
+    return BaseRateView(
+        purpose.id,
+        purpose.name,
+        stated,
+        value,
+        qualifier,
+        figure,
+        wording.BASE_RATE_COUNTS,
+        rate.text,
+        tuple(rate.sources),
+        tuple(labels),
+        wording.base_rate_line(purpose.name, figure, "; ".join(labels) or None),
+    )
+
+
+def _outside_view(assessment: Assessment) -> OutsideView:
+    fw, header = assessment.framework, assessment.case.header
+    stated = [p for p in header.purpose if fw.purpose(p) is not None]
+    ids = stated or [p.id for p in fw.purposes]
+    rates = [_base_rate(fw, pid, bool(stated)) for pid in ids]
+    return OutsideView(
+        purpose_stated=bool(stated),
+        base_rates=tuple(r for r in rates if r is not None),
+        explained=wording.INSIDE_OUTSIDE,
+        hint=None if stated else wording.NO_PURPOSE_STATED,
+    )
+
+
+def _red_flags(assessment: Assessment) -> tuple[tuple[RedFlagView, ...], str | None]:
+    fw = assessment.framework
+    flags = tuple(
+        RedFlagView(
+            f.factor_id,
+            f.name,
+            f.status,
+            _w(f.score),
+            _w(f.low),
+            _w(f.high),
+            f.answered,
+            f.advice,
+            f.evidence,
+        )
+        for f in assessment.red_flags
+    )
+    text = wording.red_flags_text(
+        fw.red_flag_threshold,
+        len(assessment.raised_flags),
+        [(f.name, f.low or 0.0, f.high or 0.0, f.answered) for f in assessment.open_flags],
+    )
+    return flags, text
+
+
+def _answers(assessment: Assessment) -> tuple[AnswerGroup, ...]:
     """Every question with the answer given, so a reader can see what each score rests on."""
+    from sanctions_check.case import UNKNOWN
+    from sanctions_check.scoring import MIDPOINT, level, neutral
+
     fw, case = assessment.framework, assessment.case
     out = []
     for factor in fw.factors:
         questions = []
         for question in factor.questions:
             answer = case.answer(factor.id, question.id)
+            value = level(answer.score)
+            counts_as = neutral(question)
+            reason = question.neutral_reason
+            text = wording.answer_text(answer.score)
+            if answer.score in (None, UNKNOWN) and (reason or counts_as != MIDPOINT):
+                text = wording.counts_as(text, counts_as, reason)
             questions.append(
-                {
-                    "id": question.id,
-                    "text": question.text,
-                    "score": answer.score,
-                    "score_text": wording.answer_text(answer.score),
-                    "level": (
-                        question.level_label(fw, answer.score)
-                        if isinstance(answer.score, int)
+                AnswerView(
+                    id=question.id,
+                    text=question.text,
+                    score=answer.score,
+                    score_text=text,
+                    level=(
+                        question.level_label(fw, int(value))
+                        if value is not None and value == int(value)
                         else None
                     ),
-                    "confidence": answer.confidence,
-                    "note": answer.note,
-                    "sources": list(answer.sources),
-                }
+                    confidence=answer.confidence,
+                    hindsight=answer.hindsight,
+                    note=answer.note,
+                    sources=tuple(answer.sources),
+                    neutral=counts_as,
+                    neutral_reason=reason,
+                )
             )
-        out.append({"factor_id": factor.id, "factor_name": factor.name, "questions": questions})
-    return out
+        out.append(AnswerGroup(factor.id, factor.name, tuple(questions)))
+    return tuple(out)
 
 
-def _gaps(assessment: Assessment) -> list[dict[str, Any]]:
+def _gaps(assessment: Assessment) -> tuple[GapView, ...]:
     fw, case = assessment.framework, assessment.case
     out = []
     for gap in assessment.gaps:
@@ -124,20 +693,20 @@ def _gaps(assessment: Assessment) -> list[dict[str, Any]]:
         elif gap.kind == "risk-unrated" and gap.question_id:
             note = case.risk(gap.question_id).note
         out.append(
-            {
-                "kind": gap.kind,
-                "kind_label": wording.gap_label(gap.kind),
-                "factor_id": gap.factor_id,
-                "factor_name": factor.name if factor else None,
-                "question_id": gap.question_id,
-                "text": gap.text,
-                "note": note,
-            }
+            GapView(
+                gap.kind,
+                wording.gap_label(gap.kind),
+                gap.factor_id,
+                factor.name if factor else None,
+                gap.question_id,
+                gap.text,
+                note,
+            )
         )
-    return out
+    return tuple(out)
 
 
-def _case_sources(assessment: Assessment) -> list[str]:
+def _case_sources(assessment: Assessment) -> tuple[str, ...]:
     """Every source the case file cites, once each, in the order a reader meets them."""
     case = assessment.case
     seen: dict[str, None] = dict.fromkeys(case.header.sources)
@@ -146,197 +715,175 @@ def _case_sources(assessment: Assessment) -> list[str]:
             seen.update(dict.fromkeys(answer.sources))
     for risk in case.risks.values():
         seen.update(dict.fromkeys(risk.sources))
-    return list(seen)
+    return tuple(seen)
+
+
+def _outcome(assessment: Assessment) -> OutcomeView | None:
+    fw = assessment.framework
+    outcome = assessment.case.outcome
+    if outcome is None:
+        return None
+    by_purpose = []
+    for pid, verdict in dict(outcome.by_purpose).items():
+        purpose = fw.purpose(pid)
+        by_purpose.append(
+            PurposeVerdict(
+                pid, purpose.name if purpose else pid, verdict, wording.verdict_text(verdict)
+            )
+        )
+    return OutcomeView(
+        verdict=outcome.verdict,
+        verdict_text=wording.verdict_text(outcome.verdict),
+        by_purpose=tuple(by_purpose),
+        tsc_policy_outcome=outcome.tsc_policy_outcome,
+        tsc_sanctions_contribution=outcome.tsc_sanctions_contribution,
+        quote=outcome.quote,
+        sources=tuple(outcome.sources),
+        note=outcome.note,
+    )
 
 
 def build(
     assessment: Assessment, *, generated: datetime | None = None, with_answers: bool = True
-) -> dict[str, Any]:
-    """The whole advisory summary of one assessment as plain data (schema ``report@1``).
+) -> Report:
+    """The whole advisory summary of one assessment (schema ``report@2``).
 
     ``with_answers=False`` leaves out the appendix of every answer with its note and sources
-    (an empty list), for a short summary to hand to a decision maker.
+    (an empty tuple), for a short summary to hand to a decision maker.
     """
-    fw, case, outlook = assessment.framework, assessment.case, assessment.outlook
+    fw, case = assessment.framework, assessment.case
     header = case.header
     moment = generated if generated is not None else generated_at()
-    band_label = outlook.band.label if outlook.band else None
-    capped = outlook.band is not None and outlook.band != outlook.uncapped_band
-    purposes = []
-    for pid in header.purpose:
-        purpose = fw.purpose(pid)
-        if purpose is None:
-            continue
-        rate = purpose.base_rate
-        purposes.append(
-            {
-                "id": purpose.id,
-                "name": purpose.name,
-                "description": purpose.description,
-                "base_rate": None
-                if rate is None
-                else {
-                    "effective_share_of_all_episodes": rate.effective_share_of_all_episodes,
-                    "effective_when_pursued": rate.effective_when_pursued,
-                    "text": rate.text,
-                    "sources": list(rate.sources),
-                },
-            }
-        )
     rated = {r.id for r in assessment.risks}
     factor_names = {f.id: f.name for f in fw.factors}
-    return {
-        "schema": SCHEMA,
-        "advisory": wording.ADVISORY_NOTICE,
-        "case": {
-            "id": header.id,
-            "title": header.title,
-            "country": header.country,
-            "assessed_on": header.assessed_on,
-            "analyst": header.analyst,
-            "hypothetical": header.hypothetical,
-            "situation": header.situation,
-            "measures": header.measures,
-            "file": Path(case.source).name,
-            "framework_ref": case.framework_ref,
-        },
-        "outlook": {
-            "score": _r(outlook.score),
-            "low": _r(outlook.low),
-            "high": _r(outlook.high),
-            "coverage": _r(outlook.coverage, 3),
-            "band": _band(outlook.band),
-            "uncapped_band": _band(outlook.uncapped_band),
-            "capped": capped,
-            "provisional": outlook.provisional,
-            "provisional_text": wording.PROVISIONAL_EXPLAINED if outlook.provisional else None,
-            "text": wording.outlook_text(
-                band_label,
-                capped,
-                _r(outlook.score),
-                _r(outlook.low),
-                _r(outlook.high),
-                _r(outlook.coverage, 3),
-                outlook.provisional,
-            ),
-            "explained": wording.OUTLOOK_EXPLAINED,
-            "gates": [
-                {
-                    "id": g.id,
-                    "factor_id": g.factor_id,
-                    "factor_name": g.factor_name,
-                    "score": _r(g.score),
-                    "below": g.below,
-                    "cap": g.cap,
-                    "cap_label": fw.band(g.cap).label,
-                    "reason": g.reason,
-                }
-                for g in outlook.gates
-            ],
-        },
-        "bands": [_band(b) for b in fw.bands],
-        "factors": [_factor(r, fw) for r in assessment.factors],
-        "limits": [
-            {
-                "factor_id": lim.factor_id,
-                "factor_name": lim.factor_name,
-                "score": _r(lim.score),
-                "why": lim.why,
-            }
-            for lim in outlook.limits
-        ],
-        "strengths": [
-            {"factor_id": s.id, "factor_name": s.name, "score": _r(s.score), "evidence": s.evidence}
+    flags, flags_text = _red_flags(assessment)
+    as_of = header.as_of
+    top = fw.bands[-1]
+    return Report(
+        schema=SCHEMA,
+        advisory=wording.ADVISORY_NOTICE,
+        case=CaseInfo(
+            id=header.id,
+            title=header.title,
+            country=header.country,
+            assessed_on=header.assessed_on,
+            as_of=as_of,
+            analyst=header.analyst,
+            implementers=tuple(header.implementers),
+            hypothetical=header.hypothetical,
+            situation=header.situation,
+            measures=header.measures,
+            purposes=tuple(header.purpose),
+            file=Path(case.source).name,
+            framework_ref=case.framework_ref,
+        ),
+        outlook=_outlook(assessment),
+        outside_view=_outside_view(assessment),
+        bands=tuple(BandView(b.id, b.label, whole(b.min), b.meaning) for b in fw.bands),
+        factors=tuple(_factor(r, fw) for r in assessment.factors),
+        limits=_limits(assessment),
+        strengths=tuple(
+            StrengthView(s.id, s.name, whole(s.score or 0.0), s.evidence)
             for s in assessment.strengths
-        ],
-        "levers": [
-            {
-                "factor_id": lv.factor_id,
-                "factor_name": factor_names[lv.factor_id],
-                "question_id": lv.question_id,
-                "question": lv.question,
-                "current": lv.current,
-                "gain": _r(lv.gain),
-                "lifts_gate": lv.lifts_gate,
-                "advice": lv.advice,
-            }
+        ),
+        strengths_none=wording.strengths_none(top.label, top.min),
+        levers=tuple(
+            LeverView(
+                lv.factor_id,
+                factor_names[lv.factor_id],
+                lv.question_id,
+                lv.question,
+                lv.current,
+                whole(lv.gain),
+                lv.lifts_cap,
+                lv.advice,
+                wording.lever_text(factor_names[lv.factor_id], lv.current, lv.gain, lv.lifts_cap),
+            )
             for lv in assessment.levers
-        ],
-        "red_flags": [
-            {
-                "factor_id": f.factor_id,
-                "name": f.name,
-                "score": _r(f.score),
-                "advice": list(f.advice),
-                "evidence": f.evidence,
-            }
-            for f in assessment.red_flags
-        ],
-        "red_flag_threshold": fw.red_flag_threshold,
-        "risks": [
-            {
-                "id": r.id,
-                "name": r.name,
-                "likelihood": r.likelihood,
-                "severity": r.severity,
-                "value": r.value,
-                "band": r.band_id,
-                "band_label": r.band_label,
-                "text": wording.risk_text(r.value, r.band_label),
-                "mitigation": r.mitigation,
-                "suggested_mitigations": list(r.mitigations),
-                "note": r.note,
-            }
+        ),
+        red_flags=flags,
+        red_flag_threshold=whole(fw.red_flag_threshold),
+        red_flags_text=flags_text,
+        risks=tuple(
+            RiskView(
+                id=r.id,
+                name=r.name,
+                likelihood=r.likelihood,
+                severity=r.severity,
+                value=r.value,
+                low=r.low,
+                high=r.high,
+                band=r.band_id,
+                band_label=r.band_label,
+                reach_label=r.reach_label,
+                text=wording.risk_range_text(
+                    r.likelihood, r.severity, r.value, r.low, r.high, r.band_label, r.reach_label
+                ),
+                mitigation=r.mitigation,
+                suggested_mitigations=r.mitigations,
+                note=r.note,
+                confidence=r.confidence,
+                hindsight=r.hindsight,
+            )
             for r in assessment.risks
-        ],
-        "risks_not_rated": [{"id": r.id, "name": r.name} for r in fw.risks if r.id not in rated],
-        "purposes": purposes,
-        "gaps": _gaps(assessment),
-        "answers": _answers(assessment) if with_answers else [],
-        "caveats": [{"id": c.id, "text": c.text, "sources": list(c.sources)} for c in fw.caveats],
-        "warnings": [w.message for w in case.warnings],
-        "method": {
-            "text": METHOD,
-            "framework": {
-                "id": fw.id,
-                "version": fw.version,
-                "title": fw.title,
-                "sha256": fw.sha256,
-            },
-            "tool": {"name": "sanctions-check", "version": __version__},
-            "generated": iso(moment),
-        },
-        "sources": {
-            "framework": [
-                {
-                    "key": s.key,
-                    "title": s.title,
-                    "publisher": s.publisher,
-                    "year": s.year,
-                    "url": s.url,
-                }
-                for s in fw.sources
-            ],
-            "case": _case_sources(assessment),
-        },
-    }
+        ),
+        risks_not_rated=tuple(NamedRef(r.id, r.name) for r in fw.risks if r.id not in rated),
+        gaps=_gaps(assessment),
+        not_applicable=tuple(
+            NotApplicableView(
+                n.factor_id, factor_names[n.factor_id], n.question_id, n.question, n.note
+            )
+            for n in assessment.not_applicable
+        ),
+        confidence_not_stated=assessment.confidence_not_stated,
+        confidence_text=wording.confidence_not_stated(assessment.confidence_not_stated),
+        hindsight=assessment.hindsight,
+        hindsight_text=wording.hindsight_text(assessment.hindsight, as_of),
+        gaps_none=wording.gaps_none(assessment.confidence_not_stated),
+        answers=_answers(assessment) if with_answers else (),
+        caveats=tuple(CaveatView(c.id, c.text, tuple(c.sources)) for c in fw.caveats),
+        warnings=tuple(w.message for w in case.warnings),
+        method=MethodView(
+            text=METHOD,
+            framework=FrameworkRef(fw.id, fw.version, fw.title, fw.sha256),
+            tool=ToolRef("sanctions-check", __version__),
+            generated=iso(moment),
+        ),
+        sources=SourcesView(
+            framework=tuple(
+                SourceView(s.key, s.title, s.publisher, s.year, s.url) for s in fw.sources
+            ),
+            case=_case_sources(assessment),
+        ),
+        references=tuple(ReferenceView(k, v) for k, v in case.references.items()),
+        outcome=_outcome(assessment),
+    )
 
 
-def _inert(value: Any) -> Any:
-    """Control characters and escape sequences out of every string, keys and values alike."""
+# --- JSON, once, from any result model -------------------------------------------------------
+
+
+def jsonable(value: Any) -> Any:
+    """A result model as plain JSON data: dataclass fields (and any ``JSON_PROPERTIES``) by name,
+    tuples as lists, and every string made inert (no control characters or escape sequences)."""
     from sanctions_check.textsafe import plain
 
     if isinstance(value, str):
         return plain(value)
-    if isinstance(value, dict):
-        return {plain(k): _inert(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_inert(v) for v in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        out = {f.name: jsonable(getattr(value, f.name)) for f in fields(value)}
+        for name in getattr(value, "JSON_PROPERTIES", ()):
+            out[name] = jsonable(getattr(value, name))
+        return out
+    if isinstance(value, Mapping):
+        return {plain(str(k)): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
     return value
 
 
-def dumps(model: dict[str, Any]) -> str:
-    """The model as JSON for other tools: sorted keys, stable, no control characters."""
+def dumps(model: Any) -> str:
+    """A result model as JSON for other tools: sorted keys, stable, no control characters."""
     import json
 
-    return json.dumps(_inert(model), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return json.dumps(jsonable(model), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

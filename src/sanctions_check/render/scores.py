@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING
 
 from sanctions_check import textsafe
 from sanctions_check.errors import Problem
 from sanctions_check.framework import Framework
 from sanctions_check.render import wording
 
-SCHEMA = "sanctions-check/score@1"
+if TYPE_CHECKING:
+    from sanctions_check.batch import ScoreRow
+
+SCHEMA = "sanctions-check/score@2"
 CSV_COLUMNS = (
     "file",
     "id",
     "title",
     "hypothetical",
     "band",
+    "band_low_label",
+    "band_high_label",
     "outlook",
     "low",
     "high",
@@ -24,140 +29,104 @@ CSV_COLUMNS = (
     "capped",
     "provisional",
     "limiting",
+    "not_assessed",
+    "unresolved_gates",
     "top_risk",
     "top_risk_value",
+    "top_risk_low",
+    "top_risk_high",
     "top_risk_band",
     "red_flags",
+    "red_flags_not_assessed",
 )
 
 
-TABLE_KEYS = (
-    "file",
-    "id",
-    "hypothetical",
-    "band_label",
-    "capped",
-    "provisional",
-    "outlook",
-    "low",
-    "high",
-    "coverage",
-    "limiting_names",
-    "top_risk",
-    "top_risk_name",
-    "top_risk_value",
-)
-
-
-def table_row(row: dict[str, Any]) -> dict[str, Any]:
-    """What the table and Markdown outputs use of a row: a third of its memory.
-
-    Ranking needs every row before the first line is written, so a batch keeps them all; with
-    only these keys a 10,000-file table stays within the memory budget of issue 6.
-    """
-    return {key: row[key] for key in TABLE_KEYS if key in row}
-
-
-def ranked(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def ranked(rows: list[ScoreRow]) -> list[ScoreRow]:
     """Highest outlook first; unscored cases last; ties by id so the order is stable."""
-    return sorted(
-        rows, key=lambda r: (r["outlook"] is None, -(r["outlook"] or 0), r["id"], r["file"])
-    )
+    return sorted(rows, key=lambda r: (r.outlook is None, -(r.outlook or 0), r.id, r.file))
 
 
-def _cells(row: dict[str, Any]) -> list[str]:
+def _cells(row: ScoreRow, labels: list[str]) -> list[str]:
     top = "–"
-    if row["top_risk"]:
-        top = f"{row['top_risk_name']} {row['top_risk_value']}"
-    outlook = wording.number(row["outlook"])
-    if round(row["low"]) != round(row["high"]):
-        outlook += f" ({wording.score_range(row['low'], row['high'])})"
+    if row.top_risk_name is not None and row.top_risk_low is not None:
+        top = wording.risk_short(
+            row.top_risk_name, row.top_risk_value, row.top_risk_low, row.top_risk_high or 0
+        )
+    outlook = wording.score_with_range(row.outlook, row.low, row.high)
+    outlook = outlook.replace("(range ", "(")
     return [
-        row["id"] + (HYPOTHETICAL_MARK if row["hypothetical"] else ""),
-        _band_cell(row),
+        row.id + (HYPOTHETICAL_MARK if row.hypothetical else ""),
+        _band_cell(row, labels),
         outlook,
-        wording.percent(row["coverage"]),
-        ", ".join(row["limiting_names"]) or "–",
+        wording.percent(row.coverage),
+        ", ".join(row.limiting_names) or "–",
         top,
     ]
 
 
-def _band_cell(row: dict[str, Any]) -> str:
+def _band_cell(row: ScoreRow, labels: list[str]) -> str:
     """Band with one-character marks, so the column stays narrow; the legend explains them."""
-    if row["band_label"] is None:
+    if row.band_label is None:
         return wording.NOT_SCORED
-    return (
-        row["band_label"]
-        + (CAPPED_MARK if row["capped"] else "")
-        + (PROVISIONAL_MARK if row["provisional"] else "")
-    )
+    marks = (CAPPED_MARK if row.capped else "") + (PROVISIONAL_MARK if row.provisional else "")
+    cell = wording.band_cell(row.band_label, row.band_low_label, row.band_high_label, labels)
+    head, sep, tail = cell.partition(" (")
+    return head + marks + (sep + tail if sep else "")
 
 
-def _legend(rows: list[dict[str, Any]]) -> list[str]:
+def _legend(rows: list[ScoreRow], labels: list[str]) -> list[str]:
     lines = []
-    if any(row["hypothetical"] for row in rows):
+    if any(row.hypothetical for row in rows):
         lines.append(HYPOTHETICAL_NOTE)
-    if any(row["capped"] for row in rows):
+    if any(row.capped for row in rows):
         lines.append(CAPPED_NOTE)
-    if any(row["provisional"] for row in rows):
+    if any(row.provisional for row in rows):
         lines.append(PROVISIONAL_NOTE)
+    if any(row.spans_bands for row in rows):
+        lines.append(wording.band_span_legend(labels))
     return lines
 
 
 CAPPED_MARK = "↓"
 CAPPED_NOTE = "↓ capped: a very weak core factor holds the band down (a gate)."
 PROVISIONAL_MARK = "*"
-PROVISIONAL_NOTE = "* provisional: under half the questions answered, or a core factor unanswered."
+PROVISIONAL_NOTE = (
+    "* provisional: under half the questions answered, or a core factor not yet assessed."
+)
 HYPOTHETICAL_MARK = " †"
 HYPOTHETICAL_NOTE = "† hypothetical teaching case, not a real episode."
-RISK_NOTE = "Top risk: the unintended consequence rated highest, likelihood × severity (0-16)."
+RISK_NOTE = (
+    "Top risk: the unintended consequence that could reach highest, likelihood × severity "
+    "(0-16); a range where a side is unknown."
+)
 HEADERS = ("Case", "Band", wording.OUTLOOK_NAME, "Coverage", "Limited by", "Top risk")
 _WRAPPING = ("Limited by", "Top risk")
 _NUMERIC = (wording.OUTLOOK_NAME, "Coverage")
 
 
-def table(
-    rows: list[dict[str, Any]], framework: Framework, out: IO[str], *, width: int | None = None
-) -> None:
-    """The ranked table; drawn without importing rich when the output is not a terminal.
+def _notes(ordered: list[ScoreRow], labels: list[str]) -> list[str]:
+    return [
+        *_legend(ordered, labels),
+        f"{wording.OUTLOOK_EXPLAINED} {wording.NEUTRAL_RULE} {RISK_NOTE}",
+    ]
 
-    rich adds no styling to a pipe or a file, so render.plaintable writes the very characters rich
-    would, at a fraction of rich's start-up and per-row cost (issue 6); at a terminal, or for text
-    it cannot reproduce exactly, rich draws the table.
-    """
-    from sanctions_check.render import plaintable
+
+def table(
+    rows: list[ScoreRow], framework: Framework, out: IO[str], *, width: int | None = None
+) -> None:
+    """The ranked table, drawn by rich (imported here: JSON and CSV never need it)."""
+    import io
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
 
     title = (
         f"Targeted-sanctions outlook, {len(rows)} case(s) — framework "
         f"{framework.id} {framework.version}"
     )
     ordered = ranked(rows)
-    cells = [[textsafe.one_line(cell) for cell in _cells(row)] for row in ordered]
-    notes = [*_legend(ordered), f"{wording.OUTLOOK_EXPLAINED} {RISK_NOTE}"]
-    columns = [plaintable.Column(*spec) for spec in COLUMNS]
-    if not plaintable.render(title, columns, cells, notes, out, width):
-        rich_table(title, columns, cells, notes, out, width)
-
-
-COLUMNS = tuple(  # header, justify, no_wrap, min_width
-    (header, "right" if header in _NUMERIC else "left", header not in _WRAPPING, None)
-    for header in HEADERS
-)
-
-
-def rich_table(
-    title: str,
-    columns: list[Any],
-    cells: list[list[str]],
-    notes: list[str],
-    out: IO[str],
-    width: int | None = None,
-) -> None:
-    """The same table drawn by rich: at a terminal, and the reference plaintable must match."""
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
+    labels = [b.label for b in framework.bands]
     grid = Table(
         title=title,
         title_justify="left",
@@ -168,33 +137,40 @@ def rich_table(
         collapse_padding=True,
         header_style="bold underline",
     )
-    for column in columns:
+    for header in HEADERS:
         grid.add_column(
-            column.header,
-            justify=column.justify,
+            header,
+            justify="right" if header in _NUMERIC else "left",
             overflow="fold",
-            no_wrap=column.no_wrap,
-            min_width=column.min_width,
+            no_wrap=header not in _WRAPPING,
         )
-    for row_cells in cells:
-        grid.add_row(*(Text(cell) for cell in row_cells))
+    for row in ordered:
+        grid.add_row(*(Text(textsafe.one_line(cell)) for cell in _cells(row, labels)))
     console = Console(file=out, width=width, highlight=False, soft_wrap=False)
+    buffer = None
+    if not console.is_terminal:  # a pipe or a file: plain lines, without rich's padding
+        buffer = io.StringIO()
+        console = Console(
+            file=buffer, width=console.width, highlight=False, soft_wrap=False, color_system=None
+        )
     console.print(grid)
-    for line in notes:
+    for line in _notes(ordered, labels):
         console.print(Text(line, style="dim"))
+    if buffer is not None:
+        out.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
 
 
-def markdown(rows: list[dict[str, Any]], framework: Framework, out: IO[str]) -> None:
+def markdown(rows: list[ScoreRow], framework: Framework, out: IO[str]) -> None:
     out.write(f"### Targeted-sanctions outlook — framework {framework.id} {framework.version}\n\n")
     out.write("| " + " | ".join(HEADERS) + " |\n")
     out.write("|" + "|".join(["---", "---", "---:", "---:", "---", "---"]) + "|\n")
     ordered = ranked(rows)
+    labels = [b.label for b in framework.bands]
     for row in ordered:
-        out.write("| " + " | ".join(textsafe.md_cell(c) for c in _cells(row)) + " |\n")
-    legend = _legend(ordered)
-    if legend:
-        out.write("\n" + "\n".join(f"{textsafe.md_text(line)}  " for line in legend) + "\n")
-    out.write(f"\n{wording.OUTLOOK_EXPLAINED} {RISK_NOTE}\n")
+        out.write("| " + " | ".join(textsafe.md_cell(c) for c in _cells(row, labels)) + " |\n")
+    notes = _notes(ordered, labels)
+    out.write("\n" + "\n".join(f"{textsafe.md_text(line)}  " for line in notes[:-1]) + "\n")
+    out.write(f"\n{textsafe.md_text(notes[-1])}\n")
 
 
 class JsonStream:
@@ -208,11 +184,13 @@ class JsonStream:
         head = {"schema": SCHEMA, "framework": _framework_ref(framework)}
         out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "cases": [')
 
-    def add(self, row: dict[str, Any]) -> None:
+    def add(self, row: ScoreRow) -> None:
         import json
 
+        from sanctions_check.render.report_model import jsonable
+
         separator = "\n  " if self.count == 0 else ",\n  "
-        self.out.write(separator + json.dumps(row, ensure_ascii=False))
+        self.out.write(separator + json.dumps(jsonable(row), ensure_ascii=False))
         self.count += 1
 
     def close(self, invalid: Iterable[Problem], summary: dict[str, int]) -> None:
@@ -239,18 +217,17 @@ class CsvStream:
         self.writer = csv.writer(out, lineterminator="\n")
         self.writer.writerow([*CSV_COLUMNS, *(f"factor:{fid}" for fid in self.factor_ids)])
 
-    def add(self, row: dict[str, Any]) -> None:
+    def add(self, row: ScoreRow) -> None:
         cells: list[object] = []
         for column in CSV_COLUMNS:
-            value = row[column]
-            if isinstance(value, list):
+            value = getattr(row, column)
+            if isinstance(value, tuple):
                 value = ";".join(value)
             elif isinstance(value, bool):
                 value = "true" if value else "false"
             cells.append("" if value is None else textsafe.csv_cell(value))
         cells.extend(
-            "" if row["factors"].get(fid) is None else row["factors"][fid]
-            for fid in self.factor_ids
+            "" if row.factors.get(fid) is None else row.factors[fid] for fid in self.factor_ids
         )
         self.writer.writerow(cells)
 

@@ -6,6 +6,7 @@ effective sanctions; it is never a prediction, verdict or legal determination.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 KIND_LABELS = {
@@ -20,32 +21,37 @@ OUTLOOK_EXPLAINED = (
     "sanctions are present in this case (0-100). Advisory, not a prediction or verdict."
 )
 NOT_SCORED = "not scored"
-NO_ANSWERS = "no answers yet"
+NO_ANSWERS = "no answers"
+
+
+def whole(value: float) -> int:
+    """Half up, to a whole number: the rounding of every figure a person reads."""
+    return math.floor(value + 0.5)
 
 
 def number(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0f}"
+    return "–" if value is None else str(whole(value))
 
 
 def score_range(low: float, high: float) -> str:
-    return f"{low:.0f}–{high:.0f}"
+    return f"{number(low)}–{number(high)}"
 
 
 def score_with_range(score: float | None, low: float, high: float) -> str:
     if score is None:
         return f"{NOT_SCORED} (range {score_range(low, high)})"
-    if round(low) == round(high):
-        return f"{score:.0f}"
-    return f"{score:.0f} (range {score_range(low, high)})"
+    if whole(low) == whole(high):
+        return number(score)
+    return f"{number(score)} (range {score_range(low, high)})"
 
 
 def percent(fraction: float) -> str:
-    return f"{fraction * 100:.0f}%"
+    return f"{whole(fraction * 100)}%"
 
 
 PROVISIONAL_EXPLAINED = (
-    "Provisional: too little is answered yet (or a core factor has no answers) for the band to "
-    "mean much; answer more questions before relying on it."
+    "Provisional: too little is answered yet (or a core factor is not yet assessed) for the band "
+    "to mean much; answer more questions before relying on it."
 )
 
 
@@ -66,69 +72,27 @@ def risk_text(value: int | None, label: str | None) -> str:
     return f"{label} ({value}/16)" if label else f"{value}/16"
 
 
-def bar(score: float | None, width: int = 20) -> str:
-    """A text bar (works in greyscale, in a pipe and in Markdown)."""
-    if score is None:
-        return "·" * width
-    filled = round(score / 100 * width)
-    return "█" * filled + "░" * (width - filled)
-
-
 ADVISORY_NOTICE = (
     "Advisory summary, not a verdict, prediction or legal determination: it shows how far the "
     "conditions that practitioners tied to more effective targeted sanctions are present, and "
     "where the evidence is thin."
 )
-SCORE_LEGEND = "0-100; range = if every unknown or unanswered question were 0 / were 4"
+SCORE_LEGEND = (
+    "0-100; score with each unknown or unanswered question at its neutral value; range = if each "
+    "were 0 / were 4"
+)
 RED_FLAG_SCALE = "red flag: 0 = absent, 100 = strongly present; never averaged into the outlook"
 GAP_LABELS = {
     "unknown": "answered 'unknown'",
     "unanswered": "not answered",
     "low-confidence": "low-confidence answer",
     "risk-unrated": "risk not fully rated",
-    "gate-unchecked": "gate not checked",
+    "gate-unresolved": "gate unresolved",
 }
-CONFIDENCE_LABELS = {
-    "low": "low confidence",
-    "medium": "medium confidence",
-    "high": "high confidence",
-}
-
-
-def factor_score_text(score: float | None, low: float, high: float) -> str:
-    """One factor's score as every report words it: '62 (range 45–75)' or 'no answers yet'."""
-    if score is None:
-        return f"{NO_ANSWERS} (range {score_range(low, high)})"
-    return score_with_range(score, low, high)
-
-
-def outlook_text(
-    band: str | None,
-    capped: bool,
-    score: float | None,
-    low: float,
-    high: float,
-    coverage: float,
-    provisional: bool = False,
-) -> str:
-    """The one-line outlook shared by the summary, Markdown and HTML reports."""
-    return (
-        f"{band_text(band, capped, provisional)}: {score_with_range(score, low, high)}, "
-        f"coverage {percent(coverage)}"
-    )
 
 
 def gap_label(kind: str) -> str:
     return GAP_LABELS.get(kind, kind)
-
-
-def answer_text(score: int | str | None) -> str:
-    """An answer's level as words: '3 of 4', 'unknown' or 'not answered'."""
-    if score is None:
-        return "not answered"
-    if isinstance(score, int):
-        return f"{score} of 4"
-    return str(score)
 
 
 def signed(delta: float | None) -> str:
@@ -158,23 +122,6 @@ def range_bar(score: float | None, low: float, high: float, width: int = 20) -> 
 RANGE_BAR_LEGEND = "█ secured by the answers given · ▒ open while questions are unknown · ░ absent"
 
 
-def base_rate_text(rate: dict[str, object] | None) -> str:
-    """A purpose's base rate in the framework's own words (which carry the figures and hedges)."""
-    if rate is None:
-        return "no base rate in the framework"
-    return str(rate["text"])
-
-
-def gate_text(
-    factor_name: str, score: float | None, below: float, cap_label: str, reason: str
-) -> str:
-    """A closed gate in words: true whether or not it lowered the band."""
-    return (
-        f"{factor_name} scores {number(score)}, below {below:g}, so the outlook can be at "
-        f"most {cap_label}. {reason}"
-    )
-
-
 def source_label(title: str, publisher: str, year: int | None) -> str:
     """'Title (Publisher, 2025)'; a source without a date gets none, never a guessed one."""
     return f"{title} ({publisher}, {year})" if year is not None else f"{title} ({publisher})"
@@ -183,6 +130,322 @@ def source_label(title: str, publisher: str, year: int | None) -> str:
 def sentences(items: list[str] | tuple[str, ...]) -> str:
     """Run-on text from items that are sentences already (mitigations): no '.;' doubling."""
     return " ".join(i if i.rstrip().endswith((".", "!", "?")) else i.rstrip() + "." for i in items)
+
+
+# --- result summaries: score, report and compare ---------------------------------------------
+
+NEUTRAL_RULE = (
+    "An unknown or unanswered question counts as its neutral value (the scale's midpoint, 2 of 4, "
+    "unless the framework gives another with its reason) in the point outlook, and widens the "
+    "range as if it could be anything from 0 to 4."
+)
+METHOD = (
+    "Each question is answered 0-4, unknown, or n/a (it does not apply to these measures). A "
+    "factor's score is the weighted mean of its applicable questions, as 0-100; "
+    + NEUTRAL_RULE[0].lower()
+    + NEUTRAL_RULE[1:]
+    + " n/a questions are left out of their factor, and a factor whose questions are all n/a is "
+    "left out of the outlook. Coverage is the share of applicable question weight answered. The "
+    "outlook is the weighted mean of the core and secondary factors, banded; gates cap the band "
+    "when a core factor is very weak, and a gate the range cannot rule out is reported as "
+    "unresolved. Red flags and risks are shown beside the outlook, never subtracted from it."
+)
+NOT_ASSESSED = "not yet assessed"
+NOT_APPLICABLE = "not applicable (every question n/a)"
+NO_CORE_LIMIT = "No core factor is assessed yet, so no limiting factor can be named."
+INSIDE_OUTSIDE = (
+    "The outlook is the inside view (this case's conditions); the base rate is the outside view "
+    "(how often UN targeted sanctions pursuing that purpose were judged effective). Read them "
+    "together: no purpose-specific weights are applied, because the evidence gives none."
+)
+NO_PURPOSE_STATED = (
+    "The case file states no purpose, so the base rates of all three are shown; stating the "
+    "purpose sharpens the comparison."
+)
+BASE_RATE_COUNTS = (
+    "of the UN targeted sanctions episodes that pursued this purpose were judged effective (UN "
+    "sanctions in general, not atrocity cases alone)"
+)
+NO_BASE_RATE = "no base rate in the framework"
+NO_LEVERS = "No answered question below the top level."
+NO_RISKS = "No risk rated in the case file."
+NO_CHANGES = "No changes: the two assessments give the same answers, scores and risks."
+RISK_RANKING = (
+    "Ranked by what each could reach, likelihood × severity (0-16), each rated 0-4; an unknown "
+    "side ('?') could be anything from 0 to 4."
+)
+OUTCOME_HEADING = "Outcome (the sources' verdict)"
+OUTCOME_EXPLAINED = (
+    "What the cited sources later judged, recorded after the fact; the scoring never reads it. "
+    "Set it beside the outlook: the outlook is not a prediction."
+)
+VERDICT_WORDS = {
+    "effective": "effective",
+    "partly": "partly effective",
+    "ineffective": "ineffective",
+    "unclear": "unclear",
+}
+
+
+def factor_score_text(
+    score: float | None,
+    low: float | None,
+    high: float | None,
+    assessed: bool = True,
+) -> str:
+    """One factor's score as every report words it: '62 (range 45–75)', 'not yet assessed …'."""
+    if score is None or low is None or high is None:
+        return NOT_APPLICABLE
+    if not assessed:
+        return f"{NOT_ASSESSED} (range {score_range(low, high)})"
+    return score_with_range(score, low, high)
+
+
+def band_span(low_label: str | None, high_label: str | None) -> str:
+    """'; could be Guarded to Favourable' when the range spans bands, else ''."""
+    if low_label is None or high_label is None or low_label == high_label:
+        return ""
+    return f"; could be {low_label} to {high_label}"
+
+
+def outlook_text(
+    band: str | None,
+    capped: bool,
+    score: float | None,
+    low: float,
+    high: float,
+    coverage: float,
+    provisional: bool = False,
+    band_low: str | None = None,
+    band_high: str | None = None,
+) -> str:
+    """The one-line outlook: 'Moderate (provisional); could be Guarded to Favourable: 56 (…)'."""
+    return (
+        f"{band_text(band, capped, provisional)}{band_span(band_low, band_high)}: "
+        f"{score_with_range(score, low, high)}, coverage {percent(coverage)}"
+    )
+
+
+def band_cell(band: str | None, low: str | None, high: str | None, labels: list[str]) -> str:
+    """The band in a narrow table column: 'Moderate (G–F)' when its range spans bands.
+
+    The bands the range could reach go by their initials when the framework's band labels have
+    distinct initials (the legend names them), else in full.
+    """
+    if band is None:
+        return NOT_SCORED
+    if low is None or high is None or low == high:
+        return band
+    initials = [label[:1] for label in labels]
+    if len(set(initials)) == len(initials):
+        return f"{band} ({low[:1]}–{high[:1]})"
+    return f"{band} ({low}–{high})"
+
+
+def band_span_legend(labels: list[str]) -> str:
+    initials = [label[:1] for label in labels]
+    if len(set(initials)) == len(initials):
+        names = ", ".join(f"{label[:1]} {label}" for label in labels)
+        return f"(G–F): the bands the outlook's range could reach ({names})."
+    return "(Guarded–Favourable): the bands the outlook's range could reach."
+
+
+def answer_text(score: object) -> str:
+    """An answer's level as words: '3 of 4', 'unknown', 'n/a' or 'not answered'."""
+    if score is None:
+        return "not answered"
+    if isinstance(score, int | float) and not isinstance(score, bool):
+        return f"{level_text(score)} of 4"
+    return str(score)
+
+
+def limit_text(
+    reason: str,
+    score: float | None,
+    below: float | None,
+    cap_label: str | None,
+    unresolved: bool = False,
+) -> str:
+    """Why a factor limits the outlook; the gate's own reason is given once, with the gate."""
+    if reason == "not-assessed":
+        gate = " and the gate on it is unresolved" if unresolved else ""
+        return f"{NOT_ASSESSED}: no question answered, so it counts at its neutral value{gate}."
+    if reason == "gate" and below is not None and cap_label is not None:
+        return (
+            f"scores {number(score)}, below the gate at {number(below)}, so the outlook can be at "
+            f"most {cap_label} (see the gate above)."
+        )
+    return f"the weakest assessed core factor, at {number(score)} of 100."
+
+
+def gate_text(
+    cap_label: str,
+    below: float,
+    reason: str,
+    closed: list[tuple[str, float]],
+    unresolved: list[tuple[str, float, float]],
+) -> str:
+    """One gate in words, its reason once: which factors close it and which leave it unresolved."""
+    parts = []
+    if closed:
+        names = " and ".join(f"{name} scores {number(score)}" for name, score in closed)
+        parts.append(f"{names}, below {number(below)}, so the outlook can be at most {cap_label}.")
+    if unresolved:
+        names = "; ".join(
+            f"{name} (range {score_range(low, high)})" for name, low, high in unresolved
+        )
+        verb = "is" if len(unresolved) == 1 else "are"
+        parts.append(
+            f"Unresolved: {names} {verb} not far enough answered to rule out a score below "
+            f"{number(below)}, which would cap the outlook at {cap_label}."
+        )
+    return " ".join(parts) + f" {reason}"
+
+
+def lever_text(factor_name: str, current: float, gain: float, lifts_cap: bool) -> str:
+    lift = "; this change alone would lift the cap" if lifts_cap else ""
+    return (
+        f"{factor_name}, now {level_text(current)} of 4: up to +{number(gain)} outlook points{lift}"
+    )
+
+
+def strengths_none(label: str, minimum: float) -> str:
+    return (
+        f"No factor reaches the top band ({label}, {number(minimum)}+) with at least half its "
+        "questions answered."
+    )
+
+
+def red_flags_text(
+    threshold: float,
+    raised: int,
+    not_assessed: list[tuple[str, float, float, int]],
+) -> str | None:
+    """The red-flag summary line: 'None raised' only when every flag is ruled out."""
+    if not not_assessed:
+        if raised:
+            return None
+        return (
+            f"None raised: every red flag is assessed and even its range stays below "
+            f"{number(threshold)}."
+        )
+    names = ", ".join(
+        f"{name} ({'no answers' if answered == 0 else 'range ' + score_range(low, high)})"
+        for name, low, high, answered in not_assessed
+    )
+    return f"Not assessed: {names}; not ruled out at the threshold of {number(threshold)}."
+
+
+def risk_range_text(
+    likelihood: object,
+    severity: object,
+    value: int | None,
+    low: int,
+    high: int,
+    band_label: str | None,
+    reach_label: str | None,
+) -> str:
+    """'4 × 3 = 12 (High)' or, with an unknown side, '4 × ? → 0–16 (could reach Severe)'."""
+    pair = f"{risk_side(likelihood)} × {risk_side(severity)}"
+    if value is not None:
+        return f"{pair} = {value}" + (f" ({band_label})" if band_label else "")
+    reach = f" (could reach {reach_label})" if reach_label else ""
+    return f"{pair} → {low}–{high}{reach}"
+
+
+def risk_side(value: object) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return level_text(value)
+    return "?"
+
+
+def risk_short(name: str, value: int | None, low: int, high: int) -> str:
+    """The top risk in a table cell: 'Humanitarian harm 12' or 'Humanitarian harm 0–16'."""
+    return f"{name} {value}" if value is not None else f"{name} {low}–{high}"
+
+
+def base_rate_figure(percent_value: float, qualifier: str) -> str:
+    return f"{qualifier + ' ' if qualifier else ''}{number(percent_value)}%"
+
+
+def base_rate_line(name: str, figure: str | None, source: str | None) -> str:
+    if figure is None:
+        return f"{name}: {NO_BASE_RATE}."
+    cited = f" Source: {source}." if source else ""
+    return f"{name}: {figure} {BASE_RATE_COUNTS}.{cited}"
+
+
+def confidence_not_stated(count: int) -> str | None:
+    if count == 0:
+        return None
+    return f"Confidence not stated for {count} answer{'s' if count != 1 else ''}."
+
+
+def hindsight_text(count: int, as_of: str | None) -> str | None:
+    if count == 0:
+        return None
+    when = f" ({as_of})" if as_of else ""
+    noun = "answer rests" if count == 1 else "answers rest"
+    return f"{count} {noun} on facts later than the assessment's as-of date{when} (hindsight)."
+
+
+def gaps_none(no_confidence: int) -> str:
+    """When no gap is listed: true only if every answer also states its confidence."""
+    if no_confidence:
+        return "No question unknown, unanswered or of low confidence."
+    return "None: every question answered with at least medium confidence."
+
+
+def not_applicable_text(question: str, note: str | None) -> str:
+    return f"n/a: {question}" + (f" ({note})" if note else "")
+
+
+def verdict_text(verdict: str) -> str:
+    return VERDICT_WORDS.get(verdict, verdict)
+
+
+def change(old: str, new: str) -> str:
+    return f"{old} → {new}"
+
+
+def outcome_details(
+    policy: int | None,
+    contribution: int | None,
+    quote: str | None,
+    note: str | None,
+    sources: tuple[str, ...],
+) -> list[str]:
+    """The lines under an outcome's verdict, each only when the case file gives it."""
+    out = []
+    if policy is not None:
+        out.append(f"Targeted Sanctions Consortium policy outcome: {policy} of 5")
+    if contribution is not None:
+        out.append(f"Targeted Sanctions Consortium sanctions contribution: {contribution} of 5")
+    if quote:
+        out.append(f"“{quote}”")
+    if note:
+        out.append(note)
+    if sources:
+        out.append(f"Sources: {', '.join(sources)}")
+    return out
+
+
+def outcome_verdict(verdict: str) -> str:
+    return f"Verdict: {verdict_text(verdict)}"
+
+
+def outlook_left_out(names: tuple[str, ...]) -> str:
+    return f"Left out as not applicable (every question n/a): {', '.join(names)}."
+
+
+def strength_text(name: str, score: int) -> str:
+    return f"{name}: {score} of 100"
+
+
+def counts_as(answer: str, value: float, reason: str | None) -> str:
+    """An open answer with the framework's own neutral value: 'unknown (counts as 1.5 of 4: …)'."""
+    why = f": {reason}" if reason else ""
+    return f"{answer} (counts as {level_text(value)} of 4{why})"
 
 
 # --- panel: a panel of analysts (`sanctions-check panel`), its renderers and round-2 files ---

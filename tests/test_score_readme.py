@@ -1,0 +1,17 @@
+"""The README's `score examples/` sample is a real run of the tool on the bundled examples."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import EXAMPLES, ROOT, run_subprocess
+
+
+def test_readme_score_sample_is_what_the_tool_prints():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"```console\n\$ sanctions-check score examples/\n(.*?)```", readme, re.S)
+    assert shown is not None
+    result = run_subprocess("score", EXAMPLES, env={"COLUMNS": "80"})
+    printed = result.stdout.decode() + result.stderr.decode()
+    lines = [line.rstrip() for line in printed.splitlines()]
+    assert lines == shown.group(1).rstrip("\n").splitlines()
