@@ -51,13 +51,23 @@ def spawn(*args: str, cwd: Path) -> pexpect.spawn:
     return child
 
 
-def header(child: pexpect.spawn, title: str, file: str) -> None:
+def header(
+    child: pexpect.spawn, title: str, file: str, country: str = "", hypothetical: bool = False
+) -> None:
+    """The case header: title, country, as-of date, the proposed id, real or hypothetical,
+    implementers, analyst, situation, measures, purposes (the first ticked)."""
     child.expect("Title of the case")
     child.send(title + "\r")
+    child.expect("Country")
+    child.send(country + "\r")
+    child.expect("as of which date")
+    child.send("\r")
     child.expect("Short id")
     child.send("\r")
     child.expect_exact(f"Saving every answer in {file}")
-    for prompt in ("Country", "Your name", "situation", "measures"):
+    child.expect("real case, or a hypothetical")
+    child.send(("2" if hypothetical else "1") + "\r")
+    for prompt in ("Who imposes", "Your name", "situation", "measures"):
         child.expect(prompt)
         child.send("\r")
     child.expect("meant to do")
@@ -132,31 +142,34 @@ def test_ctrl_c_keeps_every_answer_and_resume_finishes_with_the_summary(tmp_path
 
 def _answered_two(tmp_path: Path) -> pexpect.spawn:
     child = spawn("--framework", str(MINI), cwd=tmp_path)
-    header(child, "Hup Land", "hup-land.yaml")
+    header(child, "Hup Land 2024", "hup-land-2024.yaml")
     child.expect_exact(LIST_PROMPT)
     answer(child, "4")
     answer(child, "1")
     assert "Is b1 present?" in child.before
-    time.sleep(0.2)
     return child
 
 
 def _wait(pid: int, timeout: float = TIMEOUT) -> int:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return os.waitstatus_to_exitcode(status)
-        time.sleep(0.02)
-    os.kill(pid, signal.SIGKILL)
-    raise AssertionError("assess did not exit after its terminal was closed")
+    """Wait for the child to exit (blocking, no polling); killed after ``timeout`` seconds."""
+    import threading
+
+    timer = threading.Timer(timeout, os.kill, (pid, signal.SIGKILL))
+    timer.start()
+    try:
+        _, status = os.waitpid(pid, 0)
+    finally:
+        timer.cancel()
+    code = os.waitstatus_to_exitcode(status)
+    assert code != -signal.SIGKILL, "assess did not exit after its terminal was closed"
+    return code
 
 
 def _check_kept(tmp_path: Path) -> None:
-    saved = case_mod.load(tmp_path / "hup-land.yaml", load_framework(MINI))
+    saved = case_mod.load(tmp_path / "hup-land-2024.yaml", load_framework(MINI))
     assert saved.answer("alpha", "a1").score == 4
     assert saved.answer("alpha", "a2").score == 1
-    assert [p.name for p in tmp_path.iterdir()] == ["hup-land.yaml"]  # no temporary file left
+    assert [p.name for p in tmp_path.iterdir()] == ["hup-land-2024.yaml"]  # no temporary file left
 
 
 def test_closing_the_terminal_keeps_every_answer(tmp_path):
@@ -169,7 +182,7 @@ def test_closing_the_terminal_keeps_every_answer(tmp_path):
 def test_sighup_is_handled_like_ctrl_c(tmp_path):
     child = _answered_two(tmp_path)
     child.kill(signal.SIGHUP)
-    child.expect("Interrupted. Every answer so far is saved in hup-land.yaml")
+    child.expect("Interrupted. Every answer so far is saved in hup-land-2024.yaml")
     assert finish(child) == 130
     _check_kept(tmp_path)
 
@@ -241,7 +254,7 @@ def test_no_other_module_imports_questionary():
 def test_a_full_assessment_with_the_bundled_framework(tmp_path):
     fw = load_framework(ROOT / "factors.yaml")
     child = spawn(cwd=tmp_path)
-    header(child, "Full run", "full-run.yaml")
+    header(child, "Full run 2024", "full-run-2024.yaml")
     child.expect_exact(f"cited by {fw.factors[0].evidence.practitioners_cited} of")
     steps = sum(len(f.questions) for f in fw.factors) + 2 * len(fw.risks)
     for n in range(steps):
@@ -249,7 +262,7 @@ def test_a_full_assessment_with_the_bundled_framework(tmp_path):
         child.send(("2" if n % 3 else "u") + "\r")
     child.expect("Advisory summary")
     assert finish(child) == 0
-    saved = case_mod.load(tmp_path / "full-run.yaml", fw)
+    saved = case_mod.load(tmp_path / "full-run-2024.yaml", fw)
     assert all(a.score is not None for qs in saved.answers.values() for a in qs.values())
     assert len(saved.risks) == len(fw.risks)
 
@@ -280,3 +293,25 @@ def test_out_and_resume_together_are_a_usage_error(cli, tmp_path):
     result = cli("assess", "--out", tmp_path / "a.yaml", "--resume", tmp_path / "b.yaml")
     assert result.exit_code == 2
     assert "either --out" in result.stderr
+
+
+def test_the_run_ends_with_the_bottom_line_naming_the_real_file(tmp_path):
+    child = spawn("--framework", str(MINI), cwd=tmp_path)
+    header(child, "Aldovia crisis 2025", "aldovia-2025.yaml", country="Aldovia", hypothetical=True)
+    child.expect_exact(LIST_PROMPT)
+    for key in ("3", "4", "2", "1", "4", "0", "s", "2"):  # s skips the first risk whole
+        answer(child, key)
+    child.send("u\r")
+    child.expect_exact("Saved in aldovia-2025.yaml: 6 of 6 questions answered, 1 of 2 risks")
+    child.expect_exact("sanctions-check assess --resume aldovia-2025.yaml")
+    child.expect_exact("sanctions-check report aldovia-2025.yaml -f html -o aldovia-2025.html")
+    child.expect_exact("Bottom line: Aldovia crisis 2025")
+    # The bottom line wraps at the terminal's width, at spaces only.
+    child.expect(r"sanctions-check report aldovia-2025\.yaml\s+--format brief")
+    child.expect(r"--format\s+docx\s+-o\s+report\.docx")
+    assert finish(child) == 0
+    assert child.before.strip() == ""  # the bottom line is the last thing on screen
+    saved = case_mod.load(tmp_path / "aldovia-2025.yaml", load_framework(MINI))
+    assert saved.header.id == "aldovia-2025" and saved.header.hypothetical
+    assert saved.risk("harm").likelihood is None
+    assert (saved.risk("evasion").likelihood, saved.risk("evasion").severity) == (2, "unknown")

@@ -137,11 +137,18 @@ TITLES = [
 
 @pytest.mark.parametrize("title", TITLES)
 def test_file_names_from_case_ids_stay_in_the_folder(tmp_path, title):
-    ident = flow.slugify(title)
-    assert flow.valid_id(ident), ident
-    path = flow.default_path(tmp_path, ident)
-    assert path.parent == tmp_path and path.name == f"{ident}.yaml"
-    assert "/" not in ident and "\\" not in ident and not ident.startswith(".")
+    from sanctions_check.case import CaseHeader
+
+    proposals = [
+        flow.slugify(title),
+        flow.propose_id(CaseHeader(id="", title=title), "2024-01-01"),
+        flow.propose_id(CaseHeader(id="", title="t", country=title), None),
+    ]
+    for ident in proposals:
+        assert flow.valid_id(ident), ident
+        path = flow.case_path(tmp_path, ident)
+        assert path.parent == tmp_path and path.name == f"{ident}.yaml"
+        assert "/" not in ident and "\\" not in ident and not ident.startswith(".")
 
 
 @pytest.mark.parametrize("ident", ["../x", "/abs", "a/b", "..", ".hidden", "a\\b", "CON:"])

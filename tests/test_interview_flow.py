@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 from prompt_toolkit.application import create_app_session
@@ -18,9 +19,10 @@ from rich.console import Console
 from conftest import MINI, write
 from sanctions_check import case as case_mod
 from sanctions_check import flow, interview, scoring
-from sanctions_check.case import Answer
+from sanctions_check.case import Answer, CaseHeader
 from sanctions_check.errors import UsageError
 from sanctions_check.framework import load as load_framework
+from sanctions_check.render import wording
 
 ENTER = "\r"
 DOWN = "\x1b[B"
@@ -29,8 +31,21 @@ CTRL_C = "\x03"
 CTRL_D = "\x04"
 TODAY = "2024-05-01"
 
-# Title, id (default), country, analyst, situation, measures, purposes (tick the first).
-HEADER = ["Test Land 2024" + ENTER, ENTER, "Testland" + ENTER, ENTER, ENTER, ENTER, " " + ENTER]
+# Title, country, as-of date, id (the proposal), real or hypothetical (real), implementers,
+# analyst, situation, measures, purposes (tick the first).
+HEADER = [
+    "Test Land 2024" + ENTER,
+    "Testland" + ENTER,
+    ENTER,
+    ENTER,
+    ENTER,
+    ENTER,
+    ENTER,
+    ENTER,
+    ENTER,
+    " " + ENTER,
+]
+SAVED = "testland-2024.yaml"  # the proposed id: the country and the title's year
 
 
 def pick(key: str) -> str:
@@ -78,7 +93,7 @@ def test_full_run_saves_a_valid_case_and_shows_the_summary(fw, tmp_path, cli):
     outcome, printed = drive(fw, keys, tmp_path)
 
     assert not outcome.interrupted
-    assert outcome.path == tmp_path / "test-land-2024.yaml"
+    assert outcome.path == tmp_path / SAVED
     saved = load(fw, outcome.path)
     assert saved.header.title == "Test Land 2024"
     assert saved.header.country == "Testland"
@@ -142,12 +157,20 @@ def test_going_back_revises_the_previous_answer_even_across_sections(fw, tmp_pat
 def test_going_back_through_the_header_keeps_it(fw, tmp_path):
     keys = [
         "Old title" + ENTER,
-        ENTER,
-        "<" + ENTER,  # at country: back to id
-        "<" + ENTER,  # at id, typed after the pre-filled id: back to title
+        ENTER,  # country
+        ENTER,  # as-of date
+        ENTER,  # id: the proposal, title words and this year: old-title-2024
+        pick("b"),  # at real/hypothetical: back to the id
+        "<" + ENTER,  # at id, typed after the pre-filled id: back to the as-of date
+        "<" + ENTER,  # back to the country
+        UP,  # the up arrow goes back too, to the title
         "\x15New title" + ENTER,  # ctrl-u clears the pre-filled title
         ENTER,
-        ENTER,
+        "2017-13-01" + ENTER,  # not a date: refused, the prompt stays
+        "\x152017-08-25" + ENTER,
+        ENTER,  # the id keeps its value
+        pick("2"),  # hypothetical
+        "European Union; UN Security Council" + ENTER,
         ENTER,
         ENTER,
         ENTER,
@@ -161,9 +184,13 @@ def test_going_back_through_the_header_keeps_it(fw, tmp_path):
 
     saved = load(fw, outcome.path)
     assert saved.header.title == "New title"
-    assert saved.header.id == "old-title"  # the id was given before the title changed
+    assert saved.header.id == "old-title-2024"  # the id was given before the title changed
+    assert saved.header.as_of == "2017-08-25"
+    assert saved.header.assessed_on == TODAY
+    assert saved.header.hypothetical is True
+    assert saved.header.implementers == ("European Union", "UN Security Council")
     assert saved.header.situation == "a crisis"
-    assert outcome.path == tmp_path / "old-title.yaml"
+    assert outcome.path == tmp_path / "old-title-2024.yaml"
 
 
 def test_unknown_answers_are_saved_and_widen_the_range(fw, tmp_path, cli):
@@ -188,7 +215,7 @@ def test_note_confidence_and_sources_cost_nothing_when_skipped(fw, tmp_path):
         *HEADER,
         pick("n"),
         "seen in [bold]report[/bold] X" + ENTER,
-        pick("h"),
+        pick("3"),  # confidence: high (digits, as for levels; h is always help)
         "https://example.org/x; Report Y, p. 3" + ENTER,
         pick("2"),  # then the score for a1
         pick("3"),  # a2: no details, one keypress plus Enter
@@ -266,13 +293,65 @@ def test_interrupt_before_any_answer_writes_nothing(fw, tmp_path):
     assert "nothing was saved" in interview.resume_hint(outcome, None)
 
 
-def test_the_default_name_never_overwrites_an_existing_file(fw, tmp_path):
-    taken = write(tmp_path / "test-land-2024.yaml", "someone else's file\n")
-    write(tmp_path / "test-land-2024-2.yaml", "another\n")
-    outcome, printed = drive(fw, [*HEADER, pick("2"), CTRL_C], tmp_path)
-    assert outcome.path == tmp_path / "test-land-2024-3.yaml"
+def test_an_existing_file_is_never_replaced_nor_its_id_reused(fw, tmp_path):
+    taken = write(tmp_path / SAVED, "someone else's file\n")
+    keys = [
+        *HEADER[:3],
+        "testland-2024" + ENTER,  # the id of the existing file: refused, the prompt stays
+        "\x15" + ENTER,  # cleared: Enter accepts the proposal, the next free id
+        *HEADER[4:],
+        pick("2"),
+        CTRL_C,
+    ]
+    outcome, printed = drive(fw, keys, tmp_path)
+    assert outcome.path == tmp_path / "testland-2024-2.yaml"
+    assert load(fw, outcome.path).header.id == "testland-2024-2"  # file name and id agree
     assert taken.read_text() == "someone else's file\n"
     assert "Saving every answer in" in printed
+
+
+def test_the_id_refuses_a_taken_name_and_says_how_to_resume(fw, tmp_path):
+    write(tmp_path / "mine.yaml", "x\n")
+    store = flow.Store(fw, folder=tmp_path)
+    assert store.taken("mine") and not store.taken("other")
+    message = wording.assess_id_taken("mine")
+    assert "sanctions-check assess --resume mine.yaml" in message
+
+
+def test_a_first_save_that_loses_a_race_takes_the_next_id_inside_the_file_too(fw, tmp_path):
+    store = flow.Store(fw, folder=tmp_path)
+    write(tmp_path / "t.yaml", "taken just now\n")
+    saved = store.save(flow.new_case(fw, CaseHeader(id="", title="T"), "t", None))
+    assert store.path == tmp_path / "t-2.yaml"
+    assert saved.header.id == "t-2"
+    assert load(fw, store.path).header.id == "t-2"
+
+
+@pytest.mark.parametrize(
+    ("title", "country", "as_of", "proposed"),
+    [
+        ("Republic of Aldovia 2025 (hypothetical)", "Aldovia", None, "aldovia-2025"),
+        ("Myanmar: the Rohingya crisis", "Myanmar", "2017-08-25", "myanmar-2017"),
+        ("Côte d'Ivoire 2011", None, None, "cote-d-ivoire-2011"),
+        (
+            "Post-election violence in the Central African Republic",
+            None,
+            None,
+            "post-election-violence-2024",
+        ),
+        (
+            "A crisis",
+            "Bosnia and Herzegovina and the Federation",
+            None,
+            "bosnia-and-herzegovina-2024",
+        ),
+    ],
+)
+def test_proposed_ids_are_short_a_place_and_a_year(title, country, as_of, proposed):
+    header = CaseHeader(id="", title=title, country=country, as_of=as_of)
+    ident = flow.propose_id(header, TODAY)
+    assert ident == proposed
+    assert flow.valid_id(ident) and len(ident) <= 30
 
 
 def test_out_refuses_an_existing_file_unless_forced(fw, tmp_path):
@@ -328,8 +407,8 @@ def test_resume_can_revise_an_earlier_section_then_finish(fw, tmp_path):
         DOWN + DOWN + ENTER,
         ENTER,
         pick("1"),
-        "8" + ENTER,
-    ]  # the menu's shortcut 8: "Finish and show the summary"
+        pick("f"),
+    ]  # the menu's f: "Finish and show the summary"
     outcome, printed = drive(fw, keys, tmp_path, resume=path)
 
     assert not outcome.interrupted
@@ -377,7 +456,7 @@ def test_resume_of_an_older_major_version_keeps_the_original(fw, tmp_path):
         "    gone: 3\n",
     )
     original = old.read_text()
-    outcome, printed = drive(fw, ["8" + ENTER], tmp_path, resume=old)
+    outcome, printed = drive(fw, [pick("f")], tmp_path, resume=old)
 
     assert not outcome.interrupted
     assert (tmp_path / "old.orig.yaml").read_text() == original
@@ -427,13 +506,13 @@ def test_the_flow_is_generated_from_the_framework(fw):
         ("evasion", "likelihood"),
         ("evasion", "severity"),
     ]
-    assert p.progress(0) == "Section 1/6 · Case 1/7"
+    assert p.progress(0) == "Section 1/6 · Case 1/10"
     assert p.progress(p.steps.index(questions[2])) == "Section 3/6 · Question 3/8"
 
 
 def test_flow_counts_and_resume_position(fw):
     p = flow.plan(fw)
-    case = flow.new_case(fw, "T", "t", None)
+    case = flow.new_case(fw, CaseHeader(id="", title="T"), "t", None)
     assert flow.first_unanswered(p, case) == p.sections[1].start
     first = p.steps[p.sections[1].start]
     case = flow.with_score(case, first, "unknown")
@@ -455,11 +534,11 @@ def test_flow_counts_and_resume_position(fw):
 def test_details_keep_the_score_and_a_score_keeps_the_details(fw):
     p = flow.plan(fw)
     step = p.steps[p.sections[1].start]
-    case = flow.new_case(fw, "T", "t", None)
-    case = flow.with_details(case, step, "  a note ", "low", ("s1",))
+    case = flow.new_case(fw, CaseHeader(id="", title="T"), "t", None)
+    case = flow.with_extras(case, step, note="a note", confidence="low", sources=("s1",))
     case = flow.with_score(case, step, 3)
     assert case.answer("alpha", "a1") == Answer(3, "low", "a note", ("s1",))
-    case = flow.with_details(case, step, "", None, ())
+    case = flow.with_extras(case, step, note=None, confidence=None, sources=())
     assert case.answer("alpha", "a1") == Answer(3)
 
 
@@ -487,8 +566,9 @@ def test_sources_split_on_semicolons_only():
 
 def test_store_writes_atomically_and_counts_saves(fw, tmp_path):
     store = flow.Store(fw, folder=tmp_path)
-    case = flow.new_case(fw, "T", "t", None)
-    assert store.save(case) == tmp_path / "t.yaml"
+    case = flow.new_case(fw, CaseHeader(id="", title="T"), "t", None)
+    assert store.save(case) == case
+    assert store.path == tmp_path / "t.yaml"
     store.save(case.with_answer("alpha", "a1", Answer(2)))
     assert store.saves == 2
     assert [p.name for p in tmp_path.iterdir()] == ["t.yaml"]  # no temporary file left behind
@@ -518,3 +598,192 @@ def test_a_folder_that_cannot_hold_the_file_is_refused_before_any_question(fw, t
         drive(fw, [], not_a_folder)
     with pytest.raises(UsageError, match="not a folder"):
         drive(fw, [], tmp_path, out=not_a_folder / "case.yaml")
+
+
+QUESTIONS = [pick("3"), pick("4"), pick("2"), pick("1"), pick("4"), pick("0")]  # a1 .. f1
+
+
+def test_skipping_a_risk_takes_one_key(fw, tmp_path):
+    keys = [*HEADER, *QUESTIONS, pick("s"), pick("1"), pick("2")]
+    outcome, printed = drive(fw, keys, tmp_path)
+
+    assert not outcome.interrupted
+    saved = load(fw, outcome.path)
+    assert saved.risk("harm").likelihood is None and saved.risk("harm").severity is None
+    assert (saved.risk("evasion").likelihood, saved.risk("evasion").severity) == (1, 2)
+    assert "6 of 6 questions answered, 1 of 2 risks rated" in printed
+
+
+def test_not_applicable_asks_why_and_refuses_an_empty_reason(fw, tmp_path, cli):
+    keys = [
+        *HEADER,
+        pick("x"),
+        "<" + ENTER,  # back to the list: nothing saved
+        pick("x"),
+        ENTER,  # no reason: refused, the prompt stays
+        "the measures hold no assets abroad" + ENTER,
+        pick("2"),
+        CTRL_C,
+    ]
+    outcome, _ = drive(fw, keys, tmp_path)
+
+    saved = load(fw, outcome.path)
+    assert saved.answer("alpha", "a1").score == "n/a"
+    assert saved.answer("alpha", "a1").note == "the measures hold no assets abroad"
+    assert saved.answer("alpha", "a2").score == 2
+    assert cli("validate", "--framework", MINI, outcome.path).exit_code == 0
+
+
+def test_the_run_ends_with_the_bottom_line_naming_the_real_file(fw, tmp_path):
+    keys = [*HEADER, *QUESTIONS, pick("3"), pick("2"), pick("1"), pick("1")]
+    outcome, printed = drive(fw, keys, tmp_path, width=80)
+
+    summary = printed.index("Advisory summary")
+    saved = printed.rindex("Saved in")
+    bottom = printed.rindex("Bottom line:")
+    assert summary < saved < bottom  # the bottom line comes last, after the full summary
+    tail = printed[saved:]
+    assert tail.startswith(f"Saved in {outcome.path}:")
+    assert f"sanctions-check assess --resume {outcome.path}" in tail
+    assert f"sanctions-check report {outcome.path} -f html" in tail
+    last = printed[bottom:].rstrip().splitlines()
+    assert len(last) <= 15
+    assert f"sanctions-check report {outcome.path} --format brief" in " ".join(
+        line.strip() for line in last
+    )
+    assert "CASE" not in tail
+
+
+def test_mitigations_read_as_a_list_without_doubled_punctuation(fw, tmp_path):
+    # At the first risk: its details (n) print the framework's mitigations, then Ctrl-C.
+    keys = [*HEADER, *QUESTIONS, pick("n"), CTRL_C]
+    _, printed = drive(fw, keys, tmp_path)
+    assert "Mitigations to consider:" in printed
+    assert ".;" not in printed and ";;" not in printed
+
+
+class Recorder(interview.Prompts):
+    """Records the choices of each list prompt, then stops the interview."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lists: list[list[Any]] = []
+
+    def select(self, message, choices, default=None, instruction=interview.INSTRUCTION):
+        self.lists.append(list(choices))
+        raise EOFError
+
+
+def test_keys_keep_one_meaning_in_every_list(tmp_path):
+    from conftest import ROOT
+
+    big = load_framework(ROOT / "factors.yaml")
+    case = flow.new_case(big, CaseHeader(id="", title="K"), "k", TODAY)
+    path = tmp_path / "k.yaml"
+    case_mod.save(case, big, path, overwrite=False)
+    recorder = Recorder()
+    console = Console(file=io.StringIO(), width=80)
+    interview.run(big, console=console, resume=path, prompts=recorder)
+    # A list line cannot wrap: at 80 columns every menu line fits beside its key.
+    assert all(len(c.title) <= 80 - interview.CHOICE_MARGIN for c in recorder.lists[0])
+    menu = {c.shortcut_key: c.value for c in recorder.lists[0] if c.shortcut_key}
+    assert menu["c"][0] == "continue" and menu["f"] == ("finish",)
+    assert menu["r"] == ("review", len(flow.plan(big).sections))
+    assert not set(menu) & {"b", "s", "h", "n", "u", "x"}  # letters that mean something else
+
+    session = interview.Session(big, flow.Store(big, folder=tmp_path), Console(), case, TODAY)
+    plan = session.plan
+    question = next(s for s in plan.steps if s.kind == "question")
+    likelihood = next(s for s in plan.steps if s.kind == "risk")
+    for step in (question, likelihood):
+        keys = {c.shortcut_key: c.value for c in session._level_choices(step, True, 60)}
+        assert keys["b"] == interview.BACK and keys["s"] == interview.SKIP
+        assert keys["h"] == interview.HELP and keys["n"] == interview.DETAILS
+        assert keys["u"] == "unknown"
+    assert "x" in {c.shortcut_key for c in session._level_choices(question, True, 60)}
+    assert "x" not in {c.shortcut_key for c in session._level_choices(likelihood, True, 60)}
+
+
+def test_with_an_as_of_date_the_details_ask_about_hindsight(fw, tmp_path, cli):
+    header = [*HEADER]
+    header[2] = "2017-08-25" + ENTER  # the as-of date
+    keys = [
+        *header,
+        pick("n"),
+        "later report [R1]" + ENTER,
+        pick("2"),  # medium
+        ENTER,  # no sources
+        pick("2"),  # rests on later facts
+        pick("3"),
+        CTRL_C,
+    ]
+    outcome, _ = drive(fw, keys, tmp_path)
+    saved = load(fw, outcome.path)
+    assert saved.header.as_of == "2017-08-25"
+    assert outcome.path.name == "testland-2017.yaml"  # the year of the as-of date
+    a1 = saved.answer("alpha", "a1")
+    assert (a1.score, a1.confidence, a1.note, a1.hindsight) == (
+        3,
+        "medium",
+        "later report [R1]",
+        True,
+    )
+
+
+def test_risk_details_take_a_confidence_and_b_returns_with_what_was_given(fw, tmp_path):
+    keys = [
+        *HEADER,
+        *QUESTIONS,
+        pick("n"),
+        "exemptions for aid" + ENTER,
+        "a note" + ENTER,
+        pick("1"),  # low
+        "<" + ENTER,  # at sources: back to the risk, the rest kept
+        pick("2"),
+        CTRL_C,
+    ]
+    outcome, _ = drive(fw, keys, tmp_path)
+    harm = load(fw, outcome.path).risk("harm")
+    assert (harm.mitigation, harm.note, harm.confidence, harm.likelihood) == (
+        "exemptions for aid",
+        "a note",
+        "low",
+        2,
+    )
+
+
+def test_an_n_a_answer_keeps_its_reason_when_details_are_edited(fw, tmp_path, cli):
+    keys = [
+        *HEADER,
+        pick("x"),
+        "no assets are targeted" + ENTER,
+        pick("b"),  # at a2: back to a1
+        pick("n"),
+        "\x15" + ENTER,  # the reason cleared: refused, the prompt stays
+        "\x15still no assets" + ENTER,
+        pick("b"),  # at confidence: back to the question
+        ENTER,  # a1 keeps n/a (the pointer is on it)
+        CTRL_C,
+    ]
+    outcome, _ = drive(fw, keys, tmp_path)
+    a1 = load(fw, outcome.path).answer("alpha", "a1")
+    assert (a1.score, a1.note) == ("n/a", "still no assets")
+    assert cli("validate", "--framework", MINI, outcome.path).exit_code == 0
+
+
+def test_revising_the_id_never_takes_another_case_s(fw, tmp_path):
+    path = _partial(fw, tmp_path)
+    write(tmp_path / "other-2024.yaml", "another case\n")
+    keys = [
+        DOWN + ENTER,  # Review the case header
+        ENTER,  # title
+        ENTER,  # country
+        ENTER,  # as-of date
+        "\x15other-2024" + ENTER,  # another file's id: refused, the prompt stays
+        "\x15mine-2024" + ENTER,
+        CTRL_C,
+    ]
+    outcome, _ = drive(fw, keys, tmp_path, resume=path)
+    assert outcome.interrupted and outcome.path == path
+    assert load(fw, path).header.id == "mine-2024"
+    assert (tmp_path / "other-2024.yaml").read_text() == "another case\n"

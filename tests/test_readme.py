@@ -27,3 +27,24 @@ def test_readme_validate_example_is_what_the_tool_prints(cli, tmp_path):
     result = cli("validate", bad)
     assert result.exit_code == 1
     assert result.stderr.replace(str(bad), "bad.yaml").strip() == shown.strip()
+
+
+def test_readme_bottom_line_is_what_report_prints(monkeypatch):
+    from typer.testing import CliRunner
+
+    from conftest import ENV, ROOT
+    from sanctions_check.cli import app
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = re.search(
+        r"\$ sanctions-check report examples/south-sudan-2014.yaml .*?\n(Bottom line:.*?)\n```",
+        readme,
+        re.S,
+    ).group(1)
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(
+        app, ["report", "examples/south-sudan-2014.yaml"], env={**ENV, "COLUMNS": "100"}
+    )
+    assert result.exit_code == 0
+    printed = result.stdout.split("\n\n")[0]
+    assert printed.strip() == shown.strip()

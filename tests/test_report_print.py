@@ -2,9 +2,10 @@
 
 Checked in the PDF (poppler-utils: pdfinfo, pdftotext): the paper size and a sane page count;
 every piece of text in the HTML, in the chart too, is in the PDF; no table row is cut across a
-page; a table that runs onto another page repeats its header there; nothing runs into the page
-margins. Needs Debian's `chromium` and `poppler-utils` (.ci/run installs both): missing tools
-fail the test under CI=true and skip it elsewhere.
+page; a table that runs onto another page repeats its header there; no page ends with a table's
+header row alone (its first row on the next page); nothing runs into the page margins. Needs
+Debian's `chromium` and `poppler-utils` (.ci/run installs both): missing tools fail the test
+under CI=true and skip it elsewhere.
 """
 
 from __future__ import annotations
@@ -188,6 +189,10 @@ def test_html_report_prints_cleanly(cli, tools, tmp_path, monkeypatch, name, pat
     assert not missing, f"text not in the PDF: {missing[:10]}"
 
     squashed_pages = [squash(t) for t in texts]
+    headers = {"".join(squash(c) for c in table["header"]) for table in visible.tables}
+    for number, page in enumerate(squashed_pages[:-1], 1):
+        orphaned = [h for h in headers if h and page.endswith(h)]
+        assert not orphaned, f"page {number} ends with a table's header row alone: {orphaned}"
     for table in visible.tables:
         header = "".join(squash(c) for c in table["header"])
         for row in table["rows"]:

@@ -10,7 +10,7 @@ run, and string annotations would be compiled and evaluated each time.
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -23,7 +23,30 @@ from sanctions_check.errors import (
     EXIT_USAGE,
 )
 
-app = typer.Typer(
+
+class _Command(typer.core.TyperCommand):
+    """A command whose usage line reads as people write it: `score [OPTIONS] PATH...`.
+
+    typer wraps every required argument in braces (`{PATH...}`), a notation no shell or manual
+    page uses; the argument's own name is enough, and optional ones keep their brackets.
+    """
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return [
+            piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece
+            for piece in super().collect_usage_pieces(ctx)
+        ]
+
+
+class _App(typer.Typer):
+    """Every command, present and future, gets the plain usage line of :class:`_Command`."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("cls", _Command)
+        return super().command(*args, **kwargs)
+
+
+app = _App(
     name="sanctions-check",
     help=(
         "Advisory checklist for targeted sanctions aimed at preventing mass atrocities. "
@@ -42,19 +65,26 @@ FrameworkOption = Annotated[
     Path | None,
     typer.Option(
         "--framework",
+        metavar="FILE",
         help="Framework file to use instead of the bundled factors.yaml.",
         dir_okay=False,
     ),
 ]
 MaxSizeOption = Annotated[
     int,
-    typer.Option("--max-size", help="Largest input file accepted, in bytes.", min=1),
+    typer.Option(
+        "--max-size", metavar="BYTES", help="Largest input file accepted, in bytes.", min=1
+    ),
 ]
 DEFAULT_MAX = 2 * 1024 * 1024
 OutputOption = Annotated[
     Path | None,
     typer.Option(
-        "--output", "-o", dir_okay=False, help="Write to FILE instead of standard output."
+        "--output",
+        "-o",
+        metavar="FILE",
+        dir_okay=False,
+        help="Write to FILE instead of standard output.",
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")]
@@ -77,6 +107,14 @@ class ReportFormat(StrEnum):
     markdown = "markdown"
     html = "html"
     json = "json"
+    brief = "brief"
+    brief_md = "brief-md"
+    docx = "docx"
+
+
+class Paper(StrEnum):
+    a4 = "a4"
+    letter = "letter"
 
 
 class CompareFormat(StrEnum):
@@ -157,6 +195,7 @@ def score(
         float | None,
         typer.Option(
             "--fail-under",
+            metavar="SCORE",
             min=0,
             max=100,
             help="Exit with code 3 if any case's outlook is below this score (0-100), or has none.",
@@ -167,6 +206,7 @@ def score(
         typer.Option(
             "--jobs",
             "-j",
+            metavar="N",
             min=1,
             help="Worker processes (default: all cores for large batches, one for small ones).",
         ),
@@ -263,10 +303,11 @@ def validate(
 
 @app.command()
 def factors(
-    factor_id: Annotated[
+    ident: Annotated[
         str | None,
         typer.Argument(
-            help="A factor id to show in full (default: all factors).", metavar="[FACTOR_ID]"
+            help="A factor or risk id to show in full, in any case (default: the overview).",
+            metavar="[ID]",
         ),
     ] = None,
     format: Annotated[FactorsFormat, typer.Option("--format", "-f", help="Output format.")] = (
@@ -274,22 +315,26 @@ def factors(
     ),
     framework_path: FrameworkOption = None,
 ) -> None:
-    """Browse the framework: factors, their evidence, questions, anchors and advice."""
-    from sanctions_check.render import framework_view
+    """Browse the framework: factors with their evidence, questions, anchors and advice; risks
+    with their likelihood and severity levels and mitigations.
+    """
+    from sanctions_check.render import framework_view, wording
 
-    fw = _framework(framework_path)
-    if factor_id is not None and fw.factor(factor_id) is None:
-        from sanctions_check.checks import suggest
-
+    view = framework_view.build(_framework(framework_path))
+    if ident is not None and view.find(ident) is None:
         _say(
-            f"error: no factor {factor_id!r}{suggest(factor_id, [f.id for f in fw.factors])}; "
-            f"factors: {', '.join(f.id for f in fw.factors)}"
+            wording.fv_unknown_id(
+                ident,
+                view.near(ident),
+                [f.id for f in view.factors],
+                [r.id for r in view.risks],
+            )
         )
         raise typer.Exit(EXIT_USAGE)
     if format is FactorsFormat.json:
-        framework_view.json_out(fw, factor_id, sys.stdout)
+        framework_view.json_out(view, ident, sys.stdout)
     else:
-        framework_view.text_out(fw, factor_id, sys.stdout)
+        framework_view.text_out(view, ident, sys.stdout)
 
 
 @app.command()
@@ -300,13 +345,11 @@ def new(
 ) -> None:
     """Write a commented case template generated from the framework, to fill in by hand."""
     from sanctions_check import template
+    from sanctions_check.render import wording
 
     _emit(template.render(_framework(framework_path)), output, force)
     if output is not None:
-        _say(
-            f"next: fill in case.id and case.title, answer the questions, then run "
-            f"`sanctions-check validate {output}`"
-        )
+        _say(wording.template_next(str(output)))
 
 
 @app.command()
@@ -316,6 +359,7 @@ def assess(
         typer.Option(
             "--out",
             "-o",
+            metavar="FILE",
             dir_okay=False,
             help="Case file to write (default: <case-id>.yaml here, never replacing a file).",
         ),
@@ -324,6 +368,7 @@ def assess(
         Path | None,
         typer.Option(
             "--resume",
+            metavar="FILE",
             dir_okay=False,
             help="Continue a saved case file at its first unanswered question, or revise it.",
         ),
@@ -342,7 +387,9 @@ def assess(
     from sanctions_check.errors import SanctionsCheckError
 
     if out is not None and resume is not None:
-        _say("error: use either --out (a new case) or --resume (a saved case), not both")
+        from sanctions_check.render import wording
+
+        _say(wording.ASSESS_OUT_OR_RESUME)
         raise typer.Exit(EXIT_USAGE)
     if not flow.stdio_is_terminal():
         _say(flow.NEEDS_TERMINAL)
@@ -426,11 +473,16 @@ def report(
             "sources (HTML, Markdown, JSON); --no-answers gives a short summary.",
         ),
     ] = True,
+    paper: Annotated[
+        Paper,
+        typer.Option("--paper", help="Page size the one-page brief (--format brief) prints on."),
+    ] = Paper.a4,
     framework_path: FrameworkOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX,
 ) -> None:
     """Advisory summary of one case: in the terminal, or as a printable HTML file, Markdown for
-    memos or JSON for other tools.
+    memos, a Word document (docx, with -o FILE.docx) or JSON for other tools; a one-page brief
+    (brief: HTML, brief-md: Markdown).
 
     The generation time comes from SOURCE_DATE_EPOCH when set, so the same case gives the same
     bytes. Exit codes: 0 written; 1 the case is invalid or FILE exists (use --force); 2 usage.
@@ -448,11 +500,50 @@ def report(
     if format is ReportFormat.terminal and output is None:
         from rich.console import Console
 
-        from sanctions_check.render import terminal
+        from sanctions_check.render import bottom_line, terminal
 
-        terminal.render_model(model, Console(highlight=False, emoji=False))
+        console = Console(highlight=False, emoji=False)
+        lines = bottom_line.bottom_line(
+            model, case_file=_shown_case(case_path), where="below", width=console.width
+        )
+        bottom_line.render(lines, console)
+        console.print()
+        terminal.render_model(model, console)
         return
-    _emit(report_text.text(model, format.value), output, force)
+    if format is ReportFormat.docx:
+        _emit_docx(model, output, force)
+        return
+    text = report_text.text(
+        model, format.value, paper=paper.value, case_file=_shown_case(case_path)
+    )
+    _emit(text, output, force)
+
+
+def _emit_docx(model, output: Path | None, force: bool) -> None:
+    """A Word file: to FILE, or to standard output when that is a file or pipe, never a screen."""
+    from sanctions_check.render import docx, wording
+
+    if output is None and sys.stdout.isatty():
+        _say(f"error: {wording.DOCX_NEEDS_FILE}")
+        raise typer.Exit(EXIT_USAGE)
+    data = docx.render(model)
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        return
+    from sanctions_check import yamlio
+    from sanctions_check.errors import SanctionsCheckError
+
+    try:
+        yamlio.atomic_write(output, data, overwrite=force)
+    except SanctionsCheckError as exc:
+        _fail(exc)
+    _say(f"wrote {output}")
+
+
+def _shown_case(case_path: str) -> str:
+    """The case as a reader would type it again in a command (standard input has no name)."""
+    return "CASE.yaml" if case_path == "-" else case_path
 
 
 @app.command()

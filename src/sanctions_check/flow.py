@@ -12,30 +12,36 @@ import re
 import signal
 import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from sanctions_check import case as case_mod
-from sanctions_check.case import Answer, Case, CaseHeader, RiskAnswer, Score
-from sanctions_check.checks import SLUG
+from sanctions_check.case import Case, CaseHeader, Score
+from sanctions_check.checks import ISO_DATE, SLUG
 from sanctions_check.errors import UsageError, WriteError
 from sanctions_check.framework import Factor, Framework, Question, Risk
+from sanctions_check.render import wording
 
 StepKind = Literal["header", "purpose", "question", "risk"]
 SectionKind = Literal["case", "factor", "risks"]
 
-# The header fields asked, in order; only the first two are required by the case format.
-HEADER_FIELDS: tuple[tuple[str, str, bool], ...] = (
-    ("title", "Title of the case (e.g. the country, the crisis and the year)", True),
-    ("id", "Short id for the file (lowercase letters, digits, - _ .)", True),
-    ("country", "Country (optional)", False),
-    ("analyst", "Your name or team (optional)", False),
-    ("situation", "The situation, in a line or two (optional)", False),
-    ("measures", "The measures imposed or considered, on whom (optional)", False),
+# The header fields asked, in order. Title and id are required by the case format; the country
+# and the as-of date come before the id, which is proposed from them.
+HEADER_FIELDS: tuple[str, ...] = (
+    "title",
+    "country",
+    "as_of",
+    "id",
+    "hypothetical",
+    "implementers",
+    "analyst",
+    "situation",
+    "measures",
 )
+MAX_ID_PART = 24  # the place part of a proposed id: short enough for a table column
 RISK_PARTS = ("likelihood", "severity")
 MAX_DEFAULT_NAMES = 1000
 
@@ -100,7 +106,7 @@ def plan(framework: Framework) -> Plan:
     sections: list[Section] = []
     number = 0
     start = 0
-    for field, _, _ in HEADER_FIELDS:
+    for field in HEADER_FIELDS:
         steps.append(Step("header", 1, field=field))
     if framework.purposes:
         steps.append(Step("purpose", 1, field="purpose"))
@@ -181,48 +187,107 @@ def slugify(title: str) -> str:
     return slug[:60].rstrip("-") or "case"
 
 
+_YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
+
+
+def _short(slug: str, limit: int = MAX_ID_PART) -> str:
+    """A slug cut at a word boundary to at most ``limit`` characters."""
+    if len(slug) <= limit:
+        return slug
+    cut = slug[: limit + 1].rsplit("-", 1)[0]
+    return cut if cut else slug[:limit]
+
+
+def propose_id(header: CaseHeader, today: str | None) -> str:
+    """A short id: the country (else the title's first words) and a year.
+
+    The year is the as-of date's, else the first year in the title, else this year's:
+    'Republic of Aldovia 2025 (hypothetical)' in Aldovia -> 'aldovia-2025'. A whole title
+    would make a 50-character id that no table can show.
+    """
+    year = (header.as_of or "")[:4]
+    if not year:
+        found = _YEAR.search(header.title or "")
+        year = found.group(1) if found else (today or "")[:4]
+    place = slugify(header.country) if header.country else "case"
+    if place == "case":
+        place = slugify(_YEAR.sub(" ", header.title or ""))
+    place = _short(place)
+    return f"{place}-{year}" if year and place != year else place
+
+
+def free_id(ident: str, taken: Callable[[str], bool]) -> str:
+    """``ident``, or ``ident-2``, ``ident-3`` ...: the first that ``taken`` does not refuse."""
+    for n in range(1, MAX_DEFAULT_NAMES + 1):
+        candidate = ident if n == 1 else f"{ident}-{n}"
+        if not taken(candidate):
+            return candidate
+    raise UsageError(wording.assess_too_many(ident))
+
+
 def valid_id(text: str) -> bool:
     return bool(SLUG.match(text))
 
 
-def new_case(framework: Framework, title: str, ident: str, today: str | None) -> Case:
-    """A case with just its header, answered against the framework in use."""
-    return Case(CaseHeader(id=ident, title=title, assessed_on=today), framework.ref)
+def valid_date(text: str) -> bool:
+    import datetime
+
+    if not ISO_DATE.match(text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
-def header_value(case: Case, field: str) -> str:
-    value = getattr(case.header, field)
-    return "" if value is None else str(value)
+def new_case(framework: Framework, header: CaseHeader, ident: str, today: str | None) -> Case:
+    """A case with the header drafted so far, answered against the framework in use."""
+    return Case(header._replace(id=ident, assessed_on=header.assessed_on or today), framework.ref)
 
 
-def with_header(case: Case, field: str, value: str) -> Case:
+def header_value(header: CaseHeader, field: str) -> str:
+    """A header field as the text a prompt shows (lists joined with '; ')."""
+    value = getattr(header, field)
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return join_sources(value)
+    return str(value)
+
+
+def header_with(header: CaseHeader, field: str, value: str | bool) -> CaseHeader:
     """Set one header field; an empty optional field is removed rather than saved as ''."""
-    text = value.strip()
-    if field in ("title", "id"):
-        if not text:
-            return case
-        return case._replace(header=case.header._replace(**{field: text}))
-    return case._replace(header=case.header._replace(**{field: text or None}))
+    changes: dict[str, Any]
+    if isinstance(value, bool):
+        changes = {field: value}
+    elif field in ("title", "id"):
+        if not value.strip():
+            return header
+        changes = {field: value.strip()}
+    elif field == "implementers":
+        changes = {field: split_sources(value)}
+    else:
+        changes = {field: value.strip() or None}
+    return header._replace(**changes)
+
+
+def with_header(case: Case, field: str, value: str | bool) -> Case:
+    return case._replace(header=header_with(case.header, field, value))
 
 
 def with_purposes(case: Case, purposes: list[str]) -> Case:
     return case._replace(header=case.header._replace(purpose=tuple(purposes)))
 
 
-def with_score(case: Case, step: Step, score: Score) -> Case:
-    """Record a score (0-4 or unknown) and keep the note, confidence and sources already given."""
+def with_score(case: Case, step: Step, score: Score, note: str | None = None) -> Case:
+    """Record a score (0-4, unknown or n/a) and keep the confidence and sources already given;
+    ``note`` replaces the note when given (an n/a answer needs one)."""
     assert step.factor is not None and step.question is not None
     old = case.answer(step.factor.id, step.question.id)
-    return case.with_answer(step.factor.id, step.question.id, old._replace(score=score))
-
-
-def with_details(
-    case: Case, step: Step, note: str, confidence: str | None, sources: tuple[str, ...]
-) -> Case:
-    """Record a question's note, confidence and sources; its score is left as it is."""
-    assert step.factor is not None and step.question is not None
-    old = case.answer(step.factor.id, step.question.id)
-    new = Answer(old.score, confidence, note.strip() or None, sources)
+    new = old._replace(score=score)
+    if note is not None:
+        new = new._replace(note=note.strip() or None)
     return case.with_answer(step.factor.id, step.question.id, new)
 
 
@@ -230,18 +295,19 @@ def with_risk_level(case: Case, step: Step, level: Score) -> Case:
     """Record a risk's likelihood or severity, whichever the step asks."""
     assert step.risk is not None
     old = case.risk(step.risk.id)
-    return case.with_risk(step.risk.id, old._replace(**{step.field: level}))
+    changes: dict[str, Any] = {step.field: level}
+    return case.with_risk(step.risk.id, old._replace(**changes))
 
 
-def with_risk_details(
-    case: Case, step: Step, mitigation: str, note: str, sources: tuple[str, ...]
-) -> Case:
+def with_extras(case: Case, step: Step, **fields: Any) -> Case:
+    """Change a question's or a risk's note, confidence, sources, hindsight (or a risk's
+    mitigation); its score or levels are left as they are."""
+    if step.kind == "question":
+        assert step.factor is not None and step.question is not None
+        old = case.answer(step.factor.id, step.question.id)
+        return case.with_answer(step.factor.id, step.question.id, old._replace(**fields))
     assert step.risk is not None
-    old = case.risk(step.risk.id)
-    new = RiskAnswer(
-        old.likelihood, old.severity, mitigation.strip() or None, note.strip() or None, sources
-    )
-    return case.with_risk(step.risk.id, new)
+    return case.with_risk(step.risk.id, case.risk(step.risk.id)._replace(**fields))
 
 
 def split_sources(text: str) -> tuple[str, ...]:
@@ -256,24 +322,22 @@ def join_sources(sources: tuple[str, ...]) -> str:
 # --- saving ----------------------------------------------------------------------------------
 
 
-def default_path(folder: Path, ident: str) -> Path:
-    """``<id>.yaml`` in the folder, or ``<id>-2.yaml``, ... : the first name not already taken."""
-    for n in range(1, MAX_DEFAULT_NAMES + 1):
-        candidate = folder / (f"{ident}.yaml" if n == 1 else f"{ident}-{n}.yaml")
-        if not candidate.exists():
-            return candidate
-    raise UsageError(f"too many files named {ident}-N.yaml in {folder}; choose a name with --out")
+def case_path(folder: Path, ident: str) -> Path:
+    """Where a case is saved by default: ``<id>.yaml``, so the file name always names the case."""
+    return folder / f"{ident}.yaml"
+
+
+def taken_in(folder: Path) -> Callable[[str], bool]:
+    """Is a case id taken in this folder (its file exists)?"""
+    return lambda ident: case_path(folder, ident).exists()
 
 
 def check_out(path: Path, force: bool) -> None:
     """Refuse, before the first question, to start an interview that would replace a file."""
     if path.is_dir():
-        raise UsageError(f"{path} is a folder; --out takes a file name")
+        raise UsageError(wording.assess_out_is_folder(str(path)))
     if path.exists() and not force:
-        raise UsageError(
-            f"{path} already exists; continue it with `sanctions-check assess "
-            f"--resume {path}`, or use --force to start over and replace it"
-        )
+        raise UsageError(wording.assess_out_exists(str(path)))
 
 
 def check_folder(folder: Path) -> None:
@@ -282,12 +346,9 @@ def check_folder(folder: Path) -> None:
 
     where = folder if str(folder) else Path(".")
     if not where.is_dir():
-        raise UsageError(f"{where} is not a folder; cannot save the case file there")
+        raise UsageError(wording.assess_not_a_folder(str(where)))
     if not os.access(where, os.W_OK | os.X_OK):
-        raise UsageError(
-            f"cannot write in {where}: no answer could be saved; choose another "
-            "place with --out, or run assess from a folder you can write to"
-        )
+        raise UsageError(wording.assess_cannot_write(str(where)))
 
 
 @contextmanager
@@ -329,7 +390,12 @@ class Store:
         self.path: Path | None = out if resumed else None
         self.saves = 0
 
-    def save(self, case: Case) -> Path:
+    def taken(self, ident: str) -> bool:
+        """Would this id's default file replace one already there? (Never with --out.)"""
+        return self.out is None and self.path is None and case_path(self.folder, ident).exists()
+
+    def save(self, case: Case) -> Case:
+        """Save the case; returns it as saved (a first save may need a free id, see below)."""
         if self.path is not None:
             with signals_held():
                 case_mod.save(case, self.framework, self.path, overwrite=True)
@@ -338,13 +404,18 @@ class Store:
                 case_mod.save(case, self.framework, self.out, overwrite=self.force)
             self.path = self.out
         else:
-            self.path = self._first_save(case)
+            case = self._first_save(case)
         self.saves += 1
-        return self.path
+        return case
 
-    def _first_save(self, case: Case) -> Path:
+    def _first_save(self, case: Case) -> Case:
+        """``<id>.yaml``, never replacing a file: if another took the name since the id was
+        chosen, the next free id (``<id>-2``), in the file name AND inside the file, so that
+        two files never carry the same id."""
         for _ in range(MAX_DEFAULT_NAMES):
-            path = default_path(self.folder, case.header.id)
+            ident = free_id(case.header.id, taken_in(self.folder))
+            case = case._replace(header=case.header._replace(id=ident))
+            path = case_path(self.folder, ident)
             try:
                 with signals_held():
                     case_mod.save(case, self.framework, path, overwrite=False)
@@ -352,8 +423,9 @@ class Store:
                 if path.exists():
                     continue  # another process took the name just now: try the next one
                 raise
-            return path
-        raise UsageError("could not find a free file name; choose one with --out")
+            self.path = path
+            return case
+        raise UsageError(wording.ASSESS_NO_FREE_NAME)
 
 
 def keep_original(path: Path) -> Path:
@@ -377,13 +449,10 @@ def keep_original(path: Path) -> Path:
                 continue
             raise
         return backup
-    raise UsageError(f"could not find a free name for a copy of {path}")
+    raise UsageError(wording.assess_no_copy_name(str(path)))
 
 
-NEEDS_TERMINAL = (
-    "assess is interactive and needs a terminal. Without one, write a case file with "
-    "`sanctions-check new -o FILE`, fill it in, then run `sanctions-check score FILE`."
-)
+NEEDS_TERMINAL = wording.ASSESS_NEEDS_TERMINAL
 
 
 def stdio_is_terminal() -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import functools
+import shlex
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -27,9 +28,19 @@ from rich.text import Text
 
 from sanctions_check import case as case_mod
 from sanctions_check import flow, scoring, textsafe
-from sanctions_check.case import CONFIDENCE, UNKNOWN, Case
-from sanctions_check.flow import Plan, Section, Step
+from sanctions_check.case import (
+    CONFIDENCE,
+    NOT_APPLICABLE,
+    UNKNOWN,
+    Answer,
+    Case,
+    CaseHeader,
+    RiskAnswer,
+    Score,
+)
+from sanctions_check.flow import RISK_PARTS, Plan, Section, Step
 from sanctions_check.framework import Framework
+from sanctions_check.render import wording
 from sanctions_check.render.wording import kind_label
 
 BACK = "\x00back"
@@ -37,7 +48,17 @@ HELP = "\x00help"
 DETAILS = "\x00details"
 SKIP = "\x00skip"
 NO_CONFIDENCE = "\x00none"
-INSTRUCTION = "(a key or the arrows, then Enter)"
+INSTRUCTION = wording.ASSESS_INSTRUCTION
+# One meaning per key, in every list of the interview: b is always back, s always skips.
+KEY_UNKNOWN = "u"
+KEY_NOT_APPLICABLE = "x"
+KEY_DETAILS = "n"
+KEY_HELP = "h"
+KEY_SKIP = "s"
+KEY_BACK = "b"
+KEY_CONTINUE = "c"
+KEY_FINISH = "f"
+KEY_RISKS = "r"
 TEXT_BACK = "<"
 CHOICE_MARGIN = 8  # " » " pointer, "0) " shortcut and a spare column before the edge
 
@@ -53,7 +74,6 @@ class Outcome:
     path: Path | None
     case: Case | None
     interrupted: bool
-    hangup: bool = False
 
 
 def _end_keys() -> KeyBindings:
@@ -167,7 +187,7 @@ class Prompts:
             questionary.checkbox(
                 textsafe.one_line(message),
                 choices=list(choices),
-                instruction=f"(space ticks, Enter confirms, {TEXT_BACK} goes back)",
+                instruction=wording.assess_checkbox_instruction(TEXT_BACK),
             ),
             _back_key(),
         )
@@ -192,23 +212,27 @@ class Session:
         self.case = case
         self.today = today
         self.prompts = prompts or Prompts()
-        self.draft_title = ""
+        # The header fields given before the id: the case file is created at the id step.
+        self.draft = CaseHeader(id="", title="")
         self.shown_section = 0
 
     # --- saving ---------------------------------------------------------------------------
 
     def _update(self, case: Case) -> None:
         self.case = case
-        self.store.save(case)
+        self.case = self.store.save(case)
+
+    @property
+    def header(self) -> CaseHeader:
+        return self.case.header if self.case is not None else self.draft
+
+    def proposed_id(self) -> str:
+        return flow.free_id(flow.propose_id(self.draft, self.today), self.store.taken)
 
     def flush(self) -> None:
-        """On interruption: a title given but no id yet still becomes a file (default id)."""
-        if self.case is None and self.draft_title:
-            self._update(
-                flow.new_case(
-                    self.framework, self.draft_title, flow.slugify(self.draft_title), self.today
-                )
-            )
+        """On interruption: a title given but no id yet still becomes a file (proposed id)."""
+        if self.case is None and self.draft.title:
+            self._update(flow.new_case(self.framework, self.draft, self.proposed_id(), self.today))
 
     # --- the whole interview --------------------------------------------------------------
 
@@ -236,36 +260,46 @@ class Session:
     def menu(self) -> tuple[Any, ...]:
         assert self.case is not None
         t = flow.tally(self.framework, self.case)
+        where = f"{textsafe.one_line(self.case.header.title)} ({self.store.path})"
         self.console.print(
             Text(
-                f"{textsafe.one_line(self.case.header.title)} ({self.store.path}): {t.answered} of "
-                f"{t.questions} questions answered, {t.rated} of {t.risks} risks rated.",
-                style="bold",
+                wording.assess_tally(where, t.answered, t.questions, t.rated, t.risks), style="bold"
             )
         )
         choices = []
+        room = max(self.console.width - CHOICE_MARGIN, 40)  # a list line cannot wrap
         first = flow.first_unanswered(self.plan, self.case)
         if first is not None:
             step = self.plan.steps[first]
+            where = wording.assess_continue_at(step.number, self.plan.questions)
             choices.append(
                 Choice(
-                    f"Continue at question {step.number}/{self.plan.questions}: "
-                    f"{textsafe.one_line(self._step_text(step), 60)}",
+                    where + textsafe.one_line(self._step_text(step), room - len(where)),
                     ("continue", first),
+                    shortcut_key=KEY_CONTINUE,
                 )
             )
         for section in self.plan.sections:
-            label = f"Review {section.title}"
+            count = ""
             if section.kind != "case":
                 done, total = flow.section_tally(self.plan, section, self.case)
-                label += f" ({done}/{total} {'rated' if section.kind == 'risks' else 'answered'})"
-            choices.append(Choice(textsafe.one_line(label), ("review", section.number)))
-        choices.append(Choice("Finish and show the summary", ("finish",)))
+                count = wording.assess_section_count(done, total, section.kind == "risks")
+            label = wording.assess_review(textsafe.one_line(section.title), count)
+            if len(label) > room and section.factor is not None:  # the short name, not a cut
+                label = wording.assess_review(textsafe.one_line(section.factor.label), count)
+            choices.append(
+                Choice(
+                    textsafe.one_line(label),
+                    ("review", section.number),
+                    shortcut_key=_section_key(section),
+                )
+            )
+        choices.append(Choice(wording.ASSESS_FINISH, ("finish",), shortcut_key=KEY_FINISH))
         return self.prompts.select(
-            "What next?",
+            wording.ASSESS_WHAT_NEXT,
             choices,
             default=choices[0].value,
-            instruction="(arrows or a key, then Enter)",
+            instruction=wording.ASSESS_MENU_INSTRUCTION,
         )
 
     def walk(self, start: int, stop: int, floor: int = 0) -> None:
@@ -283,20 +317,32 @@ class Session:
                 return
 
     def finish(self) -> None:
+        """The full summary, where the file is and how to revise it, then the bottom line last:
+        what stays on screen is the answer, naming the real file in its commands."""
         if self.case is None:
             return
-        from sanctions_check.render import terminal
+        from sanctions_check.render import bottom_line, report_model, terminal
 
-        assessment = scoring.assess(self.framework, self.case)
+        report = report_model.build(scoring.assess(self.framework, self.case))
         self.console.print()
-        terminal.render(assessment, self.console)
+        terminal.render_model(report, self.console)
         t = flow.tally(self.framework, self.case)
-        self.console.print(
+        path = str(self.store.path)
+        self.console.print()
+        where = wording.assess_saved_in(path)
+        self.console.print(  # soft wrap: a long path is never broken inside by the console
             Text(
-                f"Saved in {self.store.path}: {t.answered} of {t.questions} questions answered, "
-                f"{t.rated} of {t.risks} risks rated."
-            )
+                wording.assess_tally(where, t.answered, t.questions, t.rated, t.risks), style="bold"
+            ),
+            soft_wrap=True,
         )
+        for line in wording.assess_next_steps(path):
+            self.console.print(Text(line), soft_wrap=True)
+        self.console.print()
+        lines = bottom_line.bottom_line(
+            report, case_file=shlex.quote(path), where="above", width=self.console.width
+        )
+        bottom_line.render(lines, self.console)
 
     # --- one step -------------------------------------------------------------------------
 
@@ -311,51 +357,85 @@ class Session:
         return self.ask_level(step, can_go_back)
 
     def ask_header(self, step: Step, can_go_back: bool) -> int:
-        message = next(m for f, m, _ in flow.HEADER_FIELDS if f == step.field)
-        if step.field == "title":
-            current = self.case.header.title if self.case else self.draft_title
-            answer = self.prompts.text(
-                message,
-                current,
-                back=can_go_back,
-                validate=lambda v: bool(v.strip()) or "a title is needed",
-            )
-            if answer == BACK:
-                return -1
-            if self.case is None:
-                self.draft_title = answer.strip()
-            else:
-                self._update(flow.with_header(self.case, "title", answer))
+        field = step.field
+        message = wording.HEADER_PROMPTS[field]
+        if field == "id":
+            return self.ask_id(message)
+        if field == "hypothetical":
+            return self.ask_hypothetical(message)
+        current = flow.header_value(self.header, field)
+        validate: Callable[[str], bool | str] | None = None
+        if field == "title":
+            validate = _title_ok
+        elif field == "as_of":
+            validate = _date_ok
+        answer = self.prompts.text(message, current, back=can_go_back, validate=validate)
+        if answer == BACK:
+            return -1
+        if answer.strip() == current.strip():
             return 1
-        if step.field == "id":
-            if self.case is None:  # a suggestion, not pre-filled text to delete before typing
-                suggested = flow.slugify(self.draft_title)
-                answer = self.prompts.text(
-                    f"{message}; Enter accepts",
-                    back=True,
-                    placeholder=suggested,
-                    validate=lambda v: not v.strip() or _id_ok(v),
-                )
-                if answer == BACK:
-                    return -1
-                self._update(
-                    flow.new_case(
-                        self.framework, self.draft_title, answer.strip() or suggested, self.today
-                    )
-                )
-                self.console.print(Text(f"Saving every answer in {self.store.path}", style="green"))
-                return 1
-            answer = self.prompts.text(message, self.case.header.id, back=True, validate=_id_ok)
+        if self.case is None:
+            self.draft = flow.header_with(self.draft, field, answer)
+        else:
+            self._update(flow.with_header(self.case, field, answer))
+        return 1
+
+    def ask_id(self, message: str) -> int:
+        if self.case is not None:
+            current = self.case.header.id
+            folder = self.store.path.parent if self.store.path is not None else self.store.folder
+
+            def other(value: str) -> bool | str:
+                # Another case's file already carries that id: two files, one id, is refused.
+                ident = value.strip()
+                ok = _id_ok(ident)
+                if ok is not True or ident == current:
+                    return ok
+                taken = flow.case_path(folder, ident)
+                if taken == self.store.path or not taken.exists():
+                    return True
+                return wording.assess_id_taken(ident)
+
+            answer = self.prompts.text(message, current, back=True, validate=other)
             if answer == BACK:
                 return -1
             self._update(flow.with_header(self.case, "id", answer))
             return 1
-        assert self.case is not None
-        answer = self.prompts.text(message, flow.header_value(self.case, step.field), back=True)
+        # A proposal, not pre-filled text to delete before typing; a name already taken in this
+        # folder is refused, with the way to continue that case instead.
+        proposed = self.proposed_id()
+        store = self.store
+
+        def free(value: str) -> bool | str:
+            ident = value.strip() or proposed
+            ok = _id_ok(ident)
+            if ok is not True:
+                return ok
+            return not store.taken(ident) or wording.assess_id_taken(ident)
+
+        answer = self.prompts.text(
+            f"{message}; Enter accepts", back=True, placeholder=proposed, validate=free
+        )
         if answer == BACK:
             return -1
-        if answer.strip() != flow.header_value(self.case, step.field):
-            self._update(flow.with_header(self.case, step.field, answer))
+        self._update(
+            flow.new_case(self.framework, self.draft, answer.strip() or proposed, self.today)
+        )
+        self.console.print(Text(wording.assess_saving(str(self.store.path)), style="green"))
+        return 1
+
+    def ask_hypothetical(self, message: str) -> int:
+        assert self.case is not None
+        choices = [
+            Choice(wording.ASSESS_REAL, False, shortcut_key="1"),
+            Choice(wording.ASSESS_HYPOTHETICAL, True, shortcut_key="2"),
+            Choice(wording.ASSESS_BACK, BACK, shortcut_key=KEY_BACK),
+        ]
+        answer = self.prompts.select(message, choices, default=self.case.header.hypothetical)
+        if answer == BACK:
+            return -1
+        if answer != self.case.header.hypothetical:
+            self._update(flow.with_header(self.case, "hypothetical", bool(answer)))
         return 1
 
     def ask_purposes(self) -> int:
@@ -365,7 +445,7 @@ class Session:
             Choice(textsafe.one_line(f"{p.name}: {p.description}"), p.id, checked=p.id in current)
             for p in self.framework.purposes
         ]
-        answer = self.prompts.checkbox("What are the sanctions meant to do? (any number)", choices)
+        answer = self.prompts.checkbox(wording.ASSESS_PURPOSES, choices)
         if answer == BACK:
             return -1
         if tuple(answer) != self.case.header.purpose:
@@ -391,6 +471,11 @@ class Session:
             if answer == BACK:
                 return -1
             if answer == SKIP:
+                # Skipping a risk skips its likelihood and its severity: one key, not two.
+                return 2 if step.kind == "risk" and step.field == RISK_PARTS[0] else 1
+            if answer == NOT_APPLICABLE:
+                if not self.ask_not_applicable(step):
+                    continue
                 return 1
             if answer != current:
                 if step.kind == "question":
@@ -399,13 +484,31 @@ class Session:
                     self._update(flow.with_risk_level(self.case, step, answer))
             return 1
 
-    def _levels(self, step: Step) -> list[tuple[str, Any, str]]:
+    def ask_not_applicable(self, step: Step) -> bool:
+        """n/a needs a note saying why the question does not apply; False if none is given."""
+        assert self.case is not None and step.factor is not None and step.question is not None
+        old = self.case.answer(step.factor.id, step.question.id)
+        note = self.prompts.text(
+            wording.ASSESS_NA_NOTE,
+            old.note or "",
+            back=True,
+            validate=lambda v: bool(v.strip()) or wording.ASSESS_NA_NEEDS_NOTE,
+        )
+        if note == BACK:
+            return False
+        self._update(flow.with_score(self.case, step, NOT_APPLICABLE, note=note))
+        return True
+
+    def _levels(self, step: Step) -> list[tuple[str, Score, str]]:
         """(key, value, full wording) of each possible answer: the anchored levels, unknown."""
-        levels = [
+        levels: list[tuple[str, Score, str]] = [
             (str(level), level, textsafe.one_line(self._anchor(step, level))) for level in range(5)
         ]
         label = textsafe.one_line(self.framework.unknown.label)
-        levels.append(("u", UNKNOWN, f"{label} (widens the range; never counts as 0)"))
+        neutral = step.question.neutral if step.question is not None else None
+        levels.append((KEY_UNKNOWN, UNKNOWN, wording.assess_unknown_choice(label, neutral)))
+        if step.kind == "question":
+            levels.append((KEY_NOT_APPLICABLE, NOT_APPLICABLE, wording.ASSESS_NA_CHOICE))
         return levels
 
     def _legend(self, step: Step) -> int:
@@ -415,7 +518,7 @@ class Session:
         exactly the wording that makes answers comparable between analysts.
         """
         room = max(self.console.width - CHOICE_MARGIN, 20)
-        levels = self._levels(step)[:-1]  # the anchored levels; "unknown" is the same everywhere
+        levels = self._levels(step)[:5]  # the anchored levels; unknown and n/a are always short
         if all(len(text) <= room for _, _, text in levels):
             return room
         from rich.table import Table
@@ -434,14 +537,22 @@ class Session:
             for key, value, text in self._levels(step)
         ]
         has = self._has_details(step)
-        extra = "mitigation, note, sources" if step.kind == "risk" else "note, confidence, sources"
         choices.append(
-            Choice(("edit " if has else "add ") + extra + "…", DETAILS, shortcut_key="n")
+            Choice(
+                wording.assess_details_choice(has, step.kind == "risk"),
+                DETAILS,
+                shortcut_key=KEY_DETAILS,
+            )
         )
-        choices.append(Choice("help: what to look at", HELP, shortcut_key="h"))
-        choices.append(Choice("skip for now", SKIP, shortcut_key="s"))
+        choices.append(Choice(wording.ASSESS_HELP, HELP, shortcut_key=KEY_HELP))
+        skip = (
+            wording.ASSESS_SKIP_RISK
+            if step.kind == "risk" and step.field == RISK_PARTS[0]
+            else wording.ASSESS_SKIP
+        )
+        choices.append(Choice(skip, SKIP, shortcut_key=KEY_SKIP))
         if can_go_back:
-            choices.append(Choice("← back to the previous question", BACK, shortcut_key="b"))
+            choices.append(Choice(wording.ASSESS_BACK_QUESTION, BACK, shortcut_key=KEY_BACK))
         return choices
 
     def _anchor(self, step: Step, level: int) -> str:
@@ -458,8 +569,8 @@ class Session:
         if step.kind == "risk":
             assert step.risk is not None
             if step.field == "likelihood":
-                return f"{step.risk.name}: {step.risk.question} How likely is it?"
-            return f"{step.risk.name}: if it happens, how severe would it be?"
+                return wording.assess_likelihood_question(step.risk.name, step.risk.question)
+            return wording.assess_severity_question(step.risk.name)
         return step.field
 
     def _current(self, step: Step) -> Any:
@@ -481,71 +592,92 @@ class Session:
         return bool(r.mitigation or r.note or r.sources)
 
     def _show_details(self, step: Step) -> None:
-        """Remind the analyst of what is already written for this step (case text stays text)."""
+        """Remind the analyst of what is already written for this step (case text stays text);
+        a risk's details are shown once, at its likelihood."""
         assert self.case is not None
-        parts: list[str] = []
-        if step.kind == "question":
-            assert step.factor is not None and step.question is not None
-            a = self.case.answer(step.factor.id, step.question.id)
-            parts += [f"confidence: {a.confidence}"] if a.confidence else []
-            parts += [f"note: {a.note}"] if a.note else []
-            parts += [f"sources: {flow.join_sources(a.sources)}"] if a.sources else []
-        elif step.field == "likelihood":
-            assert step.risk is not None
-            r = self.case.risk(step.risk.id)
-            parts += [f"mitigation: {r.mitigation}"] if r.mitigation else []
-            parts += [f"note: {r.note}"] if r.note else []
-            parts += [f"sources: {flow.join_sources(r.sources)}"] if r.sources else []
+        if step.kind == "risk" and step.field != RISK_PARTS[0]:
+            return
+        given = self._extras(step)
+        parts = wording.assess_details_given(
+            mitigation=getattr(given, "mitigation", None),
+            confidence=given.confidence,
+            note=given.note,
+            sources=flow.join_sources(given.sources),
+            hindsight=given.hindsight,
+        )
         if parts:
             self.console.print(
                 Text("  " + " · ".join(textsafe.one_line(p, 200) for p in parts), style="cyan")
             )
 
     def ask_details(self, step: Step) -> None:
-        """The optional extras, each saved as soon as it is typed."""
+        """The optional extras, each saved as soon as it is given; b (or <) returns to the
+        question with what was given so far kept."""
+        assert self.case is not None
+        if step.kind == "risk":
+            assert step.risk is not None
+            self.console.print(Text(wording.ASSESS_MITIGATIONS, style="dim"))
+            for mitigation in step.risk.mitigations:
+                self.console.print(Text(f"  • {textsafe.one_line(mitigation)}", style="dim"))
+            given = self.prompts.text(
+                wording.ASSESS_MITIGATION, self.case.risk(step.risk.id).mitigation or "", back=True
+            )
+            if given == BACK:
+                return
+            self._update(flow.with_extras(self.case, step, mitigation=given.strip() or None))
+        current = self._extras(step)
+        needs_note = getattr(current, "score", None) == NOT_APPLICABLE
+        note = self.prompts.text(
+            wording.ASSESS_NOTE,
+            current.note or "",
+            back=True,
+            validate=(lambda v: bool(v.strip()) or wording.ASSESS_NA_NEEDS_NOTE)
+            if needs_note
+            else None,
+        )
+        if note == BACK:
+            return
+        self._update(flow.with_extras(self.case, step, note=note.strip() or None))
+        # Digits, as for the levels: a letter keeps one meaning everywhere (h is help).
+        choices = [Choice(wording.ASSESS_NOT_STATED, NO_CONFIDENCE, shortcut_key="0")]
+        choices += [
+            Choice(level, level, shortcut_key=str(n)) for n, level in enumerate(CONFIDENCE, 1)
+        ]
+        choices.append(Choice(wording.ASSESS_BACK_DETAILS, BACK, shortcut_key=KEY_BACK))
+        confidence = self.prompts.select(
+            wording.ASSESS_CONFIDENCE, choices, default=current.confidence or NO_CONFIDENCE
+        )
+        if confidence == BACK:
+            return
+        confidence = None if confidence == NO_CONFIDENCE else confidence
+        self._update(flow.with_extras(self.case, step, confidence=confidence))
+        sources = self.prompts.text(
+            wording.ASSESS_SOURCES, flow.join_sources(current.sources), back=True
+        )
+        if sources == BACK:
+            return
+        self._update(flow.with_extras(self.case, step, sources=flow.split_sources(sources)))
+        as_of = self.case.header.as_of
+        if as_of:
+            choices = [
+                Choice(wording.ASSESS_NO_HINDSIGHT, False, shortcut_key="1"),
+                Choice(wording.ASSESS_HINDSIGHT, True, shortcut_key="2"),
+                Choice(wording.ASSESS_BACK_DETAILS, BACK, shortcut_key=KEY_BACK),
+            ]
+            hindsight = self.prompts.select(
+                wording.assess_hindsight(as_of), choices, default=current.hindsight
+            )
+            if hindsight == BACK:
+                return
+            self._update(flow.with_extras(self.case, step, hindsight=bool(hindsight)))
+
+    def _extras(self, step: Step) -> Answer | RiskAnswer:
         assert self.case is not None
         if step.kind == "question":
             assert step.factor is not None and step.question is not None
-            a = self.case.answer(step.factor.id, step.question.id)
-            note = self.prompts.text("Note (Enter to keep as is)", a.note or "")
-            self._update(flow.with_details(self.case, step, note, a.confidence, a.sources))
-            choices = [Choice("not stated", NO_CONFIDENCE, shortcut_key="0")]
-            choices += [Choice(level, level, shortcut_key=level[0]) for level in CONFIDENCE]
-            confidence = self.prompts.select(
-                "How confident are you in this answer?",
-                choices,
-                default=a.confidence or NO_CONFIDENCE,
-            )
-            confidence = None if confidence == NO_CONFIDENCE else confidence
-            a = self.case.answer(step.factor.id, step.question.id)
-            self._update(flow.with_details(self.case, step, a.note or "", confidence, a.sources))
-            sources = self.prompts.text(
-                "Sources, separated by ';' (URLs or references)", flow.join_sources(a.sources)
-            )
-            a = self.case.answer(step.factor.id, step.question.id)
-            self._update(
-                flow.with_details(
-                    self.case, step, a.note or "", a.confidence, flow.split_sources(sources)
-                )
-            )
-            return
+            return self.case.answer(step.factor.id, step.question.id)
         assert step.risk is not None
-        r = self.case.risk(step.risk.id)
-        self.console.print(
-            Text("Mitigations to consider: " + "; ".join(step.risk.mitigations), style="dim")
-        )
-        mitigation = self.prompts.text("Mitigation: what is or would be done", r.mitigation or "")
-        self._update(flow.with_risk_details(self.case, step, mitigation, r.note or "", r.sources))
-        note = self.prompts.text("Note", r.note or "")
-        r = self.case.risk(step.risk.id)
-        self._update(flow.with_risk_details(self.case, step, r.mitigation or "", note, r.sources))
-        sources = self.prompts.text("Sources, separated by ';'", flow.join_sources(r.sources))
-        r = self.case.risk(step.risk.id)
-        self._update(
-            flow.with_risk_details(
-                self.case, step, r.mitigation or "", r.note or "", flow.split_sources(sources)
-            )
-        )
+        return self.case.risk(step.risk.id)
 
     # --- what is shown between prompts ----------------------------------------------------
 
@@ -554,48 +686,35 @@ class Session:
         total = len(self.plan.sections)
         body = Text()
         if section.kind == "case":
-            title = f"Section {section.number}/{total} · The case"
+            title = wording.assess_section(section.number, total, wording.ASSESS_THE_CASE)
             body.append(textsafe.plain(self.framework.title), style="bold")
             unknown = self.framework.unknown
             body.append(
-                f"\nEach question is answered 0-4, or {textsafe.one_line(unknown.label)}: "
-                f"{textsafe.plain(unknown.meaning).strip()}"
+                "\n"
+                + wording.assess_scale(
+                    textsafe.one_line(unknown.label), textsafe.plain(unknown.meaning).strip()
+                )
             )
-            body.append(
-                "\nAt each question, press 0-4 or u, then Enter; n adds a note, "
-                "confidence and sources, h shows help, s skips, b goes back."
-            )
-            body.append(
-                "\nEvery answer is saved as you give it. Ctrl-C stops at any time; "
-                "`sanctions-check assess --resume FILE` continues later. The up arrow "
-                f"(or {TEXT_BACK} then Enter) goes back to the previous field; optional "
-                "fields can be left empty."
-            )
+            body.append("\n" + wording.ASSESS_KEYS)
+            body.append("\n" + wording.assess_saved_as_you_go(TEXT_BACK))
         elif section.kind == "factor":
             factor = section.factor
             assert factor is not None
-            title = (
-                f"Section {section.number}/{total} · {textsafe.one_line(factor.name)} "
-                f"({kind_label(factor.kind)})"
+            title = wording.assess_section(
+                section.number,
+                total,
+                f"{textsafe.one_line(factor.name)} ({kind_label(factor.kind)})",
             )
             body.append(textsafe.plain(factor.description).strip())
-            body.append("\nWhy it matters: ", style="bold")
+            body.append(f"\n{wording.FV_WHY}: ", style="bold")
             body.append(textsafe.plain(factor.why).strip())
-            body.append("\nEvidence: ", style="bold")
+            body.append(f"\n{wording.FV_EVIDENCE}: ", style="bold")
             body.append(textsafe.plain(factor.evidence.label))
             if factor.kind == "red_flag":
-                body.append(
-                    "\nA red flag: 0 = absent … 4 = strongly present. It is shown beside "
-                    "the outlook, never averaged into it.",
-                    style="yellow",
-                )
+                body.append("\n" + wording.ASSESS_RED_FLAG, style="yellow")
         else:
-            title = f"Section {section.number}/{total} · Unintended consequences"
-            body.append(
-                "Rate how likely each consequence is and how severe it would be (0-4). "
-                "Risks are listed beside the outlook with mitigations, never subtracted "
-                "from it."
-            )
+            title = wording.assess_section(section.number, total, wording.ASSESS_RISKS_TITLE)
+            body.append(wording.ASSESS_RISKS_INTRO)
         self.console.print(Panel(body, title=Text(title), title_align="left", expand=True))
 
     def show_help(self, step: Step) -> None:
@@ -604,26 +723,42 @@ class Session:
             assert step.question is not None and step.factor is not None
             body.append(textsafe.plain(step.question.help).strip())
             lead = (
-                "If the flag is present: "
+                wording.ASSESS_IF_PRESENT
                 if step.factor.kind == "red_flag"
-                else "If the answer is low: "
+                else wording.ASSESS_IF_LOW
             )
-            body.append("\n" + lead, style="bold")
+            body.append(f"\n{lead}: ", style="bold")
             body.append(textsafe.plain(step.question.advice).strip())
         else:
             assert step.risk is not None
             body.append(textsafe.plain(step.risk.help).strip())
-            body.append("\nWhat the sources say: ", style="bold")
+            body.append(f"\n{wording.FV_RISK_EVIDENCE}: ", style="bold")
             body.append(textsafe.plain(step.risk.evidence).strip())
-            body.append("\nMitigations: ", style="bold")
-            body.append(textsafe.plain("; ".join(step.risk.mitigations)))
-        self.console.print(Panel(body, title="Help", title_align="left"))
+            body.append("\n" + wording.ASSESS_MITIGATIONS, style="bold")
+            for mitigation in step.risk.mitigations:
+                body.append(f"\n• {textsafe.one_line(mitigation)}")
+        self.console.print(Panel(body, title=wording.ASSESS_HELP_TITLE, title_align="left"))
+
+
+def _section_key(section: Section) -> str | bool:
+    """The resume menu's key for a section: its number up to 9, r for the risks; none else."""
+    if section.kind == "risks":
+        return KEY_RISKS
+    return str(section.number) if section.number <= 9 else False
+
+
+def _title_ok(value: str) -> bool | str:
+    return bool(value.strip()) or wording.ASSESS_TITLE_NEEDED
+
+
+def _date_ok(value: str) -> bool | str:
+    return not value.strip() or flow.valid_date(value.strip()) or wording.ASSESS_DATE_FORMAT
 
 
 def _id_ok(value: str) -> bool | str:
     if flow.valid_id(value.strip()):
         return True
-    return "use lowercase letters, digits, '-', '_' or '.', starting with a letter or digit"
+    return wording.ASSESS_ID_FORMAT
 
 
 class HangupWatch:
@@ -646,7 +781,7 @@ class HangupWatch:
         if app is not None and app.is_running and app.loop is not None:
 
             def end() -> None:
-                if not app.future.done():
+                if app.future is not None and not app.future.done():
                     app.exit(exception=Hangup)
 
             app.loop.call_soon_threadsafe(end)
@@ -702,11 +837,7 @@ def run(
             for problem in case.warnings:
                 console.print(Text(str(problem), style="yellow"))
             console.print(
-                Text(
-                    f"The original is kept as {backup}; this file is now answered "
-                    f"against {framework.ref}.",
-                    style="yellow",
-                )
+                Text(wording.assess_original_kept(str(backup), framework.ref), style="yellow")
             )
             case = case._replace(framework_ref=framework.ref)
             store.save(case)
@@ -727,7 +858,7 @@ def run(
             if isinstance(exc, OSError) and not watch.gone(exc):
                 raise
             session.flush()
-            return Outcome(store.path, session.case, interrupted=True, hangup=watch.gone(exc))
+            return Outcome(store.path, session.case, interrupted=True)
     return Outcome(store.path, session.case, interrupted=False)
 
 
@@ -746,8 +877,8 @@ def resume_hint(outcome: Outcome, framework_arg: Path | None) -> str:
     import shlex
 
     if outcome.path is None:
-        return "Interrupted before the first answer; nothing was saved."
+        return wording.ASSESS_NOTHING_SAVED
     command = f"sanctions-check assess --resume {shlex.quote(str(outcome.path))}"
     if framework_arg is not None:
         command += f" --framework {shlex.quote(str(framework_arg))}"
-    return f"Interrupted. Every answer so far is saved in {outcome.path}; continue with: {command}"
+    return wording.assess_interrupted(str(outcome.path), command)

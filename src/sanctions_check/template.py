@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from sanctions_check.case import CONFIDENCE, FORMAT
 from sanctions_check.framework import Framework
-from sanctions_check.render.wording import kind_label, sentences
+from sanctions_check.render import wording
+from sanctions_check.render.wording import kind_label
 
 
 def _comment(text: str, indent: str, width: int = 96) -> list[str]:
     import textwrap
 
-    lines = []
+    lines: list[str] = []
     for paragraph in text.strip().splitlines() or [""]:
         wrapped = textwrap.wrap(paragraph, width=width - len(indent) - 2) or [""]
         lines.extend(f"{indent}# {line}".rstrip() for line in wrapped)
@@ -21,24 +22,24 @@ def render(framework: Framework) -> str:
     """YAML text that validates once the required header fields are filled in."""
     purposes = ", ".join(p.id for p in framework.purposes)
     confidence = " | ".join(CONFIDENCE)
-    out = [
-        f"# sanctions-check case file — framework {framework.id} {framework.version}",
-        "# Fill in the case header, then answer each question with a score from 0 to 4, or",
-        "# `unknown`. Leave a score empty if you have not answered it yet: unanswered and unknown",
-        "# questions widen the uncertainty range, they never count as zero.",
-        "# Check the file with: sanctions-check validate FILE; score it with: sanctions-check"
-        " score FILE",
+    out = [f"# sanctions-check case file — framework {framework.id} {framework.version}"]
+    out.extend(_comment(wording.TEMPLATE_INTRO, ""))
+    out += [
         f"format: {FORMAT}",
         "case:",
         "  id:                # required: a short id (lowercase, digits, - _ .), e.g. country-2024",
         "  title:             # required",
         "  country:",
-        "  assessed_on:       # YYYY-MM-DD",
+        "  hypothetical: false  # true for an invented teaching case or an exercise",
+        "  assessed_on:       # YYYY-MM-DD: the day this file is written",
+        "  as_of:             # YYYY-MM-DD: the moment the assessment is made as of (for a past",
+        "                     # episode, the date whose knowledge the answers may use)",
+        "  implementers: []   # who imposes the measures, e.g. [United States, European Union]",
         "  analyst:",
         f"  purpose: []       # what the sanctions are meant to do, any of: {purposes}",
         "  situation: |       # the crisis, in a few lines",
         "  measures: |        # what is imposed or under consideration, on whom",
-        "  sources: []",
+        "  sources: []        # URLs, or keys from references below",
         f"framework: {framework.ref}",
         "answers:",
     ]
@@ -62,20 +63,43 @@ def render(framework: Framework) -> str:
                     )
                 )
             out.append(f"    {question.id}:")
-            out.append("      score:")
+            out.append("      score:         # 0-4, unknown, or n/a (with a note saying why)")
             out.append(f"      confidence:    # {confidence}")
             out.append("      note:")
             out.append("      sources: []")
+            out.append("      hindsight: false  # true if it rests on facts later than as_of")
     out.append("")
-    out.append("# Unintended consequences: likelihood and severity 0-4 (or unknown); the tool")
-    out.append("# lists the highest likelihood x severity beside the outlook, with mitigations.")
+    out.extend(_comment(wording.TEMPLATE_RISKS, ""))
     out.append("risks:")
     for risk in framework.risks:
+        out.append("")
         out.extend(_comment(f"{risk.name}: {risk.question}", "  "))
-        out.extend(_comment("Mitigations to consider: " + sentences(risk.mitigations), "  "))
         out.append(f"  {risk.id}:")
+        out.extend(_comment(wording.TEMPLATE_LIKELIHOOD, "    "))
+        for level in range(5):
+            out.extend(_comment(f"{level} = {risk.likelihood[level]}", "    ", width=100))
         out.append("    likelihood:")
+        out.extend(_comment(wording.TEMPLATE_SEVERITY, "    "))
+        for level in range(5):
+            out.extend(_comment(f"{level} = {risk.severity[level]}", "    ", width=100))
         out.append("    severity:")
-        out.append("    mitigation:")
+        out.append(f"    confidence:    # {confidence}")
+        out.extend(_comment(wording.TEMPLATE_MITIGATIONS, "    "))
+        for mitigation in risk.mitigations:
+            out.extend(_bullet(mitigation, "    "))
+        out.append("    mitigation:    # what is or would be done")
         out.append("    note:")
+        out.append("    sources: []")
+        out.append("    hindsight: false")
+    out.append("")
+    out.extend(_comment(wording.TEMPLATE_REFERENCES, ""))
+    out.append("references:")
     return "\n".join(out) + "\n"
+
+
+def _bullet(text: str, indent: str, width: int = 100) -> list[str]:
+    """'# - text' with its continuation lines under the text, not under the dash."""
+    import textwrap
+
+    wrapped = textwrap.wrap(" ".join(text.split()), width=width - len(indent) - 4) or [""]
+    return [f"{indent}# {'- ' if i == 0 else '  '}{line}" for i, line in enumerate(wrapped)]

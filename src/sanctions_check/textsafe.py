@@ -73,3 +73,16 @@ def csv_cell(value: object) -> object:
         if value.startswith(_FORMULA_START):
             return "'" + value
     return value
+
+
+# XML 1.0 allows neither the C0 controls (other than tab and newline) nor lone surrogates, U+FFFE
+# and U+FFFF; a Word document is XML, so they go, after everything ``plain`` removes.
+_XML_INVALID = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: object) -> str:
+    """Text for an XML document (a Word report): plain, and only characters XML 1.0 allows.
+
+    Markup stays literal: the XML writer escapes ``<`` and ``&`` itself.
+    """
+    return _XML_INVALID.sub("", plain(text))

@@ -2,8 +2,9 @@
 
 Inline CSS, an inline SVG chart, no scripts, fonts or other files: the report can be mailed,
 archived or printed as it is. Every colour carries a text label beside it, so the page reads in
-greyscale; print CSS sets page margins, repeats table headers and keeps table rows whole, for A4
-and US Letter alike. Every string, from the case file or the framework, goes through
+greyscale; print CSS sets page margins, repeats table headers, keeps table rows whole and never
+leaves a header row alone at a page foot (a table's caption prints below it), for A4 and US
+Letter alike. Every string, from the case file or the framework, goes through
 ``textsafe.html_text``.
 """
 
@@ -80,7 +81,9 @@ footer { margin-top: 1.5rem; border-top: 0.5pt solid var(--rule); padding-top: 0
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   tr, figure, .headline, li, dl.meta, .keep, footer {
     break-inside: avoid; page-break-inside: avoid; }
-  thead { display: table-header-group; }
+  thead { display: table-header-group; break-after: avoid; page-break-after: avoid; }
+  tbody > tr:first-child { break-before: avoid; page-break-before: avoid; }
+  caption { caption-side: bottom; padding: 0.2rem 0 0; }
   section.answers { break-before: page; page-break-before: always; }
 }
 """

@@ -132,6 +132,343 @@ def sentences(items: list[str] | tuple[str, ...]) -> str:
     return " ".join(i if i.rstrip().endswith((".", "!", "?")) else i.rstrip() + "." for i in items)
 
 
+# --- framework view (`factors`) --------------------------------------------------------------
+
+FV_ID = "id"
+FV_FACTORS = "Factors"
+FV_FACTOR_COLUMN = "Factor (id)"
+FV_FACTOR_COLUMNS = (
+    ("Kind", "left"),
+    ("Weight", "right"),
+    ("Cited by", "right"),
+    ("Practitioner", "left"),
+    ("Research", "left"),
+)
+FV_LESS_MARK = "(−)"
+FV_FACTORS_LEGEND = (
+    "Cited by: practitioners (of 15) who tied the factor to effectiveness; (−) tied to LESS "
+    "effectiveness. Practitioner and research evidence as rated by USHMM."
+)
+FV_RISKS = "Unintended consequences (risks)"
+FV_RISKS_INTRO = (
+    "Each is rated for likelihood and severity, 0-4 or unknown, and listed beside the outlook "
+    "with its mitigations; never subtracted from it."
+)
+FV_SHOW_ONE = (
+    "Show a factor or a risk in full, with its questions or its rating levels: "
+    "sanctions-check factors ID (e.g. exposure, humanitarian_harm; any case)."
+)
+FV_WHY = "Why it matters"
+FV_EVIDENCE = "Evidence"
+FV_WEIGHT = "Weight"
+FV_SOURCES = "Sources"
+FV_QUESTIONS = "Questions"
+FV_QUESTIONS_INTRO = (
+    "Answer each 0-4 or unknown; in a case file, each answer goes under its id "
+    "(answers: FACTOR_ID: QUESTION_ID: score)."
+)
+FV_IF_LOW = "If low"
+FV_IF_PRESENT = "If present"
+FV_RISK_KIND = "unintended consequence"
+FV_LOOK_AT = "What to look at"
+FV_LIKELIHOOD = "Likelihood: how likely is it? (0-4)"
+FV_SEVERITY = "Severity: if it happens, how severe would it be? (0-4)"
+FV_MITIGATIONS = "Mitigations to consider"
+FV_RISK_EVIDENCE = "What the sources say"
+
+
+def fv_ushmm_factor(name: str) -> str:
+    return f"USHMM factor: “{name}”."
+
+
+def fv_factor_facts(kind: str, weight: str, cited: str, practitioner: str, research: str) -> str:
+    return (
+        f"{kind} · weight {weight} · cited by {cited} · practitioner evidence: {practitioner} · "
+        f"research evidence: {research}"
+    )
+
+
+FV_INCLUSION = "Which practitioner factors are in the framework"
+FV_DESIGN_CHOICES = (
+    "Design choices (the framework's own thresholds and weights, not sourced figures)"
+)
+
+
+def fv_neutral(value: float, reason: str | None) -> str:
+    """A question whose unknown answer counts as other than the scale's midpoint."""
+    text = f"Unknown or unanswered counts as {value:g} of 4 in the point outlook"
+    return f"{text}: {reason}" if reason else f"{text}."
+
+
+def fv_omitted(name: str, cited_by: int, reason: str) -> str:
+    return f"{name} (cited by {cited_by}; left out): {reason}"
+
+
+def fv_question_id(ident: str, weight: float) -> str:
+    return f"id: {ident} · weight {weight:g}"
+
+
+def fv_unknown_id(ident: str, near: str | None, factor_ids: list[str], risk_ids: list[str]) -> str:
+    """`factors` given an id that is neither a factor nor a risk (``near``: the likely one)."""
+    hint = f" (did you mean {near!r}?)" if near else ""
+    text = f"error: no factor or risk {ident!r}{hint}; factors: {', '.join(factor_ids)}"
+    return text + (f"; risks: {', '.join(risk_ids)}" if risk_ids else "")
+
+
+# --- assess (the interview in a terminal) ----------------------------------------------------
+
+HEADER_PROMPTS = {
+    "title": "Title of the case (e.g. the country, the crisis and the year)",
+    "country": "Country (optional; the proposed file name starts with it)",
+    "as_of": (
+        "Assessed as of which date? YYYY-MM-DD (optional; for a past episode, the date whose "
+        "knowledge the answers may use)"
+    ),
+    "id": "Short id for the file (lowercase letters, digits, - _ .)",
+    "hypothetical": "Is this a real case, or a hypothetical case or exercise?",
+    "implementers": (
+        "Who imposes the measures? (optional; e.g. United States; European Union; UN Security "
+        "Council, separated by ';')"
+    ),
+    "analyst": "Your name or team (optional)",
+    "situation": "The situation, in a line or two (optional)",
+    "measures": "The measures imposed or considered, on whom (optional)",
+}
+ASSESS_REAL = "a real case"
+ASSESS_HYPOTHETICAL = "a hypothetical case or an exercise (marked as such in scores and reports)"
+ASSESS_BACK = "← back"
+ASSESS_BACK_QUESTION = "← back to the previous question"
+ASSESS_BACK_DETAILS = "← back to the question (the note is kept)"
+ASSESS_HELP = "help: what to look at"
+ASSESS_SKIP = "skip for now"
+ASSESS_SKIP_RISK = "skip this risk for now (likelihood and severity)"
+ASSESS_FINISH = "Finish and show the summary"
+ASSESS_NA_CHOICE = "does not apply to these measures (n/a; asks why)"
+ASSESS_NA_NOTE = "Why does this question not apply to the measures in this case? (required)"
+ASSESS_NA_NEEDS_NOTE = "an n/a answer needs a note saying why the question does not apply"
+ASSESS_DATE_FORMAT = "a date as YYYY-MM-DD, e.g. 2017-08-25, or nothing"
+ASSESS_MITIGATIONS = "Mitigations to consider:"
+ASSESS_MITIGATION = "Mitigation: what is or would be done (Enter keeps it as is)"
+ASSESS_NOTE = "Note (Enter keeps it as is)"
+ASSESS_CONFIDENCE = "How confident are you in this answer?"
+ASSESS_NOT_STATED = "not stated"
+ASSESS_SOURCES = "Sources, separated by ';' (URLs, or keys from the file's references)"
+ASSESS_NO_HINDSIGHT = "no: it uses only what was known then"
+ASSESS_HINDSIGHT = "yes: it rests on later facts (hindsight)"
+ASSESS_KEYS = (
+    "At each question press 0-4, u (unknown) or x (does not apply: asks why), then Enter; "
+    "n adds a note, confidence and sources, h shows help, s skips (a whole risk at its "
+    "likelihood), b goes back. In the resume menu, c continues, f finishes."
+)
+
+
+ASSESS_INSTRUCTION = "(a key or the arrows, then Enter)"
+ASSESS_MENU_INSTRUCTION = "(arrows or a key, then Enter)"
+ASSESS_WHAT_NEXT = "What next?"
+ASSESS_PURPOSES = "What are the sanctions meant to do? (any number)"
+ASSESS_THE_CASE = "The case"
+ASSESS_RISKS_TITLE = "Unintended consequences"
+ASSESS_RISKS_INTRO = (
+    "Rate how likely each consequence is and how severe it would be (0-4). Risks are listed "
+    "beside the outlook with mitigations, never subtracted from it."
+)
+ASSESS_RED_FLAG = (
+    "A red flag: 0 = absent … 4 = strongly present. It is shown beside the outlook, never "
+    "averaged into it."
+)
+ASSESS_IF_PRESENT = "If the flag is present"
+ASSESS_IF_LOW = "If the answer is low"
+ASSESS_HELP_TITLE = "Help"
+ASSESS_TITLE_NEEDED = "a title is needed"
+ASSESS_ID_FORMAT = "use lowercase letters, digits, '-', '_' or '.', starting with a letter or digit"
+ASSESS_NOTHING_SAVED = "Interrupted before the first answer; nothing was saved."
+
+
+def assess_checkbox_instruction(back_key: str) -> str:
+    return f"(space ticks, Enter confirms, {back_key} goes back)"
+
+
+def assess_tally(where: str, answered: int, questions: int, rated: int, risks: int) -> str:
+    return f"{where}: {answered} of {questions} questions answered, {rated} of {risks} risks rated."
+
+
+def assess_saved_in(path: str) -> str:
+    return f"Saved in {path}"
+
+
+def assess_saving(path: str) -> str:
+    return f"Saving every answer in {path}"
+
+
+def assess_continue_at(number: int, total: int) -> str:
+    return f"Continue at question {number}/{total}: "
+
+
+def assess_section_count(done: int, total: int, risks: bool) -> str:
+    return f" ({done}/{total} {'rated' if risks else 'answered'})"
+
+
+def assess_review(name: str, count: str) -> str:
+    return f"Review {name}{count}"
+
+
+def assess_section(number: int, total: int, what: str) -> str:
+    return f"Section {number}/{total} · {what}"
+
+
+def assess_scale(unknown_label: str, unknown_meaning: str) -> str:
+    return f"Each question is answered 0-4, or {unknown_label}: {unknown_meaning}"
+
+
+def assess_saved_as_you_go(back_key: str) -> str:
+    return (
+        "Every answer is saved as you give it. Ctrl-C stops at any time; "
+        "`sanctions-check assess --resume FILE` continues later. The up arrow "
+        f"(or {back_key} then Enter) goes back to the previous field; optional "
+        "fields can be left empty."
+    )
+
+
+def assess_unknown_choice(label: str, neutral: float | None) -> str:
+    """The unknown answer in a list: what it does to the outlook (a question's neutral value)."""
+    if neutral is None:
+        return f"{label} (widens the range)"
+    return f"{label} (counts as {neutral:g} of 4 in the point outlook; widens the range)"
+
+
+def assess_details_choice(has_details: bool, risk: bool) -> str:
+    what = "mitigation, note, confidence, sources" if risk else "note, confidence, sources"
+    return f"{'edit' if has_details else 'add'} {what}…"
+
+
+def assess_likelihood_question(risk_name: str, question: str) -> str:
+    return f"{risk_name}: {question} How likely is it?"
+
+
+def assess_severity_question(risk_name: str) -> str:
+    return f"{risk_name}: if it happens, how severe would it be?"
+
+
+def assess_original_kept(backup: str, framework_ref: str) -> str:
+    return f"The original is kept as {backup}; this file is now answered against {framework_ref}."
+
+
+def assess_interrupted(path: str, command: str) -> str:
+    return f"Interrupted. Every answer so far is saved in {path}; continue with: {command}"
+
+
+ASSESS_NEEDS_TERMINAL = (
+    "assess is interactive and needs a terminal. Without one, write a case file with "
+    "`sanctions-check new -o FILE`, fill it in, then run `sanctions-check score FILE`."
+)
+ASSESS_OUT_OR_RESUME = "error: use either --out (a new case) or --resume (a saved case), not both"
+ASSESS_NO_FREE_NAME = "could not find a free file name; choose one with --out"
+
+
+def assess_too_many(ident: str) -> str:
+    return f"too many cases named {ident}-N; choose an id and a file name with --out"
+
+
+def assess_out_is_folder(path: str) -> str:
+    return f"{path} is a folder; --out takes a file name"
+
+
+def assess_out_exists(path: str) -> str:
+    return (
+        f"{path} already exists; continue it with `sanctions-check assess --resume {path}`, "
+        "or use --force to start over and replace it"
+    )
+
+
+def assess_not_a_folder(where: str) -> str:
+    return f"{where} is not a folder; cannot save the case file there"
+
+
+def assess_cannot_write(where: str) -> str:
+    return (
+        f"cannot write in {where}: no answer could be saved; choose another place with --out, "
+        "or run assess from a folder you can write to"
+    )
+
+
+def assess_no_copy_name(path: str) -> str:
+    return f"could not find a free name for a copy of {path}"
+
+
+def assess_details_given(
+    mitigation: str | None, confidence: str | None, note: str | None, sources: str, hindsight: bool
+) -> list[str]:
+    """The reminder above a question of what its answer already holds."""
+    parts = [f"mitigation: {mitigation}"] if mitigation else []
+    parts += [f"confidence: {confidence}"] if confidence else []
+    parts += [f"note: {note}"] if note else []
+    parts += [f"sources: {sources}"] if sources else []
+    return parts + (["rests on later facts (hindsight)"] if hindsight else [])
+
+
+def assess_hindsight(as_of: str) -> str:
+    return f"Does this answer rest on facts later than the as-of date, {as_of}?"
+
+
+def assess_id_taken(ident: str) -> str:
+    """The id step refuses a name whose file exists: another id, or continue that case."""
+    return (
+        f"{ident}.yaml already exists: type another id, or press Ctrl-C and continue it with "
+        f"sanctions-check assess --resume {ident}.yaml"
+    )
+
+
+def assess_next_steps(path: str) -> list[str]:
+    """After the summary of an assess run: how to revise the file just saved and read it in
+    full (the bottom line that follows names the brief and the Word report)."""
+    import shlex
+
+    name = shlex.quote(path)
+    stem = path[: -len(".yaml")] if path.endswith(".yaml") else path
+    return [
+        f"  revise: sanctions-check assess --resume {name}",
+        f"  report: sanctions-check report {name} -f html -o {shlex.quote(stem + '.html')}",
+    ]
+
+
+# --- new (the case-file template) ------------------------------------------------------------
+
+TEMPLATE_INTRO = (
+    "Fill in the case header, then answer each question with a score from 0 to 4, `unknown` "
+    "(not known: it counts as the question's neutral value, the scale's midpoint unless the "
+    "framework says otherwise, and widens the uncertainty range) or `n/a` (the "
+    "question does not apply to the measures in this case; it needs a `note` saying why). "
+    "Leave a score empty if you have not answered it yet.\n"
+    "A note may cite a source by its key from `references` (at the end of the file) in "
+    "brackets, e.g. [UN-1]. Set `hindsight: true` on an answer that rests on facts later than "
+    "the case's `as_of` date.\n"
+    "Check the file with: sanctions-check validate FILE; score it with: sanctions-check score "
+    "FILE"
+)
+TEMPLATE_RISKS = (
+    "Unintended consequences: likelihood and severity 0-4 (or unknown); the tool lists the "
+    "highest likelihood x severity beside the outlook, with mitigations."
+)
+TEMPLATE_LIKELIHOOD = "Likelihood: how likely is it?"
+TEMPLATE_SEVERITY = "Severity: if it happens, how severe would it be?"
+TEMPLATE_MITIGATIONS = "Mitigations to consider:"
+TEMPLATE_REFERENCES = (
+    "Sources cited by key in notes and sources lists: one line each, KEY: a URL or a full "
+    "citation (keys are letters, digits, '.', '_' or '-'). A key cited but not defined here "
+    "is reported by validate."
+)
+
+
+def template_next(path: str) -> str:
+    """What `new -o FILE` says once the template is written."""
+    import shlex
+
+    return (
+        "next: fill in case.id and case.title, answer the questions, then run "
+        f"`sanctions-check validate {shlex.quote(path)}`"
+    )
+
+
 # --- result summaries: score, report and compare ---------------------------------------------
 
 NEUTRAL_RULE = (
@@ -448,6 +785,207 @@ def counts_as(answer: str, value: float, reason: str | None) -> str:
     return f"{answer} (counts as {level_text(value)} of 4{why})"
 
 
+# --- brief: the one-page brief, the Word report and the terminal bottom line ------------------
+
+BRIEF_KICKER = "One-page brief · advisory, not a verdict or legal determination"
+BRIEF_HYPOTHETICAL = "Hypothetical: an invented case for teaching"
+BRIEF_BOTTOM_LINE = "Bottom line"
+BRIEF_OUTSIDE_VIEW = "Outside view: base rates"
+BRIEF_LIMITS = "What limits the outlook"
+BRIEF_LEVERS = "Top levers"
+BRIEF_RISKS = "Top risks and mitigations"
+BRIEF_RED_FLAGS = "Red flags"
+BRIEF_GAPS = "Data gaps"
+BRIEF_FACTORS = "Factors (0-100)"
+BRIEF_CAVEATS = "Caveats"
+BRIEF_MORE = "More"
+BRIEF_NO_PURPOSE = "not stated"
+BRIEF_NO_IMPLEMENTERS = "not stated"
+BRIEF_NO_FLAGS = "None raised."
+BRIEF_RISK = "Risk"
+BRIEF_RISK_RATING = "Likelihood × severity"
+BRIEF_PLANNED = "Planned mitigation"
+BRIEF_SUGGESTED = "Suggested mitigations"
+BRIEF_NO_MITIGATION = "none recorded"
+BRIEF_KINDS = {"core": "core", "secondary": "secondary", "red_flag": "red flag"}
+BRIEF_CHART_LEGEND = "Filled bar: score; outlined box: the range while questions are unknown."
+BRIEF_SHORTENED = "Text ending in … is shortened here and given in full in the full report."
+BRIEF_META_LABELS = {
+    "case": "Case",
+    "as_of": "As of",
+    "assessed_on": "Assessed on",
+    "implementers": "Imposed by",
+    "purposes": "Purposes",
+    "framework": "Framework",
+}
+DOCX_NEEDS_FILE = (
+    "a Word report is a binary file and is not printed to a terminal: give -o FILE.docx "
+    "(or redirect standard output to a file)"
+)
+DOCX_FACTOR_CHART = "Factor chart"
+DOCX_CHART_LEGEND = (
+    "Each cell is 10 points of 0-100: dark cells are secured by the score, light cells the range "
+    "that unknown or unanswered questions leave open, blank cells absent."
+)
+DOCX_BIBLIOGRAPHY = "Bibliography"
+DOCX_FRAMEWORK_SOURCES = "The framework's sources"
+DOCX_CASE_REFERENCES = "The case file's references"
+DOCX_CASE_SOURCES = "Cited in the case file"
+DOCX_ANSWERS = "The answers behind the scores"
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """'1 risk', '3 risks'."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def brief_gap_counts(
+    unknown: int,
+    unanswered: int,
+    low_confidence: int,
+    risk_unrated: int,
+    not_applicable: int,
+) -> str:
+    """The data-gap counts in one line: '9 unknown, 4 not answered, 2 low-confidence; 0 n/a'."""
+    parts = [
+        f"{unknown} unknown",
+        f"{unanswered} not answered",
+        f"{low_confidence} low-confidence",
+    ]
+    if risk_unrated:
+        parts.append(plural(risk_unrated, "risk") + " not fully rated")
+    return ", ".join(parts) + f"; {not_applicable} n/a (question does not apply)"
+
+
+def brief_base_rate(name: str, figure: str | None) -> str:
+    """'Signal: almost 60%' (the counts sentence is given once, below the list)."""
+    return f"{name}: {figure}" if figure else f"{name}: {NO_BASE_RATE}"
+
+
+def brief_base_rate_note(sources: list[str]) -> str:
+    cited = f" Source: {'; '.join(sources)}." if sources else ""
+    return (
+        "Each figure: the share of UN targeted sanctions episodes pursuing that purpose that were "
+        f"judged effective (UN sanctions in general, not atrocity cases alone).{cited}"
+    )
+
+
+def brief_lever_gain(factor_name: str, gain: int, lifts_cap: bool) -> str:
+    lift = "; lifts the cap" if lifts_cap else ""
+    return f"{factor_name}: up to +{gain} outlook points{lift}"
+
+
+def brief_flag(name: str, score: int | None) -> str:
+    return f"{name}: {number(score)} of 100"
+
+
+def brief_unresolved_gates(names: list[str], cap_label: str) -> str:
+    verb = "is" if len(names) == 1 else "are"
+    return (
+        f"Unresolved gate: {', '.join(names)} {verb} not answered far enough to rule out a cap "
+        f"at {cap_label}."
+    )
+
+
+def brief_more(
+    levers: int, risks: int, flags: int, factors: int, limits: int, caveats: int
+) -> list[str]:
+    """What the brief leaves out, counted, for the line that points to the full report."""
+    out = []
+    for count, one in (
+        (levers, "lever"),
+        (risks, "risk"),
+        (flags, "raised red flag"),
+        (factors, "factor"),
+        (limits, "limiting factor"),
+        (caveats, "caveat"),
+    ):
+        if count:
+            out.append(f"{plural(count, 'more ' + one)}")
+    return out
+
+
+def brief_full_report(case_file: str) -> str:
+    return f"sanctions-check report {case_file} --format html"
+
+
+def brief_where(left_out: list[str], case_file: str, shortened: bool) -> str:
+    """The line that says where the rest is: what was left out and the command that shows it."""
+    command = brief_full_report(case_file)
+    shown = f"{', '.join(left_out)}, and " if left_out else ""
+    tail = f" {BRIEF_SHORTENED}" if shortened else ""
+    return f"The full report ({command}) has {shown}every answer with its note and sources.{tail}"
+
+
+def brief_generated(framework: str, tool: str, generated: str) -> str:
+    return f"Framework {framework}; {tool}; generated {generated}."
+
+
+# The terminal bottom line: at most 15 lines, printed first by `report` and last by `assess`.
+BOTTOM_OUTLOOK = "Outlook"
+BOTTOM_OUTSIDE = "Outside view"
+BOTTOM_LIMIT = "Limited by"
+BOTTOM_LEVER = "Top lever"
+BOTTOM_RISK = "Top risk"
+BOTTOM_FLAGS = "Red flags"
+BOTTOM_GAPS = "Data gaps"
+BOTTOM_MORE = "More"
+BOTTOM_NO_LIMIT = "no core factor assessed yet"
+BOTTOM_NO_LEVER = "none (no answered question below the top level)"
+BOTTOM_NO_RISK = "none rated"
+BOTTOM_NO_FLAGS = "none raised"
+
+
+def bottom_outside(rates: list[str]) -> str:
+    return (
+        f"{'; '.join(rates)} (share of UN targeted sanctions episodes with that purpose judged "
+        "effective)"
+    )
+
+
+def bottom_limit(name: str, reason: str, score: int | None) -> str:
+    """The top limiting factor in a few words: why it limits, and its score."""
+    if reason == "not-assessed":
+        return f"{name}: {NOT_ASSESSED} (its gate is unresolved)"
+    if reason == "gate":
+        return f"{name}: {number(score)}, below its gate, so the band is capped"
+    return f"{name}: the weakest assessed core factor, at {number(score)}"
+
+
+def bottom_gaps(
+    unknown: int, unanswered: int, low_confidence: int, risk_unrated: int, not_applicable: int
+) -> str:
+    """'9 unknown, 4 unanswered, 2 low-confidence, 0 n/a' (and unrated risks when any)."""
+    risks = f", {plural(risk_unrated, 'risk')} unrated" if risk_unrated else ""
+    return (
+        f"{unknown} unknown, {unanswered} unanswered, {low_confidence} low-confidence, "
+        f"{not_applicable} n/a{risks}"
+    )
+
+
+def bottom_lever(question: str, gain: int) -> str:
+    return f"{question} (up to +{gain} points)"
+
+
+def bottom_risk(name: str, text: str, mitigation: str | None) -> str:
+    planned = f"; planned: {mitigation}" if mitigation else f"; planned: {BRIEF_NO_MITIGATION}"
+    return f"{name} {text}{planned}"
+
+
+def bottom_more(where: str, case_file: str) -> str:
+    """Where the rest is: the full summary (above or below) and the brief's command."""
+    place = "below" if where == "below" else "above"
+    return (
+        f"the full summary is {place}; one page to print: sanctions-check report {case_file} "
+        "--format brief -o brief.html; Word: --format docx -o report.docx"
+    )
+
+
+def bottom_flags(flags: list[tuple[str, int | None]]) -> str:
+    """'raised: Military sanctions 75, Target has access to other resources 63'."""
+    return "raised: " + ", ".join(f"{name} {number(score)}" for name, score in flags)
+
+
 # --- panel: a panel of analysts (`sanctions-check panel`), its renderers and round-2 files ---
 
 PANEL_SPREAD_NAME = "range"
@@ -601,12 +1139,16 @@ def counts_text(unknown: int, not_applicable: int, unanswered: int) -> str:
 def impact_text(
     impact: float, kind: str, band_low: str | None, band_high: str | None, has_spread: bool
 ) -> str:
-    """How far a disagreement moves the pooled outlook: '3.1 pts (Guarded → Moderate)'."""
+    """How far a disagreement moves the pooled outlook: '3 pts (Guarded → Moderate)'.
+
+    Whole points, like every outlook figure; a move that rounds to nothing says "under 1".
+    """
     if kind == "red_flag":
         return "red flag"
     if not has_spread:
         return "0 pts (unknown vs a number)"
-    text = f"{impact:.1f} pts"
+    points = whole(abs(impact))
+    text = f"{points} pts" if points >= 1 or impact == 0 else "under 1 pt"
     if band_low and band_high and band_low != band_high:
         text += f" ({band_low} → {band_high})"
     return text

@@ -1,0 +1,147 @@
+"""The bottom line of one assessment in at most 15 terminal lines.
+
+``report`` prints it first, before the full summary; ``assess`` prints it last, after the full
+summary, naming the file it wrote. Call :func:`bottom_line` for the lines (plain text, control
+characters removed, nothing cut inside a number) and :func:`render` to print them.
+
+What it holds, one item each: the band with its range, the outside view (base rates of the
+stated purposes), the top limiting factor, the top lever, the top risk with its planned
+mitigation, the red flags, the data-gap counts, and where the rest is (the full summary above or
+below, and the commands for the one-page brief and the full report).
+"""
+
+from __future__ import annotations
+
+import shlex
+import textwrap
+from typing import Any, Literal
+
+from sanctions_check import textsafe
+from sanctions_check.render import wording
+from sanctions_check.render.brief import gap_counts
+from sanctions_check.render.report_model import Report
+
+MAX_LINES = 15
+INDENT = "  "
+
+
+def _items(report: Report, case_file: str, where: str) -> list[tuple[str, str, int]]:
+    """(label, text, most lines) for each item, in reading order."""
+    outlook = report.outlook
+    stated = [r for r in report.outside_view.base_rates if r.stated] or list(
+        report.outside_view.base_rates
+    )
+    rates = [wording.brief_base_rate(r.purpose_name, r.figure) for r in stated]
+    top = report.limits[0] if report.limits else None
+    limit = (
+        wording.bottom_limit(top.factor_name, top.reason, top.score)
+        if top
+        else wording.BOTTOM_NO_LIMIT
+    )
+    lever = (
+        wording.bottom_lever(report.levers[0].question, report.levers[0].gain)
+        if report.levers
+        else wording.BOTTOM_NO_LEVER
+    )
+    risk = (
+        wording.bottom_risk(report.risks[0].name, report.risks[0].text, report.risks[0].mitigation)
+        if report.risks
+        else wording.BOTTOM_NO_RISK
+    )
+    raised = report.raised_flags
+    if raised:
+        flags = wording.bottom_flags([(f.name, f.score) for f in raised])
+    else:
+        flags = report.red_flags_text or wording.BOTTOM_NO_FLAGS
+    gaps = gap_counts(report)
+    return [
+        (wording.BOTTOM_OUTLOOK, outlook.text, 3),
+        (wording.BOTTOM_OUTSIDE, wording.bottom_outside(rates), 2),
+        (wording.BOTTOM_LIMIT, limit, 2),
+        (wording.BOTTOM_LEVER, lever, 2),
+        (wording.BOTTOM_RISK, risk, 2),
+        (wording.BOTTOM_FLAGS, flags, 2),
+        (wording.BOTTOM_GAPS, gaps.short, 1),
+        (wording.BOTTOM_MORE, wording.bottom_more(where, case_file), 6),
+    ]
+
+
+# When the items need more than 15 lines, these give up a line first, in this order; the
+# outlook, the data gaps and the commands are never shortened.
+SHRINK_ORDER = (
+    wording.BOTTOM_LIMIT,
+    wording.BOTTOM_FLAGS,
+    wording.BOTTOM_OUTSIDE,
+    wording.BOTTOM_LEVER,
+    wording.BOTTOM_RISK,
+)
+
+
+def _wrap(text: str, width: int | None, most: int) -> list[str]:
+    """``text`` as at most ``most`` lines of ``width``; the last one ends in '…' when cut."""
+    if width is None:
+        return [text]
+    lines = textwrap.wrap(
+        text,
+        width=width,
+        subsequent_indent=INDENT + "  ",
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [""]
+    if len(lines) <= most:
+        return lines
+    kept = lines[:most]
+    last = kept[-1]
+    room = width - 1
+    if len(last) > room:
+        last = last[:room].rsplit(" ", 1)[0]
+    kept[-1] = last.rstrip(" ,;:") + "…"
+    return kept
+
+
+def bottom_line(
+    report: Report,
+    *,
+    case_file: str | None = None,
+    where: Literal["above", "below"] = "below",
+    width: int | None = 80,
+) -> list[str]:
+    """The bottom line of ``report`` as at most 15 plain-text lines.
+
+    ``case_file``: the path to name in the follow-up commands (default: the case file's name as
+    the report records it); ``where``: whether the full summary is printed ``"below"`` (``report``)
+    or ``"above"`` (``assess``); ``width``: wrap each item to this many columns (None: one line
+    per item). Each item keeps to its share of lines, shortened with '…' when it must be; the
+    full text is in the summary printed with it.
+    """
+    shown = shlex.quote(textsafe.one_line(case_file or report.case.file))
+    heading = textsafe.one_line(f"{wording.BRIEF_BOTTOM_LINE}: {report.case.title}")
+    items = _items(report, shown, where)
+    texts = {label: INDENT + textsafe.one_line(f"{label}: {text}") for label, text, _ in items}
+    room = {label: len(_wrap(texts[label], width, most)) for label, _, most in items}
+    for label in SHRINK_ORDER * 5:
+        if sum(room.values()) <= MAX_LINES - 1:
+            break
+        room[label] = max(room[label] - 1, 1)
+    lines = _wrap(heading, width, 1)
+    for label, _, _ in items:
+        lines += _wrap(texts[label], width, room[label])
+    return lines[:MAX_LINES]
+
+
+def render(lines: list[str], console: Any) -> None:
+    """Print bottom-line lines to a rich Console: the heading bold, each label bold, as text."""
+    from rich.text import Text
+
+    for number, line in enumerate(lines):
+        if number == 0:
+            console.print(Text(line, style="bold"), soft_wrap=True)
+            continue
+        out = Text()
+        label, sep, rest = line.partition(": ")
+        if sep and line.startswith(INDENT) and not line.startswith(INDENT + " "):
+            out.append(label + sep, style="bold")
+            out.append(rest)
+        else:
+            out.append(line)
+        console.print(out, soft_wrap=True)

@@ -1,0 +1,348 @@
+"""What goes on the one-page brief: one pure selection from the report model, read by both the
+HTML brief (``brief_html``) and the Markdown brief (``brief_md``), so the two cannot differ.
+
+A page is finite and a case file is not: every list is cut to a fixed number of items and every
+piece of free text to a fixed length, chosen so that the brief prints on one A4 or US Letter page
+whatever the case holds. Nothing is dropped silently: a shortened text ends in "…", and the
+brief's last line counts what it leaves out and names the command that prints it all.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass
+
+from sanctions_check import textsafe
+from sanctions_check.render import wording
+from sanctions_check.render.report_model import Report
+
+# How much of each list and text fits on the page (characters, items).
+MAX_LEVERS = 3
+MAX_RISKS = 3
+MAX_FLAGS = 3
+MAX_LIMITS = 2
+MAX_FACTORS = 14
+MAX_META = 80
+MAX_TITLE = 120
+MAX_QUESTION = 130
+MAX_ADVICE = 165
+MAX_MITIGATION = 115
+MAX_LIMIT = 140
+MAX_NAME = 60
+MAX_FACTOR_NAME = 56
+MAX_CAVEATS = 300  # all caveats together
+MAX_SOURCES = 150
+
+
+@dataclass(frozen=True, slots=True)
+class Shortened:
+    """A piece of text as shown on the brief, and whether it was cut to fit."""
+
+    text: str
+    cut: bool
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
+
+
+def shorten(value: object, limit: int) -> Shortened:
+    """Plain text on one line, at most ``limit`` characters, ending in '…' when cut.
+
+    Whole sentences are kept when at least half the room holds them; otherwise the text is cut
+    at a word boundary.
+    """
+    text = textsafe.one_line(value)
+    if len(text) <= limit:
+        return Shortened(text, False)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text) if m.end() <= limit - 2]
+    if ends and ends[-1] >= limit * 0.5:
+        return Shortened(text[: ends[-1]] + " …", True)
+    head = text[: limit - 1]
+    space = head.rfind(" ")
+    if text[limit - 1] != " " and space > limit * 0.6:  # not at a word's end: drop the part
+        head = head[:space]
+    return Shortened(head.rstrip(" ,;:.") + "…", True)
+
+
+@dataclass(frozen=True, slots=True)
+class BriefLever:
+    question: str
+    gain: str  # 'Exposure …: up to +4 outlook points'
+    advice: str
+
+
+@dataclass(frozen=True, slots=True)
+class BriefRisk:
+    name: str
+    text: str  # '4 × 3 = 12 (High)'
+    band: str | None  # risk band id, for a colour
+    planned: str
+    suggested: str
+
+
+@dataclass(frozen=True, slots=True)
+class BriefFactor:
+    name: str
+    kind: str
+    kind_label: str
+    score: int | None
+    low: int | None
+    high: int | None
+    assessed: bool
+    value: str  # '62 (45–75)', 'no answers', 'n/a'
+
+
+@dataclass(frozen=True, slots=True)
+class GapCounts:
+    unknown: int
+    unanswered: int
+    low_confidence: int
+    risk_unrated: int
+    not_applicable: int
+
+    @property
+    def total(self) -> int:
+        return self.unknown + self.unanswered + self.low_confidence + self.risk_unrated
+
+    @property
+    def text(self) -> str:
+        return wording.brief_gap_counts(
+            self.unknown,
+            self.unanswered,
+            self.low_confidence,
+            self.risk_unrated,
+            self.not_applicable,
+        )
+
+    @property
+    def short(self) -> str:
+        return wording.bottom_gaps(
+            self.unknown,
+            self.unanswered,
+            self.low_confidence,
+            self.risk_unrated,
+            self.not_applicable,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """Everything the one-page brief shows, already cut to fit, as plain (unescaped) text."""
+
+    title: str
+    kicker: str
+    hypothetical: str | None
+    meta: tuple[tuple[str, str], ...]  # (label, value)
+    band_id: str | None
+    band_label: str | None
+    outlook: str  # the headline: band, span, score, range, coverage
+    band_meaning: str | None
+    score: int | None
+    low: int
+    high: int
+    base_rates: tuple[str, ...]
+    base_rate_note: str
+    limits: tuple[str, ...]
+    levers: tuple[BriefLever, ...]
+    no_levers: str | None
+    risks: tuple[BriefRisk, ...]
+    no_risks: str | None
+    red_flags: tuple[str, ...]
+    red_flags_text: str | None
+    gaps: GapCounts
+    factors: tuple[BriefFactor, ...]
+    caveats: tuple[str, ...]
+    advisory: str
+    where: str  # what the full report adds, and the command
+    generated: str
+    band_ids: tuple[str, ...]  # every band id in order, for colours
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        """The section headings, in page order (the same in every brief format)."""
+        return (
+            wording.BRIEF_BOTTOM_LINE,
+            wording.BRIEF_OUTSIDE_VIEW,
+            wording.BRIEF_LIMITS,
+            wording.BRIEF_LEVERS,
+            wording.BRIEF_RISKS,
+            wording.BRIEF_RED_FLAGS,
+            wording.BRIEF_GAPS,
+            wording.BRIEF_FACTORS,
+            wording.BRIEF_CAVEATS,
+        )
+
+
+def _factor_value(score: int | None, low: int | None, high: int | None, assessed: bool) -> str:
+    if score is None or low is None or high is None:
+        return "n/a"
+    if not assessed:
+        return wording.NO_ANSWERS
+    if low == high:
+        return str(score)
+    return f"{score} ({wording.score_range(low, high)})"
+
+
+def gap_counts(report: Report) -> GapCounts:
+    """How many questions are unknown, unanswered, low-confidence or n/a; risks not rated."""
+    kinds = [g.kind for g in report.gaps]
+    return GapCounts(
+        unknown=kinds.count("unknown"),
+        unanswered=kinds.count("unanswered"),
+        low_confidence=kinds.count("low-confidence"),
+        risk_unrated=kinds.count("risk-unrated"),
+        not_applicable=len(report.not_applicable),
+    )
+
+
+def select(report: Report, case_file: str | None = None) -> Brief:
+    """What the one-page brief shows of ``report``, each list and text cut to its budget.
+
+    ``case_file`` is the path a reader types to get the full report (default: the case file's
+    name as the report model records it).
+    """
+    case, outlook = report.case, report.outlook
+    cut: list[bool] = []
+
+    def fit(value: object, limit: int) -> str:
+        short = shorten(value, limit)
+        cut.append(short.cut)
+        return short.text
+
+    labels = wording.BRIEF_META_LABELS
+    purposes = [r.purpose_name for r in report.outside_view.base_rates if r.stated]
+    meta: list[tuple[str, str]] = [(labels["case"], fit(case.id, MAX_META))]
+    if case.as_of:
+        meta.append((labels["as_of"], fit(case.as_of, MAX_META)))
+    elif case.assessed_on:
+        meta.append((labels["assessed_on"], fit(case.assessed_on, MAX_META)))
+    meta.append(
+        (
+            labels["implementers"],
+            fit(", ".join(case.implementers), MAX_META)
+            if case.implementers
+            else wording.BRIEF_NO_IMPLEMENTERS,
+        )
+    )
+    meta.append(
+        (
+            labels["purposes"],
+            fit(", ".join(purposes), MAX_META) if purposes else wording.BRIEF_NO_PURPOSE,
+        )
+    )
+    fw = report.method.framework
+
+    stated = [r for r in report.outside_view.base_rates if r.stated] or list(
+        report.outside_view.base_rates
+    )
+    rate_sources = list(dict.fromkeys(label for r in stated for label in r.source_labels))
+
+    limits = [fit(f"{lim.factor_name}: {lim.why}", MAX_LIMIT) for lim in report.limits]
+    if not limits:
+        limits = [wording.NO_CORE_LIMIT]
+    shown_limits = limits[:MAX_LIMITS]
+    named = {lim.factor_id for lim in report.limits[:MAX_LIMITS]}
+    unresolved = [g for g in outlook.unresolved_gates if g.factor_id not in named]
+    if unresolved:  # a gate not already named as a limit above
+        names = list(dict.fromkeys(g.factor_name for g in unresolved))
+        shown_limits.append(
+            fit(wording.brief_unresolved_gates(names, unresolved[0].cap_label), MAX_LIMIT)
+        )
+
+    levers = tuple(
+        BriefLever(
+            question=fit(lv.question, MAX_QUESTION),
+            gain=fit(wording.brief_lever_gain(lv.factor_name, lv.gain, lv.lifts_cap), MAX_LIMIT),
+            advice=fit(lv.advice, MAX_ADVICE),
+        )
+        for lv in report.levers[:MAX_LEVERS]
+    )
+    risks = tuple(
+        BriefRisk(
+            name=fit(r.name, MAX_NAME),
+            text=r.text,
+            band=r.band,
+            planned=fit(r.mitigation or wording.BRIEF_NO_MITIGATION, MAX_MITIGATION),
+            suggested=fit(wording.sentences(r.suggested_mitigations), MAX_MITIGATION)
+            if r.suggested_mitigations
+            else wording.BRIEF_NO_MITIGATION,
+        )
+        for r in report.risks[:MAX_RISKS]
+    )
+    raised = report.raised_flags
+    flags = tuple(fit(wording.brief_flag(f.name, f.score), MAX_NAME + 14) for f in raised)
+    factors = tuple(
+        BriefFactor(
+            name=fit(f.name, MAX_FACTOR_NAME),
+            kind=f.kind,
+            kind_label=wording.BRIEF_KINDS.get(f.kind, f.kind_label),
+            score=f.score,
+            low=f.low,
+            high=f.high,
+            assessed=f.assessed,
+            value=_factor_value(f.score, f.low, f.high, f.assessed),
+        )
+        for f in report.factors[:MAX_FACTORS]
+    )
+    caveats: list[str] = []
+    room = MAX_CAVEATS
+    for caveat in report.caveats:
+        text = textsafe.one_line(caveat.text)
+        if len(text) > room:
+            if not caveats:  # at least one caveat, shortened if it must be
+                caveats.append(fit(text, room))
+            break
+        caveats.append(text)
+        room -= len(text)
+
+    left_out = wording.brief_more(
+        levers=max(len(report.levers) - MAX_LEVERS, 0),
+        risks=max(len(report.risks) - MAX_RISKS, 0),
+        flags=max(len(raised) - MAX_FLAGS, 0),
+        factors=max(len(report.factors) - MAX_FACTORS, 0),
+        limits=max(len(limits) - MAX_LIMITS, 0),
+        caveats=len(report.caveats) - len(caveats),
+    )
+    band = outlook.band
+    return Brief(
+        title=fit(case.title, MAX_TITLE),
+        kicker=wording.BRIEF_KICKER,
+        hypothetical=wording.BRIEF_HYPOTHETICAL if case.hypothetical else None,
+        meta=tuple(meta),
+        band_id=band.id if band else None,
+        band_label=band.label if band else None,
+        outlook=outlook.text,
+        band_meaning=fit(band.meaning, MAX_ADVICE) if band else None,
+        score=outlook.score,
+        low=outlook.low,
+        high=outlook.high,
+        base_rates=tuple(wording.brief_base_rate(r.purpose_name, r.figure) for r in stated),
+        base_rate_note=fit(
+            wording.brief_base_rate_note(rate_sources), MAX_SOURCES + len(wording.BASE_RATE_COUNTS)
+        ),
+        limits=tuple(shown_limits),
+        levers=levers,
+        no_levers=None if levers else wording.NO_LEVERS,
+        risks=risks,
+        no_risks=None if risks else wording.NO_RISKS,
+        red_flags=flags[:MAX_FLAGS],
+        red_flags_text=(
+            fit(report.red_flags_text, MAX_LIMIT)
+            if report.red_flags_text
+            else (None if raised else wording.BRIEF_NO_FLAGS)
+        ),
+        gaps=gap_counts(report),
+        factors=factors,
+        caveats=tuple(caveats),
+        advisory=report.advisory,
+        where=wording.brief_where(
+            left_out, fit(shlex.quote(case_file or case.file), MAX_META), shortened=any(cut)
+        ),
+        generated=wording.brief_generated(
+            f"{fw.id} {fw.version}",
+            f"{report.method.tool.name} {report.method.tool.version}",
+            report.method.generated,
+        ),
+        band_ids=tuple(b.id for b in report.bands),
+    )

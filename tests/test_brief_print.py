@@ -1,0 +1,88 @@
+"""The one-page brief in a real browser: headless Chromium prints it on A4 and on US Letter.
+
+For every example case (and the stress case that holds the longest texts and lists the brief
+accepts), the PDF must have exactly one page of the chosen size, its key lines must be in the
+PDF's text, and nothing may run into the page margins. Needs Debian's `chromium` and
+`poppler-utils`, as the report print test does (skipped without them, failed under CI=true).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import DATA, EXAMPLES, MINI
+from sanctions_check import framework
+from sanctions_check.render import brief, report_model
+from sanctions_check.scoring import assess
+from test_report_print import (
+    PAPERS,
+    pdf_info,
+    pdf_pages,
+    print_to_pdf,
+    squash,
+    tools,
+    word_boxes,
+)
+
+__all__ = ["tools"]  # the Chromium and poppler fixture, shared with the report print test
+
+MARGIN_PT = 20  # the brief asks for 10-12 mm (28-34 pt)
+BOTTOM_MARGIN_PT = 28.3  # 10 mm
+SLACK_PT = 12
+CASES = [(p.stem, p, ()) for p in sorted(EXAMPLES.glob("*.yaml"))]
+CASES += [("long-text", DATA / "brief" / "long-text.yaml", ())]
+CASES += [("mini-hostile", DATA / "report" / "hostile.yaml", ("--framework", str(MINI)))]
+
+
+def _model(path, extra):
+    from sanctions_check import batch
+
+    fw = framework.load(MINI if extra else None)
+    case = batch.read_case(str(path), fw, 2 * 1024 * 1024)
+    return report_model.build(assess(fw, case), with_answers=False)
+
+
+def key_lines(selected: brief.Brief) -> list[str]:
+    """What a reader must find on the printed page."""
+    lines = [selected.title, selected.outlook, selected.gaps.text, selected.where]
+    lines += list(selected.sections)
+    lines += list(selected.limits) + list(selected.base_rates) + list(selected.caveats)
+    lines += [lv.question for lv in selected.levers] + [lv.advice for lv in selected.levers]
+    lines += [r.name for r in selected.risks] + [r.planned for r in selected.risks]
+    lines += list(selected.red_flags)
+    lines += [f.name for f in selected.factors]
+    lines += [value for _, value in selected.meta]
+    if selected.hypothetical:
+        lines.append(selected.hypothetical)
+    return lines
+
+
+@pytest.mark.parametrize("paper", list(PAPERS))
+@pytest.mark.parametrize(("name", "path", "extra"), CASES, ids=[c[0] for c in CASES])
+def test_brief_prints_on_one_page(cli, tools, tmp_path, monkeypatch, name, path, extra, paper):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    html_file = tmp_path / f"{name}-{paper}.html"
+    result = cli("report", path, "-f", "brief", "--paper", paper.lower(), "-o", html_file, *extra)
+    assert result.exit_code == 0, result.stderr
+    pdf = tmp_path / f"{name}-{paper}.pdf"
+    print_to_pdf(tools["chromium"], html_file, pdf, tmp_path / "profile")
+
+    pages, size = pdf_info(tools, pdf)
+    assert abs(size[0] - PAPERS[paper][0]) < 2 and abs(size[1] - PAPERS[paper][1]) < 2, size
+    assert pages == 1, f"the brief of {name} prints to {pages} pages on {paper}"
+
+    text = squash("".join(pdf_pages(tools, pdf)))
+    selected = brief.select(_model(path, extra), str(path))
+    missing = [line for line in key_lines(selected) if squash(line) not in text]
+    assert not missing, f"not on the printed brief: {missing[:5]}"
+
+    width, height = size
+    outside = [
+        w
+        for w in word_boxes(tools, pdf)
+        if w[0] < MARGIN_PT or w[2] > width - MARGIN_PT or w[1] < MARGIN_PT or w[3] > height - 15
+    ]
+    assert not outside, f"text in the page margin or beyond the page: {outside[:5]}"
+    # slack at the foot, so that a font a little wider than DejaVu Sans still fits one page
+    lowest = max(w[3] for w in word_boxes(tools, pdf))
+    assert lowest <= height - BOTTOM_MARGIN_PT - SLACK_PT, f"{name}: only {height - lowest:.0f} pt"
