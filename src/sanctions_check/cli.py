@@ -508,7 +508,7 @@ def report(
         )
         bottom_line.render(lines, console)
         console.print()
-        terminal.render_model(model, console)
+        terminal.render_model(model, console, case_file=_shown_case(case_path))
         return
     if format is ReportFormat.docx:
         _emit_docx(model, output, force)

@@ -327,18 +327,10 @@ def load(path: Path | None = None, *, max_bytes: int = yamlio.DEFAULT_MAX_BYTES)
 
 
 def _sha256(text: str) -> str:
-    """The SHA-256 of the file's bytes, recorded as every report's provenance.
+    """The SHA-256 of the file's text, recorded as every report's provenance."""
+    import hashlib
 
-    The interpreter's built-in sha256 module first: ``hashlib`` would load OpenSSL at start-up.
-    """
-    try:
-        from _sha2 import sha256  # CPython 3.12+
-    except ImportError:
-        try:
-            from _sha256 import sha256  # type: ignore[import-not-found,no-redef]  # CPython 3.11
-        except ImportError:
-            from hashlib import sha256  # type: ignore[assignment]  # other interpreters
-    return sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 MAX_PROBLEMS = 100

@@ -324,10 +324,10 @@ class Session:
         from sanctions_check.render import bottom_line, report_model, terminal
 
         report = report_model.build(scoring.assess(self.framework, self.case))
-        self.console.print()
-        terminal.render_model(report, self.console)
-        t = flow.tally(self.framework, self.case)
         path = str(self.store.path)
+        self.console.print()
+        terminal.render_model(report, self.console, case_file=path)
+        t = flow.tally(self.framework, self.case)
         self.console.print()
         where = wording.assess_saved_in(path)
         self.console.print(  # soft wrap: a long path is never broken inside by the console

@@ -60,8 +60,11 @@ def bullet(console: Any, text: object, style: str = "") -> None:
     paragraph(console, text, style, first="• ")
 
 
-def render_model(report: Report, console: Any) -> None:
-    """Print a report model (report_model.build) as the terminal advisory summary."""
+def render_model(report: Report, console: Any, *, case_file: str | None = None) -> None:
+    """Print a report model (report_model.build) as the terminal advisory summary.
+
+    ``case_file`` is the path to name in the closing command (the file's name by default).
+    """
     _header(report, console)
     _outlook(report, console)
     _outside_view(report, console)
@@ -70,7 +73,7 @@ def render_model(report: Report, console: Any) -> None:
     _risks(report, console)
     _gaps(report, console)
     _outcome(report, console)
-    _closing(report, console)
+    _closing(report, console, case_file)
 
 
 def _header(report: Report, console: Any) -> None:
@@ -253,7 +256,7 @@ def _gaps(report: Report, console: Any) -> None:
             bullet(console, text)
 
 
-def _closing(report: Report, console: Any) -> None:
+def _closing(report: Report, console: Any, case_file: str | None) -> None:
     _heading(console, "Caveats")
     for caveat in report.caveats:
         bullet(console, caveat.text)
@@ -283,8 +286,7 @@ def _closing(report: Report, console: Any) -> None:
     console.print()
     paragraph(
         console,
-        "The answers behind these scores, with notes and sources, are in the "
-        "Markdown and HTML reports (sanctions-check report CASE --format html).",
+        wording.answers_elsewhere(case_file or report.case.file),
         "dim",
         indent=0,
     )

@@ -1136,6 +1136,18 @@ def counts_text(unknown: int, not_applicable: int, unanswered: int) -> str:
     return ", ".join(parts) or "–"
 
 
+def answers_elsewhere(case_file: str) -> str:
+    """The terminal summary's last line, naming the real file (shell-quoted, one line)."""
+    import shlex
+
+    from sanctions_check.textsafe import one_line
+
+    return (
+        "The answers behind these scores, with notes and sources, are in the Markdown and HTML "
+        f"reports (sanctions-check report {shlex.quote(one_line(case_file))} --format html)."
+    )
+
+
 def impact_text(
     impact: float, kind: str, band_low: str | None, band_high: str | None, has_spread: bool
 ) -> str:
