@@ -57,3 +57,13 @@ def test_the_seventeen_examples_fit_80_columns_without_a_split_word():
     for name in ("Communication", "Coordination", "Commitment", "Humanitarian", "Entrenchment"):
         assert any(w.startswith(name) for w in words)
     assert not any(w in words for w in ("Communicatio", "Humanitaria", "n"))
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_no_valid_input_prints_no_empty_table(tmp_path, fmt):
+    result = CliRunner().invoke(
+        app, ["score", "-f", fmt, str(tmp_path / "missing.yaml")], env={"COLUMNS": "80"}
+    )
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "0 case(s) scored, 1 invalid." in result.stderr
