@@ -14,11 +14,15 @@ The arithmetic is deliberately simple so that an analyst can redo it by hand:
   of their ranges; its band comes from the framework, and gates cap the band when a core factor is
   very weak. A gate the range cannot rule out is reported as unresolved;
 * red flags and risks are shown beside the outlook, never silently subtracted from it.
+
+The results are typed named tuples, like the case and framework models they are computed from:
+immutable, checked by mypy, and several times cheaper to define than frozen dataclasses, which
+every start-up of ``score`` would pay for. Derived facts are properties.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sanctions_check.case import NOT_APPLICABLE, Case
 from sanctions_check.framework import Band, Factor, Framework, Gate, Question, RiskBand
@@ -49,8 +53,7 @@ def neutral(question: Question) -> float:
     return float(question.neutral)
 
 
-@dataclass(frozen=True, slots=True)
-class FactorResult:
+class FactorResult(NamedTuple):
     id: str
     name: str
     kind: str
@@ -93,8 +96,7 @@ class FactorResult:
         return self.kind != "red_flag" and self.applicable
 
 
-@dataclass(frozen=True, slots=True)
-class GateResult:
+class GateResult(NamedTuple):
     """One gate applied to one factor: closed (it caps the band) or unresolved (it may)."""
 
     id: str
@@ -109,8 +111,7 @@ class GateResult:
     status: str  # closed | unresolved
 
 
-@dataclass(frozen=True, slots=True)
-class Limit:
+class Limit(NamedTuple):
     """A factor that holds the outlook down, and why: not yet assessed, a gate, or the weakest."""
 
     factor_id: str
@@ -119,8 +120,7 @@ class Limit:
     reason: str  # not-assessed | gate | weakest
 
 
-@dataclass(frozen=True, slots=True)
-class Outlook:
+class Outlook(NamedTuple):
     score: float | None  # None only when no core or secondary factor applies
     low: float
     high: float
@@ -144,8 +144,7 @@ class Outlook:
         return self.band_low is not None and self.band_low != self.band_high
 
 
-@dataclass(frozen=True, slots=True)
-class Lever:
+class Lever(NamedTuple):
     factor_id: str
     question_id: str
     question: str
@@ -155,8 +154,7 @@ class Lever:
     advice: str
 
 
-@dataclass(frozen=True, slots=True)
-class RedFlag:
+class RedFlag(NamedTuple):
     factor_id: str
     name: str
     score: float | None
@@ -168,8 +166,7 @@ class RedFlag:
     answered: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class RiskResult:
+class RiskResult(NamedTuple):
     id: str
     name: str
     likelihood: int | str | None
@@ -191,8 +188,7 @@ class RiskResult:
         return self.value is not None
 
 
-@dataclass(frozen=True, slots=True)
-class Gap:
+class Gap(NamedTuple):
     """Something the assessment does not know: where more work would narrow the range."""
 
     kind: str  # unknown | unanswered | low-confidence | risk-unrated | gate-unresolved
@@ -201,8 +197,7 @@ class Gap:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class NotApplicable:
+class NotApplicable(NamedTuple):
     """A question answered n/a: left out of its factor, listed beside the data gaps."""
 
     factor_id: str
@@ -211,8 +206,7 @@ class NotApplicable:
     note: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Assessment:
+class Assessment(NamedTuple):
     case: Case
     framework: Framework
     factors: tuple[FactorResult, ...]
