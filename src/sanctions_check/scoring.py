@@ -211,8 +211,6 @@ class Assessment(NamedTuple):
     framework: Framework
     factors: tuple[FactorResult, ...]
     outlook: Outlook
-    strengths: tuple[FactorResult, ...]
-    levers: tuple[Lever, ...]
     red_flags: tuple[RedFlag, ...]  # every red flag, whatever its status
     risks: tuple[RiskResult, ...]  # ranked by what they could reach
     gaps: tuple[Gap, ...]
@@ -225,6 +223,17 @@ class Assessment(NamedTuple):
             if result.id == factor_id:
                 return result
         return None
+
+    @property
+    def strengths(self) -> tuple[FactorResult, ...]:
+        """Factors at the top band's minimum or above, at least half answered, and not a limit."""
+        return _strengths(self.framework, self.factors, self.outlook.limits)
+
+    @property
+    def levers(self) -> tuple[Lever, ...]:
+        """Answered questions below the top level, ranked by how much raising them lifts the
+        outlook (derived on reading: a batch of score rows never needs them)."""
+        return _levers(self.framework, self.case, {r.id: r for r in self.factors}, self.outlook)
 
     @property
     def raised_flags(self) -> tuple[RedFlag, ...]:
@@ -627,14 +636,13 @@ def _gaps(
 
 
 def _strengths(
-    framework: Framework, results: dict[str, FactorResult], limits: tuple[Limit, ...]
+    framework: Framework, results: tuple[FactorResult, ...], limits: tuple[Limit, ...]
 ) -> tuple[FactorResult, ...]:
-    """Factors at the top band's minimum or above, at least half answered, and not a limit."""
     strong_at = framework.bands[-1].min
     limiting = {limit.factor_id for limit in limits}
     chosen = [
         r
-        for r in results.values()
+        for r in results
         if r.scored
         and r.half_answered
         and r.id not in limiting
@@ -656,8 +664,6 @@ def assess(framework: Framework, case: Case) -> Assessment:
         framework=framework,
         factors=tuple(results[f.id] for f in framework.factors),
         outlook=overall,
-        strengths=_strengths(framework, results, overall.limits),
-        levers=_levers(framework, case, results, overall),
         red_flags=_red_flags(framework, case, results),
         risks=_risks(framework, case),
         gaps=gaps,
