@@ -213,16 +213,30 @@ class Assessment(NamedTuple):
     outlook: Outlook
     red_flags: tuple[RedFlag, ...]  # every red flag, whatever its status
     risks: tuple[RiskResult, ...]  # ranked by what they could reach
-    gaps: tuple[Gap, ...]
-    not_applicable: tuple[NotApplicable, ...]
-    confidence_not_stated: int  # answered questions and rated risks without a confidence
-    hindsight: int  # answers and risk ratings that rest on facts later than the case's as_of
 
     def factor(self, factor_id: str) -> FactorResult | None:
         for result in self.factors:
             if result.id == factor_id:
                 return result
         return None
+
+    @property
+    def gaps(self) -> tuple[Gap, ...]:
+        return _gaps(self.framework, self.case, self.outlook.unresolved_gates)[0]
+
+    @property
+    def not_applicable(self) -> tuple[NotApplicable, ...]:
+        return _gaps(self.framework, self.case, self.outlook.unresolved_gates)[1]
+
+    @property
+    def confidence_not_stated(self) -> int:
+        """Answered questions and rated risks without a confidence."""
+        return _gaps(self.framework, self.case, self.outlook.unresolved_gates)[2]
+
+    @property
+    def hindsight(self) -> int:
+        """Answers and risk ratings that rest on facts later than the case's as_of."""
+        return _gaps(self.framework, self.case, self.outlook.unresolved_gates)[3]
 
     @property
     def strengths(self) -> tuple[FactorResult, ...]:
@@ -656,9 +670,6 @@ def assess(framework: Framework, case: Case) -> Assessment:
     """Score one case against the framework. Pure and deterministic."""
     results = {f.id: score_factor(f, case) for f in framework.factors}
     overall = outlook(framework, results)
-    gaps, not_applicable, no_confidence, hindsight = _gaps(
-        framework, case, overall.unresolved_gates
-    )
     return Assessment(
         case=case,
         framework=framework,
@@ -666,8 +677,4 @@ def assess(framework: Framework, case: Case) -> Assessment:
         outlook=overall,
         red_flags=_red_flags(framework, case, results),
         risks=_risks(framework, case),
-        gaps=gaps,
-        not_applicable=not_applicable,
-        confidence_not_stated=no_confidence,
-        hindsight=hindsight,
     )
