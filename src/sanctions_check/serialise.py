@@ -18,15 +18,17 @@ def jsonable(value: Any) -> Any:
     tuples as lists, and every string made inert (no control characters or escape sequences)."""
     if isinstance(value, str):
         return plain(value)
+    if value is None or isinstance(value, int | float):  # the commonest leaves first (bool too)
+        return value
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if isinstance(value, Mapping):
+        return {plain(str(k)): jsonable(v) for k, v in value.items()}
     if is_dataclass(value) and not isinstance(value, type):
         out = {f.name: jsonable(getattr(value, f.name)) for f in fields(value)}
         for name in getattr(value, "JSON_PROPERTIES", ()):
             out[name] = jsonable(getattr(value, name))
         return out
-    if isinstance(value, Mapping):
-        return {plain(str(k)): jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [jsonable(v) for v in value]
     return value
 
 
