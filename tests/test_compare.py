@@ -76,7 +76,7 @@ def test_compare_cli_table_on_two_analysts_readings(cli):
     result = cli("compare", A, B)
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    assert "Commitment of the sanctioning government" in out
+    assert "Commitment of the implementer" in out
     assert "+5" in out and "−5" in out  # commitment 30 -> 35, communication 50 -> 45
     assert "Answers that changed (3)" in out and "Risks that changed (2)" in out
     assert "Coder's judgement: low. The designation was a single step" in out  # old note

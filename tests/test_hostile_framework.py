@@ -225,3 +225,25 @@ def test_all_problems_of_a_framework_are_reported_at_once(cli, tmp_path):
     path = write(tmp_path / "many.yaml", text)
     stderr = assert_clean_failure(cli("validate", STRONG, "--framework", path), 2, path)
     assert stderr.count(": error: ") == 7, stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "      research_rating: None available\n      sources: [src]\n",
+            "      research_rating: None available\n      sources:\n",
+        ),
+        ("    mitigations: [Exempt aid.]\n", "    mitigations:\n"),
+    ],
+)
+def test_a_required_key_left_empty_is_an_error_not_a_crash(cli, tmp_path, old, new):
+    """Found by the fuzz test: a required list left empty (null) crashed the model's build."""
+    source = (DATA / "mini-framework.yaml").read_text(encoding="utf-8")
+    assert old in source
+    bad = tmp_path / "fw.yaml"
+    bad.write_text(source.replace(old, new, 1), encoding="utf-8")
+    result = cli("factors", "--framework", bad)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    assert "fw.yaml:" in result.stderr and ": error: " in result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -98,3 +99,54 @@ def test_installed_copy_uses_its_bundled_framework_from_any_folder(wheel, tmp_pa
     )
     assert listing.returncode == 0, listing.stderr
     assert "Exposure" in listing.stdout or "exposure" in listing.stdout
+
+
+def test_wheel_carries_the_examples_identical_to_the_root(wheel):
+    with zipfile.ZipFile(wheel) as archive:
+        inside = {
+            name.removeprefix("sanctions_check/examples/"): archive.read(name)
+            for name in archive.namelist()
+            if name.startswith("sanctions_check/examples/") and not name.endswith("/")
+        }
+    folder = ROOT / "examples"
+    root = {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+    assert root and inside == root
+
+
+def test_installed_copy_compares_with_its_bundled_examples_from_any_folder(wheel, tmp_path):
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), wheel],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    case = elsewhere / "case.yaml"
+    case.write_bytes((ROOT / "examples" / "hypothetical-republic-of-aldovia.yaml").read_bytes())
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    probe = subprocess.run(
+        [sys.executable, "-c", "import sanctions_check.history as h; print(h.default_library())"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert Path(probe.stdout.strip()) == target / "sanctions_check" / "examples"
+    found = subprocess.run(
+        [sys.executable, "-m", "sanctions_check", "similar", "case.yaml", "-f", "json"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert found.returncode == 0, found.stderr
+    data = json.loads(found.stdout)
+    assert data["library_size"] == len(list((ROOT / "examples").glob("*.yaml")))
+    assert data["analogues"]

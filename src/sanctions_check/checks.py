@@ -348,7 +348,10 @@ class Record:
                     if attr and default is not _ABSENT:
                         values[attr] = default
                 elif key in value:
+                    before = c.errors
                     kind(c, raw, (*path, key), ctx)  # says what was expected, "found nothing"
+                    if c.errors == before:  # a kind that takes null as empty: still required
+                        c.error((*path, key), f"required, found {describe(raw)}")
                 else:
                     c.error(path, f"missing required key {key!r}")
                 continue

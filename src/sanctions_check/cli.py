@@ -123,6 +123,12 @@ class CompareFormat(StrEnum):
     json = "json"
 
 
+class HistoryFormat(StrEnum):
+    terminal = "terminal"
+    markdown = "markdown"
+    json = "json"
+
+
 class PanelFormat(StrEnum):
     terminal = "terminal"
     markdown = "markdown"
@@ -589,6 +595,114 @@ def compare(
         compare_view.table(model, Console(highlight=False, emoji=False))
     else:
         _emit(compare_view.table_text(model), output, force)
+
+
+@app.command()
+def similar(
+    case_path: Annotated[
+        str, typer.Argument(help="A case file, or - for standard input.", metavar="CASE")
+    ],
+    library: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--library",
+            "-l",
+            help="Case files or folders of coded episodes to compare with (repeatable; default: "
+            "the bundled examples).",
+        ),
+    ] = None,
+    format: Annotated[HistoryFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        HistoryFormat.terminal
+    ),
+    framework_path: FrameworkOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX,
+) -> None:
+    """Historical analogues: the coded episodes whose answers most resemble the case, with how
+    far they are, their outlook, their recorded outcome and where they differ most.
+
+    Compares only questions both cases answered; a case with few answers is told its analogues
+    are weak. Leaves out the case itself and hypothetical cases. Exit codes: 0 shown; 1 the case
+    or a library file is invalid (the valid ones are still used); 2 usage.
+    """
+    from sanctions_check import analogues, history
+    from sanctions_check.render import similar_view, wording
+
+    if library and "-" in library:
+        _say(wording.LIBRARY_NOT_STDIN)
+        raise typer.Exit(EXIT_USAGE)
+    fw = _framework(framework_path, max_size)
+    assessment = _assessment(case_path, fw, max_size)
+    paths = library or [str(history.default_library())]
+    found = history.load(paths, fw, max_size)
+    result = analogues.similar(assessment, found.assessments)
+    _history_out(result, format, similar_view)
+    if not library and framework_path is not None and not found.assessments:
+        _say(wording.LIBRARY_OTHER_FRAMEWORK)
+    _history_problems(found)
+
+
+@app.command()
+def backtest(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Case files or folders; the cases with a recorded outcome are back-tested.",
+            metavar="PATH...",
+        ),
+    ],
+    format: Annotated[HistoryFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        HistoryFormat.terminal
+    ),
+    framework_path: FrameworkOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX,
+) -> None:
+    """How well the outlook (and each factor) orders past episodes by their recorded outcome:
+    pairwise concordance (the AUC) with a bootstrap interval. It reports; it never fits.
+
+    With so few cases this describes past episodes, coded with hindsight risk; it is not a
+    measure of forecast accuracy. Exit codes: 0 shown; 1 some input invalid (the valid ones are
+    still used) or none valid; 2 usage.
+    """
+    from sanctions_check import backtest as bt
+    from sanctions_check import history
+    from sanctions_check.render import backtest_view, wording
+
+    fw = _framework(framework_path, max_size)
+    found = history.load(paths, fw, max_size)
+    if not found.assessments:
+        for problem in found.problems:
+            _say(str(problem))
+        _say(wording.BACKTEST_NOTHING_VALID)
+        raise typer.Exit(EXIT_INVALID)
+    _history_out(bt.run(found.assessments), format, backtest_view)
+    _history_problems(found)
+
+
+def _history_out(result, format: HistoryFormat, view) -> None:
+    """`similar` or `backtest` in the chosen format on standard output (view: its render module)."""
+    if format is HistoryFormat.json:
+        sys.stdout.write(result.to_json())
+    elif format is HistoryFormat.markdown:
+        sys.stdout.write(view.markdown(result))
+    elif sys.stdout.isatty():
+        from rich.console import Console
+
+        view.terminal(result, Console(highlight=False, emoji=False))
+    else:  # a pipe or a file: plain text at the width COLUMNS asks for, no trailing spaces
+        import shutil
+
+        sys.stdout.write(view.terminal_text(result, shutil.get_terminal_size().columns))
+
+
+def _history_problems(found) -> None:
+    """The library's problems on standard error; exit 1 when a file was left out."""
+    for problem in found.problems:
+        _say(str(problem))
+    if found.invalid:
+        from sanctions_check.render import wording
+
+        _say(wording.library_tally(len(found.assessments), len(found.invalid)))
+        raise typer.Exit(EXIT_INVALID)
 
 
 @app.command()

@@ -785,6 +785,205 @@ def counts_as(answer: str, value: float, reason: str | None) -> str:
     return f"{answer} (counts as {level_text(value)} of 4{why})"
 
 
+# --- history: historical analogues (`similar`) and the back-test (`backtest`) ---------------------
+
+NO_OUTCOME = "no outcome recorded"
+
+
+def verdict_or_none(verdict: str | None) -> str:
+    """The sources' overall verdict in words, or that none is recorded."""
+    return NO_OUTCOME if verdict is None else verdict_text(verdict)
+
+
+SIMILAR_TITLE = "Historical analogues"
+SIMILAR_METHOD = (
+    "Distance 0-100 over the factors that enter the outlook, comparing each factor only on the "
+    "questions both cases answered with a level (unknown, n/a and unanswered questions are left "
+    "out, never guessed), weighted by the framework's factor weights and by the share of each "
+    "factor's questions both answered. 0 = the same levels on every shared question. Overlap = "
+    "the share of the outlook's weight the distance rests on."
+)
+SIMILAR_CAVEAT = (
+    "Analogues are past episodes whose answers resemble this case's on the questions both "
+    "answered. How they ended is context for judgement, not a forecast for this case: each "
+    "crisis is unique, and outcomes were recorded after the fact."
+)
+SIMILAR_HEADERS = ("#", "Episode", "Distance", "Overlap", "Outlook", "Sources' verdict")
+DIFFERS_HEADING = "Where each differs most (this case here, the episode there)"
+WEAK_MARK = "weak"
+
+
+def similar_heading(title: str, case_id: str) -> str:
+    return f"{SIMILAR_TITLE} of {title} ({case_id})"
+
+
+def similar_answered(answered: float) -> str:
+    return f"This case answers {percent(answered)} of the outlook's weight."
+
+
+def similar_weak_case(answered: float, threshold: float) -> str:
+    return (
+        f"Weak analogues: this case answers only {percent(answered)} of the outlook's weight "
+        f"(under {percent(threshold)}), so no analogue can rest on more. Answer more questions "
+        "before leaning on them."
+    )
+
+
+def similar_no_strong(threshold: float) -> str:
+    return (
+        f"Weak analogues: no episode shares {percent(threshold)} of the outlook's weight with this "
+        "case; read every distance here with care."
+    )
+
+
+def weak_legend(threshold: float) -> str:
+    return f"weak: the distance rests on under {percent(threshold)} of the outlook's weight."
+
+
+SIMILAR_NONE = (
+    "No episode in the library can be compared with this case: none answered a question that "
+    "this case answered."
+)
+
+
+def similar_not_comparable(ids: list[str]) -> str:
+    return f"Not comparable (no question answered in both): {', '.join(ids)}."
+
+
+EXCLUDED_REASONS = {
+    "self": "the case itself",
+    "hypothetical": "a hypothetical case, not a real episode",
+    "no-outcome": "no outcome recorded",
+    "unclear": "the sources' verdict is unclear",
+    "not-scored": "no answers to score",
+}
+
+
+def excluded_text(case_id: str, reason: str) -> str:
+    return f"{case_id}: {EXCLUDED_REASONS.get(reason, reason)}"
+
+
+LEFT_OUT = "Left out"
+
+
+def distance_text(distance: float | None) -> str:
+    return "–" if distance is None else f"{distance:.0f}"
+
+
+def difference_text(name: str, this: float, other: float) -> str:
+    """One factor where an analogue differs: 'Commitment 50 here, 88 there'."""
+    return f"{name} {this:.0f} here, {other:.0f} there"
+
+
+def differs_text(rank: int, case_id: str, title: str, differences: list[str]) -> str:
+    """One analogue's line under the table: who it is and where it differs most."""
+    where = "; ".join(differences) if differences else "no factor differs on the shared questions"
+    return f"{rank}. {case_id} ({title}): {where}."
+
+
+def purpose_verdicts_text(verdicts: list[tuple[str, str]]) -> str:
+    """An analogue's verdicts on the purposes this case pursues: 'On coerce: ineffective.'"""
+    return "On " + "; on ".join(f"{p}: {verdict_text(v)}" for p, v in verdicts) + "."
+
+
+def quote_text(quote: str) -> str:
+    """An analogue's outcome quote, marked as the sources' words."""
+    return f"In the sources' words: “{quote}”"
+
+
+BACKTEST_TITLE = "Back-test: how the outlook orders past episodes by their recorded outcome"
+BACKTEST_STATEMENT = (
+    "With so few cases this describes past episodes, coded with hindsight risk (the coders knew "
+    "how each episode ended); it is not a measure of forecast accuracy."
+)
+BACKTEST_NO_FITTING = (
+    "The back-test reports and never fits: no weight, threshold or anchor is tuned to these "
+    "outcomes; the weights come from the practitioners' counts."
+)
+BACKTEST_METHOD = (
+    "Pairwise concordance (the C-index; the AUC when there are two verdicts): of the pairs of "
+    "episodes whose sources' verdicts differ (ineffective < partly < effective; unclear left "
+    "out), the share in which the better-judged episode has the higher score, equal scores "
+    "counting one half. 0.5 orders no better than a coin; 1 puts every better episode above "
+    "every worse one. Interval: percentile bootstrap over cases."
+)
+BACKTEST_DASH = "–: no comparable pair (no two cases with answers and different verdicts)."
+BACKTEST_RED_FLAGS = (
+    "For red flags a lower score is the hoped-for direction: a concordance under 0.5 is the "
+    "pattern the flag expects."
+)
+BACKTEST_HEADERS = ("Score", "Kind", "Cases", "Pairs", "Concordance", "Interval")
+EPISODE_HEADERS = ("Episode", OUTCOME_HEADING, "Outlook", "Hindsight")
+NO_PAIRS = "no comparable pairs"
+
+
+def concordance_cell(value: float | None) -> str:
+    """A table cell: the concordance, or '–' when there is no comparable pair."""
+    return "–" if value is None else f"{value:.2f}"
+
+
+def interval_text(low: float | None, high: float | None) -> str:
+    return "–" if low is None or high is None else f"{low:.2f}–{high:.2f}"
+
+
+def backtest_summary(
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    level: float,
+    cases: int,
+    pairs: int,
+    counts: tuple[int, int, int],
+) -> str:
+    """The outlook's concordance in one sentence, with its interval and its counts."""
+    concordant, discordant, tied = counts
+    if value is None:
+        return (
+            f"Outlook: {NO_PAIRS} among {cases} case(s) with an ordered verdict; the back-test "
+            "needs episodes whose verdicts differ."
+        )
+    return (
+        f"Outlook: concordance {value:.2f} ({level * 100:.0f}% bootstrap interval "
+        f"{interval_text(low, high)}), {cases} cases, {pairs} comparable pairs ({concordant} "
+        f"concordant, {discordant} discordant, {tied} tied)."
+    )
+
+
+def verdict_counts(counts: dict[str, int]) -> str:
+    return "Verdicts: " + ", ".join(f"{verdict_text(v)} {n}" for v, n in counts.items()) + "."
+
+
+def backtest_hindsight_text(count: int) -> str:
+    if count == 0:
+        return (
+            "No answer or risk rating in these episodes is flagged as hindsight; the coders "
+            "still knew how each episode ended."
+        )
+    return (
+        f"{count} answer(s) and risk rating(s) in these episodes are flagged as resting on facts "
+        "later than the case's date."
+    )
+
+
+def bootstrap_text(resamples: int, seed: int) -> str:
+    return (
+        f"Bootstrap: {resamples} resamples of the cases, seed {seed} (the same files give the "
+        "same interval)."
+    )
+
+
+LIBRARY_NOT_STDIN = "error: --library reads files and folders, not standard input (-)"
+LIBRARY_OTHER_FRAMEWORK = (
+    "note: the bundled examples are answered against the bundled framework; with --framework, "
+    "pass --library with episodes answered against that framework"
+)
+BACKTEST_NOTHING_VALID = "error: no valid case file to back-test"
+
+
+def library_tally(used: int, invalid: int) -> str:
+    return f"{used} case(s) used, {invalid} invalid."
+
+
 # --- brief: the one-page brief, the Word report and the terminal bottom line ------------------
 
 BRIEF_KICKER = "One-page brief · advisory, not a verdict or legal determination"

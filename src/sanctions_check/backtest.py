@@ -1,0 +1,338 @@
+"""The back-test: how well the outlook orders past episodes by their recorded outcome. Pure.
+
+It reports and never fits: nothing here changes a weight, threshold or anchor, and nothing it
+computes is read by the scoring.
+
+**Concordance** (the C-index; with two outcome classes, the AUC). The sources' overall verdicts are
+ordered ineffective < partly < effective; ``unclear`` and cases without an outcome are left out.
+Every pair of cases with *different* verdicts is a comparable pair. A pair is concordant when the
+case with the better verdict has the higher outlook, discordant when it has the lower, and tied
+when the two outlooks are equal (to six decimals); ties count one half:
+``C = (concordant + tied / 2) / pairs``. 0.5 is the ordering of a coin, 1 puts every better
+episode above every worse one, 0 the reverse.
+
+The same is computed for each factor's score as the tool shows it (an unknown at its neutral
+value); cases where the factor has no answered question are left out of that factor, and cases
+with no answered question at all are left out entirely. For red flags a *lower* score is the
+hoped-for direction, so a useful red flag shows a concordance below 0.5.
+
+**Interval**: a percentile bootstrap over cases. Each of ``resamples`` resamples draws as many
+cases as there are, with replacement, from a ``random.Random(seed)`` generator (cases taken in id
+order, so the same files give the same interval); the statistic is recomputed on each resample
+(a case drawn twice counts twice; resamples with no comparable pair are skipped) and the interval
+is the 2.5th and 97.5th percentile, linearly interpolated, of the values.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sanctions_check import history
+from sanctions_check.render import wording
+
+if TYPE_CHECKING:
+    from sanctions_check.scoring import Assessment
+
+SCHEMA = "sanctions-check/backtest@1"
+SEED = 20250401
+RESAMPLES = 2000
+LEVEL = 0.95
+TIE_DIGITS = 6
+OUTLOOK = "outlook"
+
+# Why a case took no part.
+NO_OUTCOME = "no-outcome"
+UNCLEAR = "unclear"
+HYPOTHETICAL = "hypothetical"
+NOT_SCORED = "not-scored"
+
+
+@dataclass(frozen=True, slots=True)
+class Episode:
+    """One case with an ordered verdict, and the scores that the back-test ranks."""
+
+    case_id: str
+    title: str
+    file: str
+    verdict: str
+    outlook: float | None
+    band: str | None
+    factors: tuple[tuple[str, float | None], ...]  # factor id -> score (None: no answers)
+    hindsight: int  # answers flagged as resting on facts later than the case's date
+
+    @property
+    def rank(self) -> int:
+        return history.ORDINAL[self.verdict]
+
+    def score(self, what: str) -> float | None:
+        if what == OUTLOOK:
+            return self.outlook
+        return dict(self.factors).get(what)
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "id": self.case_id,
+            "title": self.title,
+            "file": self.file,
+            "verdict": self.verdict,
+            "outlook": None if self.outlook is None else round(self.outlook, 1),
+            "band_label": self.band,
+            "hindsight_answers": self.hindsight,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Excluded:
+    case_id: str
+    file: str
+    reason: str  # NO_OUTCOME | UNCLEAR | HYPOTHETICAL | NOT_SCORED
+
+
+@dataclass(frozen=True, slots=True)
+class Concordance:
+    """How one score orders the episodes, with its bootstrap interval."""
+
+    what: str  # OUTLOOK or a factor id
+    name: str
+    kind: str  # "outlook", or the factor's kind
+    cases: int  # episodes with a score for this
+    pairs: int  # comparable pairs: different verdicts
+    concordant: int
+    discordant: int
+    tied: int
+    low: float | None  # bootstrap interval; None when no resample had a comparable pair
+    high: float | None
+    resamples_used: int
+
+    @property
+    def value(self) -> float | None:
+        if not self.pairs:
+            return None
+        return (self.concordant + self.tied / 2) / self.pairs
+
+    @property
+    def hoped(self) -> str:
+        """The direction that would support the framework: "higher", or "lower" for red flags."""
+        return "lower" if self.kind == "red_flag" else "higher"
+
+    def to_data(self) -> dict[str, Any]:
+        value = self.value
+        return {
+            "id": self.what,
+            "name": self.name,
+            "kind": self.kind,
+            "hoped_direction": self.hoped,
+            "cases": self.cases,
+            "pairs": self.pairs,
+            "concordant": self.concordant,
+            "discordant": self.discordant,
+            "tied": self.tied,
+            "concordance": None if value is None else round(value, 3),
+            "interval": None
+            if self.low is None or self.high is None
+            else [round(self.low, 3), round(self.high, 3)],
+            "resamples_used": self.resamples_used,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Backtest:
+    episodes: tuple[Episode, ...]  # in id order
+    outlook: Concordance
+    factors: tuple[Concordance, ...]  # in the framework's order
+    excluded: tuple[Excluded, ...]
+    seed: int
+    resamples: int
+    level: float
+    framework: dict[str, str]
+
+    @property
+    def hindsight_answers(self) -> int:
+        return sum(e.hindsight for e in self.episodes)
+
+    @property
+    def verdicts(self) -> dict[str, int]:
+        counts = dict.fromkeys(history.ORDINAL, 0)
+        for episode in self.episodes:
+            counts[episode.verdict] += 1
+        return counts
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "statement": wording.BACKTEST_STATEMENT,
+            "no_fitting": wording.BACKTEST_NO_FITTING,
+            "method": {
+                "statistic": wording.BACKTEST_METHOD,
+                "order": list(history.ORDINAL),
+                "ties": 0.5,
+                "bootstrap": {
+                    "unit": "case",
+                    "resamples": self.resamples,
+                    "seed": self.seed,
+                    "level": self.level,
+                    "interval": "percentile",
+                },
+            },
+            "verdicts": self.verdicts,
+            "outlook": self.outlook.to_data(),
+            "factors": [f.to_data() for f in self.factors],
+            "episodes": [e.to_data() for e in self.episodes],
+            "hindsight_answers": self.hindsight_answers,
+            "excluded": [
+                {"id": e.case_id, "file": e.file, "reason": e.reason} for e in self.excluded
+            ],
+            "framework": self.framework,
+            "tool": history.tool_data(),
+        }
+
+    def to_json(self) -> str:
+        return history.dumps(self.to_data())
+
+
+def pairs(episodes: Sequence[Episode], what: str) -> list[tuple[int, int, float]]:
+    """Comparable pairs (worse index, better index, 1 / 0.5 / 0) among cases scored on ``what``."""
+    out = []
+    for i, a in enumerate(episodes):
+        sa = a.score(what)
+        if sa is None:
+            continue
+        for j, b in enumerate(episodes):
+            sb = b.score(what)
+            if sb is None or a.rank >= b.rank:
+                continue
+            low, high = round(sa, TIE_DIGITS), round(sb, TIE_DIGITS)
+            out.append((i, j, 1.0 if high > low else 0.5 if high == low else 0.0))
+    return out
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """The q-th quantile (0-1) of values, linearly interpolated between order statistics."""
+    ordered = sorted(values)
+    position = q * (len(ordered) - 1)
+    below = int(position)
+    above = min(below + 1, len(ordered) - 1)
+    return ordered[below] + (ordered[above] - ordered[below]) * (position - below)
+
+
+def draws(n: int, resamples: int, seed: int) -> list[list[int]]:
+    """For each resample, how many times each of n cases is drawn (with replacement)."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(resamples):
+        counts = [0] * n
+        for _ in range(n):
+            counts[int(rng.random() * n)] += 1
+        out.append(counts)
+    return out
+
+
+def concordance(
+    episodes: Sequence[Episode],
+    what: str,
+    name: str,
+    kind: str,
+    counts: Sequence[Sequence[int]],
+    level: float = LEVEL,
+) -> Concordance:
+    found = pairs(episodes, what)
+    concordant = sum(1 for *_, s in found if s == 1.0)
+    tied = sum(1 for *_, s in found if s == 0.5)
+    values = []
+    for draw in counts:
+        weight = total = 0.0
+        for i, j, s in found:
+            w = draw[i] * draw[j]
+            weight += w
+            total += w * s
+        if weight:
+            values.append(total / weight)
+    tail = (1 - level) / 2
+    return Concordance(
+        what=what,
+        name=name,
+        kind=kind,
+        cases=sum(1 for e in episodes if e.score(what) is not None),
+        pairs=len(found),
+        concordant=concordant,
+        discordant=len(found) - concordant - tied,
+        tied=tied,
+        low=percentile(values, tail) if values else None,
+        high=percentile(values, 1 - tail) if values else None,
+        resamples_used=len(values),
+    )
+
+
+def episodes_of(
+    assessments: Sequence[Assessment],
+) -> tuple[tuple[Episode, ...], tuple[Excluded, ...]]:
+    """The cases that can be ordered, in id order, and why each other case is left out."""
+    kept: list[Episode] = []
+    left: list[Excluded] = []
+    for result in assessments:
+        case = result.case
+        header = case.header
+        verdict = history.verdict_of(case)
+        reason = None
+        if header.hypothetical:
+            reason = HYPOTHETICAL
+        elif verdict is None:
+            reason = NO_OUTCOME
+        elif verdict not in history.ORDINAL:
+            reason = UNCLEAR
+        elif result.outlook.score is None or result.outlook.coverage <= 0:
+            reason = NOT_SCORED  # nothing answered: the outlook would be neutral values alone
+        if reason is not None:
+            left.append(Excluded(header.id, case.source, reason))
+            continue
+        assert verdict is not None
+        band = result.outlook.band
+        kept.append(
+            Episode(
+                case_id=header.id,
+                title=header.title,
+                file=case.source,
+                verdict=verdict,
+                outlook=result.outlook.score,
+                band=None if band is None else band.label,
+                factors=tuple(
+                    (f.id, f.score if f.score is not None and f.coverage > 0 else None)
+                    for f in result.factors
+                ),
+                hindsight=history.hindsight_answers(case),
+            )
+        )
+    kept.sort(key=lambda e: (e.case_id, e.file))
+    left.sort(key=lambda e: (e.case_id, e.file))
+    return tuple(kept), tuple(left)
+
+
+def run(
+    assessments: Sequence[Assessment],
+    *,
+    seed: int = SEED,
+    resamples: int = RESAMPLES,
+    level: float = LEVEL,
+) -> Backtest:
+    """The back-test of scored cases; every case must be scored against one framework."""
+    if not assessments:
+        raise ValueError("the back-test needs at least one scored case")
+    framework = assessments[0].framework
+    episodes, excluded = episodes_of(assessments)
+    counts = draws(len(episodes), resamples, seed)
+    factors = tuple(
+        concordance(episodes, f.id, f.label, f.kind, counts, level) for f in framework.factors
+    )
+    return Backtest(
+        episodes=episodes,
+        outlook=concordance(episodes, OUTLOOK, wording.OUTLOOK_NAME, OUTLOOK, counts, level),
+        factors=factors,
+        excluded=excluded,
+        seed=seed,
+        resamples=resamples,
+        level=level,
+        framework=history.framework_data(framework),
+    )

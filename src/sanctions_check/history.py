@@ -1,0 +1,171 @@
+"""The reference library of coded episodes: where it lives, how it is read, what each verdict means.
+
+`similar` and `backtest` both start here. Reading is the only impure step; the comparisons
+themselves (``analogues``, ``backtest``) are pure functions over scored assessments.
+
+The bundled library is the ``examples`` folder. A wheel carries a copy of it inside the package
+(as it does ``factors.yaml``); an editable install or a run from the source tree reads the
+checkout's own folder, so there is one source.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sanctions_check.errors import InputError, Problem
+
+if TYPE_CHECKING:
+    from sanctions_check.case import Case
+    from sanctions_check.framework import Framework
+    from sanctions_check.scoring import Assessment
+
+# The sources' overall verdict, in the order the back-test uses; "unclear" has no place in it.
+ORDINAL = {"ineffective": 0, "partly": 1, "effective": 2}
+UNCLEAR = "unclear"
+
+
+def default_library() -> Path:
+    """The bundled examples: inside the installed package, or the checkout's root folder."""
+    here = Path(__file__).resolve().parent
+    bundled = here / "examples"
+    if bundled.is_dir():
+        return bundled
+    return here.parent.parent / "examples"
+
+
+@dataclass(frozen=True, slots=True)
+class Library:
+    """Scored cases read from files, and the problems that kept other files out."""
+
+    assessments: tuple[Assessment, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def invalid(self) -> tuple[str, ...]:
+        """Files left out because of an error (warnings do not count)."""
+        seen: dict[str, None] = {}
+        for problem in self.problems:
+            if problem.severity == "error":
+                seen.setdefault(problem.file, None)
+        return tuple(seen)
+
+
+def load(paths: Sequence[str], framework: Framework, max_bytes: int) -> Library:
+    """Read, validate and score every case file under ``paths`` (sorted, each file once).
+
+    One bad file never stops the rest: its problems are kept and it is left out. A case id used by
+    an earlier file makes the later file invalid, as in `score`, so no episode counts twice.
+    """
+    from sanctions_check import batch
+    from sanctions_check.scoring import assess
+
+    names, problems = batch.collect(list(paths))
+    found: list[Problem] = list(problems)
+    scored: list[Assessment] = []
+    first: dict[str, str] = {}
+    for name in names:
+        try:
+            case = batch.read_case(name, framework, max_bytes)
+        except InputError as exc:
+            found.extend(exc.problems)
+            continue
+        except RecursionError:
+            found.append(Problem(name, "is nested too deeply to read"))
+            continue
+        earlier = first.setdefault(case.header.id, name)
+        if earlier != name:
+            found.append(
+                Problem(
+                    name,
+                    f"case id {case.header.id!r} is also used by {earlier}; ids must be "
+                    "unique within a library",
+                    field="case.id",
+                )
+            )
+            continue
+        scored.append(assess(framework, case))
+    return Library(tuple(scored), tuple(found))
+
+
+def same_file(a: str, b: str) -> bool:
+    """Whether two case sources name one file (standard input never matches a file)."""
+    if "<" in (a[:1], b[:1]):
+        return False
+    try:
+        return os.path.realpath(a) == os.path.realpath(b)
+    except (OSError, ValueError):
+        return False
+
+
+def verdict_of(case: Case) -> str | None:
+    """The sources' overall verdict recorded in the case's outcome block, or None."""
+    return None if case.outcome is None else case.outcome.verdict
+
+
+def outcome_data(case: Case) -> dict[str, Any] | None:
+    """The outcome block as JSON-ready data (text as written; the JSON writer makes it inert)."""
+    outcome = case.outcome
+    if outcome is None:
+        return None
+    return {
+        "verdict": outcome.verdict,
+        "by_purpose": dict(outcome.by_purpose),
+        "tsc_policy_outcome": outcome.tsc_policy_outcome,
+        "tsc_sanctions_contribution": outcome.tsc_sanctions_contribution,
+        "quote": outcome.quote,
+        "sources": list(outcome.sources),
+        "note": outcome.note,
+    }
+
+
+def numeric(score: object) -> float | None:
+    """An answer's level as a number when it is one (0..4, halves from a pooled panel), else None.
+
+    ``unknown``, ``n/a`` and an unanswered question have no level; a bool is never a level.
+    """
+    if isinstance(score, bool) or not isinstance(score, int | float):
+        return None
+    return float(score)
+
+
+def hindsight_answers(case: Case) -> int:
+    """How many answers and risk ratings are flagged as resting on facts later than its date."""
+    answers = sum(
+        1
+        for questions in case.answers.values()
+        for answer in questions.values()
+        if answer.hindsight
+    )
+    return answers + sum(1 for risk in case.risks.values() if risk.hindsight)
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """JSON for other tools: sorted keys, stable, control characters out of every string."""
+    import json
+
+    from sanctions_check.textsafe import plain
+
+    def inert(value: Any) -> Any:
+        if isinstance(value, str):
+            return plain(value)
+        if isinstance(value, dict):
+            return {plain(k): inert(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [inert(v) for v in value]
+        return value
+
+    return json.dumps(inert(data), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def framework_data(framework: Framework) -> dict[str, Any]:
+    return {"id": framework.id, "version": framework.version, "sha256": framework.sha256}
+
+
+def tool_data() -> dict[str, str]:
+    from sanctions_check import __version__
+
+    return {"name": "sanctions-check", "version": __version__}

@@ -1,0 +1,25 @@
+"""The README's history samples are real runs of the tool on the bundled examples."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import ROOT, run_subprocess
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["similar examples/hypothetical-republic-of-aldovia.yaml"],
+)
+def test_readme_history_sample_is_what_the_tool_prints(command):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = re.search(
+        rf"```console\n\$ sanctions-check {re.escape(command)}\n(.*?)```", readme, re.S
+    )
+    assert shown is not None, f"the README shows no `{command}` run"
+    result = run_subprocess(*command.split(), cwd=ROOT, env={"COLUMNS": "80"})
+    assert result.returncode == 0, result.stderr.decode()
+    lines = [line.rstrip() for line in result.stdout.decode().splitlines()]
+    assert lines == shown.group(1).rstrip("\n").splitlines()
