@@ -46,7 +46,7 @@ def test_assess_names_the_written_file_and_the_summary_above():
         "'my case.yaml' --format brief -o brief.html; Word: --format docx -o report.docx"
     )
     assert "  Red flags: raised: Military sanctions 50" in lines
-    assert "  Data gaps: 9 unknown, 9 unanswered, 3 low-confidence, 0 n/a" in lines
+    assert "  Data gaps: 12 unknown, 6 unanswered, 3 low-confidence, 0 n/a" in lines
 
 
 def test_report_prints_the_bottom_line_first(cli):

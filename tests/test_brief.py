@@ -53,7 +53,7 @@ def test_selection_of_an_example_names_the_band_range_and_purposes():
     assert ("Purposes", "Signal, Constrain") in selected.meta
     assert selected.base_rates == ("Signal: almost 60%", "Constrain: almost 40%")
     assert selected.red_flags == ("Military sanctions: 50 of 100",)
-    assert selected.gaps.text.startswith("9 unknown, 9 not answered, 3 low-confidence")
+    assert selected.gaps.text.startswith("12 unknown, 6 not answered, 3 low-confidence")
     assert "myanmar-2017.yaml --format html" in selected.where
 
 

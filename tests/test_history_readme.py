@@ -11,7 +11,7 @@ from conftest import ROOT, run_subprocess
 
 @pytest.mark.parametrize(
     "command",
-    ["similar examples/hypothetical-republic-of-aldovia.yaml"],
+    ["similar examples/hypothetical-republic-of-aldovia.yaml", "backtest examples/"],
 )
 def test_readme_history_sample_is_what_the_tool_prints(command):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -258,3 +258,14 @@ def test_a_question_with_its_own_neutral_value_counts_as_it(tmp_path):
     assert (result.low, result.high) == (pytest.approx(37.5), pytest.approx(87.5))
     same = score_factor(own.factor("beta"), make({"beta": {"b1": 1, "b2": 3}}))
     assert same.score == pytest.approx(result.score)  # answering at the neutral value: no change
+
+
+def test_bands_and_gates_compare_the_whole_number_a_reader_sees():
+    """A score shown as 50 is never placed below a band that starts at 50, nor a 25 below 25."""
+    from sanctions_check import framework as framework_mod
+    from sanctions_check.scoring import band_for
+
+    fw = framework_mod.load()
+    moderate = next(b for b in fw.bands if b.id == "moderate")
+    assert band_for(fw, moderate.min - 0.5).id == "moderate"
+    assert band_for(fw, moderate.min - 0.51).id != "moderate"

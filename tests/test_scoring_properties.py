@@ -131,8 +131,13 @@ def factor_facts(case: Case, factor_id: str) -> tuple[float, float, float, int, 
     )
 
 
+def shown(score: float) -> int:
+    """The whole number a reader sees (half up): every threshold is compared with it."""
+    return math.floor(score + 0.5)
+
+
 def band_of(score: float) -> str:
-    return [b.id for b in FW.bands if score >= b.min][-1]
+    return [b.id for b in FW.bands if shown(score) >= b.min][-1]
 
 
 def capped(score: float, closing: list[str]) -> str:
@@ -160,7 +165,7 @@ def expected_band(case: Case) -> tuple[float, str]:
     for gate in FW.gates:
         for fid in gated(gate):
             v = facts.get(fid)
-            if v is not None and v[0] < gate.below and RANK[gate.cap] < RANK[band]:
+            if v is not None and shown(v[0]) < gate.below and RANK[gate.cap] < RANK[band]:
                 band = gate.cap
     return point, band
 
@@ -271,8 +276,8 @@ def test_a_gate_the_range_cannot_rule_out_is_unresolved(case):
                 assert (gate.id, fid) not in closed | unresolved
                 continue
             point, low = facts[0], facts[1]
-            assert ((gate.id, fid) in closed) == (point < gate.below)
-            assert ((gate.id, fid) in unresolved) == (low < gate.below <= point)
+            assert ((gate.id, fid) in closed) == (shown(point) < gate.below)
+            assert ((gate.id, fid) in unresolved) == (shown(low) < gate.below <= shown(point))
 
 
 # --- 3. every sentence is true -----------------------------------------------------------------
@@ -301,15 +306,15 @@ def test_none_raised_only_when_every_red_flag_is_ruled_out(case):
     model = report_model.build(assess(FW, case))
     flags = [f for f in FW.factors if f.kind == "red_flag"]
     highs = [factor_facts(case, f.id) for f in flags]
-    ruled_out = all(h is None or h[2] < FW.red_flag_threshold for h in highs)
+    ruled_out = all(h is None or shown(h[2]) < FW.red_flag_threshold for h in highs)
     says_none = model.red_flags_text is not None and model.red_flags_text.startswith("None raised")
     assert says_none == ruled_out
     open_names = [
         f.name
         for f, h in zip(flags, highs, strict=True)
         if h is not None
-        and h[2] >= FW.red_flag_threshold
-        and not (h[3] > 0 and h[0] >= FW.red_flag_threshold)
+        and shown(h[2]) >= FW.red_flag_threshold
+        and not (h[3] > 0 and shown(h[0]) >= FW.red_flag_threshold)
     ]
     if open_names:
         assert model.red_flags_text is not None

@@ -172,6 +172,7 @@ class ScoreRow(NamedTuple):
 
 def summarise(result: Assessment, file: str) -> ScoreRow:
     """The compact row that `score` prints for one case."""
+    from sanctions_check.render.wording import share
     from sanctions_check.scoring import NOT_YET_ASSESSED, whole
 
     case = result.case
@@ -190,7 +191,7 @@ def summarise(result: Assessment, file: str) -> ScoreRow:
         outlook=None if outlook.score is None else whole(outlook.score),
         low=whole(outlook.low),
         high=whole(outlook.high),
-        coverage=round(outlook.coverage, 3),
+        coverage=share(outlook.coverage),
         capped=outlook.capped,
         provisional=outlook.provisional,
         limiting=tuple(limit.factor_id for limit in outlook.limits),

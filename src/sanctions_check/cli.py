@@ -252,9 +252,9 @@ def score(
         raise typer.Exit(EXIT_INTERRUPTED) from None
     if isinstance(stream, scores.JsonStream):
         stream.close([p for p in tally.problems if p.severity == "error"], tally.summary)
-    elif format is ScoreFormat.markdown:
+    elif format is ScoreFormat.markdown and rows:  # no valid case: no empty table or legend
         scores.markdown(rows, fw, out)
-    elif format is ScoreFormat.table:
+    elif format is ScoreFormat.table and rows:
         scores.table(rows, fw, out)
     for problem in tally.problems:
         _say(str(problem))

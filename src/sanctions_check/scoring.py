@@ -321,10 +321,15 @@ def score_factor(factor: Factor, case: Case) -> FactorResult:
 
 
 def band_for(framework: Framework, score: float) -> Band:
-    """The highest band whose minimum the score reaches (bands ascend from 0)."""
+    """The highest band whose minimum the score reaches (bands ascend from 0).
+
+    Every threshold is compared with the whole number a reader sees: a score shown as 50 is never
+    placed below a band that starts at 50.
+    """
+    shown = whole(score)
     chosen = framework.bands[0]
     for band in framework.bands:
-        if score >= band.min:
+        if shown >= band.min:
             chosen = band
     return chosen
 
@@ -356,9 +361,9 @@ def gate_results(framework: Framework, results: dict[str, FactorResult]) -> list
             r = results[factor.id]
             if r.score is None or r.low is None or r.high is None:
                 continue
-            if r.score < gate.below:
+            if whole(r.score) < gate.below:
                 status = CLOSED
-            elif r.low < gate.below:
+            elif whole(r.low) < gate.below:
                 status = UNRESOLVED
             else:
                 continue
@@ -405,7 +410,7 @@ def outlook(framework: Framework, results: dict[str, FactorResult]) -> Outlook:
     # At the low end every factor sits at its low, so every gate that can close does; at the
     # high end only the gates whose factor stays below even at its high remain closed.
     band_low = capped_band(framework, low, [g.cap for g in gates])
-    band_high = capped_band(framework, high, [g.cap for g in gates if g.high < g.below])
+    band_high = capped_band(framework, high, [g.cap for g in gates if whole(g.high) < g.below])
     core = [results[f.id] for f in framework.factors if f.kind == "core"]
     unassessed = [r for r in core if r.applicable and not r.assessed]
     # A band resting on a few answers, or on a core factor nobody has assessed, is flagged
@@ -501,7 +506,7 @@ def _lifts_cap(
     caps = [
         gate.cap
         for gate in current.gates
-        if not (gate.factor_id == factor_id and new_score >= gate.below)
+        if not (gate.factor_id == factor_id and whole(new_score) >= gate.below)
     ]
     after = capped_band(framework, current.score + gain, caps)
     return band_rank(framework, after.id) > band_rank(framework, current.band.id)
@@ -520,9 +525,9 @@ def _red_flags(
             continue
         if r.score is None or r.high is None:
             continue  # every question n/a: the flag does not apply to these measures
-        if r.assessed and r.score >= threshold:
+        if r.assessed and whole(r.score) >= threshold:
             status = RAISED
-        elif r.high < threshold:
+        elif whole(r.high) < threshold:
             status = CLEAR
         else:
             status = NOT_ASSESSED
@@ -661,7 +666,7 @@ def _strengths(
         and r.half_answered
         and r.id not in limiting
         and r.score is not None
-        and r.score >= strong_at
+        and whole(r.score) >= strong_at
     ]
     return tuple(sorted(chosen, key=lambda r: -(r.score or 0.0)))
 

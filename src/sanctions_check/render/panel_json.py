@@ -30,7 +30,7 @@ def _outlook(assessment: Assessment) -> dict[str, Any]:
         "score": _r(o.score),
         "low": _r(o.low),
         "high": _r(o.high),
-        "coverage": _r(o.coverage, 3),
+        "coverage": wording.share(o.coverage),
         "band": o.band.id if o.band else None,
         "band_label": label,
         "capped": o.band is not None and o.band != getattr(o, "uncapped_band", o.band),

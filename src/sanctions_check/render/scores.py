@@ -11,6 +11,8 @@ from sanctions_check.framework import Framework
 from sanctions_check.render import wording
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from sanctions_check.batch import ScoreRow
 
 SCHEMA = "sanctions-check/score@2"
@@ -99,6 +101,7 @@ RISK_NOTE = (
     "Top risk: the unintended consequence that could reach highest, likelihood × severity "
     "(0-16); a range where a side is unknown."
 )
+CASE_AT_LEAST = 8  # the case column's narrowest width, however little room the figures leave
 HEADERS = ("Case", "Band", wording.OUTLOOK_NAME, "Coverage", "Limited by", "Top risk")
 _WRAPPING = ("Limited by", "Top risk")
 _NUMERIC = (wording.OUTLOOK_NAME, "Coverage")
@@ -111,6 +114,33 @@ def _notes(ordered: list[ScoreRow], labels: list[str]) -> list[str]:
     ]
 
 
+def column_widths(columns: list[list[str]], room: int) -> list[int]:
+    """Each column's width (header first in each list) for a table ``room`` characters wide.
+
+    Numbers and band names are never cut and words never split: a column that wraps ("Limited
+    by", "Top risk") keeps at least its longest word, the others their longest cell. Only the
+    case id folds, into whatever the other columns leave (never under CASE_AT_LEAST). Spare room
+    goes back to the wrapping columns, up to their longest cell.
+    """
+    natural = [max(len(text) for text in column) for column in columns]
+    gaps = len(columns) - 1
+    if sum(natural) + gaps <= room:
+        return natural
+    wrapping = [HEADERS[i] in _WRAPPING for i in range(len(columns))]
+    widths = [
+        max(len(word) for text in column for word in text.split() or [""]) if wraps else nat
+        for column, nat, wraps in zip(columns, natural, wrapping, strict=True)
+    ]
+    widths[0] = max(CASE_AT_LEAST, min(natural[0], room - gaps - sum(widths[1:])))
+    spare = room - gaps - sum(widths)
+    for i, wraps in enumerate(wrapping):
+        if wraps and spare > 0:
+            grow = min(spare, natural[i] - widths[i])
+            widths[i] += grow
+            spare -= grow
+    return widths
+
+
 def table(
     rows: list[ScoreRow], framework: Framework, out: IO[str], *, width: int | None = None
 ) -> None:
@@ -118,7 +148,6 @@ def table(
     import io
 
     from rich.console import Console
-    from rich.table import Table
     from rich.text import Text
 
     title = (
@@ -127,6 +156,31 @@ def table(
     )
     ordered = ranked(rows)
     labels = [b.label for b in framework.bands]
+    cells = [[textsafe.one_line(cell) for cell in _cells(row, labels)] for row in ordered]
+    console = Console(file=out, width=width, highlight=False, soft_wrap=False)
+    buffer = None
+    if not console.is_terminal:  # a pipe or a file: plain lines, without rich's padding
+        buffer = io.StringIO()
+        console = Console(
+            file=buffer, width=console.width, highlight=False, soft_wrap=False, color_system=None
+        )
+    widths = column_widths(
+        [[header, *(row[i] for row in cells)] for i, header in enumerate(HEADERS)], console.width
+    )
+    if sum(widths) + len(HEADERS) - 1 <= console.width:
+        console.print(_grid(title, cells, widths))
+    else:  # too narrow for the columns without cutting a figure: one block per case
+        console.print(_blocks(title, cells))
+    for line in _notes(ordered, labels):
+        console.print(Text(line, style="dim"))
+    if buffer is not None:
+        out.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
+
+
+def _grid(title: str, cells: list[list[str]], widths: list[int]) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
     grid = Table(
         title=title,
         title_justify="left",
@@ -137,27 +191,31 @@ def table(
         collapse_padding=True,
         header_style="bold underline",
     )
-    for header in HEADERS:
+    for header, column_width in zip(HEADERS, widths, strict=True):
         grid.add_column(
             header,
             justify="right" if header in _NUMERIC else "left",
             overflow="fold",
-            no_wrap=header not in _WRAPPING,
+            no_wrap=header not in (*_WRAPPING, HEADERS[0]),
+            width=column_width,
         )
-    for row in ordered:
-        grid.add_row(*(Text(textsafe.one_line(cell)) for cell in _cells(row, labels)))
-    console = Console(file=out, width=width, highlight=False, soft_wrap=False)
-    buffer = None
-    if not console.is_terminal:  # a pipe or a file: plain lines, without rich's padding
-        buffer = io.StringIO()
-        console = Console(
-            file=buffer, width=console.width, highlight=False, soft_wrap=False, color_system=None
-        )
-    console.print(grid)
-    for line in _notes(ordered, labels):
-        console.print(Text(line, style="dim"))
-    if buffer is not None:
-        out.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
+    for row in cells:
+        grid.add_row(*(Text(cell) for cell in row))
+    return grid
+
+
+def _blocks(title: str, cells: list[list[str]]) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
+    blocks = Table.grid()
+    blocks.title, blocks.title_justify = title, "left"
+    blocks.add_column(overflow="fold")
+    for row in cells:
+        blocks.add_row(Text(row[0], style="bold"))
+        for header, cell in zip(HEADERS[1:], row[1:], strict=True):
+            blocks.add_row(Text(f"  {header}: {cell}"))
+    return blocks
 
 
 def markdown(rows: list[ScoreRow], framework: Framework, out: IO[str]) -> None:

@@ -45,6 +45,14 @@ def score_with_range(score: float | None, low: float, high: float) -> str:
     return f"{number(score)} (range {score_range(low, high)})"
 
 
+def share(fraction: float) -> float:
+    """A share (coverage) as the whole percent every output shows, kept as a fraction: 0.45.
+
+    Rounded once, here, so that JSON's 0.45 and the table's 45% are the same figure.
+    """
+    return whole(fraction * 100) / 100
+
+
 def percent(fraction: float) -> str:
     return f"{whole(fraction * 100)}%"
 
@@ -1400,7 +1408,7 @@ def panel_outlook_text(outlook: Any) -> str:
         score,
         round(outlook.low, 1),
         round(outlook.high, 1),
-        round(outlook.coverage, 3),
+        share(outlook.coverage),
         bool(getattr(outlook, "provisional", False)),
     )
 
