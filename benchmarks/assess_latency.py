@@ -64,7 +64,9 @@ def one_run(framework, folder: Path) -> tuple[list[float], list[float]]:
 
     steps = flow.plan(framework).steps
     answers = sum(1 for s in steps if s.counted)
-    keys = ["Latency check\r", "\r", "\r", "\r", "\r", "\r", " \r"]
+    # title, country, as-of date, id, real or hypothetical, implementers, analyst, situation,
+    # measures, purposes (tick the first)
+    keys = ["Latency check 2024\r", "Latencia\r", *["\r"] * 7, " \r"]
     keys += [("2" if n % 4 else "u") + "\r" for n in range(answers)]
     devnull = open(os.devnull, "w")  # noqa: SIM115 - closed below
     output = Vt100_Output(devnull, lambda: Size(rows=40, columns=100), term="xterm")

@@ -190,6 +190,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch-runs", type=int, default=10, help="pairs per batch measurement")
     ap.add_argument("--memory-runs", type=int, default=3)
     ap.add_argument("--files", type=int, default=2000, help="files in the batch corpus")
+    ap.add_argument(
+        "--batch-files",
+        default=None,
+        help="comma-separated batch corpus sizes, e.g. 2000,10000 (default: --files)",
+    )
     ap.add_argument("--memory-files", type=int, default=10000)
     ap.add_argument("--example", type=Path, default=None, help="the one case for start-up rows")
     ap.add_argument(
@@ -238,8 +243,10 @@ def main(argv: list[str] | None = None) -> int:
     if sections & {"batch", "memory"}:
         ids = corpus.framework_ids(cli, None)
     if "batch" in sections:
-        folder = corpus.generate(HERE / "corpus" / f"cases-{args.files}", args.files, ids)
-        rows += batch(py, cli, folder, args.files, args.batch_runs, env)
+        sizes = [int(n) for n in (args.batch_files or str(args.files)).split(",")]
+        for size in sizes:
+            folder = corpus.generate(HERE / "corpus" / f"cases-{size}", size, ids)
+            rows += batch(py, cli, folder, size, args.batch_runs, env)
     if "memory" in sections and not Path("/usr/bin/time").exists():
         warnings.append("no /usr/bin/time: memory rows skipped (apt-get install time)")
         print(f"WARNING: {warnings[-1]}")

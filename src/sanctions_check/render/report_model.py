@@ -4,17 +4,17 @@ Terminal, Markdown, HTML and JSON all start from :func:`build`, so they cannot d
 section added here shows up everywhere. Figures a person reads are whole numbers, rounded once
 here; every sentence comes from ``wording``. Text is kept as written in the case file; each
 renderer makes it inert for its own format (textsafe). JSON is the model itself, walked once
-(:func:`jsonable`), schema ``report@2`` (docs/reports.md).
+(:func:`sanctions_check.serialise.jsonable`), schema ``report@2`` (docs/reports.md).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from sanctions_check import __version__
 from sanctions_check.errors import UsageError
@@ -29,6 +29,8 @@ from sanctions_check.scoring import (
     GateResult,
     whole,
 )
+from sanctions_check.serialise import dumps as dumps
+from sanctions_check.serialise import jsonable as jsonable
 
 if TYPE_CHECKING:
     from sanctions_check.analogues import Similarity
@@ -976,32 +978,3 @@ def build(
             wording.analogues_explained(fw.min_coverage, bundled_library) if analogues else None
         ),
     )
-
-
-# --- JSON, once, from any result model -------------------------------------------------------
-
-
-def jsonable(value: Any) -> Any:
-    """A result model as plain JSON data: dataclass fields (and any ``JSON_PROPERTIES``) by name,
-    tuples as lists, and every string made inert (no control characters or escape sequences)."""
-    from sanctions_check.textsafe import plain
-
-    if isinstance(value, str):
-        return plain(value)
-    if is_dataclass(value) and not isinstance(value, type):
-        out = {f.name: jsonable(getattr(value, f.name)) for f in fields(value)}
-        for name in getattr(value, "JSON_PROPERTIES", ()):
-            out[name] = jsonable(getattr(value, name))
-        return out
-    if isinstance(value, Mapping):
-        return {plain(str(k)): jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [jsonable(v) for v in value]
-    return value
-
-
-def dumps(model: Any) -> str:
-    """A result model as JSON for other tools: sorted keys, stable, no control characters."""
-    import json
-
-    return json.dumps(jsonable(model), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

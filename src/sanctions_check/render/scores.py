@@ -245,10 +245,10 @@ class JsonStream:
     def add(self, row: ScoreRow) -> None:
         import json
 
-        from sanctions_check.render.report_model import jsonable
+        from sanctions_check.serialise import jsonable
 
         separator = "\n  " if self.count == 0 else ",\n  "
-        self.out.write(separator + json.dumps(jsonable(row), ensure_ascii=False))
+        self.out.write(separator + json.dumps(jsonable(row._asdict()), ensure_ascii=False))
         self.count += 1
 
     def close(self, invalid: Iterable[Problem], summary: dict[str, int]) -> None:
