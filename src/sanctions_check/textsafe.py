@@ -66,6 +66,26 @@ def md_cell(text: object) -> str:
     return md_text(one_line(text))
 
 
+def md_cell_or_dash(text: object) -> str:
+    """A Markdown table cell, with '–' for an empty value so the table keeps its columns."""
+    return md_cell(text) or "–"
+
+
+_MD_BLOCK_START = re.compile(r"(\d+)([.)])(?=\s|$)|([-+=])(?=\s|$)")
+
+
+def md_line(text: object) -> str:
+    """Markdown running text on one line; a leading list marker ('- ', '1. ') is made literal
+    too, so that case text can never start a list or a heading of its own."""
+    out = md_text(one_line(text))
+    match = _MD_BLOCK_START.match(out)
+    if match is None:
+        return out
+    if match.group(3):
+        return "\\" + out
+    return f"{match.group(1)}\\{out[len(match.group(1)) :]}"
+
+
 def csv_cell(value: object) -> object:
     """Neutralise spreadsheet formulas (CSV injection): text starting with = + - @ gets a quote."""
     if isinstance(value, str):

@@ -5,29 +5,13 @@ brief (``brief.select``), in the same order. Every string goes through ``textsaf
 
 from __future__ import annotations
 
-import re
-
 from sanctions_check import textsafe
 from sanctions_check.render import wording
 from sanctions_check.render.brief import Brief, select
 from sanctions_check.render.report_model import Report
 
-_BLOCK_START = re.compile(r"(\d+)([.)])(?=\s|$)|([-+=])(?=\s|$)")
-
-
-def text(value: object) -> str:
-    """Running text on one line; a leading list marker ('- ', '1. ') is made literal too."""
-    out = textsafe.md_text(textsafe.one_line(value))
-    match = _BLOCK_START.match(out)
-    if match is None:
-        return out
-    if match.group(3):
-        return "\\" + out
-    return f"{match.group(1)}\\{out[len(match.group(1)) :]}"
-
-
-def cell(value: object) -> str:
-    return textsafe.md_cell(value) or "–"
+text = textsafe.md_line
+cell = textsafe.md_cell_or_dash
 
 
 def render(report: Report, *, case_file: str | None = None) -> str:

@@ -16,6 +16,7 @@ from sanctions_check import __version__, textsafe
 from sanctions_check.case import Answer
 from sanctions_check.compare import CHANGED, Comparison
 from sanctions_check.render import report_model, wording
+from sanctions_check.render.paragraphs import paragraph
 from sanctions_check.scoring import Assessment, RiskResult, whole
 
 SCHEMA = "sanctions-check/compare@2"
@@ -333,24 +334,6 @@ def _flags_line(report: ComparisonReport) -> str | None:
     )
 
 
-def _paragraph(
-    console: Any, text: object, style: str = "", indent: int = 2, first: str = ""
-) -> None:
-    import textwrap
-
-    from rich.text import Text
-
-    width = max((console.width or 80) - indent - len(first), 20)
-    lines = textwrap.wrap(
-        textsafe.one_line(text), width=width, break_long_words=False, break_on_hyphens=False
-    ) or [""]
-    pad = " " * indent
-    body = "\n".join(
-        (pad + first if i == 0 else pad + " " * len(first)) + line for i, line in enumerate(lines)
-    )
-    console.print(Text(textsafe.plain(body), style=style), soft_wrap=True)
-
-
 def table(report: ComparisonReport, console: Any) -> None:
     """The comparison for a terminal: a factor table, then what changed and why."""
     from rich import box
@@ -361,13 +344,13 @@ def table(report: ComparisonReport, console: Any) -> None:
         return Text(textsafe.plain(value), style=style)
 
     old, new = report.old, report.new
-    _paragraph(console, f"Comparing assessments of {new.title}", "bold", indent=0)
-    _paragraph(console, f"old: {_who(old)}")
-    _paragraph(console, f"new: {_who(new)}")
+    paragraph(console, f"Comparing assessments of {new.title}", "bold", indent=0)
+    paragraph(console, f"old: {_who(old)}")
+    paragraph(console, f"new: {_who(new)}")
     for warning in report.warnings:
-        _paragraph(console, f"Note: {warning}", "yellow", indent=0)
+        paragraph(console, f"Note: {warning}", "yellow", indent=0)
     if report.summary:
-        _paragraph(console, report.summary, "bold", indent=0)
+        paragraph(console, report.summary, "bold", indent=0)
     grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     grid.add_column("Factor", overflow="fold")
     grid.add_column("Old", overflow="fold")
@@ -382,27 +365,27 @@ def table(report: ComparisonReport, console: Any) -> None:
     for f in report.factors:
         grid.add_row(t(f"{f.name} ({f.kind_label})"), t(f.old_text), t(f.new_text), t(f.delta_text))
     console.print(grid)
-    _paragraph(console, report.limits_text, indent=0)
+    paragraph(console, report.limits_text, indent=0)
     flags = _flags_line(report)
     if flags:
-        _paragraph(console, flags, indent=0)
+        paragraph(console, flags, indent=0)
     console.print()
     console.print(t(f"Answers that changed ({len(report.answers)})", "bold underline"))
     for a in report.answers:
-        _paragraph(console, f"{a.factor_name}: {a.question}", "bold", first="• ")
-        _paragraph(console, f"old: {_answer_line(a.old)}", indent=4)
-        _paragraph(console, f"new: {_answer_line(a.new)}", indent=4)
+        paragraph(console, f"{a.factor_name}: {a.question}", "bold", first="• ")
+        paragraph(console, f"old: {_answer_line(a.old)}", indent=4)
+        paragraph(console, f"new: {_answer_line(a.new)}", indent=4)
     if not report.answers:
-        _paragraph(console, "none")
+        paragraph(console, "none")
     console.print()
     console.print(t(f"Risks that changed ({len(report.risks)})", "bold underline"))
     for r in report.risks:
-        _paragraph(console, r.text, first="• ")
+        paragraph(console, r.text, first="• ")
     if not report.risks:
-        _paragraph(console, "none")
+        paragraph(console, "none")
     fw = report.method.framework
     console.print()
-    _paragraph(
+    paragraph(
         console,
         f"Both scored against framework {fw.id} {fw.version}. {wording.OUTLOOK_EXPLAINED} "
         f"{wording.NEUTRAL_RULE}",
@@ -411,12 +394,8 @@ def table(report: ComparisonReport, console: Any) -> None:
     )
 
 
-def _md(value: object) -> str:
-    return textsafe.md_text(textsafe.one_line(value))
-
-
-def _cell(value: object) -> str:
-    return textsafe.md_cell(value) or "–"
+_md = textsafe.md_line
+_cell = textsafe.md_cell_or_dash
 
 
 def markdown(report: ComparisonReport) -> str:

@@ -6,7 +6,6 @@ analyst's name or note holding ``<script>``, ``|`` or ``*emphasis*`` stays liter
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from sanctions_check import textsafe
@@ -14,22 +13,8 @@ from sanctions_check.panel import Panel, QuestionPanel
 from sanctions_check.render import wording
 from sanctions_check.scoring import Assessment
 
-_BLOCK_START = re.compile(r"(\d+)([.)])(?=\s|$)|([-+=])(?=\s|$)")
-
-
-def _text(value: object) -> str:
-    """Running text on one line; a leading list marker ('- ', '1. ') is made literal too."""
-    out = textsafe.md_text(textsafe.one_line(value))
-    match = _BLOCK_START.match(out)
-    if match is None:
-        return out
-    if match.group(3):
-        return "\\" + out
-    return f"{match.group(1)}\\{out[len(match.group(1)) :]}"
-
-
-def _cell(value: object) -> str:
-    return textsafe.md_cell(value) or "–"
+_text = textsafe.md_line
+_cell = textsafe.md_cell_or_dash
 
 
 def _outlook(assessment: Assessment) -> str:

@@ -7,40 +7,27 @@ analyst's name or note stays literal, and escape sequences are removed.
 from __future__ import annotations
 
 import io
-import textwrap
 from pathlib import Path
 from typing import Any
 
 from sanctions_check import textsafe
 from sanctions_check.panel import Panel, QuestionPanel
 from sanctions_check.render import wording
+from sanctions_check.render.paragraphs import paragraph as _paragraph
 from sanctions_check.scoring import Assessment
 
 TOP = 10  # disagreements listed in full at a terminal; every one is in Markdown, HTML and JSON
+
+
+def _para(console: Any, text: object, style: str = "", indent: int = 0, first: str = "") -> None:
+    """The panel's paragraphs start at the margin."""
+    _paragraph(console, text, style, indent=indent, first=first)
 
 
 def _t(value: object, style: str = "") -> Any:
     from rich.text import Text
 
     return Text(textsafe.plain(value), style=style)
-
-
-def _para(console: Any, text: object, style: str = "", indent: int = 0, first: str = "") -> None:
-    width = max((console.width or 80) - indent - len(first), 20)
-    lines = textwrap.wrap(
-        textsafe.one_line(text), width=width, break_long_words=False, break_on_hyphens=False
-    ) or [""]
-    pad = " " * indent
-    console.print(
-        _t(
-            "\n".join(
-                (pad + first if i == 0 else pad + " " * len(first)) + line
-                for i, line in enumerate(lines)
-            ),
-            style,
-        ),
-        soft_wrap=True,
-    )
 
 
 def _heading(console: Any, title: str) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from sanctions_check import textsafe
 from sanctions_check.render import report_model, wording
+from sanctions_check.render.paragraphs import bullet, paragraph
 from sanctions_check.render.report_model import Report
 from sanctions_check.scoring import Assessment
 
@@ -31,33 +32,6 @@ def _t(text: object, style: str = "") -> Any:
 def _heading(console: Any, title: str) -> None:
     console.print()
     console.print(_t(title, "bold underline"))
-
-
-def paragraph(
-    console: Any, text: object, style: str = "", indent: int = 2, first: str = ""
-) -> None:
-    """A wrapped, indented paragraph (hanging after ``first``) without trailing spaces."""
-    import textwrap
-
-    width = max((console.width or 80) - indent - len(first), 20)
-    lines = textwrap.wrap(
-        textsafe.one_line(text), width=width, break_long_words=False, break_on_hyphens=False
-    ) or [""]
-    pad = " " * indent
-    console.print(
-        _t(
-            "\n".join(
-                (pad + first if i == 0 else pad + " " * len(first)) + line
-                for i, line in enumerate(lines)
-            ),
-            style,
-        ),
-        soft_wrap=True,
-    )
-
-
-def bullet(console: Any, text: object, style: str = "") -> None:
-    paragraph(console, text, style, first="• ")
 
 
 def render_model(report: Report, console: Any, *, case_file: str | None = None) -> None:
