@@ -11,6 +11,7 @@ from typing import Any
 from sanctions_check import textsafe
 from sanctions_check.backtest import Backtest, Concordance
 from sanctions_check.render import wording
+from sanctions_check.render.paragraphs import captured
 
 
 def _summary(result: Backtest) -> str:
@@ -90,21 +91,7 @@ def terminal(result: Backtest, console: Any) -> None:
 
 def terminal_text(result: Backtest, width: int = 100) -> str:
     """The terminal output as plain text (no colour), for files and pipes."""
-    import io
-
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        color_system=None,
-        force_terminal=False,
-        highlight=False,
-        emoji=False,
-    )
-    terminal(result, console)
-    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+    return captured(lambda console: terminal(result, console), width)
 
 
 def _table(headers: tuple[str, ...], rows: list[list[str]], right_from: int) -> list[str]:

@@ -6,13 +6,13 @@ analyst's name or note stays literal, and escape sequences are removed.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
 from sanctions_check import textsafe
 from sanctions_check.panel import Panel, QuestionPanel
 from sanctions_check.render import wording
+from sanctions_check.render.paragraphs import captured
 from sanctions_check.render.paragraphs import paragraph as _paragraph
 from sanctions_check.scoring import Assessment
 
@@ -176,10 +176,4 @@ def _risk_cell(likelihood: object, severity: object) -> str:
 
 def text(panel: Panel, width: int = 100) -> str:
     """The terminal view as plain text, for a file or a pipe."""
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    render(
-        panel, Console(file=buffer, width=width, color_system=None, highlight=False, emoji=False)
-    )
-    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+    return captured(lambda console: render(panel, console), width)

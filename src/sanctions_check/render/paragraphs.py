@@ -6,6 +6,7 @@ output breaks lines the same way, never inside a word, and never leaves trailing
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sanctions_check import textsafe
@@ -32,3 +33,23 @@ def paragraph(
 
 def bullet(console: Any, text: object, style: str = "", indent: int = 2) -> None:
     paragraph(console, text, style, indent=indent, first="• ")
+
+
+def captured(draw: Callable[[Any], None], width: int) -> str:
+    """What ``draw(console)`` prints, as plain text ``width`` wide without trailing spaces: the
+    terminal view for a file or a pipe (no colour, no terminal codes)."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        color_system=None,
+        force_terminal=False,
+        highlight=False,
+        emoji=False,
+    )
+    draw(console)
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"

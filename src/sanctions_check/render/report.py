@@ -45,21 +45,8 @@ def text(
 
         return html.render(model)
     if fmt == "terminal":
-        import io
-
-        from rich.console import Console
-
         from sanctions_check.render import terminal
+        from sanctions_check.render.paragraphs import captured
 
-        buffer = io.StringIO()
-        console = Console(
-            file=buffer,
-            width=width,
-            color_system=None,
-            force_terminal=False,
-            highlight=False,
-            emoji=False,
-        )
-        terminal.render_model(model, console)
-        return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+        return captured(lambda console: terminal.render_model(model, console), width)
     raise ValueError(f"unknown report format {fmt!r}; choose from {', '.join(FORMATS)}")

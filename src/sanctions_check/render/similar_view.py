@@ -12,6 +12,7 @@ from typing import Any
 from sanctions_check import textsafe
 from sanctions_check.analogues import Analogue, Similarity
 from sanctions_check.render import wording
+from sanctions_check.render.paragraphs import captured
 
 
 def _differs(analogue: Analogue) -> list[str]:
@@ -118,21 +119,7 @@ def terminal(result: Similarity, console: Any) -> None:
 
 def terminal_text(result: Similarity, width: int = 100) -> str:
     """The terminal output as plain text (no colour), for files and pipes."""
-    import io
-
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        color_system=None,
-        force_terminal=False,
-        highlight=False,
-        emoji=False,
-    )
-    terminal(result, console)
-    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+    return captured(lambda console: terminal(result, console), width)
 
 
 def markdown(result: Similarity) -> str:
