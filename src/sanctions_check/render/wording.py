@@ -817,7 +817,9 @@ SIMILAR_CAVEAT = (
     "crisis is unique, and outcomes were recorded after the fact."
 )
 SIMILAR_HEADERS = ("#", "Episode", "Distance", "Overlap", "Outlook", "Sources' verdict")
-DIFFERS_HEADING = "Where each differs most (this case here, the episode there)"
+DIFFERS_HEADING = (
+    "Where each differs most, on the questions both answered (this case here, the episode there)"
+)
 WEAK_MARK = "weak"
 
 
@@ -940,7 +942,11 @@ def analogue_differs(differences: list[str]) -> str:
     """Where one analogue differs most from the case, on the questions both answered."""
     if not differences:
         return "No factor differs on the questions both answered."
-    return "Differs most (this case here, the episode there): " + "; ".join(differences) + "."
+    return (
+        "Differs most, on the questions both answered (this case here, the episode there): "
+        + "; ".join(differences)
+        + "."
+    )
 
 
 def report_library_left_out(count: int) -> str:
