@@ -49,7 +49,7 @@ class _App(typer.Typer):
 app = _App(
     name="sanctions-check",
     help=(
-        "Advisory checklist for targeted sanctions aimed at preventing mass atrocities. "
+        "Advisory structure and scoring for targeted sanctions aimed at preventing mass atrocities. "
         "Scores a case against the four factors that at least two-thirds of 15 experienced "
         "US sanctions practitioners tied to effectiveness (USHMM Simon-Skjodt Center), with "
         "uncertainty, limiting factors, risks and mitigations. Advisory only: each crisis is "
@@ -151,7 +151,7 @@ def _root(
         ),
     ] = False,
 ) -> None:
-    """Advisory checklist for targeted sanctions aimed at preventing mass atrocities."""
+    """Advisory structure and scoring for targeted sanctions aimed at preventing mass atrocities."""
 
 
 def _say(message: str) -> None:
@@ -384,7 +384,7 @@ def assess(
     ] = False,
     framework_path: FrameworkOption = None,
 ) -> None:
-    """Answer the checklist in a terminal, guided factor by factor; every answer is saved at once.
+    """Answer the questions in a terminal, guided factor by factor; every answer is saved at once.
 
     Ctrl-C stops at any prompt (exit 130) with every answer kept; --resume FILE goes on. Needs a
     terminal: in a script, use `new` and `score` instead.
