@@ -49,11 +49,11 @@ class _App(typer.Typer):
 app = _App(
     name="sanctions-check",
     help=(
-        "Advisory structure and scoring for targeted sanctions aimed at preventing mass atrocities. "
-        "Scores a case against the four factors that at least two-thirds of 15 experienced "
-        "US sanctions practitioners tied to effectiveness (USHMM Simon-Skjodt Center), with "
-        "uncertainty, limiting factors, risks and mitigations. Advisory only: each crisis is "
-        "unique and no checklist is a recipe."
+        "Advisory structure and scoring for targeted sanctions aimed at preventing mass "
+        "atrocities. Scores a case against the four factors that at least two-thirds of 15 "
+        "experienced US sanctions practitioners tied to effectiveness (USHMM Simon-Skjodt "
+        "Center), with uncertainty, limiting factors, risks and mitigations. Advisory only: each "
+        "crisis is unique, and there is no checklist or single path to effective use."
     ),
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
