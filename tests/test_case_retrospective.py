@@ -137,3 +137,16 @@ def test_bare_na_shorthand_needs_a_note(fw):
         "    a1: n/a\n",
     )
     assert any("needs a note" in m for m in messages(text, fw))
+
+
+def test_an_older_major_version_warns_with_the_real_file_in_the_command(cli, tmp_path):
+    """A file answered against an older major version scores, and the warning names the
+    questions that differ and the command to revise this very file."""
+    old = tmp_path / "old case.yaml"
+    old.write_text(
+        textwrap.dedent(FULL).replace("framework: mini@2", "framework: mini@1"), encoding="utf-8"
+    )
+    result = cli("validate", "--framework", MINI, old)
+    assert result.exit_code == 0, result.output
+    assert "answered against mini@1, scored against mini@2" in result.stderr
+    assert f"assess --resume '{old}'" in result.stderr

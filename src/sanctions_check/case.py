@@ -199,6 +199,15 @@ class _Context(Context):
         self.same_major = True  # False: answered against an older major version (warn, not fail)
 
 
+def _shown(name: str) -> str:
+    """The file as a reader would type it in a command (standard input has no name to give)."""
+    import shlex
+
+    from sanctions_check.textsafe import one_line
+
+    return "FILE" if name in ("-", "<stdin>", "<case>") else shlex.quote(one_line(name))
+
+
 def build(c: Checker, data: Any, framework: Framework, name: str) -> Case | None:
     """Validate parsed data against the framework and build the Case, collecting every finding."""
     if not isinstance(data, dict):
@@ -384,7 +393,7 @@ def _answers(c: Checker, value: Any, path: Path_, ctx: _Context) -> Any:
             ("framework",),
             f"answered against {ctx.ref}, scored against {framework.ref} "
             f"(version {framework.version}){detail}{unanswered}. Review the answers with "
-            "`sanctions-check assess --resume FILE`.",
+            f"`sanctions-check assess --resume {_shown(ctx.name)}`.",
         )
     return out
 
