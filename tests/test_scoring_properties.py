@@ -251,11 +251,9 @@ def test_an_unassessed_core_factor_earns_no_better_band_than_midpoint_answers(ca
     a, b = assess(FW, left_open), assess(FW, at_midpoint)
     assert a.outlook.band is not None and b.outlook.band is not None
     assert RANK[a.outlook.band.id] <= RANK[b.outlook.band.id]
-    unassessed = [
-        f.id
-        for f in FW.factors
-        if f.kind == "core" and factor_facts(left_open, f.id)[3] == 0  # type: ignore[index]  # core: applicable
-    ]
+    core_facts = {f.id: factor_facts(left_open, f.id) for f in FW.factors if f.kind == "core"}
+    # A core factor whose every question is n/a is not applicable (None), not unassessed.
+    unassessed = [fid for fid, facts in core_facts.items() if facts is not None and facts[3] == 0]
     limits = [(lim.factor_id, lim.reason) for lim in a.outlook.limits]
     assert limits[: len(unassessed)] == [(fid, "not-assessed") for fid in unassessed]
     model = report_model.build(a)
