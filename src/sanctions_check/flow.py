@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from sanctions_check import case as case_mod
 from sanctions_check.case import Case, CaseHeader, Score
-from sanctions_check.checks import ISO_DATE, SLUG
+from sanctions_check.checks import SLUG
 from sanctions_check.errors import UsageError, WriteError
 from sanctions_check.framework import Factor, Framework, Question, Risk
 from sanctions_check.render import wording
@@ -227,18 +227,6 @@ def free_id(ident: str, taken: Callable[[str], bool]) -> str:
 
 def valid_id(text: str) -> bool:
     return bool(SLUG.match(text))
-
-
-def valid_date(text: str) -> bool:
-    import datetime
-
-    if not ISO_DATE.match(text):
-        return False
-    try:
-        datetime.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
 
 
 def new_case(framework: Framework, header: CaseHeader, ident: str, today: str | None) -> Case:

@@ -250,16 +250,9 @@ def _case_table(doc: Any, report: Report) -> None:
     fw = report.method.framework
     purposes = [r.purpose_name for r in report.outside_view.base_rates if r.stated]
     rows = [["Case", case.id]]
-    for value, label in (
-        (case.country, "Country"),
-        (case.as_of, "As of"),
-        (case.assessed_on, "Assessed on"),
-        (case.analyst, "Analyst"),
-        (", ".join(case.implementers), "Imposed by"),
-        (", ".join(purposes), "Purposes"),
-    ):
-        if value:
-            rows.append([label, _one(value)])
+    rows.extend([label, _one(value)] for label, value in case.facts)
+    if purposes:
+        rows.append(["Purposes", _one(", ".join(purposes))])
     if case.hypothetical:
         rows.append(["Hypothetical", "yes: an invented case for teaching"])
     rows.append(["Framework", f"{fw.id} {fw.version}"])

@@ -327,15 +327,7 @@ def _header(report: Report) -> str:
     case = report.case
     fw = report.method.framework
     meta = [("Case", case.id)]
-    for value, label in (
-        (case.country, "Country"),
-        (case.as_of, "As of"),
-        (case.assessed_on, "Assessed on"),
-        (case.analyst, "Analyst"),
-        (", ".join(case.implementers), "Imposed by"),
-    ):
-        if value:
-            meta.append((label, value))
+    meta.extend(case.facts)
     if case.hypothetical:
         meta.append(("Hypothetical", "yes: an invented case for teaching"))
     meta.append(("Framework", f"{fw.id} {fw.version}"))

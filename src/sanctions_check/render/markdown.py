@@ -42,15 +42,7 @@ def render(report: Report) -> str:
     add(f"> {text(report.advisory)}")
     add("")
     header = [["Case", cell(case.id)]]
-    for value, label in (
-        (case.country, "Country"),
-        (case.as_of, "As of"),
-        (case.assessed_on, "Assessed on"),
-        (case.analyst, "Analyst"),
-        (", ".join(case.implementers), "Imposed by"),
-    ):
-        if value:
-            header.append([label, cell(value)])
+    header.extend([label, cell(value)] for label, value in case.facts)
     if case.hypothetical:
         header.append(["Hypothetical", "yes: an invented case for teaching"])
     fw = report.method.framework

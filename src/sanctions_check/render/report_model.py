@@ -90,6 +90,18 @@ class CaseInfo:
     file: str
     framework_ref: str
 
+    @property
+    def facts(self) -> tuple[tuple[str, str], ...]:
+        """The header's labelled facts that the file gives, in reading order, for every format."""
+        given = (
+            (wording.CASE_COUNTRY, self.country),
+            (wording.CASE_AS_OF, self.as_of),
+            (wording.CASE_ASSESSED_ON, self.assessed_on),
+            (wording.CASE_ANALYST, self.analyst),
+            (wording.CASE_IMPOSED_BY, ", ".join(self.implementers)),
+        )
+        return tuple((label, value) for label, value in given if value)
+
 
 @dataclass(frozen=True, slots=True)
 class GateView:

@@ -21,6 +21,8 @@ OUTLOOK_EXPLAINED = (
     "sanctions are present in this case (0-100). Advisory, not a prediction or verdict."
 )
 NOT_SCORED = "not scored"
+CASE_COUNTRY, CASE_AS_OF, CASE_ASSESSED_ON = "Country", "As of", "Assessed on"
+CASE_ANALYST, CASE_IMPOSED_BY = "Analyst", "Imposed by"
 NO_ANSWERS = "no answers"
 
 
