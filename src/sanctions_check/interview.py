@@ -38,6 +38,7 @@ from sanctions_check.case import (
     RiskAnswer,
     Score,
 )
+from sanctions_check.checks import valid_date
 from sanctions_check.flow import RISK_PARTS, Plan, Section, Step
 from sanctions_check.framework import Framework
 from sanctions_check.render import wording
@@ -752,7 +753,7 @@ def _title_ok(value: str) -> bool | str:
 
 
 def _date_ok(value: str) -> bool | str:
-    return not value.strip() or flow.valid_date(value.strip()) or wording.ASSESS_DATE_FORMAT
+    return not value.strip() or valid_date(value.strip()) or wording.ASSESS_DATE_FORMAT
 
 
 def _id_ok(value: str) -> bool | str:
