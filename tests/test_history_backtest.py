@@ -16,7 +16,6 @@ Comparable pairs (worse, better): e4<e3, e5<e3, e4<e1, e4<e2, e5<e1, e5<e2, e3<e
 
 from __future__ import annotations
 
-import dataclasses
 import random
 
 import pytest
@@ -29,10 +28,8 @@ FOLDER = DATA / "history" / "backtest"
 
 
 def changed(obj, **fields):
-    """A copy of a model object with some fields changed (named tuple or dataclass alike)."""
-    if hasattr(obj, "_replace"):
-        return obj._replace(**fields)
-    return dataclasses.replace(obj, **fields)
+    """A copy of a model object with some fields changed."""
+    return obj._replace(**fields)
 
 
 @pytest.fixture(scope="module")

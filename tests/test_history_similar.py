@@ -7,8 +7,6 @@ a1=4, a2=2, b1=3, b2=unknown, g1=1.
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from conftest import DATA, MINI
@@ -22,10 +20,8 @@ PROBE = LIBRARY / "probe.yaml"
 
 
 def changed(obj, **fields):
-    """A copy of a model object with some fields changed (named tuple or dataclass alike)."""
-    if hasattr(obj, "_replace"):
-        return obj._replace(**fields)
-    return dataclasses.replace(obj, **fields)
+    """A copy of a model object with some fields changed."""
+    return obj._replace(**fields)
 
 
 @pytest.fixture(scope="module")

@@ -416,3 +416,16 @@ def test_the_appendix_says_what_an_open_answer_counts_as(tmp_path):
     b1 = beta.questions[0]
     assert b1.score_text == "unknown (counts as 1 of 4: A stated reason.)"
     assert (b1.neutral, b1.neutral_reason) == (1.0, "A stated reason.")
+
+
+def test_the_report_model_is_immutable_and_serialises_its_derived_facts():
+    """Every result model is a typed named tuple: a field cannot be reassigned, and the JSON
+    carries the outlook's derived facts beside its fields."""
+    fw = framework.load()
+    model = report_model.build(scoring.assess(fw, case.load(EXAMPLES / "myanmar-2017.yaml", fw)))
+    with pytest.raises(AttributeError):
+        model.schema = "other"  # type: ignore[misc]
+    outlook = json.loads(report_model.dumps(model))["outlook"]
+    assert outlook["capped"] is model.outlook.capped
+    assert outlook["spans_bands"] is model.outlook.spans_bands
+    assert "closed_gates" not in outlook  # a property for renderers, not part of the schema

@@ -22,8 +22,7 @@ implementation against the ``krippendorff`` package, the reference implementatio
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TypeGuard
+from typing import NamedTuple, TypeGuard
 
 # Krippendorff's conventions for content coding (Content Analysis, 2nd ed., 2004): rely on data
 # with alpha >= 0.800; draw only tentative conclusions from 0.667 <= alpha < 0.800.
@@ -36,8 +35,7 @@ MIN_UNITS = 5
 Value = int | float | None
 
 
-@dataclass(frozen=True, slots=True)
-class Agreement:
+class Agreement(NamedTuple):
     """Alpha over a panel's answers, with what it rests on."""
 
     alpha: float | None  # None when undefined (no pairable values, or no variation at all)

@@ -24,8 +24,7 @@ Outcomes are shown beside each analogue and never enter the distance.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sanctions_check import history
 from sanctions_check.render import wording
@@ -44,8 +43,7 @@ SELF = "self"
 HYPOTHETICAL = "hypothetical"
 
 
-@dataclass(frozen=True, slots=True)
-class FactorDifference:
+class FactorDifference(NamedTuple):
     """One factor compared between the case and an analogue, on the questions both answered."""
 
     factor_id: str
@@ -75,8 +73,7 @@ class FactorDifference:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Analogue:
+class Analogue(NamedTuple):
     """A past episode beside the case: how far its answers are, how it scored, how it ended."""
 
     case_id: str
@@ -139,15 +136,13 @@ class Analogue:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Excluded:
+class Excluded(NamedTuple):
     case_id: str
     file: str
     reason: str  # SELF | HYPOTHETICAL
 
 
-@dataclass(frozen=True, slots=True)
-class Similarity:
+class Similarity(NamedTuple):
     """The ranked analogues of one case."""
 
     case_id: str

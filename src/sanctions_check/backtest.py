@@ -27,8 +27,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sanctions_check import history
 from sanctions_check.render import wording
@@ -50,8 +49,7 @@ HYPOTHETICAL = "hypothetical"
 NOT_SCORED = "not-scored"
 
 
-@dataclass(frozen=True, slots=True)
-class Episode:
+class Episode(NamedTuple):
     """One case with an ordered verdict, and the scores that the back-test ranks."""
 
     case_id: str
@@ -84,15 +82,13 @@ class Episode:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Excluded:
+class Excluded(NamedTuple):
     case_id: str
     file: str
     reason: str  # NO_OUTCOME | UNCLEAR | HYPOTHETICAL | NOT_SCORED
 
 
-@dataclass(frozen=True, slots=True)
-class Concordance:
+class Concordance(NamedTuple):
     """How one score orders the episodes, with its bootstrap interval."""
 
     what: str  # OUTLOOK or a factor id
@@ -138,8 +134,7 @@ class Concordance:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Backtest:
+class Backtest(NamedTuple):
     episodes: tuple[Episode, ...]  # in id order
     outlook: Concordance
     factors: tuple[Concordance, ...]  # in the framework's order

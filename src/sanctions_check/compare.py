@@ -6,7 +6,7 @@ Pure: two Assessments (scored against the same framework) in, a Comparison out. 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sanctions_check.case import Answer
 from sanctions_check.scoring import Assessment, FactorResult, RiskResult, whole
@@ -14,8 +14,7 @@ from sanctions_check.scoring import Assessment, FactorResult, RiskResult, whole
 ROSE, FELL, SAME, ADDED, DROPPED, CHANGED = "rose", "fell", "same", "added", "dropped", "changed"
 
 
-@dataclass(frozen=True, slots=True)
-class FactorChange:
+class FactorChange(NamedTuple):
     id: str
     name: str
     kind: str
@@ -42,8 +41,7 @@ def _shown(result: FactorResult) -> tuple[object, ...]:
     return (w(result.score), w(result.low), w(result.high), result.assessed)
 
 
-@dataclass(frozen=True, slots=True)
-class AnswerChange:
+class AnswerChange(NamedTuple):
     factor_id: str
     factor_name: str
     question_id: str
@@ -53,8 +51,7 @@ class AnswerChange:
     changed: tuple[str, ...]  # which of score, confidence, note, sources differ
 
 
-@dataclass(frozen=True, slots=True)
-class RiskChange:
+class RiskChange(NamedTuple):
     id: str
     name: str
     old: RiskResult | None
@@ -77,8 +74,7 @@ class RiskChange:
         return tuple(n for n in names if getattr(self.old, n) != getattr(self.new, n))
 
 
-@dataclass(frozen=True, slots=True)
-class Comparison:
+class Comparison(NamedTuple):
     old: Assessment
     new: Assessment
     factors: tuple[FactorChange, ...]

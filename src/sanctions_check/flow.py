@@ -14,9 +14,8 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from sanctions_check import case as case_mod
 from sanctions_check.case import Case, CaseHeader, Score
@@ -46,8 +45,7 @@ RISK_PARTS = ("likelihood", "severity")
 MAX_DEFAULT_NAMES = 1000
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     """A group of steps shown under one heading: the case, one factor, or the risks."""
 
     number: int  # 1-based
@@ -58,8 +56,7 @@ class Section:
     factor: Factor | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(NamedTuple):
     """One prompt of the interview."""
 
     kind: StepKind
@@ -76,8 +73,7 @@ class Step:
         return self.kind in ("question", "risk")
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(NamedTuple):
     """Every step of an interview, generated from the framework (nothing is hard-coded)."""
 
     sections: tuple[Section, ...]
@@ -148,8 +144,7 @@ def first_unanswered(plan_: Plan, case: Case) -> int | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class Tally:
+class Tally(NamedTuple):
     answered: int
     questions: int
     rated: int  # risks with both likelihood and severity given

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sanctions_check.errors import InputError, Problem
 
@@ -37,8 +36,7 @@ def default_library() -> Path:
     return here.parent.parent / "examples"
 
 
-@dataclass(frozen=True, slots=True)
-class Library:
+class Library(NamedTuple):
     """Scored cases read from files, and the problems that kept other files out."""
 
     assessments: tuple[Assessment, ...]

@@ -15,9 +15,8 @@ import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import questionary
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
@@ -68,8 +67,7 @@ class Hangup(KeyboardInterrupt):
     """The terminal was closed (SIGHUP): handled like Ctrl-C, since every answer is on disk."""
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """How the interview ended: the file (None if nothing was answered) and the case in it."""
 
     path: Path | None

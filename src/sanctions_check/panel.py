@@ -22,12 +22,10 @@ Pure: validated Cases in, a :class:`Panel` out. Renderers in ``render/panel_*.py
 
 from __future__ import annotations
 
-import dataclasses
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeGuard
+from typing import Any, NamedTuple, TypeGuard
 
 from sanctions_check import agreement as agreement_mod
 from sanctions_check.case import NOT_APPLICABLE, UNKNOWN, Answer, Case, RiskAnswer
@@ -51,8 +49,7 @@ def median(values: Sequence[Level]) -> Level | None:
     return int(middle) if float(middle).is_integer() else float(middle)
 
 
-@dataclass(frozen=True, slots=True)
-class Member:
+class Member(NamedTuple):
     """One analyst's file in the panel."""
 
     key: str  # "1", "2", ... in input order: short column labels and dot labels
@@ -65,14 +62,12 @@ class Member:
         return self.assessment.case
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
+class Note(NamedTuple):
     member: str  # Member.key
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class QuestionPanel:
+class QuestionPanel(NamedTuple):
     """One question across the panel."""
 
     factor_id: str
@@ -156,8 +151,7 @@ class QuestionPanel:
         return _pooled(self.answers)
 
 
-@dataclass(frozen=True, slots=True)
-class RiskPanel:
+class RiskPanel(NamedTuple):
     """One unintended consequence across the panel, and its pooled rating."""
 
     id: str
@@ -190,8 +184,7 @@ class RiskPanel:
         return max(rated) - min(rated) if rated else None
 
 
-@dataclass(frozen=True, slots=True)
-class Panel:
+class Panel(NamedTuple):
     framework: Framework
     case_id: str
     title: str
@@ -244,13 +237,6 @@ def _pooled(answers: Sequence[Any]) -> Any:
     if all(a == NOT_APPLICABLE for a in given):
         return NOT_APPLICABLE
     return UNKNOWN
-
-
-def _replace(obj: Any, **changes: Any) -> Any:
-    """A copy with some fields changed, for NamedTuples and dataclasses alike."""
-    if hasattr(obj, "_replace"):
-        return obj._replace(**changes)
-    return dataclasses.replace(obj, **changes)
 
 
 def _display_names(cases: Sequence[Case]) -> list[str]:
@@ -367,7 +353,7 @@ def median_case(framework: Framework, cases: Sequence[Case], analysts: int) -> C
             severity=_pooled([r.severity for r in rated]),
         )
     first = cases[0]
-    header = _replace(first.header, analyst=f"panel median of {analysts} analysts")
+    header = first.header._replace(analyst=f"panel median of {analysts} analysts")
     return Case(
         header=header,
         framework_ref=framework.ref,

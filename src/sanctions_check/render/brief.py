@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import shlex
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sanctions_check import textsafe
 from sanctions_check.render import wording
@@ -35,8 +35,7 @@ MAX_CAVEATS = 300  # all caveats together
 MAX_SOURCES = 150
 
 
-@dataclass(frozen=True, slots=True)
-class Shortened:
+class Shortened(NamedTuple):
     """A piece of text as shown on the brief, and whether it was cut to fit."""
 
     text: str
@@ -65,15 +64,13 @@ def shorten(value: object, limit: int) -> Shortened:
     return Shortened(head.rstrip(" ,;:.") + "…", True)
 
 
-@dataclass(frozen=True, slots=True)
-class BriefLever:
+class BriefLever(NamedTuple):
     question: str
     gain: str  # 'Exposure …: up to +4 outlook points'
     advice: str
 
 
-@dataclass(frozen=True, slots=True)
-class BriefRisk:
+class BriefRisk(NamedTuple):
     name: str
     text: str  # '4 × 3 = 12 (High)'
     band: str | None  # risk band id, for a colour
@@ -81,8 +78,7 @@ class BriefRisk:
     suggested: str
 
 
-@dataclass(frozen=True, slots=True)
-class BriefFactor:
+class BriefFactor(NamedTuple):
     name: str
     kind: str
     kind_label: str
@@ -93,8 +89,7 @@ class BriefFactor:
     value: str  # '62 (45–75)', 'no answers', 'n/a'
 
 
-@dataclass(frozen=True, slots=True)
-class GapCounts:
+class GapCounts(NamedTuple):
     unknown: int
     unanswered: int
     low_confidence: int
@@ -126,8 +121,7 @@ class GapCounts:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Brief:
+class Brief(NamedTuple):
     """Everything the one-page brief shows, already cut to fit, as plain (unescaped) text."""
 
     title: str

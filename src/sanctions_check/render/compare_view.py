@@ -7,10 +7,9 @@ line is a change only when what a reader sees differs: never "X → X".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sanctions_check import __version__, textsafe
 from sanctions_check.case import Answer
@@ -29,8 +28,7 @@ DIRECTION_WORDS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class SideView:
+class SideView(NamedTuple):
     file: str
     id: str
     title: str
@@ -48,8 +46,7 @@ class SideView:
     limiting: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class FactorRow:
+class FactorRow(NamedTuple):
     id: str
     name: str
     kind: str
@@ -65,8 +62,7 @@ class FactorRow:
     changed: bool
 
 
-@dataclass(frozen=True, slots=True)
-class AnswerSide:
+class AnswerSide(NamedTuple):
     score: int | float | str | None
     score_text: str
     confidence: str | None
@@ -74,8 +70,7 @@ class AnswerSide:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class AnswerRow:
+class AnswerRow(NamedTuple):
     factor_id: str
     factor_name: str
     question_id: str
@@ -85,8 +80,7 @@ class AnswerRow:
     new: AnswerSide
 
 
-@dataclass(frozen=True, slots=True)
-class RiskSide:
+class RiskSide(NamedTuple):
     likelihood: int | str | None
     severity: int | str | None
     value: int | None
@@ -97,8 +91,7 @@ class RiskSide:
     mitigation: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class RiskRow:
+class RiskRow(NamedTuple):
     id: str
     name: str
     direction: str
@@ -110,15 +103,13 @@ class RiskRow:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class MethodRef:
+class MethodRef(NamedTuple):
     framework: report_model.FrameworkRef
     tool: report_model.ToolRef
     generated: str
 
 
-@dataclass(frozen=True, slots=True)
-class ComparisonReport:
+class ComparisonReport(NamedTuple):
     """What changed between two assessments (schema ``compare@2``)."""
 
     schema: str

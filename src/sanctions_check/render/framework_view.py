@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import json
 import textwrap
-from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from sanctions_check import textsafe
 from sanctions_check.framework import (
@@ -41,8 +40,7 @@ LEVELS = range(5)
 # --- the model ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class QuestionView:
+class QuestionView(NamedTuple):
     """One question as a person answering it needs it: its id, full text, levels and advice."""
 
     number: int  # 1-based, within its factor
@@ -77,8 +75,7 @@ class QuestionView:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class FactorView:
+class FactorView(NamedTuple):
     id: str
     name: str
     label: str  # the short name, for tables
@@ -120,8 +117,7 @@ class FactorView:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class RiskView:
+class RiskView(NamedTuple):
     """An unintended consequence: how to rate its likelihood and severity, and what mitigates it."""
 
     id: str
@@ -149,8 +145,7 @@ class RiskView:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class FrameworkView:
+class FrameworkView(NamedTuple):
     id: str
     version: str
     title: str

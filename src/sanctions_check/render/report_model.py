@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, NamedTuple
 
 from sanctions_check import __version__
 from sanctions_check.errors import UsageError
@@ -66,16 +65,14 @@ def _w(value: float | None) -> int | None:
 # --- the model -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class BandView:
+class BandView(NamedTuple):
     id: str
     label: str
     min: int
     meaning: str
 
 
-@dataclass(frozen=True, slots=True)
-class CaseInfo:
+class CaseInfo(NamedTuple):
     id: str
     title: str
     country: str | None
@@ -103,8 +100,7 @@ class CaseInfo:
         return tuple((label, value) for label, value in given if value)
 
 
-@dataclass(frozen=True, slots=True)
-class GateView:
+class GateView(NamedTuple):
     """One gate on one factor: closed (caps the band) or unresolved (the range allows it)."""
 
     id: str
@@ -119,8 +115,7 @@ class GateView:
     cap_label: str
 
 
-@dataclass(frozen=True, slots=True)
-class OutlookView:
+class OutlookView(NamedTuple):
     score: int | None
     low: int
     high: int
@@ -138,7 +133,9 @@ class OutlookView:
     explained: str
     neutral_rule: str
 
-    JSON_PROPERTIES: ClassVar[tuple[str, ...]] = ("capped", "spans_bands")
+    def json_extras(self) -> dict[str, bool]:
+        """Derived facts the JSON carries beside the fields, so that no consumer re-derives them."""
+        return {"capped": self.capped, "spans_bands": self.spans_bands}
 
     @property
     def capped(self) -> bool:
@@ -157,8 +154,7 @@ class OutlookView:
         return tuple(g for g in self.gates if g.status != CLOSED)
 
 
-@dataclass(frozen=True, slots=True)
-class FactorView:
+class FactorView(NamedTuple):
     id: str
     name: str
     kind: str
@@ -181,8 +177,7 @@ class FactorView:
     research_rating: str
 
 
-@dataclass(frozen=True, slots=True)
-class LimitView:
+class LimitView(NamedTuple):
     factor_id: str
     factor_name: str
     reason: str  # not-assessed | gate | weakest
@@ -190,16 +185,14 @@ class LimitView:
     why: str
 
 
-@dataclass(frozen=True, slots=True)
-class StrengthView:
+class StrengthView(NamedTuple):
     factor_id: str
     factor_name: str
     score: int
     evidence: str
 
 
-@dataclass(frozen=True, slots=True)
-class LeverView:
+class LeverView(NamedTuple):
     factor_id: str
     factor_name: str
     question_id: str
@@ -211,8 +204,7 @@ class LeverView:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class RedFlagView:
+class RedFlagView(NamedTuple):
     factor_id: str
     name: str
     status: str  # raised | clear | not-assessed
@@ -224,8 +216,7 @@ class RedFlagView:
     evidence: str
 
 
-@dataclass(frozen=True, slots=True)
-class RiskView:
+class RiskView(NamedTuple):
     id: str
     name: str
     likelihood: int | str | None
@@ -244,14 +235,12 @@ class RiskView:
     hindsight: bool
 
 
-@dataclass(frozen=True, slots=True)
-class NamedRef:
+class NamedRef(NamedTuple):
     id: str
     name: str
 
 
-@dataclass(frozen=True, slots=True)
-class BaseRateView:
+class BaseRateView(NamedTuple):
     """The outside view for one purpose: the figure, what it counts and its source."""
 
     purpose_id: str
@@ -267,16 +256,14 @@ class BaseRateView:
     line: str
 
 
-@dataclass(frozen=True, slots=True)
-class OutsideView:
+class OutsideView(NamedTuple):
     purpose_stated: bool
     base_rates: tuple[BaseRateView, ...]  # the stated purposes, or all when none is stated
     explained: str  # outlook = inside view, base rate = outside view
     hint: str | None  # when no purpose is stated
 
 
-@dataclass(frozen=True, slots=True)
-class GapView:
+class GapView(NamedTuple):
     kind: str
     kind_label: str
     factor_id: str | None
@@ -286,8 +273,7 @@ class GapView:
     note: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class NotApplicableView:
+class NotApplicableView(NamedTuple):
     factor_id: str
     factor_name: str
     question_id: str
@@ -295,8 +281,7 @@ class NotApplicableView:
     note: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class AnswerView:
+class AnswerView(NamedTuple):
     id: str
     text: str
     score: int | float | str | None
@@ -310,44 +295,38 @@ class AnswerView:
     neutral_reason: str | None = None  # the framework's reason, when it sets its own value
 
 
-@dataclass(frozen=True, slots=True)
-class AnswerGroup:
+class AnswerGroup(NamedTuple):
     factor_id: str
     factor_name: str
     questions: tuple[AnswerView, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class CaveatView:
+class CaveatView(NamedTuple):
     id: str
     text: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class FrameworkRef:
+class FrameworkRef(NamedTuple):
     id: str
     version: str
     title: str
     sha256: str
 
 
-@dataclass(frozen=True, slots=True)
-class ToolRef:
+class ToolRef(NamedTuple):
     name: str
     version: str
 
 
-@dataclass(frozen=True, slots=True)
-class MethodView:
+class MethodView(NamedTuple):
     text: str
     framework: FrameworkRef
     tool: ToolRef
     generated: str
 
 
-@dataclass(frozen=True, slots=True)
-class SourceView:
+class SourceView(NamedTuple):
     key: str
     title: str
     publisher: str
@@ -355,30 +334,26 @@ class SourceView:
     url: str
 
 
-@dataclass(frozen=True, slots=True)
-class ReferenceView:
+class ReferenceView(NamedTuple):
     """One entry of the case file's bibliography: a key cited as [KEY] and its URL or citation."""
 
     key: str
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class SourcesView:
+class SourcesView(NamedTuple):
     framework: tuple[SourceView, ...]
     case: tuple[str, ...]  # every source the case cites, once, in reading order
 
 
-@dataclass(frozen=True, slots=True)
-class PurposeVerdict:
+class PurposeVerdict(NamedTuple):
     purpose_id: str
     purpose_name: str
     verdict: str
     verdict_text: str
 
 
-@dataclass(frozen=True, slots=True)
-class OutcomeView:
+class OutcomeView(NamedTuple):
     """The sources' verdict on the episode, after the fact; never read by the scoring."""
 
     verdict: str
@@ -391,8 +366,7 @@ class OutcomeView:
     note: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class DifferenceView:
+class DifferenceView(NamedTuple):
     """One factor where an analogue differs from the case, on the questions both answered."""
 
     factor_id: str
@@ -402,8 +376,7 @@ class DifferenceView:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class AnalogueView:
+class AnalogueView(NamedTuple):
     """A past episode near the case (``analogues.nearest``): how far, its outlook, how it ended."""
 
     rank: int
@@ -426,8 +399,7 @@ class AnalogueView:
     differs_text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+class Report(NamedTuple):
     """The whole advisory summary of one assessment (schema ``report@2``)."""
 
     schema: str
