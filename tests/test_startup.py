@@ -23,7 +23,7 @@ RUN_AND_LIST = """
 import json, sys
 out, argv = sys.argv[1], sys.argv[2:]
 sys.argv = ["sanctions-check", *argv]
-from sanctions_check.cli import main
+from sanctions_check.entry import main
 code = 0
 try:
     main()
@@ -88,14 +88,40 @@ def case_file(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize(
     "args",
-    [("--help",), ("--version",), ("score", "--help")],
-    ids=["--help", "--version", "score --help"],
+    [("--help",), ("score", "--help")],
+    ids=["--help", "score --help"],
 )
 def test_help_and_version_load_no_yaml_rich_or_prompts(tmp_path, args) -> None:
     code, modules = modules_after(tmp_path, *args)
     assert code == 0
     assert "typer" in modules  # the listing really is of the CLI's process
     assert loaded(modules, INTERACTIVE + YAML_AND_VALIDATION + RENDERING + NEVER) == []
+
+
+def test_version_alone_is_answered_before_the_command_line_is_imported(tmp_path) -> None:
+    code, modules = modules_after(tmp_path, "--version")
+    assert code == 0
+    assert "sanctions_check.entry" in modules  # the listing really is of the tool's process
+    assert (
+        loaded(modules, ("typer", "sanctions_check.cli", *INTERACTIVE, *YAML_AND_VALIDATION)) == []
+    )
+    assert loaded(modules, RENDERING + NEVER) == []
+
+
+def test_version_prints_the_same_line_on_either_path(cli) -> None:
+    """`--version` alone is answered by the entry point; beside other options, by typer."""
+    from sanctions_check import __version__
+
+    fast = subprocess.run(
+        [sys.executable, "-m", "sanctions_check", "--version"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **ENV},
+        timeout=60,
+    )
+    slow = cli("--version", "validate")
+    assert fast.returncode == 0 and slow.exit_code == 0
+    assert fast.stdout == slow.stdout == f"sanctions-check {__version__}\n"
 
 
 def test_validate_loads_no_prompts_and_no_rich(tmp_path, case_file) -> None:

@@ -1,6 +1,6 @@
 """Allow ``python -m sanctions_check``."""
 
-from sanctions_check.cli import main
+from sanctions_check.entry import main
 
 if __name__ == "__main__":
     main()

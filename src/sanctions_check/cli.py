@@ -14,7 +14,8 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from sanctions_check import __version__
+from sanctions_check.entry import main as main
+from sanctions_check.entry import say, version_line
 from sanctions_check.errors import (
     EXIT_INTERRUPTED,
     EXIT_INVALID,
@@ -137,8 +138,8 @@ class PanelFormat(StrEnum):
 
 
 def _version(value: bool) -> None:
-    if value:
-        sys.stdout.write(f"sanctions-check {__version__}\n")
+    if value:  # `sanctions-check --version` alone never gets here: the entry point answers it
+        sys.stdout.write(version_line())
         raise typer.Exit(EXIT_OK)
 
 
@@ -154,11 +155,7 @@ def _root(
     """Advisory structure and scoring for targeted sanctions aimed at preventing mass atrocities."""
 
 
-def _say(message: str) -> None:
-    """A message for the person at the terminal, on stderr, with control characters removed."""
-    from sanctions_check.textsafe import plain
-
-    sys.stderr.write(plain(message).rstrip("\n") + "\n")
+_say = say
 
 
 def _fail(exc: BaseException) -> NoReturn:
@@ -880,44 +877,3 @@ def panel(
             _fail(exc)
         for path in written:
             _say(f"wrote {path}")
-
-
-def main() -> None:
-    """Console-script entry point: no traceback ever reaches the user."""
-    try:
-        try:
-            app()
-        finally:
-            # Flushed here, inside the handlers below: a small output left in the buffer would
-            # otherwise be written at interpreter exit, where a full disk or a closed pipe can
-            # only print "Exception ignored" and exit 120.
-            sys.stdout.flush()
-    except KeyboardInterrupt:
-        _say("interrupted")
-        sys.exit(EXIT_INTERRUPTED)
-    except BrokenPipeError:
-        _drop_stdout()
-        sys.exit(EXIT_OK)
-    except OSError as exc:  # standard output on a full disk or /dev/full; a read nobody caught
-        _drop_stdout()
-        where = f"{exc.filename}: " if exc.filename else "cannot write the output: "
-        _say(f"error: {where}{exc.strerror or exc}")
-        sys.exit(EXIT_INVALID)
-    except Exception as exc:  # a bug: one clear line for the analyst, the traceback on request
-        import os
-
-        if os.environ.get("SANCTIONS_CHECK_DEBUG"):
-            raise
-        _say(
-            f"internal error: {type(exc).__name__}: {exc}. Please report it, with the command "
-            "and input; SANCTIONS_CHECK_DEBUG=1 shows the details."
-        )
-        sys.exit(EXIT_INVALID)
-
-
-def _drop_stdout() -> None:
-    """Point stdout at /dev/null so the exit-time flush of unwritable output stays silent."""
-    import os
-
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
