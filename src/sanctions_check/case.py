@@ -166,8 +166,11 @@ def load(
     return loads(text, framework, name)
 
 
-def loads(text: str, framework: Framework, name: str) -> Case:
-    data = yamlio.parse(text, name)
+def loads(text: str, framework: Framework, name: str, *, data: Any = None) -> Case:
+    """Parse and validate a case's text; ``data`` is its parse when already known (a bundled
+    example), checked exactly as a fresh parse is."""
+    if data is None:
+        data = yamlio.parse(text, name)
     checker = Checker()
     case = build(checker, data, framework, name)
     if not checker.ok or case is None:

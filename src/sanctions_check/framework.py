@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sanctions_check import yamlio
+from sanctions_check import preparsed, yamlio
 from sanctions_check.checks import (
     INVALID,
     Checker,
@@ -315,8 +315,10 @@ def load(path: Path | None = None, *, max_bytes: int = yamlio.DEFAULT_MAX_BYTES)
     name = str(path)
     try:
         raw = yamlio.read_text(path, max_bytes=max_bytes)
-        sha = _sha256(raw)
-        data = yamlio.parse(raw, name)
+        sha = preparsed.sha256(raw)  # recorded as every report's provenance
+        data = preparsed.framework(sha)  # the bundled file, parsed ahead of time
+        if data is None:
+            data = yamlio.parse(raw, name)
     except InputError as exc:
         raise FrameworkError(exc.problems) from None
     checker = Checker()
@@ -324,13 +326,6 @@ def load(path: Path | None = None, *, max_bytes: int = yamlio.DEFAULT_MAX_BYTES)
     if not checker.ok or framework is None:
         raise FrameworkError(located(checker.findings, raw, name))
     return framework
-
-
-def _sha256(text: str) -> str:
-    """The SHA-256 of the file's text, recorded as every report's provenance."""
-    import hashlib
-
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 MAX_PROBLEMS = 100

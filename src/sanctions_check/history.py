@@ -67,7 +67,7 @@ def load(paths: Sequence[str], framework: Framework, max_bytes: int) -> Library:
     first: dict[str, str] = {}
     for name in names:
         try:
-            case = batch.read_case(name, framework, max_bytes)
+            case = _read(name, framework, max_bytes)
         except InputError as exc:
             found.extend(exc.problems)
             continue
@@ -87,6 +87,18 @@ def load(paths: Sequence[str], framework: Framework, max_bytes: int) -> Library:
             continue
         scored.append(assess(framework, case))
     return Library(tuple(scored), tuple(found))
+
+
+def _read(name: str, framework: Framework, max_bytes: int) -> Case:
+    """One library file, read and checked as `score` reads it; a bundled example's text is not
+    parsed again (its parse ships with the package, see :mod:`sanctions_check.preparsed`)."""
+    from sanctions_check import batch, preparsed, yamlio
+    from sanctions_check import case as case_mod
+
+    if name == batch.STDIN:
+        return batch.read_case(name, framework, max_bytes)
+    text = yamlio.read_text(Path(name), max_bytes=max_bytes, label=name)
+    return case_mod.loads(text, framework, name, data=preparsed.example(text))
 
 
 def same_file(a: str, b: str) -> bool:
