@@ -158,6 +158,19 @@ def _root(
 _say = say
 
 
+def _screen() -> Any:
+    """A rich Console on standard output whose size is read once, not on every print.
+
+    rich asks the operating system for the terminal's size at each print unless both width and
+    height are fixed; a report makes some 150 prints, and a resize mid-report changes nothing.
+    """
+    from rich.console import Console
+
+    console = Console(highlight=False, emoji=False)
+    console.size = console.size
+    return console
+
+
 def _fail(exc: BaseException) -> NoReturn:
     from sanctions_check.errors import InputError, SanctionsCheckError
 
@@ -532,11 +545,9 @@ def report(
     except SanctionsCheckError as exc:
         _fail(exc)
     if format is ReportFormat.terminal and output is None:
-        from rich.console import Console
-
         from sanctions_check.render import bottom_line, terminal
 
-        console = Console(highlight=False, emoji=False)
+        console = _screen()
         lines = bottom_line.bottom_line(
             model, case_file=_shown_case(case_path), where="below", width=console.width
         )
@@ -641,9 +652,7 @@ def compare(
     elif format is CompareFormat.markdown:
         _emit(compare_view.markdown(model), output, force)
     elif output is None:
-        from rich.console import Console
-
-        compare_view.table(model, Console(highlight=False, emoji=False))
+        compare_view.table(model, _screen())
     else:
         _emit(compare_view.table_text(model), output, force)
 
@@ -737,9 +746,7 @@ def _history_out(result, format: HistoryFormat, view) -> None:
     elif format is HistoryFormat.markdown:
         sys.stdout.write(view.markdown(result))
     elif sys.stdout.isatty():
-        from rich.console import Console
-
-        view.terminal(result, Console(highlight=False, emoji=False))
+        view.terminal(result, _screen())
     else:  # a pipe or a file: plain text at the width COLUMNS asks for, no trailing spaces
         import shutil
 
@@ -835,11 +842,9 @@ def panel(
     for note in result.warnings:
         _say(wording.panel_cli_warning(note))
     if format is PanelFormat.terminal and output is None:
-        from rich.console import Console
-
         from sanctions_check.render import panel_terminal
 
-        console = Console(highlight=False, emoji=False)
+        console = _screen()
         if console.is_terminal:
             panel_terminal.render(result, console)
         else:  # a pipe or a file: plain text without rich's trailing padding

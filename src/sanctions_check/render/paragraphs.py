@@ -46,6 +46,7 @@ def captured(draw: Callable[[Any], None], width: int) -> str:
     console = Console(
         file=buffer,
         width=width,
+        height=25,  # fixed, as the width is: otherwise rich asks the terminal on every print
         color_system=None,
         force_terminal=False,
         highlight=False,
