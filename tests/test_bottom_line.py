@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DATA, EXAMPLES, MINI
+from conftest import DATA, EXAMPLES, MINI, run_subprocess
 from sanctions_check import batch, framework
 from sanctions_check.render import report_model
 from sanctions_check.render.bottom_line import MAX_LINES, bottom_line
@@ -64,3 +64,45 @@ def test_hostile_text_is_plain(cli):
     assert not any("\x1b" in line or "\x07" in line for line in lines)
     result = cli("report", DATA / "report" / "hostile.yaml", "--framework", MINI)
     assert result.exit_code == 0 and "[bold red]x[/]" in result.stdout.splitlines()[0]
+
+
+def test_the_report_on_a_real_terminal_is_whole_and_matches_the_pipe_view():
+    """On a terminal the report is buffered and written at once: every section still arrives,
+    in order, with the same words as the plain view that a pipe receives."""
+    import os
+    import re
+    import sys
+
+    import pexpect
+
+    case_file = EXAMPLES / "myanmar-2017.yaml"
+    env = {
+        **os.environ,
+        "TERM": "xterm",
+        "COLUMNS": "100",
+        "LINES": "40",
+        "SOURCE_DATE_EPOCH": "0",
+    }
+    env.pop("NO_COLOR", None)
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "sanctions_check", "report", str(case_file)],
+        env=env,
+        encoding="utf-8",
+        timeout=60,
+        dimensions=(40, 100),
+    )
+    screen = child.read()
+    child.close()
+    assert child.exitstatus == 0, screen
+    assert "\x1b[" in screen  # a terminal: rich styled it
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", screen).replace("\r\n", "\n")
+    piped = run_subprocess(
+        "report", case_file, env={"COLUMNS": "100", "SOURCE_DATE_EPOCH": "0"}
+    ).stdout.decode("utf-8")
+
+    def words(text: str) -> list[str]:
+        return re.sub(r"[─│╭╮╰╯┃━]+", " ", text).split()
+
+    assert words(shown) == words(piped)
+    assert shown.lstrip().startswith("Bottom line: Myanmar")

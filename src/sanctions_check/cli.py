@@ -551,9 +551,10 @@ def report(
         lines = bottom_line.bottom_line(
             model, case_file=_shown_case(case_path), where="below", width=console.width
         )
-        bottom_line.render(lines, console)
-        console.print()
-        terminal.render_model(model, console, case_file=_shown_case(case_path))
+        with console:  # buffered: the report reaches the terminal in one write, not 150
+            bottom_line.render(lines, console)
+            console.print()
+            terminal.render_model(model, console, case_file=_shown_case(case_path))
         return
     if format is ReportFormat.docx:
         _emit_docx(model, output, force)
@@ -652,7 +653,8 @@ def compare(
     elif format is CompareFormat.markdown:
         _emit(compare_view.markdown(model), output, force)
     elif output is None:
-        compare_view.table(model, _screen())
+        with (console := _screen()):  # buffered: one write to the terminal
+            compare_view.table(model, console)
     else:
         _emit(compare_view.table_text(model), output, force)
 
@@ -746,7 +748,8 @@ def _history_out(result, format: HistoryFormat, view) -> None:
     elif format is HistoryFormat.markdown:
         sys.stdout.write(view.markdown(result))
     elif sys.stdout.isatty():
-        view.terminal(result, _screen())
+        with (console := _screen()):  # buffered: one write to the terminal
+            view.terminal(result, console)
     else:  # a pipe or a file: plain text at the width COLUMNS asks for, no trailing spaces
         import shutil
 
@@ -846,7 +849,8 @@ def panel(
 
         console = _screen()
         if console.is_terminal:
-            panel_terminal.render(result, console)
+            with console:  # buffered: one write to the terminal
+                panel_terminal.render(result, console)
         else:  # a pipe or a file: plain text without rich's trailing padding
             sys.stdout.write(panel_terminal.text(result, width=console.width))
     else:
