@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from conftest import DATA, MINI, run_subprocess, write
+from conftest import DATA, EXAMPLES, MINI, run_subprocess, write
 from sanctions_check import __version__
 
 CASES = DATA / "mini-cases"
@@ -194,3 +194,34 @@ def test_no_traceback_on_a_folder_passed_as_framework(cli, tmp_path, command):
     result = cli(command, CASES, "--framework", tmp_path)
     assert result.exit_code == 2
     assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_a_shortened_risk_id_is_suggested_by_its_words(cli, tmp_path):
+    """`evasion` is too short for a spelling match to `evasion_asset_flight`; its words find it."""
+    text = (EXAMPLES / "car-2013.yaml").read_text(encoding="utf-8")
+    assert "\n  evasion_asset_flight:" in text
+    bad = write(tmp_path / "short.yaml", text.replace("\n  evasion_asset_flight:", "\n  evasion:"))
+    result = cli("validate", bad)
+    assert result.exit_code == 1
+    assert "unknown risk 'evasion' (did you mean 'evasion_asset_flight'?)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("exposre", " (did you mean 'exposure'?)"),  # a misspelling
+        ("humanitarian", " (did you mean 'humanitarian_harm'?)"),  # the first word
+        ("flight", " (did you mean 'evasion_asset_flight'?)"),  # a later word
+        ("Evasion", " (did you mean 'evasion_asset_flight'?)"),  # any case
+        ("over-compliance", " (did you mean 'over_compliance'?)"),  # either separator
+        ("harm", " (did you mean 'humanitarian_harm' or 'civilian_harm'?)"),  # two: both named
+        ("co", ""),  # too short to mean anything
+        ("xyz", ""),
+    ],
+)
+def test_suggestions_by_spelling_or_by_words(word, expected):
+    from sanctions_check.checks import suggest
+
+    ids = ["exposure", "humanitarian_harm", "civilian_harm", "evasion_asset_flight"]
+    ids.append("over_compliance")
+    assert suggest(word, ids) == expected

@@ -47,9 +47,34 @@ def describe(value: Any) -> str:
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:
-    """' (did you mean 'exposure'?)' for a near match, else ''."""
-    matches = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f" (did you mean {matches[0]!r}?)" if matches else ""
+    """' (did you mean 'exposure'?)' for a near match, else ''.
+
+    A misspelling is matched by similarity; a shortened id by its words, since analysts write
+    ``evasion`` for ``evasion_asset_flight`` or ``humanitarian`` for ``humanitarian_harm``,
+    which no similarity cut-off accepts. Two or three such ids are all named; more say nothing.
+    """
+    known = [str(c) for c in choices]
+    matches = difflib.get_close_matches(str(word), known, n=1, cutoff=0.6)
+    if matches:
+        return f" (did you mean {matches[0]!r}?)"
+    shortened = _by_words(str(word), known)
+    if 0 < len(shortened) <= 3:
+        return f" (did you mean {' or '.join(repr(c) for c in shortened)}?)"
+    return ""
+
+
+def _by_words(word: str, known: list[str]) -> list[str]:
+    """The ids that begin with ``word`` or hold it as one of their words (``_`` or ``-``
+    separated), ignoring case and the separator used."""
+    wanted = word.strip().lower().replace("-", "_").replace(" ", "_")
+    if len(wanted) < 3:
+        return []
+    found = []
+    for choice in known:
+        norm = choice.lower().replace("-", "_")
+        if norm.startswith(wanted) or wanted in norm.split("_"):
+            found.append(choice)
+    return found
 
 
 def dotted(path: Path_) -> str:
