@@ -141,6 +141,18 @@ def test_factors_json_is_one_model_for_the_framework_a_factor_or_a_risk(run80, b
     assert factor["questions"][0]["id"] == bundled.factors[0].questions[0].id
 
 
+def test_a_base_rate_keeps_the_sources_almost_in_json(run80):
+    """The source says 'almost 40 percent': a JSON consumer gets the word beside the number."""
+    purposes = {
+        p["id"]: p["base_rate"]
+        for p in json.loads(run80("factors", "-f", "json").stdout)["purposes"]
+    }
+    assert purposes["constrain"]["effective_when_pursued"] == 40
+    assert purposes["constrain"]["effective_when_pursued_qualifier"] == "almost"
+    assert "almost 40 percent" in purposes["constrain"]["text"]
+    assert purposes["coerce"]["effective_when_pursued_qualifier"] == ""  # '22 percent' as written
+
+
 @pytest.mark.parametrize(
     ("typed", "meant"), [("evasion", "evasion_asset_flight"), ("exposre", "exposure")]
 )

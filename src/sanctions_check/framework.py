@@ -63,6 +63,18 @@ class BaseRate(NamedTuple):
     text: str
     sources: tuple[str, ...]
 
+    @property
+    def qualifier(self) -> str:
+        """'almost', 'about' or 'nearly' where the framework's own text qualifies the
+        effective-when-pursued figure so ('almost 40 percent'), else ''. Kept beside the number so
+        that no output states 40 percent where the source says almost 40."""
+        lowered = " ".join(self.text.lower().split())
+        value = f"{self.effective_when_pursued:g}"
+        for word in ("almost", "about", "nearly"):
+            if f"{word} {value} percent" in lowered or f"{word} {value}%" in lowered:
+                return word
+        return ""
+
 
 class Purpose(NamedTuple):
     id: str

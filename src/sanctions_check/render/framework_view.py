@@ -261,6 +261,7 @@ def _purpose_data(p: Purpose) -> dict[str, Any]:
         else {
             "effective_share_of_all_episodes": rate.effective_share_of_all_episodes,
             "effective_when_pursued": rate.effective_when_pursued,
+            "effective_when_pursued_qualifier": rate.qualifier,  # 'almost' 40, as the source
             "text": rate.text,
             "sources": list(rate.sources),
         },

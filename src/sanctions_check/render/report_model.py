@@ -584,15 +584,6 @@ def _limits(assessment: Assessment) -> tuple[LimitView, ...]:
     return tuple(out)
 
 
-def _qualifier(text: str, value: float) -> str:
-    """'almost' where the framework's own text says 'almost N percent', else no qualifier."""
-    lowered = " ".join(text.lower().split())
-    for word in ("almost", "about", "nearly"):
-        if f"{word} {value:g} percent" in lowered or f"{word} {value:g}%" in lowered:
-            return word
-    return ""
-
-
 def _base_rate(fw: Framework, purpose_id: str, stated: bool) -> BaseRateView | None:
     purpose = fw.purpose(purpose_id)
     if purpose is None:
@@ -613,7 +604,7 @@ def _base_rate(fw: Framework, purpose_id: str, stated: bool) -> BaseRateView | N
             wording.base_rate_line(purpose.name, None, None),
         )
     value = float(rate.effective_when_pursued)
-    qualifier = _qualifier(rate.text, value)
+    qualifier = rate.qualifier
     figure = wording.base_rate_figure(value, qualifier)
     labels = []
     for key in rate.sources:
