@@ -309,6 +309,17 @@ def startup(
         (f"score {example.name} (table, to a terminal)", [*cli, "score", ex], 12, env, True),
         (f"python -m sanctions_check score {example.name}", [*module, "score", ex], 12, env, False),
         (f"report {example.name} (terminal)", [*cli, "report", ex], 15, env, True),
+        # The libraries' own floors, no goal: what each goal spends before any code of ours runs
+        # (typer for every command but a bare --version, PyYAML for any file, rich for tables).
+        ("floor: import typer", [py, "-c", "import typer"], None, env, False),
+        ("floor: import typer, yaml", [py, "-c", "import typer, yaml"], None, env, False),
+        (
+            "floor: import typer, yaml, rich's console and table",
+            [py, "-c", "import typer, yaml, rich.console, rich.table"],
+            None,
+            env,
+            False,
+        ),
     ]
     rows = []
     for name, cmd, goal, run_env, tty in cases:

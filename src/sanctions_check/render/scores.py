@@ -157,12 +157,18 @@ def table(
     ordered = ranked(rows)
     labels = [b.label for b in framework.bands]
     cells = [[textsafe.one_line(cell) for cell in _cells(row, labels)] for row in ordered]
-    console = Console(file=out, width=width, highlight=False, soft_wrap=False)
+    # No emoji codes and no markup: the cells are the case files' text, shown as written.
+    console = Console(file=out, width=width, highlight=False, emoji=False, soft_wrap=False)
     buffer = None
     if not console.is_terminal:  # a pipe or a file: plain lines, without rich's padding
         buffer = io.StringIO()
         console = Console(
-            file=buffer, width=console.width, highlight=False, soft_wrap=False, color_system=None
+            file=buffer,
+            width=console.width,
+            highlight=False,
+            emoji=False,
+            soft_wrap=False,
+            color_system=None,
         )
     widths = column_widths(
         [[header, *(row[i] for row in cells)] for i, header in enumerate(HEADERS)], console.width
@@ -182,7 +188,7 @@ def _grid(title: str, cells: list[list[str]], widths: list[int]) -> Table:
     from rich.text import Text
 
     grid = Table(
-        title=title,
+        title=Text(title),
         title_justify="left",
         expand=False,
         box=None,
@@ -209,7 +215,7 @@ def _blocks(title: str, cells: list[list[str]]) -> Table:
     from rich.text import Text
 
     blocks = Table.grid()
-    blocks.title, blocks.title_justify = title, "left"
+    blocks.title, blocks.title_justify = Text(title), "left"
     blocks.add_column(overflow="fold")
     for row in cells:
         blocks.add_row(Text(row[0], style="bold"))
