@@ -18,7 +18,6 @@ from typing import Any, Literal
 
 from sanctions_check import textsafe
 from sanctions_check.render import wording
-from sanctions_check.render.brief import gap_counts
 from sanctions_check.render.report_model import Report
 
 MAX_LINES = 15
@@ -53,7 +52,7 @@ def _items(report: Report, case_file: str, where: str) -> list[tuple[str, str, i
         flags = wording.bottom_flags([(f.name, f.score) for f in raised])
     else:
         flags = report.red_flags_text or wording.BOTTOM_NO_FLAGS
-    gaps = gap_counts(report)
+    gaps = report.gap_counts
     return [
         (wording.BOTTOM_OUTLOOK, outlook.text, 3),
         (wording.BOTTOM_OUTSIDE, wording.bottom_outside(rates), 2),

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from sanctions_check import textsafe
 from sanctions_check.render import wording
-from sanctions_check.render.report_model import Report
+from sanctions_check.render.report_model import GapCounts, Report
 
 # How much of each list and text fits on the page (characters, items).
 MAX_LEVERS = 3
@@ -89,38 +89,6 @@ class BriefFactor(NamedTuple):
     value: str  # '62 (45–75)', 'no answers', 'n/a'
 
 
-class GapCounts(NamedTuple):
-    unknown: int
-    unanswered: int
-    low_confidence: int
-    risk_unrated: int
-    not_applicable: int
-
-    @property
-    def total(self) -> int:
-        return self.unknown + self.unanswered + self.low_confidence + self.risk_unrated
-
-    @property
-    def text(self) -> str:
-        return wording.brief_gap_counts(
-            self.unknown,
-            self.unanswered,
-            self.low_confidence,
-            self.risk_unrated,
-            self.not_applicable,
-        )
-
-    @property
-    def short(self) -> str:
-        return wording.bottom_gaps(
-            self.unknown,
-            self.unanswered,
-            self.low_confidence,
-            self.risk_unrated,
-            self.not_applicable,
-        )
-
-
 class Brief(NamedTuple):
     """Everything the one-page brief shows, already cut to fit, as plain (unescaped) text."""
 
@@ -176,18 +144,6 @@ def _factor_value(score: int | None, low: int | None, high: int | None, assessed
     if low == high:
         return str(score)
     return f"{score} ({wording.score_range(low, high)})"
-
-
-def gap_counts(report: Report) -> GapCounts:
-    """How many questions are unknown, unanswered, low-confidence or n/a; risks not rated."""
-    kinds = [g.kind for g in report.gaps]
-    return GapCounts(
-        unknown=kinds.count("unknown"),
-        unanswered=kinds.count("unanswered"),
-        low_confidence=kinds.count("low-confidence"),
-        risk_unrated=kinds.count("risk-unrated"),
-        not_applicable=len(report.not_applicable),
-    )
 
 
 def select(report: Report, case_file: str | None = None) -> Brief:
@@ -326,7 +282,7 @@ def select(report: Report, case_file: str | None = None) -> Brief:
             if report.red_flags_text
             else (None if raised else wording.BRIEF_NO_FLAGS)
         ),
-        gaps=gap_counts(report),
+        gaps=report.gap_counts,
         factors=factors,
         caveats=tuple(caveats),
         advisory=report.advisory,

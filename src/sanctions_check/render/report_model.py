@@ -273,6 +273,40 @@ class GapView(NamedTuple):
     note: str | None
 
 
+class GapCounts(NamedTuple):
+    """How many questions are unknown, unanswered, low-confidence or n/a; risks not rated."""
+
+    unknown: int
+    unanswered: int
+    low_confidence: int
+    risk_unrated: int
+    not_applicable: int
+
+    @property
+    def total(self) -> int:
+        return self.unknown + self.unanswered + self.low_confidence + self.risk_unrated
+
+    @property
+    def text(self) -> str:
+        return wording.brief_gap_counts(
+            self.unknown,
+            self.unanswered,
+            self.low_confidence,
+            self.risk_unrated,
+            self.not_applicable,
+        )
+
+    @property
+    def short(self) -> str:
+        return wording.bottom_gaps(
+            self.unknown,
+            self.unanswered,
+            self.low_confidence,
+            self.risk_unrated,
+            self.not_applicable,
+        )
+
+
 class NotApplicableView(NamedTuple):
     factor_id: str
     factor_name: str
@@ -443,6 +477,18 @@ class Report(NamedTuple):
     @property
     def raised_flags(self) -> tuple[RedFlagView, ...]:
         return tuple(f for f in self.red_flags if f.status == RAISED)
+
+    @property
+    def gap_counts(self) -> GapCounts:
+        """The data gaps counted by kind, for the bottom line and the brief."""
+        kinds = [g.kind for g in self.gaps]
+        return GapCounts(
+            unknown=kinds.count("unknown"),
+            unanswered=kinds.count("unanswered"),
+            low_confidence=kinds.count("low-confidence"),
+            risk_unrated=kinds.count("risk-unrated"),
+            not_applicable=len(self.not_applicable),
+        )
 
 
 # --- building it -----------------------------------------------------------------------------
