@@ -15,7 +15,8 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from sanctions_check.entry import main as main
-from sanctions_check.entry import say, version_line
+from sanctions_check.entry import say as _say
+from sanctions_check.entry import version_line
 from sanctions_check.errors import (
     EXIT_INTERRUPTED,
     EXIT_INVALID,
@@ -155,14 +156,12 @@ def _root(
     """Advisory structure and scoring for targeted sanctions aimed at preventing mass atrocities."""
 
 
-_say = say
-
-
 def _screen() -> Any:
     """A rich Console on standard output whose size is read once, not on every print.
 
     rich asks the operating system for the terminal's size at each print unless both width and
-    height are fixed; a report makes some 150 prints, and a resize mid-report changes nothing.
+    height are fixed; a report makes over a hundred prints, and a resize mid-report changes
+    nothing.
     """
     from rich.console import Console
 
@@ -551,7 +550,7 @@ def report(
         lines = bottom_line.bottom_line(
             model, case_file=_shown_case(case_path), where="below", width=console.width
         )
-        with console:  # buffered: the report reaches the terminal in one write, not 150
+        with console:  # buffered: the report reaches the terminal in one write, not one per print
             bottom_line.render(lines, console)
             console.print()
             terminal.render_model(model, console, case_file=_shown_case(case_path))
