@@ -651,9 +651,13 @@ def compare(
         _emit(report_model.dumps(model), output, force)
     elif format is CompareFormat.markdown:
         _emit(compare_view.markdown(model), output, force)
-    elif output is None:
+    elif output is None and sys.stdout.isatty():
         with (console := _screen()):  # buffered: one write to the terminal
             compare_view.table(model, console)
+    elif output is None:  # a pipe or a file: plain text at the width COLUMNS asks for
+        import shutil
+
+        sys.stdout.write(compare_view.table_text(model, shutil.get_terminal_size().columns))
     else:
         _emit(compare_view.table_text(model), output, force)
 
