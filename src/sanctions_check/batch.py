@@ -361,7 +361,7 @@ def _collector_for_batch() -> Iterator[None]:
 
     Everything loaded so far (modules, the command tree, the framework) stays until the end, and
     each file's data are freed by reference counting as soon as its row is out (no cycles). The
-    collector would still walk all of it again and again: about 5-10 % of a batch (issue 6).
+    collector would still walk all of it again and again, a measurable share of a batch.
     ``gc.freeze`` sets the long-lived objects aside (forked workers inherit that, and share those
     pages instead of copying them) and a larger first generation makes passes rarer.
     """

@@ -18,6 +18,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def plain(text: object) -> str:
     """Strip terminal escape sequences and control characters; keep newlines and tabs."""
     value = "" if text is None else str(text)
+    if value.isprintable():  # no control, format or escape character: the common case
+        return value
     if "\x1b" in value:
         value = _ESCAPES.sub("", value)
     return _CONTROLS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))

@@ -241,7 +241,7 @@ class JsonStream:
     """Writes one JSON document incrementally, so memory stays flat however large the batch."""
 
     def __init__(self, out: IO[str], framework: Framework):
-        import json  # here, not at the top: the table and Markdown never need it (issue 6)
+        import json  # here, not at the top: the table and Markdown never need it
 
         self.out = out
         self.count = 0
