@@ -24,10 +24,6 @@ import math
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-FRAMEWORK_MODULE = HERE / "_parsed_framework.py"
-EXAMPLES_MODULE = HERE / "_parsed_examples.py"
-
 
 def sha256(text: str) -> str:
     """The SHA-256 of a file's text, as the framework's provenance records it."""
@@ -113,9 +109,10 @@ def example_sources() -> list[tuple[str, str]]:
 
 def expected_modules() -> dict[Path, str]:
     """Each generated module and the text this generator writes for it from today's files."""
+    here = Path(__file__).resolve().parent
     return {
-        FRAMEWORK_MODULE: module_text(framework_sources(), "the bundled factors.yaml"),
-        EXAMPLES_MODULE: module_text(example_sources(), "the bundled examples"),
+        here / "_parsed_framework.py": module_text(framework_sources(), "the bundled factors.yaml"),
+        here / "_parsed_examples.py": module_text(example_sources(), "the bundled examples"),
     }
 
 
