@@ -6,7 +6,7 @@ import pytest
 
 from conftest import DATA, EXAMPLES, MINI, run_subprocess
 from sanctions_check import batch, framework
-from sanctions_check.render import report_model
+from sanctions_check.render import report_view
 from sanctions_check.render.bottom_line import MAX_LINES, bottom_line
 from sanctions_check.scoring import assess
 
@@ -15,7 +15,7 @@ CASES = [*sorted(EXAMPLES.glob("*.yaml")), DATA / "brief" / "long-text.yaml"]
 
 def model(path, fw_path=None):
     fw = framework.load(fw_path)
-    return report_model.build(assess(fw, batch.read_case(str(path), fw, 2 * 1024 * 1024)))
+    return report_view.build(assess(fw, batch.read_case(str(path), fw, 2 * 1024 * 1024)))
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])

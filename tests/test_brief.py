@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from conftest import DATA, EXAMPLES, MINI
 from sanctions_check import batch, framework
-from sanctions_check.render import brief, brief_html, brief_md, report_model, wording
+from sanctions_check.render import brief, brief_html, brief_md, report_view
+from sanctions_check.render.wording import brief as wording
 from sanctions_check.scoring import assess
 
 LONG = DATA / "brief" / "long-text.yaml"
@@ -13,7 +14,7 @@ HOSTILE = DATA / "report" / "hostile.yaml"
 
 def model(path, fw_path=None):
     fw = framework.load(fw_path)
-    return report_model.build(
+    return report_view.build(
         assess(fw, batch.read_case(str(path), fw, 2 * 1024 * 1024)), with_answers=False
     )
 

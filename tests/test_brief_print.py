@@ -12,7 +12,7 @@ import pytest
 
 from conftest import DATA, EXAMPLES, MINI
 from sanctions_check import framework
-from sanctions_check.render import brief, report_model
+from sanctions_check.render import brief, report_view
 from sanctions_check.scoring import assess
 from test_report_print import (
     PAPERS,
@@ -39,7 +39,7 @@ def _model(path, extra):
 
     fw = framework.load(MINI if extra else None)
     case = batch.read_case(str(path), fw, 2 * 1024 * 1024)
-    return report_model.build(assess(fw, case), with_answers=False)
+    return report_view.build(assess(fw, case), with_answers=False)
 
 
 def key_lines(selected: brief.Brief) -> list[str]:

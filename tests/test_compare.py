@@ -69,7 +69,7 @@ def test_diff_of_two_mini_assessments(tmp_path):
     risks = {r.id: r.direction for r in diff.risks}
     assert risks == {"evasion": "fell", "harm": "added"}
     assert diff.flags_raised == ("flag",) and diff.flags_cleared == ()
-    assert diff.warnings == ()
+    assert not diff.different_ids
 
 
 def test_compare_cli_table_on_two_analysts_readings(cli):

@@ -16,13 +16,15 @@ Comparable pairs (worse, better): e4<e3, e5<e3, e4<e1, e4<e2, e5<e1, e5<e2, e3<e
 
 from __future__ import annotations
 
+import json
 import random
 
 import pytest
 
 from conftest import DATA, MINI
-from sanctions_check import backtest, history
+from sanctions_check import backtest, history, serialise
 from sanctions_check import framework as framework_mod
+from sanctions_check.render import backtest_view
 
 FOLDER = DATA / "history" / "backtest"
 
@@ -131,7 +133,9 @@ def test_resamples_with_no_comparable_pair_are_skipped(result):
 def test_bootstrap_is_deterministic_and_ignores_input_order(scored):
     first = backtest.run(scored)
     again = backtest.run(list(reversed(scored)))
-    assert first.to_json() == again.to_json()
+    assert serialise.dumps(backtest_view.build(first)) == serialise.dumps(
+        backtest_view.build(again)
+    )
     assert backtest.draws(5, 3, 7) == backtest.draws(5, 3, 7)
     o = first.outlook
     assert o.low is not None and o.high is not None
@@ -163,9 +167,10 @@ def test_nothing_comparable(fw, scored):
 
 
 def test_json_model(result):
-    data = result.to_data()
-    assert data["schema"] == "sanctions-check/backtest@1"
-    assert data["outlook"]["concordance"] == 0.938
+    data = json.loads(serialise.dumps(backtest_view.build(result)))
+    assert data["schema"] == "sanctions-check/backtest@2"
+    assert data["outlook"]["concordance"] == 0.94  # 0.9375, a share: two decimals, half up
+    assert data["outlook"]["concordance_text"] == "0.94"
     assert data["outlook"]["pairs"] == 8 and data["outlook"]["tied"] == 1
     assert len(data["outlook"]["interval"]) == 2
     assert data["method"]["bootstrap"]["seed"] == backtest.SEED
@@ -173,6 +178,7 @@ def test_json_model(result):
     assert "not a measure of forecast accuracy" in data["statement"]
     assert "never fits" in data["no_fitting"]
     assert [f["id"] for f in data["factors"]] == ["alpha", "beta", "gamma", "flag"]
+    assert all(isinstance(e["outlook"], int) for e in data["episodes"])
 
 
 def test_hindsight_answers_and_risk_ratings_are_counted(fw, scored):
@@ -185,7 +191,8 @@ def test_hindsight_answers_and_risk_ratings_are_counted(fw, scored):
     others = [a for a in scored if a.case.header.id != "bt-e1"]
     result = backtest.run([*others, assess(fw, flagged)])
     assert result.hindsight_answers == 2
-    assert result.to_data()["episodes"][0]["hindsight_answers"] == 2
+    episodes = backtest_view.build(result).episodes
+    assert episodes[0].hindsight_answers == 2
 
 
 def test_a_case_with_no_answer_is_left_out(fw, scored):

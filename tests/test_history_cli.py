@@ -39,7 +39,7 @@ def test_similar_json(cli):
     result = cli("similar", PROBE, "-l", LIBRARY, "-f", "json", *FW)
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["schema"] == "sanctions-check/similar@1"
+    assert data["schema"] == "sanctions-check/similar@2"
     assert [a["id"] for a in data["analogues"]] == ["h-delta", "h-alpha", "h-gamma", "h-beta"]
     assert data["analogues"][1]["verdict"] == "effective"
 
@@ -133,8 +133,8 @@ def test_backtest_json_is_deterministic(cli):
     assert first.exit_code == second.exit_code == 0
     assert first.stdout == second.stdout
     data = json.loads(first.stdout)
-    assert data["schema"] == "sanctions-check/backtest@1"
-    assert data["outlook"]["concordance"] == 0.938
+    assert data["schema"] == "sanctions-check/backtest@2"
+    assert data["outlook"]["concordance"] == 0.94  # a share: two decimals, half up
 
 
 def test_backtest_markdown(cli):
@@ -222,13 +222,15 @@ def test_similar_hostile_title_cannot_forge_a_colour_on_a_terminal(hostile_libra
     from sanctions_check import case as case_mod
     from sanctions_check import framework as framework_mod
     from sanctions_check.render import similar_view
+    from sanctions_check.render.similar_terminal import SimilarTerminal
     from sanctions_check.scoring import assess
 
     fw = framework_mod.load(MINI)
     found = history.load([str(hostile_library)], fw, 1 << 20)
     result = analogues.similar(assess(fw, case_mod.load(PROBE, fw)), found.assessments)
     buffer = io.StringIO()
-    similar_view.terminal(result, Console(file=buffer, force_terminal=True, width=100))
+    console = Console(file=buffer, force_terminal=True, width=100)
+    SimilarTerminal().draw(similar_view.build(result), console)
     out = buffer.getvalue()
     assert "\x1b[31mred" not in out and "\x1b]8;;" not in out and "\x1b[2J" not in out
     assert "[bold red]x[/]" in out

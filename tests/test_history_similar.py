@@ -7,12 +7,15 @@ a1=4, a2=2, b1=3, b2=unknown, g1=1.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import DATA, MINI
-from sanctions_check import analogues, history
+from sanctions_check import analogues, history, serialise
 from sanctions_check import case as case_mod
 from sanctions_check import framework as framework_mod
+from sanctions_check.render import similar_view
 from sanctions_check.scoring import assess
 
 LIBRARY = DATA / "history" / "library"
@@ -65,7 +68,7 @@ def test_alpha_by_hand(result):
     ]
     assert [f.factor_id for f in a.differs_most] == ["beta", "alpha"]
     assert a.verdict == "effective"
-    assert a.outcome is not None and a.outcome["sources"] == ["FICT"]
+    assert a.outcome is not None and a.outcome.sources == ("FICT",)
 
 
 def test_beta_by_hand_with_not_applicable(result):
@@ -177,23 +180,27 @@ def test_outcomes_never_enter_the_distance(fw, probe, library):
 
 
 def test_json_model(result):
-    data = result.to_data()
-    assert data["schema"] == "sanctions-check/similar@1"
+    """The JSON is the view walked once: every figure a person reads is rounded by the one rule
+    (whole numbers half up; shares as whole percents kept as fractions)."""
+    data = json.loads(serialise.dumps(similar_view.build(result)))
+    assert data["schema"] == "sanctions-check/similar@2"
     first = data["analogues"][0]
-    assert first["rank"] == 1 and first["id"] == "h-delta" and first["distance"] == 0.0
+    assert first["rank"] == 1 and first["id"] == "h-delta" and first["distance"] == 0
     alpha = data["analogues"][1]
-    assert alpha["distance"] == 12.5 and alpha["overlap"] == 0.7
+    assert alpha["distance"] == 13 and alpha["overlap"] == 0.7  # 12.5 half up
+    assert alpha["distance_text"] == "13" and alpha["overlap_text"] == "70%"
     assert alpha["differs_most"] == ["beta", "alpha"]
     assert alpha["factors"][0] == {
         "factor": "alpha",
         "name": "Alpha",
         "weight": 3.0,
-        "this": 62.5,
-        "other": 56.2,
-        "difference": 6.2,
+        "this": 63,  # 62.5 half up
+        "other": 56,  # 56.25
+        "difference": 7,  # of the two whole scores printed
         "shared_questions": 2,
         "questions": 2,
         "overlap": 1.0,
     }
+    assert alpha["outcome"]["verdict"] == alpha["verdict"] == "effective"
     assert data["case"]["answered"] == 0.9
     assert {e["reason"] for e in data["excluded"]} == {"self", "hypothetical"}

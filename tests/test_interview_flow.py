@@ -22,7 +22,7 @@ from sanctions_check import flow, interview, scoring
 from sanctions_check.case import Answer, CaseHeader
 from sanctions_check.errors import UsageError
 from sanctions_check.framework import load as load_framework
-from sanctions_check.render import wording
+from sanctions_check.render.wording import assess as wording
 
 ENTER = "\r"
 DOWN = "\x1b[B"

@@ -11,6 +11,7 @@ from panelkit import THREE, load_all, mini_text, write_panel
 from sanctions_check import case, feedback, framework, panel, scoring
 from sanctions_check.case import Answer, Case, CaseHeader, RiskAnswer
 from sanctions_check.errors import InputError, UsageError
+from sanctions_check.render import panel_view
 
 
 @pytest.fixture
@@ -242,13 +243,15 @@ def test_different_framework_versions_warn_naming_the_questions(tmp_path):
     paths.append(write(tmp_path / "old.yaml", old))
     fw, cases = load_all(paths)
     result = panel.gather(fw, cases)
-    (warning,) = result.warnings
+    assert result.versions is not None
+    assert [ref for ref, _ in result.versions.files] == ["mini@1", "mini@2"]
+    (warning,) = panel_view.build(result).warnings
     assert "mini@1: " in warning and "old.yaml" in warning and "mini@2: " in warning
     assert "questions that differ: alpha.a2, beta.b1, beta.b2, gamma.g1, flag.f1" in warning
 
 
 def test_one_version_gives_no_warning(three):
-    assert three.warnings == ()
+    assert three.versions is None and panel_view.build(three).warnings == ()
 
 
 answer_values = st.one_of(st.none(), st.just("unknown"), st.integers(0, 4))

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import DATA, MINI, run_subprocess, write
 from panelkit import THREE, mini_text, write_panel
-from sanctions_check.render import wording
+from sanctions_check.render.wording import panel as wording
 
 ROUND1 = DATA / "panel"
 ROUND2 = DATA / "panel-round2"
@@ -60,9 +60,12 @@ def test_json_schema(cli, tmp_path):
     result = cli("panel", ROUND1, "-f", "json", "-o", out)
     assert result.exit_code == 0 and f"wrote {out}" in result.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["schema"] == "sanctions-check/panel@1"
+    assert data["schema"] == "sanctions-check/panel@2"
     assert set(data) == {
         "schema",
+        "title",
+        "case_line",
+        "advisory",
         "case",
         "analysts",
         "pooled",

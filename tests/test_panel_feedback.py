@@ -10,11 +10,10 @@ from conftest import DATA, write
 from panelkit import THREE, load_all, write_panel
 from sanctions_check import case, feedback, framework, panel, yamlio
 from sanctions_check.errors import WriteError
-from sanctions_check.render import wording
 
 ROUND1 = DATA / "panel"
 ROUND2 = DATA / "panel-round2"
-MARK = wording.FEEDBACK_MARK
+MARK = feedback.FEEDBACK_MARK
 
 
 def gather_folder(folder: Path, fw=None) -> panel.Panel:
@@ -77,7 +76,7 @@ def test_questions_a_file_leaves_out_are_listed_at_the_top(tmp_path):
     written = feedback.write(result, tmp_path / "out", overwrite=False)
     text = written[2].read_text(encoding="utf-8")
     head = text.split("format:")[0]
-    assert wording.FEEDBACK_NOT_IN_FILE in head
+    assert feedback.FEEDBACK_NOT_IN_FILE in head
     assert f"{MARK}   gamma.g1: panel of 3: 1 ×1, 3 ×1; median 2, range 1–3" in head
     assert "alpha.a1" not in head  # answered in this file: its comment sits above it
     assert same_case(case.load(written[2], fw), cases[2])

@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, EXAMPLES, MINI, run_subprocess, write
-from sanctions_check import __version__, case, framework, scoring
+from sanctions_check import __version__, case, framework, scoring, serialise
 from sanctions_check.errors import UsageError
-from sanctions_check.render import report_model, wording
+from sanctions_check.render import provenance, report_view
+from sanctions_check.render.wording import common
+from sanctions_check.render.wording import report as report_words
 
 REPORT_DATA = DATA / "report"
 MIXED = REPORT_DATA / "mini-mixed.yaml"
@@ -36,7 +38,7 @@ def assessed(path: Path = MIXED) -> scoring.Assessment:
 
 
 def test_model_holds_every_section_of_the_summary():
-    model = report_model.build(assessed(), generated=datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC))
+    model = report_view.build(assessed(), generated=datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC))
     assert model.schema == "sanctions-check/report@2"
     # alpha 62.5 (w3); beta: b1 unknown at the midpoint, b2 3 -> 62.5 (w1), range 37.5-87.5;
     # gamma unanswered -> 50 (w1), range 0-100. (187.5 + 62.5 + 50) / 5 = 60, range 45-75.
@@ -89,36 +91,36 @@ def test_model_holds_every_section_of_the_summary():
     assert model.sources.case == ("https://example.org/case", "https://example.org/a2")
     assert model.sources.framework[0].key == "src"
     assert model.case.file == "mini-mixed.yaml"
-    data = json.loads(report_model.dumps(model))
+    data = json.loads(serialise.dumps(model))
     assert data["outlook"]["capped"] is False and data["outlook"]["spans_bands"] is True
     assert data["outlook"]["score"] == 60
 
 
 def test_generated_time_follows_source_date_epoch():
-    assert report_model.iso(report_model.generated_at({"SOURCE_DATE_EPOCH": "0"})) == (
+    assert provenance.iso(provenance.generated_at({"SOURCE_DATE_EPOCH": "0"})) == (
         "1970-01-01T00:00:00Z"
     )
-    assert report_model.iso(report_model.generated_at({"SOURCE_DATE_EPOCH": EPOCH})) == (
+    assert provenance.iso(provenance.generated_at({"SOURCE_DATE_EPOCH": EPOCH})) == (
         "2023-11-14T22:13:20Z"
     )
     before = datetime.now(UTC).replace(microsecond=0)
-    now = report_model.generated_at({})
+    now = provenance.generated_at({})
     assert before <= now <= datetime.now(UTC)
     with pytest.raises(UsageError, match="SOURCE_DATE_EPOCH"):
-        report_model.generated_at({"SOURCE_DATE_EPOCH": "yesterday"})
+        provenance.generated_at({"SOURCE_DATE_EPOCH": "yesterday"})
 
 
 def test_json_output_is_sorted_and_stable():
-    model = report_model.build(assessed(), generated=datetime(2024, 1, 1, tzinfo=UTC))
-    text = report_model.dumps(model)
-    assert text == report_model.dumps(json.loads(text))  # the walk gives plain JSON data
+    model = report_view.build(assessed(), generated=datetime(2024, 1, 1, tzinfo=UTC))
+    text = serialise.dumps(model)
+    assert text == serialise.dumps(json.loads(text))  # the walk gives plain JSON data
     assert list(json.loads(text)) == sorted(json.loads(text))
 
 
 def test_range_bar_shows_secured_open_and_absent_parts():
-    assert wording.range_bar(50, 50, 50, 10) == "█████░░░░░"
-    assert wording.range_bar(75, 40, 90, 10) == "████▒▒▒▒▒░"
-    assert wording.range_bar(None, 0, 100, 10) == "··········"
+    assert common.range_bar(50, 50, 50, 10) == "█████░░░░░"
+    assert common.range_bar(75, 40, 90, 10) == "████▒▒▒▒▒░"
+    assert common.range_bar(None, 0, 100, 10) == "··········"
 
 
 # --- the CLI ---------------------------------------------------------------------------------
@@ -142,7 +144,7 @@ def test_report_every_format(cli, fixed_clock, fmt):
 
             out = html.unescape(" ".join(re.sub(r"<[^>]+>", "", out).split()))
         assert "Moderate; could be Guarded to Favourable: 60 (range 45–75), coverage 70%" in out
-        assert wording.NEUTRAL_RULE in " ".join(out.split())
+        assert common.NEUTRAL_RULE in " ".join(out.split())
         assert "not a verdict" in out
 
 
@@ -259,13 +261,13 @@ def test_score_markdown_and_html_report_share_band_and_factor_wording(cli, fixed
     model = json.loads(cli("report", WEAK, "-f", "json", *FW).stdout)
     band = model["outlook"]["band"]["label"]
     assert f"| {band} (L–G) |" in score_md and f"{band}; could be Low to Guarded" in html
-    assert wording.OUTLOOK_EXPLAINED in score_md and wording.OUTLOOK_EXPLAINED in html
-    score_range = wording.score_range(model["outlook"]["low"], model["outlook"]["high"])
+    assert common.OUTLOOK_EXPLAINED in score_md and common.OUTLOOK_EXPLAINED in html
+    score_range = common.score_range(model["outlook"]["low"], model["outlook"]["high"])
     assert score_range in score_md and score_range in html
     text = re.sub(r"<[^>]+>", "", html)
     for factor in model["factors"]:
         assert factor["score_text"] in text
-        assert wording.kind_label(factor["kind"]) in html
+        assert common.kind_label(factor["kind"]) in html
 
 
 class _Doc(HTMLParser):
@@ -339,7 +341,7 @@ RETRO = REPORT_DATA / "mini-retrospective.yaml"
 
 
 def test_retrospective_case_shows_as_of_na_hindsight_references_and_outcome():
-    model = report_model.build(assessed(RETRO), generated=datetime(2024, 1, 1, tzinfo=UTC))
+    model = report_view.build(assessed(RETRO), generated=datetime(2024, 1, 1, tzinfo=UTC))
     assert model.case.as_of == "2011-03-30"
     assert model.case.implementers == ("United States", "European Union")
     assert [(n.question_id, n.note) for n in model.not_applicable] == [
@@ -370,31 +372,31 @@ def test_retrospective_case_shows_as_of_na_hindsight_references_and_outcome():
 @pytest.mark.parametrize("fmt", ["terminal", "markdown", "html"])
 def test_outcome_is_its_own_section_after_the_advisory_parts(cli, fixed_clock, fmt):
     out = cli("report", RETRO, "-f", fmt, *FW).stdout
-    heading = wording.OUTCOME_HEADING if fmt != "html" else "Outcome (the sources&#x27; verdict)"
+    heading = common.OUTCOME_HEADING if fmt != "html" else "Outcome (the sources&#x27; verdict)"
     assert out.count(heading) == 1
     assert out.index("Data gaps") < out.index(heading) < out.index("Caveats")
     assert "2011-03-30" in out and "United States, European Union" in out
 
 
 def test_an_open_answer_with_the_frameworks_own_neutral_value_says_what_it_counts_as():
-    assert wording.counts_as("unknown", 1.5, "Reason [K].") == (
+    assert report_words.counts_as("unknown", 1.5, "Reason [K].") == (
         "unknown (counts as 1.5 of 4: Reason [K].)"
     )
-    assert wording.counts_as("not answered", 3, None) == "not answered (counts as 3 of 4)"
+    assert report_words.counts_as("not answered", 3, None) == "not answered (counts as 3 of 4)"
 
 
 def test_without_a_stated_purpose_every_base_rate_is_shown_with_the_hint():
-    model = report_model.build(assessed(WEAK))
+    model = report_view.build(assessed(WEAK))
     view = model.outside_view
-    assert not view.purpose_stated and view.hint == wording.NO_PURPOSE_STATED
+    assert not view.purpose_stated and view.hint == report_words.NO_PURPOSE_STATED
     assert [r.purpose_id for r in view.base_rates] == ["coerce", "signal"]
-    assert view.explained == wording.INSIDE_OUTSIDE
+    assert view.explained == report_words.INSIDE_OUTSIDE
 
 
 def test_bundled_base_rates_keep_the_sources_hedges():
     fw = framework.load(EXAMPLES.parent / "factors.yaml")
     case_file = case.load(EXAMPLES / "sri-lanka-2020.yaml", fw)
-    model = report_model.build(
+    model = report_view.build(
         scoring.assess(fw, case_file._replace(header=case_file.header._replace(purpose=())))
     )
     figures = {r.purpose_id: r.figure for r in model.outside_view.base_rates}
@@ -411,7 +413,7 @@ def test_the_appendix_says_what_an_open_answer_counts_as(tmp_path):
     path = tmp_path / "neutral.yaml"
     path.write_text(text, encoding="utf-8")
     fw = framework.load(path)
-    model = report_model.build(scoring.assess(fw, case.load(MIXED, fw)))
+    model = report_view.build(scoring.assess(fw, case.load(MIXED, fw)))
     beta = next(g for g in model.answers if g.factor_id == "beta")
     b1 = beta.questions[0]
     assert b1.score_text == "unknown (counts as 1 of 4: A stated reason.)"
@@ -422,10 +424,10 @@ def test_the_report_model_is_immutable_and_serialises_its_derived_facts():
     """Every result model is a typed named tuple: a field cannot be reassigned, and the JSON
     carries the outlook's derived facts beside its fields."""
     fw = framework.load()
-    model = report_model.build(scoring.assess(fw, case.load(EXAMPLES / "myanmar-2017.yaml", fw)))
+    model = report_view.build(scoring.assess(fw, case.load(EXAMPLES / "myanmar-2017.yaml", fw)))
     with pytest.raises(AttributeError):
         model.schema = "other"  # type: ignore[misc]
-    outlook = json.loads(report_model.dumps(model))["outlook"]
+    outlook = json.loads(serialise.dumps(model))["outlook"]
     assert outlook["capped"] is model.outlook.capped
     assert outlook["spans_bands"] is model.outlook.spans_bands
     assert "closed_gates" not in outlook  # a property for renderers, not part of the schema

@@ -180,17 +180,17 @@ def test_the_brief_reads_no_library(cli, no_library_read, fmt):
 
 def test_the_summary_after_assess_has_no_analogue_section():
     """Built without analogues (as `assess` does), the model holds none and no renderer adds one."""
-    from sanctions_check import batch
+    from sanctions_check import batch, render
     from sanctions_check import framework as framework_mod
-    from sanctions_check.render import report as report_text
-    from sanctions_check.render import report_model
+    from sanctions_check.render import report_view
     from sanctions_check.scoring import assess
 
     fw = framework_mod.load(MINI)
-    model = report_model.build(assess(fw, batch.read_case(str(PROBE), fw, 1 << 20)))
+    model = report_view.build(assess(fw, batch.read_case(str(PROBE), fw, 1 << 20)))
     assert model.analogues == () and not model.analogues_asked
+    page = report_view.ReportPage(model, str(PROBE))
     for fmt in TEXT_FORMATS:
-        assert HEADING not in report_text.text(model, fmt)
+        assert HEADING not in render.text("report", fmt, page)
 
 
 def test_no_analogues_imports_no_library_code(tmp_path):
@@ -207,7 +207,12 @@ def test_report_json_with_analogues_stays_lean(tmp_path):
     assert code == 0
     assert "sanctions_check.analogues" in modules
     assert loaded(modules, INTERACTIVE + RENDERING + NEVER) == []
-    for name in ("sanctions_check.render.similar_view", "sanctions_check.backtest", "docx"):
+    for name in (
+        "sanctions_check.render.similar_view",
+        "sanctions_check.render.report_terminal",
+        "sanctions_check.backtest",
+        "docx",
+    ):
         assert name not in modules, name
 
 
@@ -290,16 +295,16 @@ def test_hostile_library_text_cannot_forge_a_colour_on_a_terminal(hostile_librar
 
     from sanctions_check import analogues, batch, history
     from sanctions_check import framework as framework_mod
-    from sanctions_check.render import report_model, terminal
+    from sanctions_check.render import report_terminal, report_view
     from sanctions_check.scoring import assess
 
     fw = framework_mod.load(MINI)
     found = history.load([str(hostile_library)], fw, 1 << 20)
     case = assess(fw, batch.read_case(str(PROBE), fw, 1 << 20))
-    views = report_model.analogue_views(analogues.nearest(case, found.assessments))
+    views = report_view.analogue_views(analogues.nearest(case, found.assessments))
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=True, width=100)
-    terminal.render_model(report_model.build(case, analogues=views), console)
+    report_terminal.draw_summary(report_view.build(case, analogues=views), console)
     out = buffer.getvalue()
     assert "\x1b[31mred" not in out and "\x1b]8;;" not in out
     assert "[bold red]x[/]" in out

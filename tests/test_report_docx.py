@@ -88,12 +88,12 @@ def test_every_section_is_a_real_heading(cli, tmp_path, path):
 
 def test_factor_chart_is_a_table_shaded_to_score_and_range(cli, tmp_path):
     from sanctions_check import batch, framework
-    from sanctions_check.render import report_model
+    from sanctions_check.render import report_view
     from sanctions_check.scoring import assess
 
     path = EXAMPLES / "myanmar-2017.yaml"
     fw = framework.load(None)
-    model = report_model.build(assess(fw, batch.read_case(str(path), fw, 2 * 1024 * 1024)))
+    model = report_view.build(assess(fw, batch.read_case(str(path), fw, 2 * 1024 * 1024)))
     document = docx.Document(str(make(cli, tmp_path, path)))
     chart = next(t for t in document.tables if t.rows[0].cells[0].text == "Factor")
     header = [c.text for c in chart.rows[0].cells]
@@ -154,12 +154,12 @@ def test_hostile_text_is_inert(cli, tmp_path):
 
 def test_characters_xml_cannot_hold_are_removed():
     from sanctions_check import batch, framework
-    from sanctions_check.render import docx as word
-    from sanctions_check.render import report_model
+    from sanctions_check.render import report_docx as word
+    from sanctions_check.render import report_view
     from sanctions_check.scoring import assess
 
     fw = framework.load(MINI)
-    model = report_model.build(assess(fw, batch.read_case(str(RETRO), fw, 2 * 1024 * 1024)))
+    model = report_view.build(assess(fw, batch.read_case(str(RETRO), fw, 2 * 1024 * 1024)))
     hostile = "a\ud800b\udfffc\uffffd\x00e\x1ff\tg"
     model = model._replace(case=model.case._replace(title=hostile, situation=hostile))
     document = docx.Document(io.BytesIO(word.render(model)))

@@ -51,12 +51,14 @@ def test_terminal_writes_no_escape_even_on_a_colour_terminal():
     from rich.console import Console
 
     from sanctions_check import case, framework, scoring
-    from sanctions_check.render import terminal
+    from sanctions_check.render import report_terminal, report_view
 
     fw = framework.load(MINI)
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=True, color_system="truecolor", width=100)
-    terminal.render(scoring.assess(fw, case.load(HOSTILE, fw)), console)
+    report_terminal.draw_summary(
+        report_view.build(scoring.assess(fw, case.load(HOSTILE, fw))), console
+    )
     out = buffer.getvalue()
     assert "\x1b[31mred" not in out and "\x1b[2J" not in out and "\x1b]8;;https://evil" not in out
     assert "[bold red]x[/]" in out and "\a" not in out

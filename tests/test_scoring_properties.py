@@ -30,9 +30,10 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from sanctions_check import framework as framework_mod
+from sanctions_check import render
 from sanctions_check.case import Answer, Case, CaseHeader, RiskAnswer
-from sanctions_check.render import markdown, report_model
-from sanctions_check.render import report as report_text
+from sanctions_check.render import report_markdown as markdown
+from sanctions_check.render import report_view
 from sanctions_check.scoring import assess
 
 RUNS = int(os.environ.get("SANCTIONS_CHECK_FUZZ", "150"))
@@ -227,7 +228,7 @@ def test_every_factor_matches_its_definition(case):
 def test_the_headline_names_the_bands_the_range_spans(case):
     result = assess(FW, case)
     o = result.outlook
-    model = report_model.build(result, generated=None)
+    model = report_view.build(result, generated=None)
     assert o.band is not None and o.band_low is not None and o.band_high is not None
     _, band = expected_band(case)
     assert o.band.id == band
@@ -256,7 +257,7 @@ def test_an_unassessed_core_factor_earns_no_better_band_than_midpoint_answers(ca
     unassessed = [fid for fid, facts in core_facts.items() if facts is not None and facts[3] == 0]
     limits = [(lim.factor_id, lim.reason) for lim in a.outlook.limits]
     assert limits[: len(unassessed)] == [(fid, "not-assessed") for fid in unassessed]
-    model = report_model.build(a)
+    model = report_view.build(a)
     named = {lim.factor_id: lim.why for lim in model.limits[: len(unassessed)]}
     assert factor.id in named and named[factor.id].startswith("not yet assessed")
 
@@ -293,7 +294,7 @@ def test_would_lift_the_cap_only_when_that_one_change_lifts_the_band(case):
         lifted = result.outlook.capped and RANK[after.band.id] > RANK[band.id]
         assert lever.lifts_cap == lifted, lever
         assert math.isclose(lever.gain, after.score - (result.outlook.score or 0), abs_tol=1e-7)
-    model = report_model.build(result)
+    model = report_view.build(result)
     for lever in model.levers:
         assert ("would lift the cap" in lever.text) == lever.lifts_cap
 
@@ -301,7 +302,7 @@ def test_would_lift_the_cap_only_when_that_one_change_lifts_the_band(case):
 @PROPERTY
 @given(cases())
 def test_none_raised_only_when_every_red_flag_is_ruled_out(case):
-    model = report_model.build(assess(FW, case))
+    model = report_view.build(assess(FW, case))
     flags = [f for f in FW.factors if f.kind == "red_flag"]
     highs = [factor_facts(case, f.id) for f in flags]
     ruled_out = all(h is None or shown(h[2]) < FW.red_flag_threshold for h in highs)
@@ -323,7 +324,7 @@ def test_none_raised_only_when_every_red_flag_is_ruled_out(case):
 @PROPERTY
 @given(cases())
 def test_confidence_not_stated_counts_exactly_the_answers_without_one(case):
-    model = report_model.build(assess(FW, case))
+    model = report_view.build(assess(FW, case))
     count = sum(
         1
         for f in FW.factors
@@ -362,7 +363,11 @@ def test_each_gate_explanation_appears_once(case):
     result = assess(FW, case)
     if not (result.outlook.gates or result.outlook.unresolved_gates):
         return
-    text = report_text.text(report_model.build(result, with_answers=False), "markdown")
+    text = render.text(
+        "report",
+        "markdown",
+        report_view.ReportPage(report_view.build(result, with_answers=False), "case.yaml"),
+    )
     for gate in FW.gates:
         assert text.count(markdown.text(gate.reason)) <= 1
 
@@ -373,7 +378,7 @@ def test_each_gate_explanation_appears_once(case):
 @PROPERTY
 @given(cases())
 def test_risks_with_an_unknown_side_are_listed_with_their_range_ranked_by_reach(case):
-    model = report_model.build(assess(FW, case))
+    model = report_view.build(assess(FW, case))
     rated = {rid for rid, r in case.risks.items() if not r.is_empty}
     assert {r.id for r in model.risks} == rated  # none dropped
     for risk in model.risks:
@@ -394,7 +399,7 @@ DECIMAL = re.compile(r"\d[.,]\d")
 @PROPERTY
 @given(cases())
 def test_every_human_readable_figure_is_a_whole_number(case):
-    model = report_model.build(assess(FW, case))
+    model = report_view.build(assess(FW, case))
     texts = [
         model.outlook.text,
         *model.outlook.gate_texts,

@@ -141,6 +141,6 @@ def test_score_loads_no_prompts(tmp_path, case_file, fmt) -> None:
     assert "sanctions_check.scoring" in modules
     assert loaded(modules, INTERACTIVE + NEVER) == []
     # one row per case needs no report: the report model's many classes stay unbuilt
-    assert "sanctions_check.render.report_model" not in modules
+    assert "sanctions_check.render.report_view" not in modules
     if fmt != "table":  # rich draws the table; the other formats need none of it
         assert loaded(modules, RENDERING) == [], f"score --format {fmt} needs no rich"

@@ -22,7 +22,7 @@ implementation against the ``krippendorff`` package, the reference implementatio
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple, TypeGuard
+from typing import Literal, NamedTuple, TypeGuard
 
 # Krippendorff's conventions for content coding (Content Analysis, 2nd ed., 2004): rely on data
 # with alpha >= 0.800; draw only tentative conclusions from 0.667 <= alpha < 0.800.
@@ -32,7 +32,11 @@ TENTATIVE = 0.667
 # analysts answered with a number, alpha rests on too little to mean anything.
 MIN_UNITS = 5
 
-Value = int | float | None
+# A coder's value for a unit: a number, or anything else (unknown, n/a, unanswered) as missing.
+Value = object
+# How far alpha lets the panel rely on its answers, by Krippendorff's conventions; "too-few" and
+# "undefined" when it rests on too little, or on nothing.
+Level = Literal["undefined", "too-few", "reliable", "tentative", "low"]
 
 
 class Agreement(NamedTuple):
@@ -59,7 +63,7 @@ class Agreement(NamedTuple):
         return self.alpha is None and self.values >= 2
 
     @property
-    def level(self) -> str:
+    def level(self) -> Level:
         """'undefined', 'too-few', 'reliable', 'tentative' or 'low' (Krippendorff's conventions)."""
         if self.alpha is None:
             return "undefined"

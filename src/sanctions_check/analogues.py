@@ -24,23 +24,23 @@ Outcomes are shown beside each analogue and never enter the distance.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 
 from sanctions_check import history
-from sanctions_check.render import wording
 
 if TYPE_CHECKING:
-    from sanctions_check.case import Case
+    from sanctions_check.case import Case, Outcome, Verdict
     from sanctions_check.framework import Factor, Framework
     from sanctions_check.scoring import Assessment
 
-SCHEMA = "sanctions-check/similar@1"
 PER_LEVEL = 25.0
 MOST_DIFFERENT = 3  # factors shown as "differs most" for each analogue
 NEAREST = 3  # analogues in a report's short section
 
-SELF = "self"
-HYPOTHETICAL = "hypothetical"
+# Why an episode of the library is not ranked: it is the case itself, or an invented one.
+ExcludedReason = Literal["self", "hypothetical"]
+SELF: Final = "self"
+HYPOTHETICAL: Final = "hypothetical"
 
 
 class FactorDifference(NamedTuple):
@@ -59,19 +59,6 @@ class FactorDifference(NamedTuple):
     def difference(self) -> float:
         return abs(self.other - self.this)
 
-    def to_data(self) -> dict[str, Any]:
-        return {
-            "factor": self.factor_id,
-            "name": self.name,
-            "weight": self.weight,
-            "this": round(self.this, 1),
-            "other": round(self.other, 1),
-            "difference": round(self.difference, 1),
-            "shared_questions": self.shared,
-            "questions": self.questions,
-            "overlap": round(self.overlap, 3),
-        }
-
 
 class Analogue(NamedTuple):
     """A past episode beside the case: how far its answers are, how it scored, how it ended."""
@@ -88,13 +75,17 @@ class Analogue(NamedTuple):
     high: float
     band: str | None  # band label
     band_id: str | None
-    verdict: str | None  # the sources' overall verdict, None when no outcome is recorded
-    outcome: dict[str, Any] | None
-    purposes: tuple[tuple[str, str], ...] = ()  # verdicts on the purposes the case pursues
+    outcome: Outcome | None  # the sources' verdict, recorded after the fact; never in the distance
+    purposes: tuple[tuple[str, Verdict], ...] = ()  # verdicts on the purposes the case pursues
+
+    @property
+    def verdict(self) -> Verdict | None:
+        """The sources' overall verdict, None when no outcome is recorded."""
+        return None if self.outcome is None else self.outcome.verdict
 
     @property
     def quote(self) -> str | None:
-        return None if self.outcome is None else self.outcome.get("quote")
+        return None if self.outcome is None else self.outcome.quote
 
     @property
     def weak(self) -> bool:
@@ -113,33 +104,11 @@ class Analogue(NamedTuple):
         )
         return tuple(ranked[:MOST_DIFFERENT])
 
-    def to_data(self) -> dict[str, Any]:
-        return {
-            "id": self.case_id,
-            "title": self.title,
-            "file": self.file,
-            "distance": None if self.distance is None else round(self.distance, 1),
-            "overlap": round(self.overlap, 3),
-            "weak": self.weak,
-            "outlook": {
-                "score": None if self.outlook is None else round(self.outlook, 1),
-                "low": round(self.low, 1),
-                "high": round(self.high, 1),
-                "band": self.band_id,
-                "band_label": self.band,
-            },
-            "verdict": self.verdict,
-            "purpose_verdicts": dict(self.purposes),
-            "outcome": self.outcome,
-            "differs_most": [f.factor_id for f in self.differs_most],
-            "factors": [f.to_data() for f in self.compared],
-        }
-
 
 class Excluded(NamedTuple):
     case_id: str
     file: str
-    reason: str  # SELF | HYPOTHETICAL
+    reason: ExcludedReason
 
 
 class Similarity(NamedTuple):
@@ -155,7 +124,7 @@ class Similarity(NamedTuple):
     not_comparable: tuple[Analogue, ...]  # no question answered in both
     excluded: tuple[Excluded, ...]
     library_size: int
-    framework: dict[str, str]
+    framework: Framework
 
     @property
     def weak(self) -> bool:
@@ -168,50 +137,7 @@ class Similarity(NamedTuple):
 
     def nearest(self, k: int) -> Similarity:
         """The same result keeping only the first ``k`` analogues."""
-        return Similarity(
-            self.case_id,
-            self.title,
-            self.file,
-            self.hypothetical,
-            self.answered,
-            self.threshold,
-            self.analogues[:k],
-            (),
-            self.excluded,
-            self.library_size,
-            self.framework,
-        )
-
-    def to_data(self) -> dict[str, Any]:
-        return {
-            "schema": SCHEMA,
-            "case": {
-                "id": self.case_id,
-                "title": self.title,
-                "file": self.file,
-                "hypothetical": self.hypothetical,
-                "answered": round(self.answered, 3),
-            },
-            "threshold": self.threshold,
-            "weak": self.weak,
-            "method": wording.SIMILAR_METHOD,
-            "caveat": wording.SIMILAR_CAVEAT,
-            "library_size": self.library_size,
-            "analogues": [
-                {"rank": i, **a.to_data()} for i, a in enumerate(self.analogues, start=1)
-            ],
-            "not_comparable": [
-                {"id": a.case_id, "title": a.title, "file": a.file} for a in self.not_comparable
-            ],
-            "excluded": [
-                {"id": e.case_id, "file": e.file, "reason": e.reason} for e in self.excluded
-            ],
-            "framework": self.framework,
-            "tool": history.tool_data(),
-        }
-
-    def to_json(self) -> str:
-        return history.dumps(self.to_data())
+        return self._replace(analogues=self.analogues[:k], not_comparable=())
 
 
 def _levels(case: Case, factor: Factor) -> dict[str, float]:
@@ -239,14 +165,14 @@ def compare_factors(framework: Framework, this: Case, other: Case) -> tuple[Fact
             continue
         out.append(
             FactorDifference(
-                factor.id,
-                factor.label,
-                factor.weight,
-                PER_LEVEL * sum(q.weight * mine[q.id] for q in shared) / weight,
-                PER_LEVEL * sum(q.weight * theirs[q.id] for q in shared) / weight,
-                len(shared),
-                len(factor.questions),
-                weight / total,
+                factor_id=factor.id,
+                name=factor.label,
+                weight=factor.weight,
+                this=PER_LEVEL * sum(q.weight * mine[q.id] for q in shared) / weight,
+                other=PER_LEVEL * sum(q.weight * theirs[q.id] for q in shared) / weight,
+                shared=len(shared),
+                questions=len(factor.questions),
+                overlap=weight / total,
             )
         )
     return tuple(out)
@@ -286,13 +212,12 @@ def _analogue(framework: Framework, this: Case, other: Assessment) -> Analogue:
         high=outlook.high,
         band=None if band is None else band.label,
         band_id=None if band is None else band.id,
-        verdict=history.verdict_of(other.case),
-        outcome=history.outcome_data(other.case),
+        outcome=other.case.outcome,
         purposes=_purpose_verdicts(this, other.case),
     )
 
 
-def _purpose_verdicts(this: Case, other: Case) -> tuple[tuple[str, str], ...]:
+def _purpose_verdicts(this: Case, other: Case) -> tuple[tuple[str, Verdict], ...]:
     """The episode's verdict on each purpose the case pursues, where its sources give one."""
     if other.outcome is None:
         return ()
@@ -310,10 +235,12 @@ def similar(assessment: Assessment, library: Sequence[Assessment]) -> Similarity
     for other in library:
         header = other.case.header
         if header.id == case.header.id or history.same_file(other.case.source, case.source):
-            excluded.append(Excluded(header.id, other.case.source, SELF))
+            excluded.append(Excluded(case_id=header.id, file=other.case.source, reason=SELF))
             continue
         if header.hypothetical:
-            excluded.append(Excluded(header.id, other.case.source, HYPOTHETICAL))
+            excluded.append(
+                Excluded(case_id=header.id, file=other.case.source, reason=HYPOTHETICAL)
+            )
             continue
         analogue = _analogue(framework, case, other)
         (ranked if analogue.comparable else apart).append(analogue)
@@ -330,7 +257,7 @@ def similar(assessment: Assessment, library: Sequence[Assessment]) -> Similarity
         not_comparable=tuple(apart),
         excluded=tuple(excluded),
         library_size=len(library),
-        framework=history.framework_data(framework),
+        framework=framework,
     )
 
 

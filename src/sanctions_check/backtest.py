@@ -27,26 +27,30 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 
 from sanctions_check import history
-from sanctions_check.render import wording
 
 if TYPE_CHECKING:
+    from sanctions_check.framework import Framework
     from sanctions_check.scoring import Assessment
 
-SCHEMA = "sanctions-check/backtest@1"
 SEED = 20250401
 RESAMPLES = 2000
 LEVEL = 0.95
 TIE_DIGITS = 6
-OUTLOOK = "outlook"
+OUTLOOK: Final = "outlook"
+# What a concordance ranks by: the outlook, or a factor's score (its kind).
+ScoreKind = Literal["outlook", "core", "secondary", "red_flag"]
+# The verdicts the back-test orders (ineffective < partly < effective).
+Ordered = Literal["effective", "partly", "ineffective"]
 
 # Why a case took no part.
-NO_OUTCOME = "no-outcome"
-UNCLEAR = "unclear"
-HYPOTHETICAL = "hypothetical"
-NOT_SCORED = "not-scored"
+ExcludedReason = Literal["no-outcome", "unclear", "hypothetical", "not-scored"]
+NO_OUTCOME: Final = "no-outcome"
+UNCLEAR: Final = "unclear"
+HYPOTHETICAL: Final = "hypothetical"
+NOT_SCORED: Final = "not-scored"
 
 
 class Episode(NamedTuple):
@@ -55,7 +59,7 @@ class Episode(NamedTuple):
     case_id: str
     title: str
     file: str
-    verdict: str
+    verdict: Ordered
     outlook: float | None
     band: str | None
     factors: tuple[tuple[str, float | None], ...]  # factor id -> score (None: no answers)
@@ -70,30 +74,19 @@ class Episode(NamedTuple):
             return self.outlook
         return dict(self.factors).get(what)
 
-    def to_data(self) -> dict[str, Any]:
-        return {
-            "id": self.case_id,
-            "title": self.title,
-            "file": self.file,
-            "verdict": self.verdict,
-            "outlook": None if self.outlook is None else round(self.outlook, 1),
-            "band_label": self.band,
-            "hindsight_answers": self.hindsight,
-        }
-
 
 class Excluded(NamedTuple):
     case_id: str
     file: str
-    reason: str  # NO_OUTCOME | UNCLEAR | HYPOTHETICAL | NOT_SCORED
+    reason: ExcludedReason
 
 
 class Concordance(NamedTuple):
     """How one score orders the episodes, with its bootstrap interval."""
 
     what: str  # OUTLOOK or a factor id
-    name: str
-    kind: str  # "outlook", or the factor's kind
+    name: str  # the factor's short label; for the outlook, OUTLOOK (the view names it)
+    kind: ScoreKind
     cases: int  # episodes with a score for this
     pairs: int  # comparable pairs: different verdicts
     concordant: int
@@ -110,28 +103,9 @@ class Concordance(NamedTuple):
         return (self.concordant + self.tied / 2) / self.pairs
 
     @property
-    def hoped(self) -> str:
+    def hoped(self) -> Literal["higher", "lower"]:
         """The direction that would support the framework: "higher", or "lower" for red flags."""
         return "lower" if self.kind == "red_flag" else "higher"
-
-    def to_data(self) -> dict[str, Any]:
-        value = self.value
-        return {
-            "id": self.what,
-            "name": self.name,
-            "kind": self.kind,
-            "hoped_direction": self.hoped,
-            "cases": self.cases,
-            "pairs": self.pairs,
-            "concordant": self.concordant,
-            "discordant": self.discordant,
-            "tied": self.tied,
-            "concordance": None if value is None else round(value, 3),
-            "interval": None
-            if self.low is None or self.high is None
-            else [round(self.low, 3), round(self.high, 3)],
-            "resamples_used": self.resamples_used,
-        }
 
 
 class Backtest(NamedTuple):
@@ -142,50 +116,19 @@ class Backtest(NamedTuple):
     seed: int
     resamples: int
     level: float
-    framework: dict[str, str]
+    framework: Framework
 
     @property
     def hindsight_answers(self) -> int:
         return sum(e.hindsight for e in self.episodes)
 
     @property
-    def verdicts(self) -> dict[str, int]:
-        counts = dict.fromkeys(history.ORDINAL, 0)
+    def verdicts(self) -> dict[Ordered, int]:
+        """How many episodes each verdict has, in the order the back-test ranks them."""
+        counts: dict[Ordered, int] = dict.fromkeys(history.ORDINAL, 0)
         for episode in self.episodes:
             counts[episode.verdict] += 1
         return counts
-
-    def to_data(self) -> dict[str, Any]:
-        return {
-            "schema": SCHEMA,
-            "statement": wording.BACKTEST_STATEMENT,
-            "no_fitting": wording.BACKTEST_NO_FITTING,
-            "method": {
-                "statistic": wording.BACKTEST_METHOD,
-                "order": list(history.ORDINAL),
-                "ties": 0.5,
-                "bootstrap": {
-                    "unit": "case",
-                    "resamples": self.resamples,
-                    "seed": self.seed,
-                    "level": self.level,
-                    "interval": "percentile",
-                },
-            },
-            "verdicts": self.verdicts,
-            "outlook": self.outlook.to_data(),
-            "factors": [f.to_data() for f in self.factors],
-            "episodes": [e.to_data() for e in self.episodes],
-            "hindsight_answers": self.hindsight_answers,
-            "excluded": [
-                {"id": e.case_id, "file": e.file, "reason": e.reason} for e in self.excluded
-            ],
-            "framework": self.framework,
-            "tool": history.tool_data(),
-        }
-
-    def to_json(self) -> str:
-        return history.dumps(self.to_data())
 
 
 def pairs(episodes: Sequence[Episode], what: str) -> list[tuple[int, int, float]]:
@@ -229,7 +172,7 @@ def concordance(
     episodes: Sequence[Episode],
     what: str,
     name: str,
-    kind: str,
+    kind: ScoreKind,
     counts: Sequence[Sequence[int]],
     level: float = LEVEL,
 ) -> Concordance:
@@ -271,7 +214,7 @@ def episodes_of(
         case = result.case
         header = case.header
         verdict = history.verdict_of(case)
-        reason = None
+        reason: ExcludedReason | None = None
         if header.hypothetical:
             reason = HYPOTHETICAL
         elif verdict is None:
@@ -281,9 +224,9 @@ def episodes_of(
         elif result.outlook.score is None or result.outlook.coverage <= 0:
             reason = NOT_SCORED  # nothing answered: the outlook would be neutral values alone
         if reason is not None:
-            left.append(Excluded(header.id, case.source, reason))
+            left.append(Excluded(case_id=header.id, file=case.source, reason=reason))
             continue
-        assert verdict is not None
+        assert verdict is not None and verdict != UNCLEAR
         band = result.outlook.band
         kept.append(
             Episode(
@@ -323,11 +266,11 @@ def run(
     )
     return Backtest(
         episodes=episodes,
-        outlook=concordance(episodes, OUTLOOK, wording.OUTLOOK_NAME, OUTLOOK, counts, level),
+        outlook=concordance(episodes, OUTLOOK, OUTLOOK, OUTLOOK, counts, level),
         factors=factors,
         excluded=excluded,
         seed=seed,
         resamples=resamples,
         level=level,
-        framework=history.framework_data(framework),
+        framework=framework,
     )

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from sanctions_check import case as case_mod
 from sanctions_check import yamlio
@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # scoring is imported where it is used: `validate` never need
 
 YAML_SUFFIXES = (".yaml", ".yml")
 STDIN = "-"
+TOO_DEEP = "is nested too deeply to read"
 PARALLEL_FROM = 200  # below this many files a second process costs more than it saves
 
 
@@ -121,12 +122,42 @@ def _inside(real_root: str, target: str) -> bool:
         return False
 
 
-def read_case(name: str, framework: Framework, max_bytes: int) -> case_mod.Case:
+def read_case(
+    name: str, framework: Framework, max_bytes: int, *, stdin: BinaryIO | None = None
+) -> case_mod.Case:
+    """One case file (``-``: standard input, or ``stdin`` when given), read and validated."""
     if name == STDIN:
-        data = sys.stdin.buffer.read(max_bytes + 1)
+        data = (stdin or sys.stdin.buffer).read(max_bytes + 1)
         text = yamlio.decode_text(data, "<stdin>", max_bytes=max_bytes)
         return case_mod.loads(text, framework, "<stdin>")
     return case_mod.load(Path(name), framework, max_bytes=max_bytes)
+
+
+class Unreadable(NamedTuple):
+    """A case file that cannot be used, with every problem that keeps it out."""
+
+    problems: tuple[Problem, ...]
+
+
+def checked(name: str, read: Callable[[], case_mod.Case]) -> case_mod.Case | Unreadable:
+    """What ``read()`` gives for the file ``name``: its case, or every problem that keeps it out.
+
+    The one place where a case's reading failure (an invalid file, or one nested too deeply for
+    the parser) becomes the file's own problems, for every command that reads cases.
+    """
+    try:
+        return read()
+    except InputError as exc:
+        return Unreadable(tuple(exc.problems))
+    except RecursionError:
+        return Unreadable((Problem(name, TOO_DEEP),))
+
+
+def read_checked(
+    name: str, framework: Framework, max_bytes: int, *, stdin: BinaryIO | None = None
+) -> case_mod.Case | Unreadable:
+    """:func:`read_case`, with a failure turned into the file's problems (:func:`checked`)."""
+    return checked(name, lambda: read_case(name, framework, max_bytes, stdin=stdin))
 
 
 class ScoreRow(NamedTuple):
@@ -172,8 +203,8 @@ class ScoreRow(NamedTuple):
 
 def summarise(result: Assessment, file: str) -> ScoreRow:
     """The compact row that `score` prints for one case."""
-    from sanctions_check.render.wording import share
-    from sanctions_check.scoring import NOT_YET_ASSESSED, whole
+    from sanctions_check.numbers import share, whole, whole_or_none
+    from sanctions_check.scoring import FACTOR_NOT_ASSESSED
 
     case = result.case
     outlook = result.outlook
@@ -188,7 +219,7 @@ def summarise(result: Assessment, file: str) -> ScoreRow:
         band_label=outlook.band.label if outlook.band else None,
         band_low_label=outlook.band_low.label if outlook.band_low else None,
         band_high_label=outlook.band_high.label if outlook.band_high else None,
-        outlook=None if outlook.score is None else whole(outlook.score),
+        outlook=whole_or_none(outlook.score),
         low=whole(outlook.low),
         high=whole(outlook.high),
         coverage=share(outlook.coverage),
@@ -197,7 +228,7 @@ def summarise(result: Assessment, file: str) -> ScoreRow:
         limiting=tuple(limit.factor_id for limit in outlook.limits),
         limiting_names=tuple(_label(result, limit.factor_id) for limit in outlook.limits),
         not_assessed=tuple(
-            limit.factor_id for limit in outlook.limits if limit.reason == NOT_YET_ASSESSED
+            limit.factor_id for limit in outlook.limits if limit.reason == FACTOR_NOT_ASSESSED
         ),
         unresolved_gates=tuple(dict.fromkeys(g.factor_id for g in outlook.unresolved_gates)),
         top_risk=top.id if top else None,
@@ -208,7 +239,7 @@ def summarise(result: Assessment, file: str) -> ScoreRow:
         top_risk_band=(top.band_label or top.reach_label) if top else None,
         red_flags=tuple(flag.factor_id for flag in result.raised_flags),
         red_flags_not_assessed=tuple(flag.factor_id for flag in result.open_flags),
-        factors={f.id: None if f.score is None else whole(f.score) for f in result.factors},
+        factors={f.id: whole_or_none(f.score) for f in result.factors},
         warnings=tuple(str(w) for w in case.warnings),
     )
 
@@ -232,12 +263,8 @@ class Checked(NamedTuple):
 
 def _read_or_outcome(name: str, framework: Framework, max_bytes: int) -> case_mod.Case | Outcome:
     """The case, or the invalid Outcome that stands for it: one file's failure stays its own."""
-    try:
-        return read_case(name, framework, max_bytes)
-    except InputError as exc:
-        return Outcome(name, None, tuple(exc.problems))
-    except RecursionError:
-        return Outcome(name, None, (Problem(name, "is nested too deeply to read"),))
+    found = read_checked(name, framework, max_bytes)
+    return Outcome(name, None, found.problems) if isinstance(found, Unreadable) else found
 
 
 def score_one(name: str, framework: Framework, max_bytes: int) -> Outcome:

@@ -37,18 +37,22 @@ from sanctions_check.framework import Framework, located
 FORMAT = "sanctions-check/case@1"
 UNKNOWN: Literal["unknown"] = "unknown"
 NOT_APPLICABLE: Literal["n/a"] = "n/a"
-CONFIDENCE = ("low", "medium", "high")
-# The sources' verdict on a past episode, in the order back-tests rank them; "unclear" is unranked.
-VERDICTS = ("effective", "partly", "ineffective", "unclear")
+Confidence = Literal["low", "medium", "high"]
+CONFIDENCE: tuple[Confidence, ...] = ("low", "medium", "high")
+# The sources' verdict on a past episode; "unclear" has no place in the order back-tests rank by.
+Verdict = Literal["effective", "partly", "ineffective", "unclear"]
+VERDICTS: tuple[Verdict, ...] = ("effective", "partly", "ineffective", "unclear")
 REFERENCE_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 # A key cited in free text, as in "[AJ-CI]" (a Markdown link "[text](url)" is not a citation).
 CITED_KEY = re.compile(r"\[([A-Za-z0-9][A-Za-z0-9._-]*)\](?!\()")
-Score = int | Literal["unknown", "n/a"] | None
+# An answer: a level 0-4 (a case file gives whole levels; a panel's median case may hold a half
+# level, 2.5), unknown, n/a, or None when not answered.
+Score = int | float | Literal["unknown", "n/a"] | None
 
 
 class Answer(NamedTuple):
     score: Score = None
-    confidence: str | None = None
+    confidence: Confidence | None = None
     note: str | None = None
     sources: tuple[str, ...] = ()
     hindsight: bool = False  # rests on facts later than the case's as_of date
@@ -75,7 +79,7 @@ class RiskAnswer(NamedTuple):
     mitigation: str | None = None
     note: str | None = None
     sources: tuple[str, ...] = ()
-    confidence: str | None = None
+    confidence: Confidence | None = None
     hindsight: bool = False
 
     @property
@@ -116,8 +120,8 @@ class Outcome(NamedTuple):
     Kept apart from the answers and never read by the scoring, so that nothing is fitted to it.
     """
 
-    verdict: str
-    by_purpose: dict[str, str] = {}  # noqa: RUF012
+    verdict: Verdict
+    by_purpose: dict[str, Verdict] = {}  # noqa: RUF012  purpose id -> the verdict on it
     tsc_policy_outcome: int | None = None
     tsc_sanctions_contribution: int | None = None
     quote: str | None = None

@@ -1,21 +1,29 @@
-"""The command line: parse options, call the library, print. No scoring or validation logic here.
+"""The command line: map options to the library, build each command's view, hand it to the
+renderers. No scoring, validation or wording here.
+
+Every command runs in one I/O context (:mod:`sanctions_check.environment`): its streams, whether
+each is a terminal, the width and colour; a terminal view comes out by that context's one rule.
+Every expected failure ends in :func:`_failures`, which prints it and exits with its code.
 
 Only typer is imported at start-up; YAML, rich and questionary are imported inside the commands
 that need them, so `--help` and `--version` stay fast.
 
 No `from __future__ import annotations` here: typer reads every command's annotations on every
-run, and string annotations would be compiled and evaluated each time.
+run, and string annotations would be compiled and evaluated each time (the helpers below, which
+typer never reads, name the library's types as strings).
 """
 
 import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
+from sanctions_check import environment
 from sanctions_check.entry import main as main
-from sanctions_check.entry import say as _say
 from sanctions_check.entry import version_line
 from sanctions_check.errors import (
     EXIT_INTERRUPTED,
@@ -24,6 +32,14 @@ from sanctions_check.errors import (
     EXIT_THRESHOLD,
     EXIT_USAGE,
 )
+
+if TYPE_CHECKING:
+    from sanctions_check.batch import Outcome
+    from sanctions_check.environment import Environment
+    from sanctions_check.framework import Framework
+    from sanctions_check.history import Library
+    from sanctions_check.render.report_view import AnalogueView
+    from sanctions_check.scoring import Assessment
 
 
 class _Command(typer.core.TyperCommand):
@@ -156,42 +172,56 @@ def _root(
     """Advisory structure and scoring for targeted sanctions aimed at preventing mass atrocities."""
 
 
-def _screen() -> Any:
-    """A rich Console on standard output whose size is read once, not on every print.
-
-    rich asks the operating system for the terminal's size at each print unless both width and
-    height are fixed; a report makes over a hundred prints, and a resize mid-report changes
-    nothing.
-    """
-    from rich.console import Console
-
-    console = Console(highlight=False, emoji=False)
-    console.size = console.size
-    return console
-
-
-def _fail(exc: BaseException) -> NoReturn:
-    from sanctions_check.errors import InputError, SanctionsCheckError
-
-    if isinstance(exc, InputError):
-        for problem in exc.problems:
-            _say(str(problem))
-    else:
-        _say(f"error: {exc}")
-    code = exc.exit_code if isinstance(exc, SanctionsCheckError) else EXIT_INVALID
+def _exit(code: int) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _framework(path: Path | None, max_size: int = DEFAULT_MAX):
+@contextmanager
+def _failures(env: "Environment") -> Iterator[None]:
+    """Every expected failure of a command: its problems (or its message) on standard error,
+    then its exit code. No traceback reaches the analyst."""
+    from sanctions_check.errors import InputError, SanctionsCheckError
+    from sanctions_check.render.wording import errors as words
+
+    try:
+        yield
+    except SanctionsCheckError as exc:
+        if isinstance(exc, InputError):
+            _say_problems(env, exc.problems)
+        else:
+            env.say(words.error(exc))
+        _exit(exc.exit_code)
+
+
+def _say_problems(env: "Environment", problems: Iterable[object]) -> None:
+    for problem in problems:
+        env.say(str(problem))
+
+
+def _framework(env: "Environment", path: Path | None, max_size: int = DEFAULT_MAX) -> "Framework":
     from sanctions_check import framework
     from sanctions_check.errors import SanctionsCheckError
+    from sanctions_check.render.wording import errors as words
 
     try:  # --max-size can raise the framework's limit but not lower it below the bundled file
         return framework.load(path, max_bytes=max(max_size, DEFAULT_MAX))
-    except SanctionsCheckError as exc:
+    except SanctionsCheckError:
         if path is None:
-            _say("error: the bundled framework could not be loaded; reinstall sanctions-check")
-        _fail(exc)
+            env.say(words.BUNDLED_FRAMEWORK_BROKEN)
+        raise
+
+
+def _assessment(env: "Environment", name: str, fw: "Framework", max_size: int) -> "Assessment":
+    """Read, validate and score one case (``-`` = standard input); exit 1 with its problems."""
+    from sanctions_check import batch
+    from sanctions_check.errors import InputError
+    from sanctions_check.scoring import assess
+
+    case = batch.read_checked(name, fw, max_size, stdin=env.stdin.buffer)
+    if isinstance(case, batch.Unreadable):
+        raise InputError(list(case.problems))
+    _say_problems(env, case.warnings)
+    return assess(fw, case)
 
 
 @app.command()
@@ -235,55 +265,48 @@ def score(
     input invalid (the valid ones are still scored); 2 usage error; 3 --fail-under not met.
     """
     from sanctions_check import batch
-    from sanctions_check.render import scores
+    from sanctions_check.render import renderer, score_view
+    from sanctions_check.render.wording import errors as words
 
-    fw = _framework(framework_path, max_size)
-    names, problems = batch.collect(paths)
-    out = sys.stdout
-    stream: scores.JsonStream | scores.CsvStream | None = None
-    if format is ScoreFormat.json:
-        stream = scores.JsonStream(out, fw)
-    elif format is ScoreFormat.csv:
-        stream = scores.CsvStream(out, fw)
-    rows: list[batch.ScoreRow] = []
-    tally = batch.Tally(names, problems, fail_under)
-    try:
-        for outcome in _progress(batch.run(names, fw, max_bytes=max_size, jobs=jobs), len(names)):
-            row = tally.accept(outcome)
-            if not isinstance(row, batch.ScoreRow):
-                continue
-            if stream is not None:
-                stream.add(row)
-            else:
-                rows.append(row)
-    except KeyboardInterrupt:
-        _say("interrupted")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    if isinstance(stream, scores.JsonStream):
-        stream.close([p for p in tally.problems if p.severity == "error"], tally.summary)
-    elif format is ScoreFormat.markdown and rows:  # no valid case: no empty table or legend
-        scores.markdown(rows, fw, out)
-    elif format is ScoreFormat.table and rows:
-        scores.table(rows, fw, out)
-    for problem in tally.problems:
-        _say(str(problem))
-    _say(f"{tally.valid} case(s) scored, {len(tally.invalid)} invalid.")
-    if tally.invalid:
-        raise typer.Exit(EXIT_INVALID)
-    if tally.below:
-        _say(f"below --fail-under {fail_under:g}: {', '.join(tally.below)}")
-        raise typer.Exit(EXIT_THRESHOLD)
+    env = environment.current()
+    with _failures(env):
+        fw = _framework(env, framework_path, max_size)
+        names, problems = batch.collect(paths)
+        tally = batch.Tally(names, problems, fail_under)
+        rows = renderer("score", format.value)
+        rows.start(score_view.head(fw), env)
+        try:
+            outcomes = batch.run(names, fw, max_bytes=max_size, jobs=jobs)
+            for outcome in _progress(env, outcomes, len(names)):
+                row = tally.accept(outcome)
+                if isinstance(row, batch.ScoreRow):
+                    rows.add(row)
+        except KeyboardInterrupt:
+            env.say(words.INTERRUPTED)
+            _exit(EXIT_INTERRUPTED)
+        rows.finish(
+            score_view.ScoreTail(
+                invalid=tuple(p for p in tally.problems if p.severity == "error"),
+                summary=score_view.Summary(**tally.summary),
+            )
+        )
+        _say_problems(env, tally.problems)
+        env.say(words.score_tally(tally.valid, len(tally.invalid)))
+        if tally.invalid:
+            _exit(EXIT_INVALID)
+        if tally.below and fail_under is not None:
+            env.say(words.below_threshold(fail_under, tally.below))
+            _exit(EXIT_THRESHOLD)
 
 
-def _progress(outcomes, total: int):
+def _progress(env: "Environment", outcomes: Iterable["Outcome"], total: int) -> Iterator["Outcome"]:
     """A transient progress bar on stderr for large batches at a terminal; otherwise nothing."""
-    if total < 50 or not sys.stderr.isatty():
+    if total < 50 or not env.stderr_isatty:
         yield from outcomes
         return
-    from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(console=Console(stderr=True), transient=True) as progress:
+    with Progress(console=env.error_console(), transient=True) as progress:
         task = progress.add_task("scoring", total=total)
         for outcome in outcomes:
             progress.advance(task)
@@ -301,19 +324,25 @@ def validate(
 ) -> None:
     """Check case files against the framework without scoring them; every problem is listed."""
     from sanctions_check import batch
-    from sanctions_check.errors import shown_name
+    from sanctions_check.render import renderer
+    from sanctions_check.render.wording import errors as words
 
-    fw = _framework(framework_path, max_size)
-    names, problems = batch.collect(paths)
-    tally = batch.Tally(names, problems)
-    for outcome in batch.run(names, fw, max_bytes=max_size, jobs=None, validate_only=True):
-        if tally.accept(outcome) is not None:
-            sys.stdout.write(f"{shown_name(outcome.file)}: ok\n")
-    for problem in tally.problems:
-        _say(str(problem))
-    _say(f"{tally.valid} valid, {len(tally.invalid)} invalid.")
-    if tally.invalid:
-        raise typer.Exit(EXIT_INVALID)
+    env = environment.current()
+    with _failures(env):
+        fw = _framework(env, framework_path, max_size)
+        names, problems = batch.collect(paths)
+        tally = batch.Tally(names, problems)
+        lines = renderer("validate", "text")
+        lines.start(None, env)
+        for outcome in batch.run(names, fw, max_bytes=max_size, jobs=None, validate_only=True):
+            row = tally.accept(outcome)
+            if row is not None:
+                lines.add(row)
+        lines.finish(None)
+        _say_problems(env, tally.problems)
+        env.say(words.validate_tally(tally.valid, len(tally.invalid)))
+        if tally.invalid:
+            _exit(EXIT_INVALID)
 
 
 @app.command()
@@ -333,23 +362,24 @@ def factors(
     """Browse the framework: factors with their evidence, questions, anchors and advice; risks
     with their likelihood and severity levels and mitigations.
     """
-    from sanctions_check.render import framework_view, wording
+    from sanctions_check.render import emit, factors_view
+    from sanctions_check.render.wording import errors as words
 
-    view = framework_view.build(_framework(framework_path))
-    if ident is not None and view.find(ident) is None:
-        _say(
-            wording.fv_unknown_id(
-                ident,
-                view.near(ident),
-                [f.id for f in view.factors],
-                [r.id for r in view.risks],
+    env = environment.current()
+    with _failures(env):
+        view = factors_view.view(_framework(env, framework_path), ident)
+        if ident is not None and view.item is None:
+            known = view.framework
+            env.say(
+                words.fv_unknown_id(
+                    ident,
+                    known.near(ident),
+                    [f.id for f in known.factors],
+                    [r.id for r in known.risks],
+                )
             )
-        )
-        raise typer.Exit(EXIT_USAGE)
-    if format is FactorsFormat.json:
-        framework_view.json_out(view, ident, sys.stdout)
-    else:
-        framework_view.text_out(view, ident, sys.stdout)
+            _exit(EXIT_USAGE)
+        emit(env, "factors", format.value, view)
 
 
 @app.command()
@@ -360,11 +390,15 @@ def new(
 ) -> None:
     """Write a commented case template generated from the framework, to fill in by hand."""
     from sanctions_check import template
-    from sanctions_check.render import wording
+    from sanctions_check.render import emit
+    from sanctions_check.render.wording import errors as words
 
-    _emit(template.render(_framework(framework_path)), output, force)
-    if output is not None:
-        _say(wording.template_next(str(output)))
+    env = environment.current()
+    with _failures(env):
+        view = template.build(_framework(env, framework_path))
+        emit(env, "new", "yaml", view, output=output, force=force)
+        if output is not None:
+            env.say(words.template_next(str(output)))
 
 
 @app.command()
@@ -399,75 +433,37 @@ def assess(
     terminal: in a script, use `new` and `score` instead.
     """
     from sanctions_check import flow
-    from sanctions_check.errors import SanctionsCheckError
+    from sanctions_check.render.wording import errors as words
 
+    env = environment.current()
     if out is not None and resume is not None:
-        from sanctions_check.render import wording
-
-        _say(wording.ASSESS_OUT_OR_RESUME)
-        raise typer.Exit(EXIT_USAGE)
+        env.say(words.ASSESS_OUT_OR_RESUME)
+        _exit(EXIT_USAGE)
     if not flow.stdio_is_terminal():
-        _say(flow.NEEDS_TERMINAL)
-        raise typer.Exit(EXIT_USAGE)
-    fw = _framework(framework_path)
-    import datetime
+        env.say(flow.NEEDS_TERMINAL)
+        _exit(EXIT_USAGE)
+    with _failures(env):
+        fw = _framework(env, framework_path)
+        import datetime
 
-    from rich.console import Console
+        from sanctions_check import interview
 
-    from sanctions_check import interview
-
-    try:
         outcome = interview.run(
             fw,
-            console=Console(),
+            console=env.console(),
             out=out,
             resume=resume,
             force=force,
             today=datetime.date.today().isoformat(),
         )
-    except SanctionsCheckError as exc:
-        _fail(exc)
     if outcome.interrupted:
         try:
-            _say(interview.resume_hint(outcome, framework_path))
-            sys.stderr.flush()
-            sys.stdout.flush()
+            env.say(interview.resume_hint(outcome, framework_path))
+            env.stderr.flush()
+            env.stdout.flush()
         except OSError:  # the terminal was closed: the file is saved, nobody is there to read
             interview.release_terminal()
-        raise typer.Exit(EXIT_INTERRUPTED)
-
-
-def _assessment(name: str, fw, max_size: int):
-    """Read, validate and score one case (``-`` = standard input); exit 1 with its problems."""
-    from sanctions_check import batch
-    from sanctions_check.errors import Problem, SanctionsCheckError
-    from sanctions_check.scoring import assess as score_case
-
-    try:
-        case = batch.read_case(name, fw, max_size)
-    except SanctionsCheckError as exc:
-        _fail(exc)
-    except RecursionError:
-        _say(str(Problem(name, "is nested too deeply to read")))
-        raise typer.Exit(EXIT_INVALID) from None
-    for warning in case.warnings:
-        _say(str(warning))
-    return score_case(fw, case)
-
-
-def _emit(text: str, output: Path | None, force: bool) -> None:
-    """Standard output, or FILE written atomically and never replaced without --force."""
-    if output is None:
-        sys.stdout.write(text)
-        return
-    from sanctions_check import yamlio
-    from sanctions_check.errors import SanctionsCheckError
-
-    try:
-        yamlio.atomic_write(output, text, overwrite=force)
-    except SanctionsCheckError as exc:
-        _fail(exc)
-    _say(f"wrote {output}")
+        _exit(EXIT_INTERRUPTED)
 
 
 @app.command()
@@ -523,90 +519,55 @@ def report(
     case gives the same bytes. Exit codes: 0 written; 1 the case is invalid or FILE exists (use
     --force); 2 usage.
     """
-    from sanctions_check.errors import SanctionsCheckError
-    from sanctions_check.render import report as report_text
-    from sanctions_check.render import report_model
+    from sanctions_check.render import emit, report_view
+    from sanctions_check.render.wording import errors as words
 
+    env = environment.current()
     if analogues and library and "-" in library:
-        from sanctions_check.render import wording
-
-        _say(wording.LIBRARY_NOT_STDIN)
-        raise typer.Exit(EXIT_USAGE)
-    fw = _framework(framework_path, max_size)
-    assessment = _assessment(case_path, fw, max_size)
-    nearest = None  # the brief has no room for analogues: its formats read no library
-    if analogues and format not in (ReportFormat.brief, ReportFormat.brief_md):
-        nearest = _report_analogues(assessment, fw, library, framework_path, max_size)
-    try:
-        model = report_model.build(
-            assessment, with_answers=answers, analogues=nearest, bundled_library=not library
+        env.say(words.LIBRARY_NOT_STDIN)
+        _exit(EXIT_USAGE)
+    with _failures(env):
+        fw = _framework(env, framework_path, max_size)
+        assessment = _assessment(env, case_path, fw, max_size)
+        nearest = None  # the brief has no room for analogues: its formats read no library
+        if analogues and format not in (ReportFormat.brief, ReportFormat.brief_md):
+            nearest = _report_analogues(env, assessment, library, framework_path, max_size)
+        page = report_view.ReportPage(
+            report=report_view.build(
+                assessment, with_answers=answers, analogues=nearest, bundled_library=not library
+            ),
+            case_file=_shown_case(case_path),
+            paper=paper.value,
         )
-    except SanctionsCheckError as exc:
-        _fail(exc)
-    if format is ReportFormat.terminal and output is None:
-        from sanctions_check.render import bottom_line, terminal
-
-        console = _screen()
-        lines = bottom_line.bottom_line(
-            model, case_file=_shown_case(case_path), where="below", width=console.width
-        )
-        with console:  # buffered: the report reaches the terminal in one write, not one per print
-            bottom_line.render(lines, console)
-            console.print()
-            terminal.render_model(model, console, case_file=_shown_case(case_path))
-        return
-    if format is ReportFormat.docx:
-        _emit_docx(model, output, force)
-        return
-    text = report_text.text(
-        model, format.value, paper=paper.value, case_file=_shown_case(case_path)
-    )
-    _emit(text, output, force)
+        emit(env, "report", format.value, page, output=output, force=force)
 
 
-def _report_analogues(assessment, fw, library: list[str] | None, framework_path, max_size: int):
+def _report_analogues(
+    env: "Environment",
+    assessment: "Assessment",
+    library: list[str] | None,
+    framework_path: Path | None,
+    max_size: int,
+) -> "tuple[AnalogueView, ...]":
     """The nearest episodes for a report, as its views. The library is optional to the report:
     a file that cannot be read is named on standard error and left out, never a failure."""
     from sanctions_check import analogues, history
     from sanctions_check.errors import SanctionsCheckError
-    from sanctions_check.render import report_model, wording
+    from sanctions_check.render import report_view
+    from sanctions_check.render.wording import errors as words
 
     paths = library or [str(history.default_library())]
     try:
-        found = history.load(paths, fw, max_size)
+        found = history.load(paths, assessment.framework, max_size)
     except (SanctionsCheckError, OSError) as exc:  # the walk itself failed: no library at all
-        _say(f"warning: {exc}")
+        env.say(words.warning(exc))
         found = history.Library((), ())
     if not library and framework_path is not None and not found.assessments:
-        _say(wording.LIBRARY_OTHER_FRAMEWORK)  # one note, not every example's mismatch
+        env.say(words.LIBRARY_OTHER_FRAMEWORK)  # one note, not every example's mismatch
     elif found.invalid:
-        for problem in found.problems:
-            if problem.severity == "error":
-                _say(str(problem))
-        _say(wording.report_library_left_out(len(found.invalid)))
-    return report_model.analogue_views(analogues.nearest(assessment, found.assessments))
-
-
-def _emit_docx(model, output: Path | None, force: bool) -> None:
-    """A Word file: to FILE, or to standard output when that is a file or pipe, never a screen."""
-    from sanctions_check.render import docx, wording
-
-    if output is None and sys.stdout.isatty():
-        _say(f"error: {wording.DOCX_NEEDS_FILE}")
-        raise typer.Exit(EXIT_USAGE)
-    data = docx.render(model)
-    if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        return
-    from sanctions_check import yamlio
-    from sanctions_check.errors import SanctionsCheckError
-
-    try:
-        yamlio.atomic_write(output, data, overwrite=force)
-    except SanctionsCheckError as exc:
-        _fail(exc)
-    _say(f"wrote {output}")
+        _say_problems(env, (p for p in found.problems if p.severity == "error"))
+        env.say(words.report_library_left_out(len(found.invalid)))
+    return report_view.analogue_views(analogues.nearest(assessment, found.assessments))
 
 
 def _shown_case(case_path: str) -> str:
@@ -634,32 +595,19 @@ def compare(
     changed (with both notes), the risks that rose or fell.
     """
     from sanctions_check.compare import compare as diff
-    from sanctions_check.errors import SanctionsCheckError
-    from sanctions_check.render import compare_view, report_model
+    from sanctions_check.render import compare_view, emit
+    from sanctions_check.render.wording import errors as words
 
+    env = environment.current()
     if old_path == "-" and new_path == "-":
-        _say("error: only one of OLD and NEW can be - (standard input)")
-        raise typer.Exit(EXIT_USAGE)
-    fw = _framework(framework_path, max_size)
-    old = _assessment(old_path, fw, max_size)
-    new = _assessment(new_path, fw, max_size)
-    try:
-        model = compare_view.build(diff(old, new))
-    except SanctionsCheckError as exc:
-        _fail(exc)
-    if format is CompareFormat.json:
-        _emit(report_model.dumps(model), output, force)
-    elif format is CompareFormat.markdown:
-        _emit(compare_view.markdown(model), output, force)
-    elif output is None and sys.stdout.isatty():
-        with (console := _screen()):  # buffered: one write to the terminal
-            compare_view.table(model, console)
-    elif output is None:  # a pipe or a file: plain text at the width COLUMNS asks for
-        import shutil
-
-        sys.stdout.write(compare_view.table_text(model, shutil.get_terminal_size().columns))
-    else:
-        _emit(compare_view.table_text(model), output, force)
+        env.say(words.COMPARE_ONE_STDIN)
+        _exit(EXIT_USAGE)
+    with _failures(env):
+        fw = _framework(env, framework_path, max_size)
+        old = _assessment(env, old_path, fw, max_size)
+        new = _assessment(env, new_path, fw, max_size)
+        view = compare_view.build(diff(old, new))
+        emit(env, "compare", format.value, view, output=output, force=force)
 
 
 @app.command()
@@ -691,20 +639,22 @@ def similar(
     or a library file is invalid (the valid ones are still used); 2 usage.
     """
     from sanctions_check import analogues, history
-    from sanctions_check.render import similar_view, wording
+    from sanctions_check.render import emit, similar_view
+    from sanctions_check.render.wording import errors as words
 
+    env = environment.current()
     if library and "-" in library:
-        _say(wording.LIBRARY_NOT_STDIN)
-        raise typer.Exit(EXIT_USAGE)
-    fw = _framework(framework_path, max_size)
-    assessment = _assessment(case_path, fw, max_size)
-    paths = library or [str(history.default_library())]
-    found = history.load(paths, fw, max_size)
-    result = analogues.similar(assessment, found.assessments)
-    _history_out(result, format, similar_view)
-    if not library and framework_path is not None and not found.assessments:
-        _say(wording.LIBRARY_OTHER_FRAMEWORK)
-    _history_problems(found)
+        env.say(words.LIBRARY_NOT_STDIN)
+        _exit(EXIT_USAGE)
+    with _failures(env):
+        fw = _framework(env, framework_path, max_size)
+        assessment = _assessment(env, case_path, fw, max_size)
+        found = history.load(library or [str(history.default_library())], fw, max_size)
+        view = similar_view.build(analogues.similar(assessment, found.assessments))
+        emit(env, "similar", format.value, view)
+        if not library and framework_path is not None and not found.assessments:
+            env.say(words.LIBRARY_OTHER_FRAMEWORK)
+        _library_problems(env, found)
 
 
 @app.command()
@@ -731,43 +681,29 @@ def backtest(
     """
     from sanctions_check import backtest as bt
     from sanctions_check import history
-    from sanctions_check.render import backtest_view, wording
+    from sanctions_check.render import backtest_view, emit
+    from sanctions_check.render.wording import errors as words
 
-    fw = _framework(framework_path, max_size)
-    found = history.load(paths, fw, max_size)
-    if not found.assessments:
-        for problem in found.problems:
-            _say(str(problem))
-        _say(wording.BACKTEST_NOTHING_VALID)
-        raise typer.Exit(EXIT_INVALID)
-    _history_out(bt.run(found.assessments), format, backtest_view)
-    _history_problems(found)
-
-
-def _history_out(result, format: HistoryFormat, view) -> None:
-    """`similar` or `backtest` in the chosen format on standard output (view: its render module)."""
-    if format is HistoryFormat.json:
-        sys.stdout.write(result.to_json())
-    elif format is HistoryFormat.markdown:
-        sys.stdout.write(view.markdown(result))
-    elif sys.stdout.isatty():
-        with (console := _screen()):  # buffered: one write to the terminal
-            view.terminal(result, console)
-    else:  # a pipe or a file: plain text at the width COLUMNS asks for, no trailing spaces
-        import shutil
-
-        sys.stdout.write(view.terminal_text(result, shutil.get_terminal_size().columns))
+    env = environment.current()
+    with _failures(env):
+        fw = _framework(env, framework_path, max_size)
+        found = history.load(paths, fw, max_size)
+        if not found.assessments:
+            _say_problems(env, found.problems)
+            env.say(words.BACKTEST_NOTHING_VALID)
+            _exit(EXIT_INVALID)
+        emit(env, "backtest", format.value, backtest_view.build(bt.run(found.assessments)))
+        _library_problems(env, found)
 
 
-def _history_problems(found) -> None:
+def _library_problems(env: "Environment", found: "Library") -> None:
     """The library's problems on standard error; exit 1 when a file was left out."""
-    for problem in found.problems:
-        _say(str(problem))
-    if found.invalid:
-        from sanctions_check.render import wording
+    from sanctions_check.render.wording import errors as words
 
-        _say(wording.library_tally(len(found.assessments), len(found.invalid)))
-        raise typer.Exit(EXIT_INVALID)
+    _say_problems(env, found.problems)
+    if found.invalid:
+        env.say(words.library_tally(len(found.assessments), len(found.invalid)))
+        _exit(EXIT_INVALID)
 
 
 @app.command()
@@ -817,75 +753,37 @@ def panel(
     """
     from sanctions_check import batch
     from sanctions_check import panel as panel_mod
-    from sanctions_check.errors import Problem, SanctionsCheckError
-    from sanctions_check.render import wording
+    from sanctions_check.render import emit, panel_view
+    from sanctions_check.render.wording import errors as words
 
+    env = environment.current()
     if "-" in paths:
-        _say(wording.PANEL_NO_STDIN)
-        raise typer.Exit(EXIT_USAGE)
-    fw = _framework(framework_path, max_size)
-    names, problems = batch.collect(paths)
-    cases = []
-    for name in names:
-        try:
-            cases.append(batch.read_case(name, fw, max_size))
-        except SanctionsCheckError as exc:
-            problems.extend(getattr(exc, "problems", [Problem(name, str(exc))]))
-        except RecursionError:
-            problems.append(Problem(name, "is nested too deeply to read"))
-    for problem in problems:
-        _say(str(problem))
-    if problems:
-        _say(wording.panel_invalid(len({p.file for p in problems})))
-        raise typer.Exit(EXIT_INVALID)
-    for case in cases:
-        for warning in case.warnings:
-            _say(str(warning))
-    try:
+        env.say(words.PANEL_NO_STDIN)
+        _exit(EXIT_USAGE)
+    with _failures(env):
+        fw = _framework(env, framework_path, max_size)
+        names, problems = batch.collect(paths)
+        cases = []
+        for name in names:
+            found = batch.read_checked(name, fw, max_size)
+            if isinstance(found, batch.Unreadable):
+                problems.extend(found.problems)
+            else:
+                cases.append(found)
+        _say_problems(env, problems)
+        if problems:
+            env.say(words.panel_invalid(len({p.file for p in problems})))
+            _exit(EXIT_INVALID)
+        for case in cases:
+            _say_problems(env, case.warnings)
         result = panel_mod.gather(fw, cases, case_id)
-    except SanctionsCheckError as exc:
-        _fail(exc)
-    for note in result.warnings:
-        _say(wording.panel_cli_warning(note))
-    if format is PanelFormat.terminal and output is None:
-        from sanctions_check.render import panel_terminal
+        view = panel_view.build(result)
+        for note in view.warnings:
+            env.say(words.warning(note))
+        emit(env, "panel", format.value, view, output=output, force=force)
+        if feedback_dir is not None:
+            from sanctions_check import feedback
 
-        console = _screen()
-        if console.is_terminal:
-            with console:  # buffered: one write to the terminal
-                panel_terminal.render(result, console)
-        else:  # a pipe or a file: plain text without rich's trailing padding
-            sys.stdout.write(panel_terminal.text(result, width=console.width))
-    else:
-        from sanctions_check.render import report_model
-
-        try:
-            generated = report_model.generated_at()
-        except SanctionsCheckError as exc:
-            _fail(exc)
-        if format is PanelFormat.json:
-            from sanctions_check.render import panel_json
-
-            text = panel_json.render(result, generated)
-        elif format is PanelFormat.markdown:
-            from sanctions_check.render import panel_markdown
-
-            text = panel_markdown.render(result)
-        elif format is PanelFormat.html:
-            from sanctions_check.render import panel_html
-
-            text = panel_html.render(result, generated)
-        else:
-            from sanctions_check.render import panel_terminal
-
-            text = panel_terminal.text(result)
-        _emit(text, output, force)
-    if feedback_dir is not None:
-        from sanctions_check import feedback
-
-        try:
             written = feedback.write(result, feedback_dir, overwrite=force, max_bytes=max_size)
-        except SanctionsCheckError as exc:
-            _fail(exc)
-        for path in written:
-            _say(f"wrote {path}")
+            for path in written:
+                env.say(words.wrote(path))

@@ -6,18 +6,28 @@ Pure: two Assessments (scored against the same framework) in, a Comparison out. 
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final, Literal, NamedTuple
 
 from sanctions_check.case import Answer
-from sanctions_check.scoring import Assessment, FactorResult, RiskResult, whole
+from sanctions_check.framework import FactorKind
+from sanctions_check.numbers import whole, whole_or_none
+from sanctions_check.scoring import Assessment, FactorResult, Outlook, RiskResult
 
-ROSE, FELL, SAME, ADDED, DROPPED, CHANGED = "rose", "fell", "same", "added", "dropped", "changed"
+# How a risk's rating moved: what it could reach rose or fell; it was newly rated or is no longer
+# rated; or it reaches as far as before with other parts (likelihood, severity, mitigation, note).
+Direction = Literal["rose", "fell", "same", "added", "dropped", "changed"]
+ROSE: Final = "rose"
+FELL: Final = "fell"
+SAME: Final = "same"
+ADDED: Final = "added"
+DROPPED: Final = "dropped"
+CHANGED: Final = "changed"
 
 
 class FactorChange(NamedTuple):
     id: str
     name: str
-    kind: str
+    kind: FactorKind
     old: FactorResult
     new: FactorResult
 
@@ -35,10 +45,12 @@ class FactorChange(NamedTuple):
 
 
 def _shown(result: FactorResult) -> tuple[object, ...]:
-    def w(value: float | None) -> int | None:
-        return None if value is None else whole(value)
-
-    return (w(result.score), w(result.low), w(result.high), result.assessed)
+    return (
+        whole_or_none(result.score),
+        whole_or_none(result.low),
+        whole_or_none(result.high),
+        result.assessed,
+    )
 
 
 class AnswerChange(NamedTuple):
@@ -56,7 +68,7 @@ class RiskChange(NamedTuple):
     name: str
     old: RiskResult | None
     new: RiskResult | None
-    direction: str  # rose | fell | same | added | dropped | changed (same value, new parts)
+    direction: Direction
 
     @property
     def delta(self) -> int | None:
@@ -80,9 +92,9 @@ class Comparison(NamedTuple):
     factors: tuple[FactorChange, ...]
     answers: tuple[AnswerChange, ...]
     risks: tuple[RiskChange, ...]  # only risks whose rating changed
-    flags_raised: tuple[str, ...]
+    flags_raised: tuple[str, ...]  # factor ids
     flags_cleared: tuple[str, ...]
-    warnings: tuple[str, ...]
+    different_ids: bool  # the two files describe different case ids (compared anyway)
 
     @property
     def outlook_delta(self) -> int | None:
@@ -97,24 +109,7 @@ class Comparison(NamedTuple):
 
     @property
     def outlook_changed(self) -> bool:
-        old, new = self.old.outlook, self.new.outlook
-
-        def shown(o: object) -> tuple[object, ...]:
-            from sanctions_check.scoring import Outlook
-
-            assert isinstance(o, Outlook)
-            return (
-                None if o.score is None else whole(o.score),
-                whole(o.low),
-                whole(o.high),
-                whole(o.coverage * 100),
-                o.band,
-                o.band_low,
-                o.band_high,
-                o.provisional,
-            )
-
-        return shown(old) != shown(new)
+        return _outlook_shown(self.old.outlook) != _outlook_shown(self.new.outlook)
 
     @property
     def unchanged(self) -> bool:
@@ -135,6 +130,20 @@ class Comparison(NamedTuple):
         return (old.id if old else None) != (new.id if new else None)
 
 
+def _outlook_shown(o: Outlook) -> tuple[object, ...]:
+    """What a reader sees of an outlook: its whole numbers, coverage in percent, bands, flags."""
+    return (
+        whole_or_none(o.score),
+        whole(o.low),
+        whole(o.high),
+        whole(o.coverage * 100),
+        o.band,
+        o.band_low,
+        o.band_high,
+        o.provisional,
+    )
+
+
 def _answer_fields(old: Answer, new: Answer) -> tuple[str, ...]:
     return tuple(
         name
@@ -143,7 +152,7 @@ def _answer_fields(old: Answer, new: Answer) -> tuple[str, ...]:
     )
 
 
-def _risk_direction(old: RiskResult | None, new: RiskResult | None) -> str:
+def _risk_direction(old: RiskResult | None, new: RiskResult | None) -> Direction:
     if old is None:
         return ADDED
     if new is None:
@@ -164,14 +173,8 @@ def _risk_direction(old: RiskResult | None, new: RiskResult | None) -> str:
 def compare(old: Assessment, new: Assessment) -> Comparison:
     """Every factor side by side, and the answers, risks and red flags that changed."""
     framework = new.framework
-    warnings = []
-    if old.case.header.id != new.case.header.id:
-        warnings.append(
-            f"the two files describe different case ids ({old.case.header.id!r} and "
-            f"{new.case.header.id!r}); compared anyway"
-        )
     factors = tuple(
-        FactorChange(f.id, f.name, f.kind, o, n)
+        FactorChange(id=f.id, name=f.name, kind=f.kind, old=o, new=n)
         for f, o, n in zip(framework.factors, old.factors, new.factors, strict=True)
     )
     answers = []
@@ -183,7 +186,13 @@ def compare(old: Assessment, new: Assessment) -> Comparison:
             if changed:
                 answers.append(
                     AnswerChange(
-                        factor.id, factor.name, question.id, question.text, before, after, changed
+                        factor_id=factor.id,
+                        factor_name=factor.name,
+                        question_id=question.id,
+                        question=question.text,
+                        old=before,
+                        new=after,
+                        changed=changed,
                     )
                 )
     old_risks = {r.id: r for r in old.risks}
@@ -195,7 +204,9 @@ def compare(old: Assessment, new: Assessment) -> Comparison:
             continue
         direction = _risk_direction(was, now)
         if direction != SAME:
-            risks.append(RiskChange(risk.id, risk.name, was, now, direction))
+            risks.append(
+                RiskChange(id=risk.id, name=risk.name, old=was, new=now, direction=direction)
+            )
     old_flags = {f.factor_id for f in old.raised_flags}
     new_flags = {f.factor_id for f in new.raised_flags}
     order = [f.id for f in framework.factors]
@@ -207,5 +218,5 @@ def compare(old: Assessment, new: Assessment) -> Comparison:
         risks=tuple(risks),
         flags_raised=tuple(i for i in order if i in new_flags - old_flags),
         flags_cleared=tuple(i for i in order if i in old_flags - new_flags),
-        warnings=tuple(warnings),
+        different_ids=old.case.header.id != new.case.header.id,
     )

@@ -1,6 +1,6 @@
 """Files for a panel's next round: each analyst's own case file, annotated with the panel's answers.
 
-Every line added is a YAML comment starting with ``wording.FEEDBACK_MARK``: above each answered
+Every line added is a YAML comment starting with ``FEEDBACK_MARK``: above each answered
 question (and rated risk), the anonymised distribution of the panel's answers (counts per level,
 the median and the range; never a name or a note); at the top, a short explanation and the
 questions the file does not answer. The answers, notes and everything else in the file stay byte
@@ -19,14 +19,44 @@ from typing import Any
 
 from sanctions_check import yamlio
 from sanctions_check.errors import InputError, WriteError
+from sanctions_check.numbers import level_span, level_text
 from sanctions_check.panel import Member, Panel, QuestionPanel, RiskPanel, is_number, median
-from sanctions_check.render import wording
 
 Where = tuple[str, ...]
 
+# YAML comments only, with counts and numbers (never a name or a note). Every line the tool adds
+# starts with FEEDBACK_MARK, so a later round replaces them cleanly.
+FEEDBACK_MARK = "# [panel]"
+FEEDBACK_HEADER = (
+    "For the next round of a panel of {analysts} analysts. Your answers and notes are unchanged.",
+    "Above each question, a comment shows how the whole panel answered it (anonymised: counts",
+    "only, no names). Revise any answer you wish, then run `sanctions-check panel` on every",
+    "analyst's revised file.",
+)
+FEEDBACK_NOT_IN_FILE = "Questions this file does not answer, and how the panel answered them:"
+
+
+def feedback_line(
+    analysts: int, counts: dict[str, int], median: object, low: object, high: object
+) -> str:
+    """'panel of 3: 2 ×1, 3 ×2; median 3, range 2–3' (levels, then unknown and n/a)."""
+    levels = [f"{k} ×{n}" for k, n in counts.items() if n and k != "unanswered"]
+    shown = ", ".join(levels) if levels else "no answers"
+    if median is not None:
+        shown += f"; median {level_text(median)}, range {level_span(low, high)}"
+    return f"panel of {analysts}: {shown}"
+
+
+def feedback_risk_line(analysts: int, part: str, counts: dict[str, int], median: object) -> str:
+    """One part (likelihood or severity) of a risk across the panel."""
+    levels = [f"{k} ×{n}" for k, n in counts.items() if n]
+    shown = ", ".join(levels) if levels else "no answers"
+    tail = "" if median is None else f"; median {level_text(median)}"
+    return f"panel of {analysts}, {part}: {shown}{tail}"
+
 
 def _question_line(panel: Panel, question: QuestionPanel) -> str:
-    return wording.feedback_line(
+    return feedback_line(
         len(panel.members), question.distribution, question.median, question.low, question.high
     )
 
@@ -43,13 +73,13 @@ def _risk_counts(values: tuple[Any, ...]) -> dict[str, int]:
 def _risk_lines(panel: Panel, risk: RiskPanel) -> list[str]:
     n = len(panel.members)
     return [
-        wording.feedback_risk_line(
+        feedback_risk_line(
             n,
             "likelihood",
             _risk_counts(risk.likelihoods),
             median([v for v in risk.likelihoods if is_number(v)]),
         ),
-        wording.feedback_risk_line(
+        feedback_risk_line(
             n,
             "severity",
             _risk_counts(risk.severities),
@@ -90,7 +120,7 @@ def _key_lines(text: str) -> dict[Where, tuple[int, int]]:
 def _without_old_marks(text: str, name: str) -> str:
     """The text without the comments a previous round added, when that changes no data."""
     lines = text.splitlines(keepends=True)
-    kept = [ln for ln in lines if not ln.lstrip(" ").startswith(wording.FEEDBACK_MARK)]
+    kept = [ln for ln in lines if not ln.lstrip(" ").startswith(FEEDBACK_MARK)]
     if len(kept) == len(lines):
         return text
     stripped = "".join(kept)
@@ -102,7 +132,7 @@ def _without_old_marks(text: str, name: str) -> str:
 
 
 def _comment(indent: str, body: str, newline: str) -> str:
-    return f"{indent}{wording.FEEDBACK_MARK} {body}{newline}"
+    return f"{indent}{FEEDBACK_MARK} {body}{newline}"
 
 
 def annotate(text: str, panel: Panel, member: Member) -> str:
@@ -127,9 +157,9 @@ def annotate(text: str, panel: Panel, member: Member) -> str:
             missing.extend(f"risks.{risk.id}: {ln}" for ln in lines)
         else:
             notes[("risks", risk.id)] = lines
-    header = [h.format(analysts=len(panel.members)) for h in wording.FEEDBACK_HEADER]
+    header = [h.format(analysts=len(panel.members)) for h in FEEDBACK_HEADER]
     if missing:
-        header += [wording.FEEDBACK_NOT_IN_FILE, *(f"  {m}" for m in missing)]
+        header += [FEEDBACK_NOT_IN_FILE, *(f"  {m}" for m in missing)]
     inline = _inline(text, notes, newline)
     top = "".join(_comment("", h, newline) for h in header)
     candidate = top + inline

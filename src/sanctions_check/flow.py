@@ -22,7 +22,6 @@ from sanctions_check.case import Case, CaseHeader, Score
 from sanctions_check.checks import SLUG
 from sanctions_check.errors import UsageError, WriteError
 from sanctions_check.framework import Factor, Framework, Question, Risk
-from sanctions_check.render import wording
 
 StepKind = Literal["header", "purpose", "question", "risk"]
 SectionKind = Literal["case", "factor", "risks"]
@@ -217,7 +216,7 @@ def free_id(ident: str, taken: Callable[[str], bool]) -> str:
         candidate = ident if n == 1 else f"{ident}-{n}"
         if not taken(candidate):
             return candidate
-    raise UsageError(wording.assess_too_many(ident))
+    raise UsageError(f"too many cases named {ident}-N; choose an id and a file name with --out")
 
 
 def valid_id(text: str) -> bool:
@@ -318,9 +317,12 @@ def taken_in(folder: Path) -> Callable[[str], bool]:
 def check_out(path: Path, force: bool) -> None:
     """Refuse, before the first question, to start an interview that would replace a file."""
     if path.is_dir():
-        raise UsageError(wording.assess_out_is_folder(str(path)))
+        raise UsageError(f"{path} is a folder; --out takes a file name")
     if path.exists() and not force:
-        raise UsageError(wording.assess_out_exists(str(path)))
+        raise UsageError(
+            f"{path} already exists; continue it with `sanctions-check assess --resume {path}`, "
+            "or use --force to start over and replace it"
+        )
 
 
 def check_folder(folder: Path) -> None:
@@ -329,9 +331,12 @@ def check_folder(folder: Path) -> None:
 
     where = folder if str(folder) else Path(".")
     if not where.is_dir():
-        raise UsageError(wording.assess_not_a_folder(str(where)))
+        raise UsageError(f"{where} is not a folder; cannot save the case file there")
     if not os.access(where, os.W_OK | os.X_OK):
-        raise UsageError(wording.assess_cannot_write(str(where)))
+        raise UsageError(
+            f"cannot write in {where}: no answer could be saved; choose another place with "
+            "--out, or run assess from a folder you can write to"
+        )
 
 
 @contextmanager
@@ -408,7 +413,7 @@ class Store:
                 raise
             self.path = path
             return case
-        raise UsageError(wording.ASSESS_NO_FREE_NAME)
+        raise UsageError("could not find a free file name; choose one with --out")
 
 
 def keep_original(path: Path) -> Path:
@@ -432,10 +437,13 @@ def keep_original(path: Path) -> Path:
                 continue
             raise
         return backup
-    raise UsageError(wording.assess_no_copy_name(str(path)))
+    raise UsageError(f"could not find a free name for a copy of {path}")
 
 
-NEEDS_TERMINAL = wording.ASSESS_NEEDS_TERMINAL
+NEEDS_TERMINAL = (
+    "assess is interactive and needs a terminal. Without one, write a case file with "
+    "`sanctions-check new -o FILE`, fill it in, then run `sanctions-check score FILE`."
+)
 
 
 def stdio_is_terminal() -> bool:

@@ -7,7 +7,7 @@ Wording, weights and advice live in the YAML so that analysts can read, cite and
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from sanctions_check import preparsed, yamlio
 from sanctions_check.checks import (
@@ -33,7 +33,16 @@ from sanctions_check.checks import (
 from sanctions_check.errors import FrameworkError, InputError, Problem, shown_key
 
 FORMAT = "sanctions-check/framework@1"
-KINDS = ("core", "secondary", "red_flag")
+# Core factors carry the outlook and its gates; secondary ones weigh less; red flags are shown
+# beside the outlook, never averaged into it.
+FactorKind = Literal["core", "secondary", "red_flag"]
+KINDS: tuple[FactorKind, ...] = ("core", "secondary", "red_flag")
+# What each kind is called wherever a factor is shown, the case template included.
+KIND_NAMES: dict[FactorKind, str] = {
+    "core": "core factor",
+    "secondary": "secondary factor",
+    "red_flag": "red flag",
+}
 RATINGS = ("Stronger", "Moderate", "Weaker")
 RESEARCH_RATINGS = (*RATINGS, "None available")
 DIRECTIONS = ("greater", "less")
@@ -147,7 +156,7 @@ class Question(NamedTuple):
 class Factor(NamedTuple):
     id: str
     name: str
-    kind: str
+    kind: FactorKind
     description: str
     why: str
     weight: float

@@ -12,19 +12,24 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 
-from sanctions_check.errors import InputError, Problem
+from sanctions_check.errors import Problem
 
 if TYPE_CHECKING:
-    from sanctions_check.case import Case
+    from sanctions_check.case import Case, Verdict
     from sanctions_check.framework import Framework
     from sanctions_check.scoring import Assessment
 
 # The sources' overall verdict, in the order the back-test uses; "unclear" has no place in it.
-ORDINAL = {"ineffective": 0, "partly": 1, "effective": 2}
-UNCLEAR = "unclear"
+ORDINAL: Final[dict[Literal["ineffective", "partly", "effective"], int]] = {
+    "ineffective": 0,
+    "partly": 1,
+    "effective": 2,
+}
+UNCLEAR: Final = "unclear"
 
 
 def default_library() -> Path:
@@ -66,13 +71,9 @@ def load(paths: Sequence[str], framework: Framework, max_bytes: int) -> Library:
     scored: list[Assessment] = []
     first: dict[str, str] = {}
     for name in names:
-        try:
-            case = _read(name, framework, max_bytes)
-        except InputError as exc:
-            found.extend(exc.problems)
-            continue
-        except RecursionError:
-            found.append(Problem(name, "is nested too deeply to read"))
+        case = batch.checked(name, partial(_read, name, framework, max_bytes))
+        if isinstance(case, batch.Unreadable):
+            found.extend(case.problems)
             continue
         earlier = first.setdefault(case.header.id, name)
         if earlier != name:
@@ -111,25 +112,9 @@ def same_file(a: str, b: str) -> bool:
         return False
 
 
-def verdict_of(case: Case) -> str | None:
+def verdict_of(case: Case) -> Verdict | None:
     """The sources' overall verdict recorded in the case's outcome block, or None."""
     return None if case.outcome is None else case.outcome.verdict
-
-
-def outcome_data(case: Case) -> dict[str, Any] | None:
-    """The outcome block as JSON-ready data (text as written; the JSON writer makes it inert)."""
-    outcome = case.outcome
-    if outcome is None:
-        return None
-    return {
-        "verdict": outcome.verdict,
-        "by_purpose": dict(outcome.by_purpose),
-        "tsc_policy_outcome": outcome.tsc_policy_outcome,
-        "tsc_sanctions_contribution": outcome.tsc_sanctions_contribution,
-        "quote": outcome.quote,
-        "sources": list(outcome.sources),
-        "note": outcome.note,
-    }
 
 
 def numeric(score: object) -> float | None:
@@ -151,31 +136,3 @@ def hindsight_answers(case: Case) -> int:
         if answer.hindsight
     )
     return answers + sum(1 for risk in case.risks.values() if risk.hindsight)
-
-
-def dumps(data: dict[str, Any]) -> str:
-    """JSON for other tools: sorted keys, stable, control characters out of every string."""
-    import json
-
-    from sanctions_check.textsafe import plain
-
-    def inert(value: Any) -> Any:
-        if isinstance(value, str):
-            return plain(value)
-        if isinstance(value, dict):
-            return {plain(k): inert(v) for k, v in value.items()}
-        if isinstance(value, list | tuple):
-            return [inert(v) for v in value]
-        return value
-
-    return json.dumps(inert(data), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-
-
-def framework_data(framework: Framework) -> dict[str, Any]:
-    return {"id": framework.id, "version": framework.version, "sha256": framework.sha256}
-
-
-def tool_data() -> dict[str, str]:
-    from sanctions_check import __version__
-
-    return {"name": "sanctions-check", "version": __version__}

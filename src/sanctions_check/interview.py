@@ -40,15 +40,16 @@ from sanctions_check.case import (
 from sanctions_check.checks import valid_date
 from sanctions_check.flow import RISK_PARTS, Plan, Section, Step
 from sanctions_check.framework import Framework
-from sanctions_check.render import wording
-from sanctions_check.render.wording import kind_label
+from sanctions_check.render.wording import assess as words
+from sanctions_check.render.wording import framework as framework_words
+from sanctions_check.render.wording.common import kind_label
 
 BACK = "\x00back"
 HELP = "\x00help"
 DETAILS = "\x00details"
 SKIP = "\x00skip"
 NO_CONFIDENCE = "\x00none"
-INSTRUCTION = wording.ASSESS_INSTRUCTION
+INSTRUCTION = words.ASSESS_INSTRUCTION
 # One meaning per key, in every list of the interview: b is always back, s always skips.
 KEY_UNKNOWN = "u"
 KEY_NOT_APPLICABLE = "x"
@@ -186,7 +187,7 @@ class Prompts:
             questionary.checkbox(
                 textsafe.one_line(message),
                 choices=list(choices),
-                instruction=wording.assess_checkbox_instruction(TEXT_BACK),
+                instruction=words.assess_checkbox_instruction(TEXT_BACK),
             ),
             _back_key(),
         )
@@ -261,16 +262,14 @@ class Session:
         t = flow.tally(self.framework, self.case)
         where = f"{textsafe.one_line(self.case.header.title)} ({self.store.path})"
         self.console.print(
-            Text(
-                wording.assess_tally(where, t.answered, t.questions, t.rated, t.risks), style="bold"
-            )
+            Text(words.assess_tally(where, t.answered, t.questions, t.rated, t.risks), style="bold")
         )
         choices = []
         room = max(self.console.width - CHOICE_MARGIN, 40)  # a list line cannot wrap
         first = flow.first_unanswered(self.plan, self.case)
         if first is not None:
             step = self.plan.steps[first]
-            where = wording.assess_continue_at(step.number, self.plan.questions)
+            where = words.assess_continue_at(step.number, self.plan.questions)
             choices.append(
                 Choice(
                     where + textsafe.one_line(self._step_text(step), room - len(where)),
@@ -282,10 +281,10 @@ class Session:
             count = ""
             if section.kind != "case":
                 done, total = flow.section_tally(self.plan, section, self.case)
-                count = wording.assess_section_count(done, total, section.kind == "risks")
-            label = wording.assess_review(textsafe.one_line(section.title), count)
+                count = words.assess_section_count(done, total, section.kind == "risks")
+            label = words.assess_review(textsafe.one_line(section.title), count)
             if len(label) > room and section.factor is not None:  # the short name, not a cut
-                label = wording.assess_review(textsafe.one_line(section.factor.label), count)
+                label = words.assess_review(textsafe.one_line(section.factor.label), count)
             choices.append(
                 Choice(
                     textsafe.one_line(label),
@@ -293,12 +292,12 @@ class Session:
                     shortcut_key=_section_key(section),
                 )
             )
-        choices.append(Choice(wording.ASSESS_FINISH, ("finish",), shortcut_key=KEY_FINISH))
+        choices.append(Choice(words.ASSESS_FINISH, ("finish",), shortcut_key=KEY_FINISH))
         return self.prompts.select(
-            wording.ASSESS_WHAT_NEXT,
+            words.ASSESS_WHAT_NEXT,
             choices,
             default=choices[0].value,
-            instruction=wording.ASSESS_MENU_INSTRUCTION,
+            instruction=words.ASSESS_MENU_INSTRUCTION,
         )
 
     def walk(self, start: int, stop: int, floor: int = 0) -> None:
@@ -320,28 +319,14 @@ class Session:
         what stays on screen is the answer, naming the real file in its commands."""
         if self.case is None:
             return
-        from sanctions_check.render import bottom_line, report_model, terminal
+        from sanctions_check.render import assess_view, renderer
 
-        report = report_model.build(scoring.assess(self.framework, self.case))
-        path = str(self.store.path)
-        self.console.print()
-        terminal.render_model(report, self.console, case_file=path)
-        t = flow.tally(self.framework, self.case)
-        self.console.print()
-        where = wording.assess_saved_in(path)
-        self.console.print(  # soft wrap: a long path is never broken inside by the console
-            Text(
-                wording.assess_tally(where, t.answered, t.questions, t.rated, t.risks), style="bold"
-            ),
-            soft_wrap=True,
+        view = assess_view.build(
+            scoring.assess(self.framework, self.case),
+            str(self.store.path),
+            flow.tally(self.framework, self.case),
         )
-        for line in wording.assess_next_steps(path):
-            self.console.print(Text(line), soft_wrap=True)
-        self.console.print()
-        lines = bottom_line.bottom_line(
-            report, case_file=shlex.quote(path), where="above", width=self.console.width
-        )
-        bottom_line.render(lines, self.console)
+        renderer("assess", "terminal").draw(view, self.console)
 
     # --- one step -------------------------------------------------------------------------
 
@@ -357,7 +342,7 @@ class Session:
 
     def ask_header(self, step: Step, can_go_back: bool) -> int:
         field = step.field
-        message = wording.HEADER_PROMPTS[field]
+        message = words.HEADER_PROMPTS[field]
         if field == "id":
             return self.ask_id(message)
         if field == "hypothetical":
@@ -393,7 +378,7 @@ class Session:
                 taken = flow.case_path(folder, ident)
                 if taken == self.store.path or not taken.exists():
                     return True
-                return wording.assess_id_taken(ident)
+                return words.assess_id_taken(ident)
 
             answer = self.prompts.text(message, current, back=True, validate=other)
             if answer == BACK:
@@ -410,7 +395,7 @@ class Session:
             ok = _id_ok(ident)
             if ok is not True:
                 return ok
-            return not store.taken(ident) or wording.assess_id_taken(ident)
+            return not store.taken(ident) or words.assess_id_taken(ident)
 
         answer = self.prompts.text(
             f"{message}; Enter accepts", back=True, placeholder=proposed, validate=free
@@ -420,15 +405,15 @@ class Session:
         self._update(
             flow.new_case(self.framework, self.draft, answer.strip() or proposed, self.today)
         )
-        self.console.print(Text(wording.assess_saving(str(self.store.path)), style="green"))
+        self.console.print(Text(words.assess_saving(str(self.store.path)), style="green"))
         return 1
 
     def ask_hypothetical(self, message: str) -> int:
         assert self.case is not None
         choices = [
-            Choice(wording.ASSESS_REAL, False, shortcut_key="1"),
-            Choice(wording.ASSESS_HYPOTHETICAL, True, shortcut_key="2"),
-            Choice(wording.ASSESS_BACK, BACK, shortcut_key=KEY_BACK),
+            Choice(words.ASSESS_REAL, False, shortcut_key="1"),
+            Choice(words.ASSESS_HYPOTHETICAL, True, shortcut_key="2"),
+            Choice(words.ASSESS_BACK, BACK, shortcut_key=KEY_BACK),
         ]
         answer = self.prompts.select(message, choices, default=self.case.header.hypothetical)
         if answer == BACK:
@@ -444,7 +429,7 @@ class Session:
             Choice(textsafe.one_line(f"{p.name}: {p.description}"), p.id, checked=p.id in current)
             for p in self.framework.purposes
         ]
-        answer = self.prompts.checkbox(wording.ASSESS_PURPOSES, choices)
+        answer = self.prompts.checkbox(words.ASSESS_PURPOSES, choices)
         if answer == BACK:
             return -1
         if tuple(answer) != self.case.header.purpose:
@@ -488,10 +473,10 @@ class Session:
         assert self.case is not None and step.factor is not None and step.question is not None
         old = self.case.answer(step.factor.id, step.question.id)
         note = self.prompts.text(
-            wording.ASSESS_NA_NOTE,
+            words.ASSESS_NA_NOTE,
             old.note or "",
             back=True,
-            validate=lambda v: bool(v.strip()) or wording.ASSESS_NA_NEEDS_NOTE,
+            validate=lambda v: bool(v.strip()) or words.ASSESS_NA_NEEDS_NOTE,
         )
         if note == BACK:
             return False
@@ -505,9 +490,9 @@ class Session:
         ]
         label = textsafe.one_line(self.framework.unknown.label)
         neutral = step.question.neutral if step.question is not None else None
-        levels.append((KEY_UNKNOWN, UNKNOWN, wording.assess_unknown_choice(label, neutral)))
+        levels.append((KEY_UNKNOWN, UNKNOWN, words.assess_unknown_choice(label, neutral)))
         if step.kind == "question":
-            levels.append((KEY_NOT_APPLICABLE, NOT_APPLICABLE, wording.ASSESS_NA_CHOICE))
+            levels.append((KEY_NOT_APPLICABLE, NOT_APPLICABLE, words.ASSESS_NA_CHOICE))
         return levels
 
     def _legend(self, step: Step) -> int:
@@ -538,20 +523,20 @@ class Session:
         has = self._has_details(step)
         choices.append(
             Choice(
-                wording.assess_details_choice(has, step.kind == "risk"),
+                words.assess_details_choice(has, step.kind == "risk"),
                 DETAILS,
                 shortcut_key=KEY_DETAILS,
             )
         )
-        choices.append(Choice(wording.ASSESS_HELP, HELP, shortcut_key=KEY_HELP))
+        choices.append(Choice(words.ASSESS_HELP, HELP, shortcut_key=KEY_HELP))
         skip = (
-            wording.ASSESS_SKIP_RISK
+            words.ASSESS_SKIP_RISK
             if step.kind == "risk" and step.field == RISK_PARTS[0]
-            else wording.ASSESS_SKIP
+            else words.ASSESS_SKIP
         )
         choices.append(Choice(skip, SKIP, shortcut_key=KEY_SKIP))
         if can_go_back:
-            choices.append(Choice(wording.ASSESS_BACK_QUESTION, BACK, shortcut_key=KEY_BACK))
+            choices.append(Choice(words.ASSESS_BACK_QUESTION, BACK, shortcut_key=KEY_BACK))
         return choices
 
     def _anchor(self, step: Step, level: int) -> str:
@@ -568,8 +553,8 @@ class Session:
         if step.kind == "risk":
             assert step.risk is not None
             if step.field == "likelihood":
-                return wording.assess_likelihood_question(step.risk.name, step.risk.question)
-            return wording.assess_severity_question(step.risk.name)
+                return words.assess_likelihood_question(step.risk.name, step.risk.question)
+            return words.assess_severity_question(step.risk.name)
         return step.field
 
     def _current(self, step: Step) -> Any:
@@ -597,7 +582,7 @@ class Session:
         if step.kind == "risk" and step.field != RISK_PARTS[0]:
             return
         given = self._extras(step)
-        parts = wording.assess_details_given(
+        parts = words.assess_details_given(
             mitigation=getattr(given, "mitigation", None),
             confidence=given.confidence,
             note=given.note,
@@ -615,11 +600,11 @@ class Session:
         assert self.case is not None
         if step.kind == "risk":
             assert step.risk is not None
-            self.console.print(Text(wording.ASSESS_MITIGATIONS, style="dim"))
+            self.console.print(Text(words.ASSESS_MITIGATIONS, style="dim"))
             for mitigation in step.risk.mitigations:
                 self.console.print(Text(f"  • {textsafe.one_line(mitigation)}", style="dim"))
             given = self.prompts.text(
-                wording.ASSESS_MITIGATION, self.case.risk(step.risk.id).mitigation or "", back=True
+                words.ASSESS_MITIGATION, self.case.risk(step.risk.id).mitigation or "", back=True
             )
             if given == BACK:
                 return
@@ -627,10 +612,10 @@ class Session:
         current = self._extras(step)
         needs_note = getattr(current, "score", None) == NOT_APPLICABLE
         note = self.prompts.text(
-            wording.ASSESS_NOTE,
+            words.ASSESS_NOTE,
             current.note or "",
             back=True,
-            validate=(lambda v: bool(v.strip()) or wording.ASSESS_NA_NEEDS_NOTE)
+            validate=(lambda v: bool(v.strip()) or words.ASSESS_NA_NEEDS_NOTE)
             if needs_note
             else None,
         )
@@ -638,20 +623,20 @@ class Session:
             return
         self._update(flow.with_extras(self.case, step, note=note.strip() or None))
         # Digits, as for the levels: a letter keeps one meaning everywhere (h is help).
-        choices = [Choice(wording.ASSESS_NOT_STATED, NO_CONFIDENCE, shortcut_key="0")]
+        choices = [Choice(words.ASSESS_NOT_STATED, NO_CONFIDENCE, shortcut_key="0")]
         choices += [
             Choice(level, level, shortcut_key=str(n)) for n, level in enumerate(CONFIDENCE, 1)
         ]
-        choices.append(Choice(wording.ASSESS_BACK_DETAILS, BACK, shortcut_key=KEY_BACK))
+        choices.append(Choice(words.ASSESS_BACK_DETAILS, BACK, shortcut_key=KEY_BACK))
         confidence = self.prompts.select(
-            wording.ASSESS_CONFIDENCE, choices, default=current.confidence or NO_CONFIDENCE
+            words.ASSESS_CONFIDENCE, choices, default=current.confidence or NO_CONFIDENCE
         )
         if confidence == BACK:
             return
         confidence = None if confidence == NO_CONFIDENCE else confidence
         self._update(flow.with_extras(self.case, step, confidence=confidence))
         sources = self.prompts.text(
-            wording.ASSESS_SOURCES, flow.join_sources(current.sources), back=True
+            words.ASSESS_SOURCES, flow.join_sources(current.sources), back=True
         )
         if sources == BACK:
             return
@@ -659,12 +644,12 @@ class Session:
         as_of = self.case.header.as_of
         if as_of:
             choices = [
-                Choice(wording.ASSESS_NO_HINDSIGHT, False, shortcut_key="1"),
-                Choice(wording.ASSESS_HINDSIGHT, True, shortcut_key="2"),
-                Choice(wording.ASSESS_BACK_DETAILS, BACK, shortcut_key=KEY_BACK),
+                Choice(words.ASSESS_NO_HINDSIGHT, False, shortcut_key="1"),
+                Choice(words.ASSESS_HINDSIGHT, True, shortcut_key="2"),
+                Choice(words.ASSESS_BACK_DETAILS, BACK, shortcut_key=KEY_BACK),
             ]
             hindsight = self.prompts.select(
-                wording.assess_hindsight(as_of), choices, default=current.hindsight
+                words.assess_hindsight(as_of), choices, default=current.hindsight
             )
             if hindsight == BACK:
                 return
@@ -685,35 +670,35 @@ class Session:
         total = len(self.plan.sections)
         body = Text()
         if section.kind == "case":
-            title = wording.assess_section(section.number, total, wording.ASSESS_THE_CASE)
+            title = words.assess_section(section.number, total, words.ASSESS_THE_CASE)
             body.append(textsafe.plain(self.framework.title), style="bold")
             unknown = self.framework.unknown
             body.append(
                 "\n"
-                + wording.assess_scale(
+                + words.assess_scale(
                     textsafe.one_line(unknown.label), textsafe.plain(unknown.meaning).strip()
                 )
             )
-            body.append("\n" + wording.ASSESS_KEYS)
-            body.append("\n" + wording.assess_saved_as_you_go(TEXT_BACK))
+            body.append("\n" + words.ASSESS_KEYS)
+            body.append("\n" + words.assess_saved_as_you_go(TEXT_BACK))
         elif section.kind == "factor":
             factor = section.factor
             assert factor is not None
-            title = wording.assess_section(
+            title = words.assess_section(
                 section.number,
                 total,
                 f"{textsafe.one_line(factor.name)} ({kind_label(factor.kind)})",
             )
             body.append(textsafe.plain(factor.description).strip())
-            body.append(f"\n{wording.FV_WHY}: ", style="bold")
+            body.append(f"\n{framework_words.FV_WHY}: ", style="bold")
             body.append(textsafe.plain(factor.why).strip())
-            body.append(f"\n{wording.FV_EVIDENCE}: ", style="bold")
+            body.append(f"\n{framework_words.FV_EVIDENCE}: ", style="bold")
             body.append(textsafe.plain(factor.evidence.label))
             if factor.kind == "red_flag":
-                body.append("\n" + wording.ASSESS_RED_FLAG, style="yellow")
+                body.append("\n" + words.ASSESS_RED_FLAG, style="yellow")
         else:
-            title = wording.assess_section(section.number, total, wording.ASSESS_RISKS_TITLE)
-            body.append(wording.ASSESS_RISKS_INTRO)
+            title = words.assess_section(section.number, total, words.ASSESS_RISKS_TITLE)
+            body.append(words.ASSESS_RISKS_INTRO)
         self.console.print(Panel(body, title=Text(title), title_align="left", expand=True))
 
     def show_help(self, step: Step) -> None:
@@ -722,21 +707,19 @@ class Session:
             assert step.question is not None and step.factor is not None
             body.append(textsafe.plain(step.question.help).strip())
             lead = (
-                wording.ASSESS_IF_PRESENT
-                if step.factor.kind == "red_flag"
-                else wording.ASSESS_IF_LOW
+                words.ASSESS_IF_PRESENT if step.factor.kind == "red_flag" else words.ASSESS_IF_LOW
             )
             body.append(f"\n{lead}: ", style="bold")
             body.append(textsafe.plain(step.question.advice).strip())
         else:
             assert step.risk is not None
             body.append(textsafe.plain(step.risk.help).strip())
-            body.append(f"\n{wording.FV_RISK_EVIDENCE}: ", style="bold")
+            body.append(f"\n{framework_words.FV_RISK_EVIDENCE}: ", style="bold")
             body.append(textsafe.plain(step.risk.evidence).strip())
-            body.append("\n" + wording.ASSESS_MITIGATIONS, style="bold")
+            body.append("\n" + words.ASSESS_MITIGATIONS, style="bold")
             for mitigation in step.risk.mitigations:
                 body.append(f"\n• {textsafe.one_line(mitigation)}")
-        self.console.print(Panel(body, title=wording.ASSESS_HELP_TITLE, title_align="left"))
+        self.console.print(Panel(body, title=words.ASSESS_HELP_TITLE, title_align="left"))
 
 
 def _section_key(section: Section) -> str | bool:
@@ -747,17 +730,17 @@ def _section_key(section: Section) -> str | bool:
 
 
 def _title_ok(value: str) -> bool | str:
-    return bool(value.strip()) or wording.ASSESS_TITLE_NEEDED
+    return bool(value.strip()) or words.ASSESS_TITLE_NEEDED
 
 
 def _date_ok(value: str) -> bool | str:
-    return not value.strip() or valid_date(value.strip()) or wording.ASSESS_DATE_FORMAT
+    return not value.strip() or valid_date(value.strip()) or words.ASSESS_DATE_FORMAT
 
 
 def _id_ok(value: str) -> bool | str:
     if flow.valid_id(value.strip()):
         return True
-    return wording.ASSESS_ID_FORMAT
+    return words.ASSESS_ID_FORMAT
 
 
 class HangupWatch:
@@ -836,7 +819,7 @@ def run(
             for problem in case.warnings:
                 console.print(Text(str(problem), style="yellow"))
             console.print(
-                Text(wording.assess_original_kept(str(backup), framework.ref), style="yellow")
+                Text(words.assess_original_kept(str(backup), framework.ref), style="yellow")
             )
             case = case._replace(framework_ref=framework.ref)
             store.save(case)
@@ -873,11 +856,10 @@ def release_terminal() -> None:
 
 def resume_hint(outcome: Outcome, framework_arg: Path | None) -> str:
     """The one line printed on interruption: where the answers are and how to go on."""
-    import shlex
 
     if outcome.path is None:
-        return wording.ASSESS_NOTHING_SAVED
+        return words.ASSESS_NOTHING_SAVED
     command = f"sanctions-check assess --resume {shlex.quote(str(outcome.path))}"
     if framework_arg is not None:
         command += f" --framework {shlex.quote(str(framework_arg))}"
-    return wording.assess_interrupted(str(outcome.path), command)
+    return words.assess_interrupted(str(outcome.path), command)

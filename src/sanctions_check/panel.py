@@ -25,15 +25,18 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NamedTuple, TypeGuard
+from typing import NamedTuple, TypeGuard
 
 from sanctions_check import agreement as agreement_mod
-from sanctions_check.case import NOT_APPLICABLE, UNKNOWN, Answer, Case, RiskAnswer
+from sanctions_check.case import NOT_APPLICABLE, UNKNOWN, Answer, Case, RiskAnswer, Score
 from sanctions_check.errors import InputError, Problem, UsageError
-from sanctions_check.framework import Framework
+from sanctions_check.framework import FactorKind, Framework
 from sanctions_check.scoring import Assessment, RiskResult, assess
 
 Level = int | float
+# One analyst's answer as the panel holds it, or the pooled one: a level (a median may be a half
+# level), unknown, n/a, or None when not answered.
+Given = Score
 
 
 def is_number(value: object) -> TypeGuard[int | float]:
@@ -72,10 +75,10 @@ class QuestionPanel(NamedTuple):
 
     factor_id: str
     factor_name: str
-    kind: str  # core | secondary | red_flag
+    kind: FactorKind
     question_id: str
     text: str
-    answers: tuple[Any, ...]  # one score per member, in member order (int, unknown, n/a, None)
+    answers: tuple[Given, ...]  # one per member, in member order
     notes: tuple[Note, ...]
     outlook_at_low: float | None  # pooled outlook with this question at the panel's lowest answer
     outlook_at_high: float | None  # ... and at its highest
@@ -146,7 +149,7 @@ class QuestionPanel(NamedTuple):
         return counts
 
     @property
-    def pooled(self) -> Any:
+    def pooled(self) -> Given:
         """The answer this question has in the median case."""
         return _pooled(self.answers)
 
@@ -156,8 +159,8 @@ class RiskPanel(NamedTuple):
 
     id: str
     name: str
-    likelihoods: tuple[Any, ...]  # one per member
-    severities: tuple[Any, ...]
+    likelihoods: tuple[Given, ...]  # one per member
+    severities: tuple[Given, ...]
     notes: tuple[Note, ...]
     mitigations: tuple[Note, ...]
     pooled: RiskResult | None  # the median case's risk, scored by scoring.assess
@@ -184,6 +187,15 @@ class RiskPanel(NamedTuple):
         return max(rated) - min(rated) if rated else None
 
 
+class FrameworkVersions(NamedTuple):
+    """The panel's files were answered against different versions of the framework in use."""
+
+    files: tuple[tuple[str, tuple[str, ...]], ...]  # (framework ref, its files), by ref
+    scored_against: str  # the framework in use: its ref ...
+    version: str  # ... and its version
+    differ: tuple[str, ...]  # factor.question refs answered under one version, not the other
+
+
 class Panel(NamedTuple):
     framework: Framework
     case_id: str
@@ -194,7 +206,7 @@ class Panel(NamedTuple):
     risks: tuple[RiskPanel, ...]  # framework order, rated by at least one analyst
     pooled: Assessment  # scoring.assess of the median case
     agreement: agreement_mod.Agreement
-    warnings: tuple[str, ...]
+    versions: FrameworkVersions | None  # None when every file follows the same version
 
     @property
     def median_case(self) -> Case:
@@ -227,7 +239,7 @@ class Panel(NamedTuple):
         return sum(1 for q in self.questions if q.numbers)
 
 
-def _pooled(answers: Sequence[Any]) -> Any:
+def _pooled(answers: Sequence[Given]) -> Given:
     numbers = [a for a in answers if is_number(a)]
     if numbers:
         return median(numbers)
@@ -297,12 +309,12 @@ def _check_analysts(cases: Sequence[Case], names: Sequence[str]) -> None:
         raise InputError(problems)
 
 
-def _version_warnings(framework: Framework, cases: Sequence[Case]) -> list[str]:
+def _versions(framework: Framework, cases: Sequence[Case]) -> FrameworkVersions | None:
     refs: dict[str, list[str]] = {}
     for c in cases:
         refs.setdefault(c.framework_ref, []).append(c.source)
     if len(refs) < 2:
-        return []
+        return None
     current = [c for c in cases if c.framework_ref == framework.ref]
     other = [c for c in cases if c.framework_ref != framework.ref]
     differ = [
@@ -312,21 +324,18 @@ def _version_warnings(framework: Framework, cases: Sequence[Case]) -> list[str]:
         if any(c.answer(f.id, q.id).score is not None for c in current)
         and any(c.answer(f.id, q.id).score is None for c in other)
     ]
-    listed = "; ".join(f"{ref}: {', '.join(files)}" for ref, files in sorted(refs.items()))
-    text = (
-        f"the files were answered against different framework versions ({listed}); all are "
-        f"scored against {framework.ref} (version {framework.version})"
+    return FrameworkVersions(
+        files=tuple((ref, tuple(files)) for ref, files in sorted(refs.items())),
+        scored_against=framework.ref,
+        version=framework.version,
+        differ=tuple(differ),
     )
-    if differ:
-        shown = ", ".join(differ) if len(differ) <= 12 else f"{len(differ)} questions"
-        text += f"; questions that differ: {shown}"
-    return [text]
 
 
 def _outlook_with(
     framework: Framework, base: Case, factor_id: str, question_id: str, value: Level
 ) -> tuple[float | None, str | None]:
-    answer = Answer(score=value)  # type: ignore[arg-type]  # the contract's Score takes a real 0..4
+    answer = Answer(score=value)
     result = assess(framework, base.with_answer(factor_id, question_id, answer))
     band = result.outlook.band
     return result.outlook.score, band.label if band else None
@@ -373,7 +382,7 @@ def gather(framework: Framework, cases: Sequence[Case], case_id: str | None = No
     names = _display_names(chosen)
     _check_analysts(chosen, names)
     members = tuple(
-        Member(str(i), name, c.source, assess(framework, c))
+        Member(key=str(i), name=name, file=c.source, assessment=assess(framework, c))
         for i, (name, c) in enumerate(zip(names, chosen, strict=True), 1)
     )
     middle = median_case(framework, chosen, len(chosen))
@@ -441,5 +450,5 @@ def gather(framework: Framework, cases: Sequence[Case], case_id: str | None = No
         risks=tuple(risks),
         pooled=pooled,
         agreement=alpha,
-        warnings=tuple(_version_warnings(framework, chosen)),
+        versions=_versions(framework, chosen),
     )

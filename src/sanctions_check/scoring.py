@@ -22,22 +22,48 @@ every start-up of ``score`` would pay for. Derived facts are properties.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final, Literal, NamedTuple
 
-from sanctions_check.case import NOT_APPLICABLE, Case
-from sanctions_check.framework import Band, Factor, Framework, Gate, Question, RiskBand
-from sanctions_check.render.wording import whole  # the one rounding rule of what people read
+from sanctions_check.case import NOT_APPLICABLE, Case, Confidence, Score
+from sanctions_check.framework import Band, Factor, FactorKind, Framework, Gate, Question, RiskBand
+from sanctions_check.numbers import whole
 
 MAX_LEVEL = 4
 MIDPOINT = MAX_LEVEL / 2
 PER_LEVEL = 100 / MAX_LEVEL
-LOW_CONFIDENCE = "low"
+LOW_CONFIDENCE: Final = "low"
 MAX_LEVERS = 5
 MAX_RISK = MAX_LEVEL * MAX_LEVEL
 
-CLOSED, UNRESOLVED = "closed", "unresolved"
-RAISED, CLEAR, NOT_ASSESSED = "raised", "clear", "not-assessed"
-NOT_YET_ASSESSED, GATE, WEAKEST = "not-assessed", "gate", "weakest"
+# A gate on one factor: closed (the point score is below it, so it caps the band) or unresolved
+# (only the range reaches below it: more answers would settle it).
+GateStatus = Literal["closed", "unresolved"]
+CLOSED: Final = "closed"
+UNRESOLVED: Final = "unresolved"
+
+# A red flag: raised (assessed, its point score at the threshold or above), clear (even its range
+# stays below the threshold) or not assessed (too little is answered to rule it out).
+FlagStatus = Literal["raised", "clear", "not-assessed"]
+RAISED: Final = "raised"
+CLEAR: Final = "clear"
+FLAG_NOT_ASSESSED: Final = "not-assessed"
+
+# Why a core factor limits the outlook: no applicable question of it is answered yet, a gate on it
+# is closed, or it is the weakest assessed core factor. Its "not-assessed" is a factor with no
+# answer at all, where a red flag's is one not ruled out: the same word, a different test, so each
+# has its own name here (the JSON has always spelt both "not-assessed").
+LimitReason = Literal["not-assessed", "gate", "weakest"]
+FACTOR_NOT_ASSESSED: Final = "not-assessed"
+GATE: Final = "gate"
+WEAKEST: Final = "weakest"
+
+# Something the assessment does not know, where more work would narrow the range.
+GapKind = Literal["unknown", "unanswered", "low-confidence", "risk-unrated", "gate-unresolved"]
+UNKNOWN_GAP: Final = "unknown"
+UNANSWERED: Final = "unanswered"
+LOW_CONFIDENCE_GAP: Final = "low-confidence"
+RISK_UNRATED: Final = "risk-unrated"
+GATE_UNRESOLVED: Final = "gate-unresolved"
 
 
 def level(value: object) -> float | None:
@@ -56,7 +82,7 @@ def neutral(question: Question) -> float:
 class FactorResult(NamedTuple):
     id: str
     name: str
-    kind: str
+    kind: FactorKind
     weight: float
     score: float | None  # point score 0-100, unknowns at their neutral value; None when all n/a
     low: float | None  # every unknown or unanswered question at 0
@@ -66,7 +92,6 @@ class FactorResult(NamedTuple):
     unknown: int
     unanswered: int
     not_applicable: int
-    evidence: str
 
     @property
     def questions(self) -> int:
@@ -108,7 +133,7 @@ class GateResult(NamedTuple):
     below: float
     cap: str
     reason: str
-    status: str  # closed | unresolved
+    status: GateStatus
 
 
 class Limit(NamedTuple):
@@ -117,7 +142,7 @@ class Limit(NamedTuple):
     factor_id: str
     factor_name: str
     score: float | None
-    reason: str  # not-assessed | gate | weakest
+    reason: LimitReason
 
 
 class Outlook(NamedTuple):
@@ -160,17 +185,16 @@ class RedFlag(NamedTuple):
     score: float | None
     low: float | None
     high: float | None
-    status: str  # raised | clear | not-assessed
+    status: FlagStatus
     advice: tuple[str, ...]
-    evidence: str
     answered: int = 0
 
 
 class RiskResult(NamedTuple):
     id: str
     name: str
-    likelihood: int | str | None
-    severity: int | str | None
+    likelihood: Score
+    severity: Score
     value: int | None  # likelihood x severity, 0-16, when both are known
     low: int  # an unknown side at 0
     high: int  # an unknown side at 4
@@ -180,7 +204,7 @@ class RiskResult(NamedTuple):
     mitigations: tuple[str, ...]  # the framework's suggestions
     mitigation: str | None  # what the analyst says is or would be done
     note: str | None
-    confidence: str | None = None
+    confidence: Confidence | None = None
     hindsight: bool = False
 
     @property
@@ -191,10 +215,11 @@ class RiskResult(NamedTuple):
 class Gap(NamedTuple):
     """Something the assessment does not know: where more work would narrow the range."""
 
-    kind: str  # unknown | unanswered | low-confidence | risk-unrated | gate-unresolved
+    kind: GapKind
     factor_id: str | None
-    question_id: str | None
-    text: str
+    question_id: str | None  # a question's id, or a risk's for an unrated risk
+    text: str  # the question's text, the risk's name, or the gated factor's name
+    gate: GateResult | None = None  # the gate a "gate-unresolved" gap leaves open
 
 
 class NotApplicable(NamedTuple):
@@ -256,7 +281,7 @@ class Assessment(NamedTuple):
     @property
     def open_flags(self) -> tuple[RedFlag, ...]:
         """Red flags neither raised nor ruled out: not (fully) assessed."""
-        return tuple(f for f in self.red_flags if f.status == NOT_ASSESSED)
+        return tuple(f for f in self.red_flags if f.status == FLAG_NOT_ASSESSED)
 
     @property
     def top_risk(self) -> RiskResult | None:
@@ -289,19 +314,18 @@ def score_factor(factor: Factor, case: Case) -> FactorResult:
         assumed += question.weight * neutral(question)
     if total_weight <= 0:
         return FactorResult(
-            factor.id,
-            factor.name,
-            factor.kind,
-            factor.weight,
-            None,
-            None,
-            None,
-            0.0,
-            answered,
-            unknown,
-            unanswered,
-            not_applicable,
-            factor.evidence.label,
+            id=factor.id,
+            name=factor.name,
+            kind=factor.kind,
+            weight=factor.weight,
+            score=None,
+            low=None,
+            high=None,
+            coverage=0.0,
+            answered=answered,
+            unknown=unknown,
+            unanswered=unanswered,
+            not_applicable=not_applicable,
         )
     return FactorResult(
         id=factor.id,
@@ -316,7 +340,6 @@ def score_factor(factor: Factor, case: Case) -> FactorResult:
         unknown=unknown,
         unanswered=unanswered,
         not_applicable=not_applicable,
-        evidence=factor.evidence.label,
     )
 
 
@@ -361,6 +384,7 @@ def gate_results(framework: Framework, results: dict[str, FactorResult]) -> list
             r = results[factor.id]
             if r.score is None or r.low is None or r.high is None:
                 continue
+            status: GateStatus
             if whole(r.score) < gate.below:
                 status = CLOSED
             elif whole(r.low) < gate.below:
@@ -369,16 +393,16 @@ def gate_results(framework: Framework, results: dict[str, FactorResult]) -> list
                 continue
             out.append(
                 GateResult(
-                    gate.id,
-                    factor.id,
-                    factor.name,
-                    r.score,
-                    r.low,
-                    r.high,
-                    gate.below,
-                    gate.cap,
-                    gate.reason,
-                    status,
+                    id=gate.id,
+                    factor_id=factor.id,
+                    factor_name=factor.name,
+                    score=r.score,
+                    low=r.low,
+                    high=r.high,
+                    below=gate.below,
+                    cap=gate.cap,
+                    reason=gate.reason,
+                    status=status,
                 )
             )
     return out
@@ -399,7 +423,19 @@ def outlook(framework: Framework, results: dict[str, FactorResult]) -> Outlook:
     unresolved = [g for g in gates if g.status == UNRESOLVED]
     if not scored:
         return Outlook(
-            None, 0.0, 100.0, 0.0, None, None, None, None, (), (), (), True, not_applicable
+            score=None,
+            low=0.0,
+            high=100.0,
+            coverage=0.0,
+            band=None,
+            uncapped_band=None,
+            band_low=None,
+            band_high=None,
+            gates=(),
+            unresolved_gates=(),
+            limits=(),
+            provisional=True,
+            not_applicable=not_applicable,
         )
     score = _weighted(scored, "score")
     low = _weighted(scored, "low")
@@ -417,19 +453,19 @@ def outlook(framework: Framework, results: dict[str, FactorResult]) -> Outlook:
     # provisional rather than withheld: the analyst still sees it.
     provisional = coverage < framework.min_coverage or bool(unassessed)
     return Outlook(
-        score,
-        low,
-        high,
-        coverage,
-        band,
-        uncapped,
-        band_low,
-        band_high,
-        tuple(closed),
-        tuple(unresolved),
-        _limits(core, unassessed, closed),
-        provisional,
-        not_applicable,
+        score=score,
+        low=low,
+        high=high,
+        coverage=coverage,
+        band=band,
+        uncapped_band=uncapped,
+        band_low=band_low,
+        band_high=band_high,
+        gates=tuple(closed),
+        unresolved_gates=tuple(unresolved),
+        limits=_limits(core, unassessed, closed),
+        provisional=provisional,
+        not_applicable=not_applicable,
     )
 
 
@@ -437,18 +473,32 @@ def _limits(
     core: list[FactorResult], unassessed: list[FactorResult], closed: list[GateResult]
 ) -> tuple[Limit, ...]:
     """Core factors not yet assessed first; then the closed gates' factors, else the weakest."""
-    out = [Limit(r.id, r.name, None, NOT_YET_ASSESSED) for r in unassessed]
+    out = [
+        Limit(factor_id=r.id, factor_name=r.name, score=None, reason=FACTOR_NOT_ASSESSED)
+        for r in unassessed
+    ]
     named = {r.id for r in unassessed}
     if closed:
         for gate in closed:
             if gate.factor_id not in named:
                 named.add(gate.factor_id)
-                out.append(Limit(gate.factor_id, gate.factor_name, gate.score, GATE))
+                out.append(
+                    Limit(
+                        factor_id=gate.factor_id,
+                        factor_name=gate.factor_name,
+                        score=gate.score,
+                        reason=GATE,
+                    )
+                )
         return tuple(out)
     assessed = [r for r in core if r.assessed and r.score is not None]
     if assessed:
         lowest = min(r.score for r in assessed if r.score is not None)
-        out += [Limit(r.id, r.name, r.score, WEAKEST) for r in assessed if r.score == lowest]
+        out += [
+            Limit(factor_id=r.id, factor_name=r.name, score=r.score, reason=WEAKEST)
+            for r in assessed
+            if r.score == lowest
+        ]
     return tuple(out)
 
 
@@ -487,7 +537,15 @@ def _levers(
                 framework, results, current, factor.id, result.score + factor_gain, gain
             )
             candidates.append(
-                Lever(factor.id, question.id, question.text, value, gain, lifts, question.advice)
+                Lever(
+                    factor_id=factor.id,
+                    question_id=question.id,
+                    question=question.text,
+                    current=value,
+                    gain=gain,
+                    lifts_cap=lifts,
+                    advice=question.advice,
+                )
             )
     candidates.sort(key=lambda c: (-c.lifts_cap, -round(c.gain, 9), c.current))
     return tuple(candidates[:MAX_LEVERS])
@@ -525,12 +583,13 @@ def _red_flags(
             continue
         if r.score is None or r.high is None:
             continue  # every question n/a: the flag does not apply to these measures
+        status: FlagStatus
         if r.assessed and whole(r.score) >= threshold:
             status = RAISED
         elif whole(r.high) < threshold:
             status = CLEAR
         else:
-            status = NOT_ASSESSED
+            status = FLAG_NOT_ASSESSED
         advice: tuple[str, ...] = ()
         if status == RAISED:
             given = case.answers.get(factor.id, {})
@@ -543,15 +602,14 @@ def _red_flags(
             )
         flags.append(
             RedFlag(
-                factor.id,
-                factor.name,
-                r.score,
-                r.low,
-                r.high,
-                status,
-                advice,
-                factor.evidence.label,
-                r.answered,
+                factor_id=factor.id,
+                name=factor.name,
+                score=r.score,
+                low=r.low,
+                high=r.high,
+                status=status,
+                advice=advice,
+                answered=r.answered,
             )
         )
     return tuple(flags)
@@ -585,21 +643,21 @@ def _risks(framework: Framework, case: Case) -> tuple[RiskResult, ...]:
         reach = risk_band(framework, l_hi * s_hi)
         out.append(
             RiskResult(
-                risk.id,
-                risk.name,
-                rated.likelihood,
-                rated.severity,
-                value,
-                l_lo * s_lo,
-                l_hi * s_hi,
-                band.id if band else None,
-                band.label if band else None,
-                reach.label if reach else None,
-                risk.mitigations,
-                rated.mitigation,
-                rated.note,
-                rated.confidence,
-                rated.hindsight,
+                id=risk.id,
+                name=risk.name,
+                likelihood=rated.likelihood,
+                severity=rated.severity,
+                value=value,
+                low=l_lo * s_lo,
+                high=l_hi * s_hi,
+                band_id=band.id if band else None,
+                band_label=band.label if band else None,
+                reach_label=reach.label if reach else None,
+                mitigations=risk.mitigations,
+                mitigation=rated.mitigation,
+                note=rated.note,
+                confidence=rated.confidence,
+                hindsight=rated.hindsight,
             )
         )
     order = {r.id: i for i, r in enumerate(framework.risks)}
@@ -619,26 +677,36 @@ def _gaps(
             answer = given.get(question.id)
             if answer is not None and answer.hindsight:
                 hindsight += 1
+            kind: GapKind | None = None
             if answer is None or answer.score is None:
-                gaps.append(Gap("unanswered", factor.id, question.id, question.text))
+                kind = UNANSWERED
             elif answer.score == NOT_APPLICABLE:
                 not_applicable.append(
-                    NotApplicable(factor.id, question.id, question.text, answer.note)
+                    NotApplicable(
+                        factor_id=factor.id,
+                        question_id=question.id,
+                        question=question.text,
+                        note=answer.note,
+                    )
                 )
             elif level(answer.score) is None:
-                gaps.append(Gap("unknown", factor.id, question.id, question.text))
+                kind = UNKNOWN_GAP
             elif answer.confidence == LOW_CONFIDENCE:
-                gaps.append(Gap("low-confidence", factor.id, question.id, question.text))
+                kind = LOW_CONFIDENCE_GAP
             elif answer.confidence is None:
                 no_confidence += 1
+            if kind is not None:
+                gaps.append(
+                    Gap(kind=kind, factor_id=factor.id, question_id=question.id, text=question.text)
+                )
     for gate in gates:
         gaps.append(
             Gap(
-                "gate-unresolved",
-                gate.factor_id,
-                None,
-                f"{gate.factor_name}: its range ({whole(gate.low)}–{whole(gate.high)}) reaches "
-                f"below the gate at {whole(gate.below)}",
+                kind=GATE_UNRESOLVED,
+                factor_id=gate.factor_id,
+                question_id=None,
+                text=gate.factor_name,
+                gate=gate,
             )
         )
     for risk in framework.risks:
@@ -648,7 +716,7 @@ def _gaps(
         if rated.hindsight:
             hindsight += 1
         if rated.value is None:
-            gaps.append(Gap("risk-unrated", None, risk.id, risk.name))
+            gaps.append(Gap(kind=RISK_UNRATED, factor_id=None, question_id=risk.id, text=risk.name))
         elif rated.confidence is None:
             no_confidence += 1
     return tuple(gaps), tuple(not_applicable), no_confidence, hindsight

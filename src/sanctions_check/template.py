@@ -1,11 +1,52 @@
-"""`new`: a commented case template generated from the framework, so nothing is hard-coded."""
+"""`new`: a commented case template generated from the framework, so nothing is hard-coded.
+
+The template is a case file (comments and empty answers), written in the case format's own
+layout; its comments are worded here, beside the layout they sit in.
+"""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from sanctions_check.case import CONFIDENCE, FORMAT
-from sanctions_check.framework import Framework
-from sanctions_check.render import wording
-from sanctions_check.render.wording import kind_label
+from sanctions_check.framework import KIND_NAMES, Framework
+
+TEMPLATE_INTRO = (
+    "Fill in the case header, then answer each question with a score from 0 to 4, `unknown` "
+    "(not known: it counts as the question's neutral value, the scale's midpoint unless the "
+    "framework says otherwise, and widens the uncertainty range) or `n/a` (the "
+    "question does not apply to the measures in this case; it needs a `note` saying why). "
+    "Leave a score empty if you have not answered it yet.\n"
+    "A note may cite a source by its key from `references` (at the end of the file) in "
+    "brackets, e.g. [UN-1]. Set `hindsight: true` on an answer that rests on facts later than "
+    "the case's `as_of` date.\n"
+    "Check the file with: sanctions-check validate FILE; score it with: sanctions-check score "
+    "FILE"
+)
+TEMPLATE_RISKS = (
+    "Unintended consequences: likelihood and severity 0-4 (or unknown); the tool lists the "
+    "highest likelihood x severity beside the outlook, with mitigations."
+)
+TEMPLATE_LIKELIHOOD = "Likelihood: how likely is it?"
+TEMPLATE_SEVERITY = "Severity: if it happens, how severe would it be?"
+TEMPLATE_MITIGATIONS = "Mitigations to consider:"
+TEMPLATE_REFERENCES = (
+    "Sources cited by key in notes and sources lists: one line each, KEY: a URL or a full "
+    "citation (keys are letters, digits, '.', '_' or '-'). A key cited but not defined here "
+    "is reported by validate."
+)
+
+
+class CaseTemplate(NamedTuple):
+    """The `new` command's view: the framework it follows, and the template's YAML text."""
+
+    framework_ref: str
+    text: str
+
+
+def build(framework: Framework) -> CaseTemplate:
+    """The template of a case answered against ``framework``."""
+    return CaseTemplate(framework_ref=framework.ref, text=render(framework))
 
 
 def _comment(text: str, indent: str, width: int = 96) -> list[str]:
@@ -23,7 +64,7 @@ def render(framework: Framework) -> str:
     purposes = ", ".join(p.id for p in framework.purposes)
     confidence = " | ".join(CONFIDENCE)
     out = [f"# sanctions-check case file — framework {framework.id} {framework.version}"]
-    out.extend(_comment(wording.TEMPLATE_INTRO, ""))
+    out.extend(_comment(TEMPLATE_INTRO, ""))
     out += [
         f"format: {FORMAT}",
         "case:",
@@ -46,7 +87,7 @@ def render(framework: Framework) -> str:
     for factor in framework.factors:
         out.append("")
         out.extend(
-            _comment(f"{factor.name} — {kind_label(factor.kind)}; {factor.evidence.label}", "  ")
+            _comment(f"{factor.name} — {KIND_NAMES[factor.kind]}; {factor.evidence.label}", "  ")
         )
         if factor.kind == "red_flag":
             out.append(
@@ -69,22 +110,22 @@ def render(framework: Framework) -> str:
             out.append("      sources: []")
             out.append("      hindsight: false  # true if it rests on facts later than as_of")
     out.append("")
-    out.extend(_comment(wording.TEMPLATE_RISKS, ""))
+    out.extend(_comment(TEMPLATE_RISKS, ""))
     out.append("risks:")
     for risk in framework.risks:
         out.append("")
         out.extend(_comment(f"{risk.name}: {risk.question}", "  "))
         out.append(f"  {risk.id}:")
-        out.extend(_comment(wording.TEMPLATE_LIKELIHOOD, "    "))
+        out.extend(_comment(TEMPLATE_LIKELIHOOD, "    "))
         for level in range(5):
             out.extend(_comment(f"{level} = {risk.likelihood[level]}", "    ", width=100))
         out.append("    likelihood:")
-        out.extend(_comment(wording.TEMPLATE_SEVERITY, "    "))
+        out.extend(_comment(TEMPLATE_SEVERITY, "    "))
         for level in range(5):
             out.extend(_comment(f"{level} = {risk.severity[level]}", "    ", width=100))
         out.append("    severity:")
         out.append(f"    confidence:    # {confidence}")
-        out.extend(_comment(wording.TEMPLATE_MITIGATIONS, "    "))
+        out.extend(_comment(TEMPLATE_MITIGATIONS, "    "))
         for mitigation in risk.mitigations:
             out.extend(_bullet(mitigation, "    "))
         out.append("    mitigation:    # what is or would be done")
@@ -92,7 +133,7 @@ def render(framework: Framework) -> str:
         out.append("    sources: []")
         out.append("    hindsight: false")
     out.append("")
-    out.extend(_comment(wording.TEMPLATE_REFERENCES, ""))
+    out.extend(_comment(TEMPLATE_REFERENCES, ""))
     out.append("references:")
     return "\n".join(out) + "\n"
 

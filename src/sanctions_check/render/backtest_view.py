@@ -1,128 +1,214 @@
-"""Output of `backtest`: the concordance of the outlook and each factor, in a terminal or Markdown.
+"""The view of `backtest`: how well the outlook, and each factor, orders past episodes by their
+recorded outcome, every figure rounded once and every sentence attached (schema ``backtest@2``).
 
-JSON comes from the model itself (``Backtest.to_json``). Case text reaches rich only as ``Text``
-built from ``textsafe.plain`` and Markdown only through ``textsafe.md_text``/``md_cell``.
+Rounding: a concordance and the ends of its interval are shares, two decimals half up (the
+figure the table prints); an outlook is a whole number; counts are counts. The seed, the number
+of resamples and the level are the back-test's own settings, as given.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import NamedTuple
 
-from sanctions_check import textsafe
-from sanctions_check.backtest import Backtest, Concordance
-from sanctions_check.render import wording
-from sanctions_check.render.paragraphs import captured
+from sanctions_check import history
+from sanctions_check.backtest import OUTLOOK, Backtest, Concordance, ExcludedReason, Ordered
+from sanctions_check.numbers import share_or_none, whole_or_none
+from sanctions_check.render.provenance import FrameworkId, ToolRef, framework_id, tool_ref
+from sanctions_check.render.wording import common
+from sanctions_check.render.wording import history as words
+
+SCHEMA = "sanctions-check/backtest@2"
 
 
-def _summary(result: Backtest) -> str:
-    o = result.outlook
-    return wording.backtest_summary(
-        o.value, o.low, o.high, result.level, o.cases, o.pairs, (o.concordant, o.discordant, o.tied)
+class Bootstrap(NamedTuple):
+    unit: str
+    resamples: int
+    seed: int
+    level: float
+    interval: str
+
+
+class Method(NamedTuple):
+    statistic: str
+    order: tuple[str, ...]  # the verdicts, worst first
+    ties: float  # what a tied pair counts
+    bootstrap: Bootstrap
+
+
+class VerdictCounts(NamedTuple):
+    ineffective: int
+    partly: int
+    effective: int
+
+
+class ConcordanceView(NamedTuple):
+    id: str  # "outlook" or a factor id
+    name: str
+    kind: str  # "outlook", or the factor's kind
+    kind_label: str
+    hoped_direction: str  # "higher", or "lower" for a red flag
+    cases: int
+    pairs: int
+    concordant: int
+    discordant: int
+    tied: int
+    concordance: float | None  # None with no comparable pair
+    interval: tuple[float, float] | None  # None when no resample had a comparable pair
+    resamples_used: int
+    concordance_text: str
+    interval_text: str
+
+
+class EpisodeView(NamedTuple):
+    id: str
+    title: str
+    file: str
+    verdict: Ordered
+    verdict_text: str
+    outlook: int | None
+    outlook_text: str
+    band_label: str | None
+    hindsight_answers: int
+
+    @property
+    def rank(self) -> int:
+        return history.ORDINAL[self.verdict]
+
+
+class ExcludedView(NamedTuple):
+    id: str
+    file: str
+    reason: ExcludedReason
+
+
+class BacktestView(NamedTuple):
+    schema: str
+    statement: str  # what the back-test is and is not
+    no_fitting: str  # that nothing is tuned to outcomes
+    method: Method
+    verdicts: VerdictCounts
+    outlook: ConcordanceView
+    factors: tuple[ConcordanceView, ...]  # in the framework's order
+    episodes: tuple[EpisodeView, ...]  # in id order
+    hindsight_answers: int  # answers and risk ratings flagged hindsight across the episodes
+    excluded: tuple[ExcludedView, ...]
+    framework: FrameworkId
+    tool: ToolRef
+    title: str
+    summary: str  # the outlook's concordance in one sentence
+    verdicts_text: str
+    closing: tuple[str, ...]  # what is left out, then how to read the figures
+
+    @property
+    def by_verdict(self) -> tuple[EpisodeView, ...]:
+        """The episodes as the table lists them: best verdict first, then highest outlook."""
+        return tuple(sorted(self.episodes, key=lambda e: (-e.rank, -(e.outlook or 0), e.id)))
+
+
+def _concordance(c: Concordance) -> ConcordanceView:
+    value = share_or_none(c.value)
+    interval = None
+    if c.low is not None and c.high is not None:
+        interval = (share_or_none(c.low) or 0.0, share_or_none(c.high) or 0.0)
+    outlook = c.kind == OUTLOOK
+    return ConcordanceView(
+        id=c.what,
+        name=common.OUTLOOK_NAME if outlook else c.name,
+        kind=c.kind,
+        kind_label=common.OUTLOOK_NAME if c.kind == OUTLOOK else common.kind_label(c.kind),
+        hoped_direction=c.hoped,
+        cases=c.cases,
+        pairs=c.pairs,
+        concordant=c.concordant,
+        discordant=c.discordant,
+        tied=c.tied,
+        concordance=value,
+        interval=interval,
+        resamples_used=c.resamples_used,
+        concordance_text=words.DASH if value is None else words.fraction(value),
+        interval_text=words.DASH if interval is None else words.interval_text(*interval),
     )
 
 
-def _row(c: Concordance) -> list[str]:
-    return [
-        c.name,
-        wording.OUTLOOK_NAME if c.kind == "outlook" else wording.kind_label(c.kind),
-        str(c.cases),
-        str(c.pairs),
-        wording.concordance_cell(c.value),
-        wording.interval_text(c.low, c.high),
-    ]
+def _summary(o: ConcordanceView, level: float) -> str:
+    if o.concordance is None:
+        return words.outlook_no_pairs(o.cases)
+    return words.outlook_concordance(
+        o.concordance_text,
+        level,
+        o.interval_text,
+        o.cases,
+        o.pairs,
+        o.concordant,
+        o.discordant,
+        o.tied,
+    )
 
 
-def _closing(result: Backtest) -> list[str]:
-    lines = []
+def build(result: Backtest) -> BacktestView:
+    outlook = _concordance(result.outlook)
+    factors = tuple(_concordance(c) for c in result.factors)
+    counts = result.verdicts
+    closing = []
     if result.excluded:
-        lines.append(
-            f"{wording.LEFT_OUT}: "
-            + "; ".join(wording.excluded_text(e.case_id, e.reason) for e in result.excluded)
-            + "."
+        closing.append(
+            words.left_out([words.excluded_text(e.case_id, e.reason) for e in result.excluded])
         )
-    if any(c.value is None for c in (result.outlook, *result.factors)):
-        lines.append(wording.BACKTEST_DASH)
-    lines += [
-        wording.backtest_hindsight_text(result.hindsight_answers),
-        wording.BACKTEST_METHOD,
-        wording.BACKTEST_RED_FLAGS,
-        wording.bootstrap_text(result.resamples, result.seed),
-        wording.BACKTEST_NO_FITTING,
+    if any(c.concordance is None for c in (outlook, *factors)):
+        closing.append(words.BACKTEST_DASH)
+    hindsight = result.hindsight_answers
+    closing += [
+        words.backtest_hindsight(hindsight) if hindsight else words.backtest_no_hindsight(),
+        words.BACKTEST_METHOD,
+        words.BACKTEST_RED_FLAGS,
+        words.bootstrap_text(result.resamples, result.seed),
+        words.BACKTEST_NO_FITTING,
     ]
-    return lines
-
-
-def terminal(result: Backtest, console: Any) -> None:
-    """Print the back-test to a rich Console: the statement first, then the figures."""
-    from rich.table import Table
-    from rich.text import Text
-
-    def t(value: object, style: str = "") -> Text:
-        return Text(textsafe.plain(value), style=style)
-
-    console.print(t(wording.BACKTEST_TITLE, "bold"))
-    console.print(t(wording.BACKTEST_STATEMENT, "yellow"))
-    console.print(t(_summary(result)))
-    console.print(t(wording.verdict_counts(result.verdicts)))
-    scores = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
-    for i, header in enumerate(wording.BACKTEST_HEADERS):
-        scores.add_column(header, justify="right" if i >= 2 else "left")
-    for c in (result.outlook, *result.factors):
-        scores.add_row(*(t(v) for v in _row(c)))
-    console.print()
-    console.print(scores)
-    if result.episodes:
-        episodes = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
-        for i, header in enumerate(wording.EPISODE_HEADERS):
-            episodes.add_column(header, justify="right" if i >= 2 else "left")
-        for e in sorted(result.episodes, key=lambda e: (-e.rank, -(e.outlook or 0), e.case_id)):
-            episodes.add_row(
-                t(e.case_id),
-                t(wording.verdict_text(e.verdict)),
-                t(wording.number(e.outlook)),
-                t(e.hindsight),
+    return BacktestView(
+        schema=SCHEMA,
+        statement=words.BACKTEST_STATEMENT,
+        no_fitting=words.BACKTEST_NO_FITTING,
+        method=Method(
+            statistic=words.BACKTEST_METHOD,
+            order=tuple(history.ORDINAL),
+            ties=0.5,
+            bootstrap=Bootstrap(
+                unit="case",
+                resamples=result.resamples,
+                seed=result.seed,
+                level=result.level,
+                interval="percentile",
+            ),
+        ),
+        verdicts=VerdictCounts(
+            ineffective=counts["ineffective"],
+            partly=counts["partly"],
+            effective=counts["effective"],
+        ),
+        outlook=outlook,
+        factors=factors,
+        episodes=tuple(
+            EpisodeView(
+                id=e.case_id,
+                title=e.title,
+                file=e.file,
+                verdict=e.verdict,
+                verdict_text=common.verdict_text(e.verdict),
+                outlook=whole_or_none(e.outlook),
+                outlook_text=common.number(e.outlook),
+                band_label=e.band,
+                hindsight_answers=e.hindsight,
             )
-        console.print()
-        console.print(episodes)
-    console.print()
-    for line in _closing(result):
-        console.print(t(line, "dim"))
-
-
-def terminal_text(result: Backtest, width: int = 100) -> str:
-    """The terminal output as plain text (no colour), for files and pipes."""
-    return captured(lambda console: terminal(result, console), width)
-
-
-def _table(headers: tuple[str, ...], rows: list[list[str]], right_from: int) -> list[str]:
-    cell = textsafe.md_cell
-    out = ["| " + " | ".join(cell(h) for h in headers) + " |"]
-    out.append(
-        "| " + " | ".join("---:" if i >= right_from else "---" for i in range(len(headers))) + " |"
+            for e in result.episodes
+        ),
+        hindsight_answers=hindsight,
+        excluded=tuple(
+            ExcludedView(id=e.case_id, file=e.file, reason=e.reason) for e in result.excluded
+        ),
+        framework=framework_id(result.framework),
+        tool=tool_ref(),
+        title=words.BACKTEST_TITLE,
+        summary=_summary(outlook, result.level),
+        verdicts_text=words.verdict_counts(list(counts.items())),
+        closing=tuple(closing),
     )
-    out += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
-    return out
-
-
-def markdown(result: Backtest) -> str:
-    md = textsafe.md_text
-    lines = [f"## {md(wording.BACKTEST_TITLE)}", "", f"**{md(wording.BACKTEST_STATEMENT)}**", ""]
-    lines += [md(_summary(result)), "", md(wording.verdict_counts(result.verdicts)), ""]
-    lines += _table(
-        wording.BACKTEST_HEADERS, [_row(c) for c in (result.outlook, *result.factors)], 2
-    )
-    lines.append("")
-    if result.episodes:
-        rows = [
-            [
-                f"{e.title} ({e.case_id})",
-                wording.verdict_text(e.verdict),
-                wording.number(e.outlook),
-                str(e.hindsight),
-            ]
-            for e in sorted(result.episodes, key=lambda e: (-e.rank, -(e.outlook or 0), e.case_id))
-        ]
-        lines += [*_table(wording.EPISODE_HEADERS, rows, 2), ""]
-    for line in _closing(result):
-        lines += [md(line), ""]
-    return "\n".join(lines).rstrip("\n") + "\n"

@@ -14,11 +14,16 @@ from __future__ import annotations
 
 import shlex
 import textwrap
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from sanctions_check import textsafe
-from sanctions_check.render import wording
-from sanctions_check.render.report_model import Report
+from sanctions_check.render.report_view import LimitView, Report
+from sanctions_check.render.wording import brief as brief_words
+from sanctions_check.render.wording import report as words
+from sanctions_check.scoring import FACTOR_NOT_ASSESSED, GATE
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 MAX_LINES = 15
 INDENT = "  "
@@ -30,49 +35,54 @@ def _items(report: Report, case_file: str, where: str) -> list[tuple[str, str, i
     stated = [r for r in report.outside_view.base_rates if r.stated] or list(
         report.outside_view.base_rates
     )
-    rates = [wording.brief_base_rate(r.purpose_name, r.figure) for r in stated]
+    rates = [brief_words.brief_base_rate(r.purpose_name, r.figure) for r in stated]
     top = report.limits[0] if report.limits else None
-    limit = (
-        wording.bottom_limit(top.factor_name, top.reason, top.score)
-        if top
-        else wording.BOTTOM_NO_LIMIT
-    )
+    limit = _limit(top) if top else words.BOTTOM_NO_LIMIT
     lever = (
-        wording.bottom_lever(report.levers[0].question, report.levers[0].gain)
+        words.bottom_lever(report.levers[0].question, report.levers[0].gain)
         if report.levers
-        else wording.BOTTOM_NO_LEVER
+        else words.BOTTOM_NO_LEVER
     )
     risk = (
-        wording.bottom_risk(report.risks[0].name, report.risks[0].text, report.risks[0].mitigation)
+        words.bottom_risk(report.risks[0].name, report.risks[0].text, report.risks[0].mitigation)
         if report.risks
-        else wording.BOTTOM_NO_RISK
+        else words.BOTTOM_NO_RISK
     )
     raised = report.raised_flags
     if raised:
-        flags = wording.bottom_flags([(f.name, f.score) for f in raised])
+        flags = words.bottom_flags([(f.name, f.score) for f in raised])
     else:
-        flags = report.red_flags_text or wording.BOTTOM_NO_FLAGS
+        flags = report.red_flags_text or words.BOTTOM_NO_FLAGS
     gaps = report.gap_counts
     return [
-        (wording.BOTTOM_OUTLOOK, outlook.text, 3),
-        (wording.BOTTOM_OUTSIDE, wording.bottom_outside(rates), 2),
-        (wording.BOTTOM_LIMIT, limit, 2),
-        (wording.BOTTOM_LEVER, lever, 2),
-        (wording.BOTTOM_RISK, risk, 2),
-        (wording.BOTTOM_FLAGS, flags, 2),
-        (wording.BOTTOM_GAPS, gaps.short, 1),
-        (wording.BOTTOM_MORE, wording.bottom_more(where, case_file), 6),
+        (words.BOTTOM_OUTLOOK, outlook.text, 3),
+        (words.BOTTOM_OUTSIDE, words.bottom_outside(rates), 2),
+        (words.BOTTOM_LIMIT, limit, 2),
+        (words.BOTTOM_LEVER, lever, 2),
+        (words.BOTTOM_RISK, risk, 2),
+        (words.BOTTOM_FLAGS, flags, 2),
+        (words.BOTTOM_GAPS, gaps.short, 1),
+        (words.BOTTOM_MORE, words.bottom_more(where, case_file), 6),
     ]
+
+
+def _limit(top: LimitView) -> str:
+    """The top limiting factor in a few words: why it limits, and its score."""
+    if top.reason == FACTOR_NOT_ASSESSED:
+        return words.bottom_limit_not_assessed(top.factor_name)
+    if top.reason == GATE:
+        return words.bottom_limit_gate(top.factor_name, top.score)
+    return words.bottom_limit_weakest(top.factor_name, top.score)
 
 
 # When the items need more than 15 lines, these give up a line first, in this order; the
 # outlook, the data gaps and the commands are never shortened.
 SHRINK_ORDER = (
-    wording.BOTTOM_LIMIT,
-    wording.BOTTOM_FLAGS,
-    wording.BOTTOM_OUTSIDE,
-    wording.BOTTOM_LEVER,
-    wording.BOTTOM_RISK,
+    words.BOTTOM_LIMIT,
+    words.BOTTOM_FLAGS,
+    words.BOTTOM_OUTSIDE,
+    words.BOTTOM_LEVER,
+    words.BOTTOM_RISK,
 )
 
 
@@ -114,7 +124,7 @@ def bottom_line(
     full text is in the summary printed with it.
     """
     shown = shlex.quote(textsafe.one_line(case_file or report.case.file))
-    heading = textsafe.one_line(f"{wording.BRIEF_BOTTOM_LINE}: {report.case.title}")
+    heading = textsafe.one_line(f"{brief_words.BRIEF_BOTTOM_LINE}: {report.case.title}")
     items = _items(report, shown, where)
     texts = {label: INDENT + textsafe.one_line(f"{label}: {text}") for label, text, _ in items}
     room = {label: len(_wrap(texts[label], width, most)) for label, _, most in items}
@@ -128,7 +138,7 @@ def bottom_line(
     return lines[:MAX_LINES]
 
 
-def render(lines: list[str], console: Any) -> None:
+def render(lines: list[str], console: Console) -> None:
     """Print bottom-line lines to a rich Console: the heading bold, each label bold, as text."""
     from rich.text import Text
 

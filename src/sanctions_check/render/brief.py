@@ -14,8 +14,11 @@ import shlex
 from typing import NamedTuple
 
 from sanctions_check import textsafe
-from sanctions_check.render import wording
-from sanctions_check.render.report_model import GapCounts, Report
+from sanctions_check.framework import FactorKind
+from sanctions_check.render.report_view import GapCounts, Report
+from sanctions_check.render.wording import brief as words
+from sanctions_check.render.wording import common
+from sanctions_check.render.wording import report as report_words
 
 # How much of each list and text fits on the page (characters, items).
 MAX_LEVERS = 3
@@ -80,7 +83,7 @@ class BriefRisk(NamedTuple):
 
 class BriefFactor(NamedTuple):
     name: str
-    kind: str
+    kind: FactorKind
     kind_label: str
     score: int | None
     low: int | None
@@ -124,15 +127,15 @@ class Brief(NamedTuple):
     def sections(self) -> tuple[str, ...]:
         """The section headings, in page order (the same in every brief format)."""
         return (
-            wording.BRIEF_BOTTOM_LINE,
-            wording.BRIEF_OUTSIDE_VIEW,
-            wording.BRIEF_LIMITS,
-            wording.BRIEF_LEVERS,
-            wording.BRIEF_RISKS,
-            wording.BRIEF_RED_FLAGS,
-            wording.BRIEF_GAPS,
-            wording.BRIEF_FACTORS,
-            wording.BRIEF_CAVEATS,
+            words.BRIEF_BOTTOM_LINE,
+            words.BRIEF_OUTSIDE_VIEW,
+            words.BRIEF_LIMITS,
+            words.BRIEF_LEVERS,
+            words.BRIEF_RISKS,
+            words.BRIEF_RED_FLAGS,
+            words.BRIEF_GAPS,
+            words.BRIEF_FACTORS,
+            words.BRIEF_CAVEATS,
         )
 
 
@@ -140,10 +143,10 @@ def _factor_value(score: int | None, low: int | None, high: int | None, assessed
     if score is None or low is None or high is None:
         return "n/a"
     if not assessed:
-        return wording.NO_ANSWERS
+        return common.NO_ANSWERS
     if low == high:
         return str(score)
-    return f"{score} ({wording.score_range(low, high)})"
+    return f"{score} ({common.score_range(low, high)})"
 
 
 def select(report: Report, case_file: str | None = None) -> Brief:
@@ -160,7 +163,7 @@ def select(report: Report, case_file: str | None = None) -> Brief:
         cut.append(short.cut)
         return short.text
 
-    labels = wording.BRIEF_META_LABELS
+    labels = words.BRIEF_META_LABELS
     purposes = [r.purpose_name for r in report.outside_view.base_rates if r.stated]
     meta: list[tuple[str, str]] = [(labels["case"], fit(case.id, MAX_META))]
     if case.as_of:
@@ -172,13 +175,13 @@ def select(report: Report, case_file: str | None = None) -> Brief:
             labels["implementers"],
             fit(", ".join(case.implementers), MAX_META)
             if case.implementers
-            else wording.BRIEF_NO_IMPLEMENTERS,
+            else words.BRIEF_NO_IMPLEMENTERS,
         )
     )
     meta.append(
         (
             labels["purposes"],
-            fit(", ".join(purposes), MAX_META) if purposes else wording.BRIEF_NO_PURPOSE,
+            fit(", ".join(purposes), MAX_META) if purposes else words.BRIEF_NO_PURPOSE,
         )
     )
     fw = report.method.framework
@@ -190,20 +193,20 @@ def select(report: Report, case_file: str | None = None) -> Brief:
 
     limits = [fit(f"{lim.factor_name}: {lim.why}", MAX_LIMIT) for lim in report.limits]
     if not limits:
-        limits = [wording.NO_CORE_LIMIT]
+        limits = [report_words.NO_CORE_LIMIT]
     shown_limits = limits[:MAX_LIMITS]
     named = {lim.factor_id for lim in report.limits[:MAX_LIMITS]}
     unresolved = [g for g in outlook.unresolved_gates if g.factor_id not in named]
     if unresolved:  # a gate not already named as a limit above
         names = list(dict.fromkeys(g.factor_name for g in unresolved))
         shown_limits.append(
-            fit(wording.brief_unresolved_gates(names, unresolved[0].cap_label), MAX_LIMIT)
+            fit(words.brief_unresolved_gates(names, unresolved[0].cap_label), MAX_LIMIT)
         )
 
     levers = tuple(
         BriefLever(
             question=fit(lv.question, MAX_QUESTION),
-            gain=fit(wording.brief_lever_gain(lv.factor_name, lv.gain, lv.lifts_cap), MAX_LIMIT),
+            gain=fit(words.brief_lever_gain(lv.factor_name, lv.gain, lv.lifts_cap), MAX_LIMIT),
             advice=fit(lv.advice, MAX_ADVICE),
         )
         for lv in report.levers[:MAX_LEVERS]
@@ -213,20 +216,20 @@ def select(report: Report, case_file: str | None = None) -> Brief:
             name=fit(r.name, MAX_NAME),
             text=r.text,
             band=r.band,
-            planned=fit(r.mitigation or wording.BRIEF_NO_MITIGATION, MAX_MITIGATION),
-            suggested=fit(wording.sentences(r.suggested_mitigations), MAX_MITIGATION)
+            planned=fit(r.mitigation or words.BRIEF_NO_MITIGATION, MAX_MITIGATION),
+            suggested=fit(common.sentences(r.suggested_mitigations), MAX_MITIGATION)
             if r.suggested_mitigations
-            else wording.BRIEF_NO_MITIGATION,
+            else words.BRIEF_NO_MITIGATION,
         )
         for r in report.risks[:MAX_RISKS]
     )
     raised = report.raised_flags
-    flags = tuple(fit(wording.brief_flag(f.name, f.score), MAX_NAME + 14) for f in raised)
+    flags = tuple(fit(words.brief_flag(f.name, f.score), MAX_NAME + 14) for f in raised)
     factors = tuple(
         BriefFactor(
             name=fit(f.name, MAX_FACTOR_NAME),
             kind=f.kind,
-            kind_label=wording.BRIEF_KINDS.get(f.kind, f.kind_label),
+            kind_label=words.BRIEF_KINDS.get(f.kind, f.kind_label),
             score=f.score,
             low=f.low,
             high=f.high,
@@ -246,19 +249,23 @@ def select(report: Report, case_file: str | None = None) -> Brief:
         caveats.append(text)
         room -= len(text)
 
-    left_out = wording.brief_more(
-        levers=max(len(report.levers) - MAX_LEVERS, 0),
-        risks=max(len(report.risks) - MAX_RISKS, 0),
-        flags=max(len(raised) - MAX_FLAGS, 0),
-        factors=max(len(report.factors) - MAX_FACTORS, 0),
-        limits=max(len(limits) - MAX_LIMITS, 0),
-        caveats=len(report.caveats) - len(caveats),
-    )
+    left_out = [
+        words.more_of(count, what)
+        for count, what in (
+            (max(len(report.levers) - MAX_LEVERS, 0), words.MORE["levers"]),
+            (max(len(report.risks) - MAX_RISKS, 0), words.MORE["risks"]),
+            (max(len(raised) - MAX_FLAGS, 0), words.MORE["flags"]),
+            (max(len(report.factors) - MAX_FACTORS, 0), words.MORE["factors"]),
+            (max(len(limits) - MAX_LIMITS, 0), words.MORE["limits"]),
+            (len(report.caveats) - len(caveats), words.MORE["caveats"]),
+        )
+        if count
+    ]
     band = outlook.band
     return Brief(
         title=fit(case.title, MAX_TITLE),
-        kicker=wording.BRIEF_KICKER,
-        hypothetical=wording.BRIEF_HYPOTHETICAL if case.hypothetical else None,
+        kicker=words.BRIEF_KICKER,
+        hypothetical=words.BRIEF_HYPOTHETICAL if case.hypothetical else None,
         meta=tuple(meta),
         band_id=band.id if band else None,
         band_label=band.label if band else None,
@@ -267,29 +274,30 @@ def select(report: Report, case_file: str | None = None) -> Brief:
         score=outlook.score,
         low=outlook.low,
         high=outlook.high,
-        base_rates=tuple(wording.brief_base_rate(r.purpose_name, r.figure) for r in stated),
+        base_rates=tuple(words.brief_base_rate(r.purpose_name, r.figure) for r in stated),
         base_rate_note=fit(
-            wording.brief_base_rate_note(rate_sources), MAX_SOURCES + len(wording.BASE_RATE_COUNTS)
+            words.brief_base_rate_note(rate_sources),
+            MAX_SOURCES + len(report_words.BASE_RATE_COUNTS),
         ),
         limits=tuple(shown_limits),
         levers=levers,
-        no_levers=None if levers else wording.NO_LEVERS,
+        no_levers=None if levers else report_words.NO_LEVERS,
         risks=risks,
-        no_risks=None if risks else wording.NO_RISKS,
+        no_risks=None if risks else report_words.NO_RISKS,
         red_flags=flags[:MAX_FLAGS],
         red_flags_text=(
             fit(report.red_flags_text, MAX_LIMIT)
             if report.red_flags_text
-            else (None if raised else wording.BRIEF_NO_FLAGS)
+            else (None if raised else words.BRIEF_NO_FLAGS)
         ),
         gaps=report.gap_counts,
         factors=factors,
         caveats=tuple(caveats),
         advisory=report.advisory,
-        where=wording.brief_where(
+        where=words.brief_where(
             left_out, fit(shlex.quote(case_file or case.file), MAX_META), shortened=any(cut)
         ),
-        generated=wording.brief_generated(
+        generated=words.brief_generated(
             f"{fw.id} {fw.version}",
             f"{report.method.tool.name} {report.method.tool.version}",
             report.method.generated,

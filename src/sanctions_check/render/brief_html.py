@@ -2,71 +2,31 @@
 
 It shows what ``brief.select`` chose, laid out in two columns that fit one A4 or US Letter page
 (the content is sized for the smaller of the two in each direction; ``paper`` only sets the
-``@page`` size the browser prints on). Inline CSS and inline SVG bars, no scripts or other files;
-every colour has its text beside it. Every string goes through ``textsafe.html_text``.
+``@page`` size the browser prints on), on the shared page and stylesheet (``page``). Inline SVG
+bars, no scripts or other files; every colour has its text beside it. Every string goes through
+``textsafe.html_text``.
 """
 
 from __future__ import annotations
 
 from itertools import zip_longest
 
-from sanctions_check import textsafe
-from sanctions_check.render import wording
+from sanctions_check import __version__, textsafe
+from sanctions_check.render import page
 from sanctions_check.render.brief import Brief, BriefFactor, select
-from sanctions_check.render.report_model import Report
+from sanctions_check.render.report_view import Report, ReportPage
+from sanctions_check.render.wording import brief as words
+from sanctions_check.render.wording import common
 
 PAPERS = {"a4": "A4", "letter": "letter"}
-BAND_COLOURS = ("#b2182b", "#e08214", "#2c7fb8", "#1a9850")
-RISK_COLOURS = {"high": "#b2182b", "medium": "#e08214", "low": "#1a9850"}
-KIND_COLOURS = {"core": "#1f3b73", "secondary": "#5b7db8", "red_flag": "#8c1c13"}
+KIND_COLOURS = page.KIND_COLOURS
 
-# Sized for the intersection of A4 (210 × 297 mm) and Letter (216 × 279 mm): 186 × 259 mm of
-# content inside 12 mm / 10 mm margins.
-CSS = """
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0 auto; max-width: 186mm; padding: 0; color: #1a1a1a;
-  font: 8pt/1.24 "DejaVu Sans", "Liberation Sans", "Helvetica Neue", Arial, sans-serif; }
-h1 { font-size: 11.5pt; line-height: 1.2; margin: 0.1rem 0 0.25rem; overflow-wrap: anywhere; }
-h2 { font-size: 8.6pt; margin: 0.35rem 0 0.12rem; padding-bottom: 0.05rem;
-  border-bottom: 0.8pt solid #1a1a1a; text-transform: uppercase; letter-spacing: 0.03em; }
-p { margin: 0.12rem 0; }
-ul, ol { margin: 0.1rem 0; padding-left: 1.05rem; }
-li { margin-bottom: 0.12rem; }
-.kicker { text-transform: uppercase; letter-spacing: 0.06em; font-size: 7pt; color: #555;
-  margin: 0; }
-.hypo { display: inline-block; border: 1pt solid #1a1a1a; padding: 0 0.3rem; font-weight: bold;
-  color: #1a1a1a; text-transform: none; letter-spacing: 0; margin-left: 0.4rem; }
-dl.meta { display: flex; flex-wrap: wrap; gap: 0 0.9rem; margin: 0.1rem 0 0.2rem; }
-dl.meta div { display: flex; gap: 0.25rem; }
-dl.meta dt { font-weight: bold; }
-dl.meta dd { margin: 0; overflow-wrap: anywhere; }
-.headline { border: 1pt solid #bbb; padding: 0.15rem 0.5rem; font-size: 9.5pt; margin: 0.15rem 0; }
-.headline strong { font-size: 10.5pt; }
-.swatch { display: inline-block; width: 0.8em; height: 0.8em; margin-right: 0.3em;
-  border: 0.5pt solid #1a1a1a; vertical-align: -0.05em; }
-.muted { color: #555; }
-.small { font-size: 7pt; line-height: 1.22; }
-.cols { display: grid; grid-template-columns: 60% 38%; column-gap: 2%; }
-.cols > div { min-width: 0; overflow-wrap: anywhere; }
-table.chart { border-collapse: collapse; width: 100%; font-size: 7.5pt; }
-table.chart td { padding: 0.05rem 0.15rem; vertical-align: middle;
-  border-bottom: 0.4pt solid #ddd; }
-table.chart td.value { text-align: right; white-space: nowrap; }
-table.chart td.bar { width: 70px; }
-table.chart td.gap { width: 4%; border: none; }
-svg.bar { display: block; width: 68px; height: 10px; }
-.kind { color: #555; font-size: 6.8pt; }
-table.risks { border-collapse: collapse; width: 100%; table-layout: fixed; font-size: 7.5pt;
-  margin-top: 0.15rem; }
-table.risks th, table.risks td { border: 0.4pt solid #bbb; padding: 0.08rem 0.25rem;
-  text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-table.risks th { background: #f2f2f2; }
-.caveats { margin-top: 0.2rem; }
-footer { margin-top: 0.25rem; border-top: 0.5pt solid #bbb; padding-top: 0.15rem; }
-@page { size: A4; margin: 10mm 12mm; }
-@media print { body { max-width: none; } }
-"""
+
+class BriefHtml:
+    """The one-page brief, printed on the page's paper."""
+
+    def text(self, view: ReportPage) -> str:
+        return render(view.report, paper=view.paper, case_file=view.case_file)
 
 
 def e(value: object) -> str:
@@ -74,16 +34,11 @@ def e(value: object) -> str:
     return textsafe.html_text(value)
 
 
-def _swatch(colour: str) -> str:
-    return f'<span class="swatch" style="background:{colour}" aria-hidden="true"></span>'
+_swatch = page.swatch
 
 
 def _band_colour(brief: Brief) -> str:
-    if brief.band_id not in brief.band_ids:
-        return "#888888"
-    rank = brief.band_ids.index(brief.band_id)
-    span = max(len(brief.band_ids) - 1, 1)
-    return BAND_COLOURS[round(rank * (len(BAND_COLOURS) - 1) / span)]
+    return page.band_colour(brief.band_ids, brief.band_id)
 
 
 def _bar(factor: BriefFactor) -> str:
@@ -134,18 +89,7 @@ def render(report: Report, *, paper: str = "a4", case_file: str | None = None) -
 def render_brief(brief: Brief, *, paper: str = "a4") -> str:
     size = PAPERS.get(paper.lower(), "A4")
     heads = brief.sections
-    out = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Brief: {e(brief.title)}</title>",
-        f"<style>{CSS.replace('size: A4;', f'size: {size};')}</style>",
-        "</head>",
-        "<body>",
-        "<header>",
-    ]
+    out = ["<header>"]
     hypothetical = (
         f' <span class="hypo">{e(brief.hypothetical)}</span>' if brief.hypothetical else ""
     )
@@ -198,8 +142,8 @@ def render_brief(brief: Brief, *, paper: str = "a4") -> str:
         out.append("<tr>" + _chart_cells(left) + '<td class="gap"></td>' + _chart_cells(right))
         out.append("</tr>")
     out.append(
-        f'</tbody></table><p class="muted small">{e(wording.BRIEF_CHART_LEGEND)} '
-        f"{e(wording.RED_FLAG_SCALE)}.</p></section>"
+        f'</tbody></table><p class="muted small">{e(words.BRIEF_CHART_LEGEND)} '
+        f"{e(common.RED_FLAG_SCALE)}.</p></section>"
     )
     out.append(f'<section id="risks"><h2>{e(heads[4])}</h2>')
     if brief.no_risks:
@@ -208,12 +152,12 @@ def render_brief(brief: Brief, *, paper: str = "a4") -> str:
         out.append(
             '<table class="risks"><colgroup><col style="width:22%"><col style="width:39%">'
             '<col style="width:39%"></colgroup><thead><tr>'
-            f"<th>{e(wording.BRIEF_RISK)} ({e(wording.BRIEF_RISK_RATING)})</th>"
-            f"<th>{e(wording.BRIEF_PLANNED)}</th><th>{e(wording.BRIEF_SUGGESTED)}</th>"
+            f"<th>{e(words.BRIEF_RISK)} ({e(words.BRIEF_RISK_RATING)})</th>"
+            f"<th>{e(words.BRIEF_PLANNED)}</th><th>{e(words.BRIEF_SUGGESTED)}</th>"
             "</tr></thead><tbody>"
         )
         for risk in brief.risks:
-            colour = RISK_COLOURS.get(risk.band or "", "#888888")
+            colour = page.RISK_COLOURS.get(risk.band or "", page.NO_COLOUR)
             out.append(
                 f"<tr><td><strong>{e(risk.name)}</strong><br>{_swatch(colour)}{e(risk.text)}</td>"
                 f"<td>{e(risk.planned)}</td><td>{e(risk.suggested)}</td></tr>"
@@ -223,8 +167,12 @@ def render_brief(brief: Brief, *, paper: str = "a4") -> str:
     out.append(f'<section id="caveats" class="caveats small"><h2>{e(heads[8])}</h2>')
     out.append(f"<p>{e(' '.join(brief.caveats))}</p></section>")
     out.append(
-        f'<footer class="small"><p><strong>{e(wording.BRIEF_MORE)}:</strong> {e(brief.where)}'
+        f'<footer class="small"><p><strong>{e(words.BRIEF_MORE)}:</strong> {e(brief.where)}'
         f'</p><p class="muted">{e(brief.advisory)} {e(brief.generated)}</p></footer>'
     )
-    out.append("</body>\n</html>\n")
-    return "\n".join(out)
+    return page.page(
+        f"Brief: {e(brief.title)}",
+        page.stylesheet("brief", paper=size),
+        out,
+        generator=f"sanctions-check {e(__version__)}",
+    )

@@ -6,12 +6,20 @@ brief (``brief.select``), in the same order. Every string goes through ``textsaf
 from __future__ import annotations
 
 from sanctions_check import textsafe
-from sanctions_check.render import wording
 from sanctions_check.render.brief import Brief, select
-from sanctions_check.render.report_model import Report
+from sanctions_check.render.report_view import Report, ReportPage
+from sanctions_check.render.wording import brief as words
+from sanctions_check.render.wording import common
 
 text = textsafe.md_line
 cell = textsafe.md_cell_or_dash
+
+
+class BriefMarkdown:
+    """The one-page brief as Markdown."""
+
+    def text(self, view: ReportPage) -> str:
+        return render(view.report, case_file=view.case_file)
 
 
 def render(report: Report, *, case_file: str | None = None) -> str:
@@ -62,8 +70,8 @@ def render_brief(brief: Brief) -> str:
         add(text(brief.no_risks))
     for risk in brief.risks:
         add(
-            f"- **{text(risk.name)}** {text(risk.text)}. *{wording.BRIEF_PLANNED}:* "
-            f"{text(risk.planned)} *{wording.BRIEF_SUGGESTED}:* {text(risk.suggested)}"
+            f"- **{text(risk.name)}** {text(risk.text)}. *{words.BRIEF_PLANNED}:* "
+            f"{text(risk.planned)} *{words.BRIEF_SUGGESTED}:* {text(risk.suggested)}"
         )
     add("")
     add(f"## {text(heads[5])}")
@@ -82,19 +90,19 @@ def render_brief(brief: Brief) -> str:
     add("|---|---|---|---:|")
     for f in brief.factors:
         bar = (
-            f"`{wording.range_bar(f.score, f.low, f.high, 10)}`"
+            f"`{common.range_bar(f.score, f.low, f.high, 10)}`"
             if f.low is not None and f.high is not None
             else "–"
         )
         add(f"| {cell(f.name)} | {cell(f.kind_label)} | {bar} | {cell(f.value)} |")
     add("")
-    add(f"{text(wording.RANGE_BAR_LEGEND)}. {text(wording.RED_FLAG_SCALE)}.")
+    add(f"{text(common.RANGE_BAR_LEGEND)}. {text(common.RED_FLAG_SCALE)}.")
     add("")
     add(f"## {text(heads[8])}")
     add("")
     lines.extend(f"- {text(c)}" for c in brief.caveats)
     add("")
-    add(f"**{text(wording.BRIEF_MORE)}:** {text(brief.where)}")
+    add(f"**{text(words.BRIEF_MORE)}:** {text(brief.where)}")
     add("")
     add(f"*{text(brief.advisory)} {text(brief.generated)}*")
     return "\n".join(lines) + "\n"

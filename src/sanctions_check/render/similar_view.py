@@ -1,158 +1,216 @@
-"""Output of `similar`: the ranked analogues in a terminal (rich) or as Markdown.
+"""The view of `similar`: the ranked analogues of one case, every figure rounded once and every
+sentence attached, read by the terminal, Markdown and JSON (schema ``similar@2``).
 
-JSON comes from the model itself (``Similarity.to_json``). Every piece of case text reaches rich as
-a ``Text`` built from ``textsafe.plain`` (never markup) and Markdown through ``textsafe.md_text``
-or ``md_cell``, so a title holding markup, table syntax or escape sequences stays literal.
+Rounding, as everywhere a person reads a figure: distances, outlooks and factor scores are whole
+numbers (half up); overlaps and shares are whole percents kept as fractions (``numbers.share``);
+a factor's difference is the difference of the two whole scores printed beside it. Weights and
+the threshold are the framework's own, as written.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import NamedTuple
 
-from sanctions_check import textsafe
-from sanctions_check.analogues import Analogue, Similarity
-from sanctions_check.render import wording
-from sanctions_check.render.paragraphs import captured
+from sanctions_check.analogues import Analogue, ExcludedReason, FactorDifference, Similarity
+from sanctions_check.case import Outcome, Verdict
+from sanctions_check.numbers import share, whole, whole_or_none
+from sanctions_check.render.provenance import FrameworkId, ToolRef, framework_id, tool_ref
+from sanctions_check.render.wording import common
+from sanctions_check.render.wording import history as words
+from sanctions_check.textsafe import one_line
 
-
-def _differs(analogue: Analogue) -> list[str]:
-    return [wording.difference_text(f.name, f.this, f.other) for f in analogue.differs_most]
-
-
-def _outlook(analogue: Analogue) -> str:
-    band = wording.band_text(analogue.band)
-    if analogue.outlook is None:
-        return band
-    return f"{band} {wording.number(analogue.outlook)}"
+SCHEMA = "sanctions-check/similar@2"
 
 
-def _overlap(analogue: Analogue) -> str:
-    share = wording.percent(analogue.overlap)
-    return f"{share} {wording.WEAK_MARK}" if analogue.weak else share
+class CaseRef(NamedTuple):
+    id: str
+    title: str
+    file: str
+    hypothetical: bool
+    answered: float  # the case's own overlap: the most any analogue can share, 0-1
 
 
-def _notices(result: Similarity) -> list[tuple[str, bool]]:
-    """Sentences to show above the table, each with whether it is a warning."""
-    notes = [(wording.similar_answered(result.answered), False)]
-    if result.weak:
-        notes.append((wording.similar_weak_case(result.answered, result.threshold), True))
-    elif result.analogues and not result.strong:
-        notes.append((wording.similar_no_strong(result.threshold), True))
-    if not result.analogues:
-        notes.append((wording.SIMILAR_NONE, True))
-    return notes
+class OutlookFigures(NamedTuple):
+    score: int | None
+    low: int
+    high: int
+    band: str | None  # band id
+    band_label: str | None
 
 
-def _footer(result: Similarity) -> list[str]:
-    lines = []
-    if any(a.weak for a in result.analogues):
-        lines.append(wording.weak_legend(result.threshold))
-    if result.not_comparable:
-        lines.append(wording.similar_not_comparable([a.case_id for a in result.not_comparable]))
-    if result.excluded:
-        lines.append(
-            f"{wording.LEFT_OUT}: "
-            + "; ".join(wording.excluded_text(e.case_id, e.reason) for e in result.excluded)
-            + "."
-        )
-    lines.append(wording.SIMILAR_METHOD)
-    lines.append(wording.SIMILAR_CAVEAT)
-    return lines
+class FactorCompared(NamedTuple):
+    """One factor compared, on the questions both answered."""
+
+    factor: str  # its id
+    name: str
+    weight: float
+    this: int  # the case's score over the shared questions, 0-100
+    other: int  # the episode's, over the same questions
+    difference: int  # of the two whole scores
+    shared_questions: int
+    questions: int
+    overlap: float  # shared question weight / the factor's question weight
 
 
-def _differs_line(rank: int, analogue: Analogue) -> str:
-    line = wording.differs_text(
-        rank, analogue.case_id, textsafe.one_line(analogue.title), _differs(analogue)
+class AnalogueRow(NamedTuple):
+    rank: int
+    id: str
+    title: str
+    file: str
+    distance: int | None  # 0-100; None when no question is answered in both
+    overlap: float
+    weak: bool
+    outlook: OutlookFigures
+    verdict: Verdict | None
+    purpose_verdicts: Mapping[str, Verdict]  # purpose id -> verdict, for the case's purposes
+    outcome: Outcome | None  # the block as the episode's file records it
+    differs_most: tuple[str, ...]  # factor ids
+    factors: tuple[FactorCompared, ...]
+    distance_text: str
+    overlap_text: str  # '62%', or '38% weak'
+    outlook_text: str  # 'Guarded 48'
+    verdict_text: str
+    line: str  # who it is, where it differs most, its verdicts and quote
+
+
+class EpisodeRef(NamedTuple):
+    id: str
+    title: str
+    file: str
+
+
+class ExcludedView(NamedTuple):
+    id: str
+    file: str
+    reason: ExcludedReason
+
+
+class Notice(NamedTuple):
+    text: str
+    warning: bool
+
+
+class SimilarView(NamedTuple):
+    schema: str
+    case: CaseRef
+    threshold: float  # the framework's min_coverage: overlap below it is weak
+    weak: bool  # the case itself answers less than the threshold
+    method: str
+    caveat: str
+    library_size: int  # cases read from the library, before leaving any out
+    analogues: tuple[AnalogueRow, ...]  # comparable ones: not weak first, then by distance
+    not_comparable: tuple[EpisodeRef, ...]  # no question answered in both
+    excluded: tuple[ExcludedView, ...]
+    framework: FrameworkId
+    tool: ToolRef
+    heading: str
+    notices: tuple[Notice, ...]  # above the table
+    footer: tuple[str, ...]  # below it
+
+
+def _factor(f: FactorDifference) -> FactorCompared:
+    this, other = whole(f.this), whole(f.other)
+    return FactorCompared(
+        factor=f.factor_id,
+        name=f.name,
+        weight=f.weight,
+        this=this,
+        other=other,
+        difference=abs(other - this),
+        shared_questions=f.shared,
+        questions=f.questions,
+        overlap=share(f.overlap),
     )
-    if analogue.purposes:
-        line += " " + wording.purpose_verdicts_text(list(analogue.purposes))
-    if analogue.quote:
-        line += " " + wording.quote_text(textsafe.one_line(analogue.quote))
+
+
+def _line(rank: int, a: Analogue) -> str:
+    differences = [words.difference_text(f.name, f.this, f.other) for f in a.differs_most]
+    line = words.differs_text(rank, a.case_id, one_line(a.title), differences)
+    if a.purposes:
+        line += " " + words.purpose_verdicts_text(list(a.purposes))
+    if a.quote:
+        line += " " + words.quote_text(one_line(a.quote))
     return line
 
 
-def _paragraph(console: Any, t: Any, text: str, indent: int = 3) -> None:
-    """A paragraph wrapped to the console with a hanging indent, without trailing spaces."""
-    import textwrap
-
-    width = max((console.width or 80) - indent, 20)
-    lines = textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False)
-    console.print(t("\n".join(lines[:1] + [" " * indent + line for line in lines[1:]])))
-
-
-def terminal(result: Similarity, console: Any) -> None:
-    """Print the analogues to a rich Console: a heading, notices, one table, the method."""
-    from rich.table import Table
-    from rich.text import Text
-
-    def t(value: object, style: str = "") -> Text:
-        return Text(textsafe.plain(value), style=style)
-
-    console.print(
-        t(wording.similar_heading(textsafe.one_line(result.title), result.case_id), "bold")
+def _analogue(rank: int, a: Analogue) -> AnalogueRow:
+    score = whole_or_none(a.outlook)
+    band = common.band_text(a.band)
+    return AnalogueRow(
+        rank=rank,
+        id=a.case_id,
+        title=a.title,
+        file=a.file,
+        distance=whole_or_none(a.distance),
+        overlap=share(a.overlap),
+        weak=a.weak,
+        outlook=OutlookFigures(
+            score=score, low=whole(a.low), high=whole(a.high), band=a.band_id, band_label=a.band
+        ),
+        verdict=a.verdict,
+        purpose_verdicts=dict(a.purposes),
+        outcome=a.outcome,
+        differs_most=tuple(f.factor_id for f in a.differs_most),
+        factors=tuple(_factor(f) for f in a.compared),
+        distance_text=common.number(a.distance),
+        overlap_text=words.overlap_cell(a.overlap, a.weak),
+        outlook_text=words.outlook_cell(band, score),
+        verdict_text=common.verdict_or_none(a.verdict),
+        line=_line(rank, a),
     )
-    for note, warning in _notices(result):
-        console.print(t(note, "yellow" if warning else ""))
-    if result.analogues:
-        console.print()
-        table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
-        for i, header in enumerate(wording.SIMILAR_HEADERS):
-            table.add_column(header, justify="right" if i in (0, 2, 3) else "left")
-        for rank, analogue in enumerate(result.analogues, start=1):
-            table.add_row(
-                t(rank),
-                t(analogue.case_id),
-                t(wording.distance_text(analogue.distance)),
-                t(_overlap(analogue), "yellow" if analogue.weak else ""),
-                t(_outlook(analogue)),
-                t(wording.verdict_or_none(analogue.verdict)),
-            )
-        console.print(table)
-        console.print()
-        console.print(t(wording.DIFFERS_HEADING, "bold"))
-        for rank, analogue in enumerate(result.analogues, start=1):
-            _paragraph(console, t, _differs_line(rank, analogue))
-    console.print()
-    for line in _footer(result):
-        console.print(t(line, "dim"))
 
 
-def terminal_text(result: Similarity, width: int = 100) -> str:
-    """The terminal output as plain text (no colour), for files and pipes."""
-    return captured(lambda console: terminal(result, console), width)
+def _notices(result: Similarity) -> tuple[Notice, ...]:
+    notes = [Notice(words.similar_answered(result.answered), False)]
+    if result.weak:
+        notes.append(Notice(words.similar_weak_case(result.answered, result.threshold), True))
+    elif result.analogues and not result.strong:
+        notes.append(Notice(words.similar_no_strong(result.threshold), True))
+    if not result.analogues:
+        notes.append(Notice(words.SIMILAR_NONE, True))
+    return tuple(notes)
 
 
-def markdown(result: Similarity) -> str:
-    """The analogues as a Markdown section: notices, one table, the method and caveat."""
-    md = textsafe.md_text
-    cell = textsafe.md_cell
-    lines = [
-        f"## {md(wording.similar_heading(textsafe.one_line(result.title), result.case_id))}",
-        "",
-    ]
-    for note, warning in _notices(result):
-        lines += [f"**{md(note)}**" if warning else md(note), ""]
-    if result.analogues:
-        headers = wording.SIMILAR_HEADERS
-        lines.append("| " + " | ".join(cell(h) for h in headers) + " |")
+def _footer(result: Similarity) -> tuple[str, ...]:
+    lines = []
+    if any(a.weak for a in result.analogues):
+        lines.append(words.weak_legend(result.threshold))
+    if result.not_comparable:
+        lines.append(words.similar_not_comparable([a.case_id for a in result.not_comparable]))
+    if result.excluded:
         lines.append(
-            "| " + " | ".join("---:" if i in (0, 2, 3) else "---" for i in range(len(headers)))
+            words.left_out([words.excluded_text(e.case_id, e.reason) for e in result.excluded])
         )
-        lines[-1] += " |"
-        for rank, analogue in enumerate(result.analogues, start=1):
-            row = [
-                str(rank),
-                f"{cell(analogue.title)} ({cell(analogue.case_id)})",
-                cell(wording.distance_text(analogue.distance)),
-                cell(_overlap(analogue)),
-                cell(_outlook(analogue)),
-                cell(wording.verdict_or_none(analogue.verdict)),
-            ]
-            lines.append("| " + " | ".join(row) + " |")
-        lines += ["", f"**{md(wording.DIFFERS_HEADING)}**", ""]
-        for rank, analogue in enumerate(result.analogues, start=1):
-            lines.append(md(_differs_line(rank, analogue)))
-        lines.append("")
-    for line in _footer(result):
-        lines += [md(line), ""]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    lines += [words.SIMILAR_METHOD, words.SIMILAR_CAVEAT]
+    return tuple(lines)
+
+
+def build(result: Similarity) -> SimilarView:
+    return SimilarView(
+        schema=SCHEMA,
+        case=CaseRef(
+            id=result.case_id,
+            title=result.title,
+            file=result.file,
+            hypothetical=result.hypothetical,
+            answered=share(result.answered),
+        ),
+        threshold=result.threshold,
+        weak=result.weak,
+        method=words.SIMILAR_METHOD,
+        caveat=words.SIMILAR_CAVEAT,
+        library_size=result.library_size,
+        analogues=tuple(_analogue(rank, a) for rank, a in enumerate(result.analogues, start=1)),
+        not_comparable=tuple(
+            EpisodeRef(id=a.case_id, title=a.title, file=a.file) for a in result.not_comparable
+        ),
+        excluded=tuple(
+            ExcludedView(id=e.case_id, file=e.file, reason=e.reason) for e in result.excluded
+        ),
+        framework=framework_id(result.framework),
+        tool=tool_ref(),
+        heading=words.similar_heading(one_line(result.title), result.case_id),
+        notices=_notices(result),
+        footer=_footer(result),
+    )

@@ -16,11 +16,15 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 from sanctions_check import textsafe
-from sanctions_check.render import wording
-from sanctions_check.render.report_model import FactorView, Report
+from sanctions_check.framework import FactorKind
+from sanctions_check.numbers import percent
+from sanctions_check.render.report_view import FactorView, Report, ReportPage
+from sanctions_check.render.wording import brief as brief_words
+from sanctions_check.render.wording import common, history
+from sanctions_check.render.wording import report as words
 
 SCORE_FILL = {"core": "1F3B73", "secondary": "5B7DB8", "red_flag": "8C1C13", "overall": "333333"}
 RANGE_FILL = "C9D3E6"
@@ -28,6 +32,18 @@ FLAG_RANGE_FILL = "E8C4C0"
 HEADER_FILL = "F2F2F2"
 CHART_BINS = 10
 ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)  # the earliest time a zip entry can record
+# One row of the factor chart: name, kind ("overall" for the outlook), score, low, high, value
+# as printed, and whether it is assessed.
+ChartRow = tuple[
+    str, FactorKind | Literal["overall"], int | None, int | None, int | None, str, bool
+]
+
+
+class ReportDocx:
+    """The report as an editable Word document."""
+
+    def data(self, view: ReportPage) -> bytes:
+        return render(view.report)
 
 
 def t(value: object) -> str:
@@ -121,14 +137,14 @@ def _chart(doc: Any, report: Report) -> None:
     from docx.shared import Cm, Pt
 
     outlook = report.outlook
-    rows: list[tuple[str, str, int | None, int | None, int | None, str, bool]] = [
+    rows: list[ChartRow] = [
         (
-            wording.OUTLOOK_NAME + (f" — {outlook.band.label}" if outlook.band else ""),
+            common.OUTLOOK_NAME + (f" — {outlook.band.label}" if outlook.band else ""),
             "overall",
             outlook.score,
             outlook.low,
             outlook.high,
-            wording.score_with_range(outlook.score, outlook.low, outlook.high),
+            common.score_with_range(outlook.score, outlook.low, outlook.high),
             True,
         )
     ]
@@ -151,7 +167,7 @@ def _chart(doc: Any, report: Report) -> None:
         cells[0].text = ""
         cells[0].paragraphs[0].add_run(_one(name)).bold = kind == "overall"
         if kind != "overall":
-            cells[0].paragraphs[0].add_run(f" ({wording.kind_label(kind)})").italic = True
+            cells[0].paragraphs[0].add_run(f" ({common.kind_label(kind)})").italic = True
         shown = score if assessed else None
         for cell, state in zip(cells[1 : CHART_BINS + 1], _bins(shown, low, high), strict=True):
             cell.text = ""
@@ -165,10 +181,10 @@ def _chart(doc: Any, report: Report) -> None:
         for cell in row.cells[1 : CHART_BINS + 1]:
             cell.width = Cm(0.55)
         row.cells[-1].width = Cm(3.2)
-    _para(doc, f"{wording.DOCX_CHART_LEGEND} {wording.RED_FLAG_SCALE}.", italic=True)
+    _para(doc, f"{words.DOCX_CHART_LEGEND} {common.RED_FLAG_SCALE}.", italic=True)
 
 
-def _chart_row(f: FactorView) -> tuple[str, str, int | None, int | None, int | None, str, bool]:
+def _chart_row(f: FactorView) -> ChartRow:
     return (f.name, f.kind, f.score, f.low, f.high, f.score_text, f.assessed)
 
 
@@ -182,12 +198,12 @@ def render(report: Report) -> bytes:
     doc.add_heading(_one(case.title), level=0)
     _para(doc, report.advisory, italic=True)
     if case.hypothetical:
-        _para(doc, wording.BRIEF_HYPOTHETICAL, bold=True)
+        _para(doc, brief_words.BRIEF_HYPOTHETICAL, bold=True)
     _case_table(doc, report)
     for warning in report.warnings:
         _para(doc, f"Note: {warning}")
     _outlook(doc, report)
-    doc.add_heading(wording.DOCX_FACTOR_CHART, level=1)
+    doc.add_heading(words.DOCX_FACTOR_CHART, level=1)
     _chart(doc, report)
     _situation(doc, report)
     _factors(doc, report)
@@ -261,19 +277,19 @@ def _case_table(doc: Any, report: Report) -> None:
 
 def _outlook(doc: Any, report: Report) -> None:
     outlook = report.outlook
-    doc.add_heading(wording.OUTLOOK_NAME, level=1)
+    doc.add_heading(common.OUTLOOK_NAME, level=1)
     _para(doc, outlook.text, bold=True)
     if outlook.band:
         _para(doc, f"{outlook.band.label}: {outlook.band.meaning}")
     for text in outlook.gate_texts:
         _para(doc, f"Gate: {text}")
     if outlook.not_applicable:
-        _para(doc, wording.outlook_left_out(outlook.not_applicable))
+        _para(doc, words.outlook_left_out(outlook.not_applicable))
     if outlook.provisional_text:
         _para(doc, outlook.provisional_text, bold=True)
     _para(doc, f"{outlook.explained} {outlook.neutral_rule}", italic=True)
     view = report.outside_view
-    doc.add_heading(wording.BRIEF_OUTSIDE_VIEW, level=2)
+    doc.add_heading(brief_words.BRIEF_OUTSIDE_VIEW, level=2)
     for rate in view.base_rates:
         _bullet(doc, rate.line)
     _para(doc, view.explained, italic=True)
@@ -304,36 +320,36 @@ def _factors(doc: Any, report: Report) -> None:
         doc,
         ["Factor", "Kind", "Score (range)", "Coverage", "Evidence"],
         [
-            [f.name, f.kind_label, f.score_text, wording.percent(f.coverage), f.evidence]
+            [f.name, f.kind_label, f.score_text, percent(f.coverage), f.evidence]
             for f in report.factors
         ],
     )
-    _para(doc, f"{wording.SCORE_LEGEND}. {wording.RED_FLAG_SCALE}.", italic=True)
+    _para(doc, f"{words.SCORE_LEGEND}. {common.RED_FLAG_SCALE}.", italic=True)
 
 
 def _findings(doc: Any, report: Report) -> None:
-    doc.add_heading(wording.BRIEF_LIMITS, level=1)
+    doc.add_heading(brief_words.BRIEF_LIMITS, level=1)
     if not report.limits:
-        _bullet(doc, wording.NO_CORE_LIMIT)
+        _bullet(doc, words.NO_CORE_LIMIT)
     for limit in report.limits:
         _bullet(doc, limit.why, limit.factor_name)
     doc.add_heading("Strengths", level=1)
     if not report.strengths:
         _bullet(doc, report.strengths_none)
     for strength in report.strengths:
-        _bullet(doc, wording.strength_text(strength.factor_name, strength.score))
-    doc.add_heading(wording.BRIEF_LEVERS, level=1)
+        _bullet(doc, words.strength_text(strength.factor_name, strength.score))
+    doc.add_heading(brief_words.BRIEF_LEVERS, level=1)
     if not report.levers:
-        _para(doc, wording.NO_LEVERS)
+        _para(doc, words.NO_LEVERS)
     for lever in report.levers:
         paragraph = doc.add_paragraph(style="List Number")
         paragraph.add_run(_one(lever.question)).bold = True
         paragraph.add_run(f" ({_one(lever.text)}). ").italic = True
         paragraph.add_run(_one(lever.advice))
-    doc.add_heading(wording.BRIEF_RED_FLAGS, level=1)
+    doc.add_heading(brief_words.BRIEF_RED_FLAGS, level=1)
     for flag in report.raised_flags:
         advice = " ".join(_one(a) for a in flag.advice)
-        _bullet(doc, f"{wording.number(flag.score)} of 100. {advice}", f"Raised: {flag.name}")
+        _bullet(doc, f"{common.number(flag.score)} of 100. {advice}", f"Raised: {flag.name}")
     if report.red_flags_text:
         _bullet(doc, report.red_flags_text)
 
@@ -341,7 +357,7 @@ def _findings(doc: Any, report: Report) -> None:
 def _risks(doc: Any, report: Report) -> None:
     doc.add_heading("Risks of unintended consequences", level=1)
     if not report.risks:
-        _para(doc, wording.NO_RISKS)
+        _para(doc, words.NO_RISKS)
     else:
         _table(
             doc,
@@ -350,13 +366,13 @@ def _risks(doc: Any, report: Report) -> None:
                 [
                     r.name,
                     r.text,
-                    _one(r.mitigation or wording.BRIEF_NO_MITIGATION),
-                    wording.sentences(r.suggested_mitigations),
+                    _one(r.mitigation or brief_words.BRIEF_NO_MITIGATION),
+                    common.sentences(r.suggested_mitigations),
                 ]
                 for r in report.risks
             ],
         )
-        _para(doc, wording.RISK_RANKING, italic=True)
+        _para(doc, words.RISK_RANKING, italic=True)
         for risk in report.risks:
             if risk.note:
                 _bullet(doc, risk.note, risk.name)
@@ -365,7 +381,7 @@ def _risks(doc: Any, report: Report) -> None:
 
 
 def _gaps(doc: Any, report: Report) -> None:
-    doc.add_heading(wording.BRIEF_GAPS, level=1)
+    doc.add_heading(brief_words.BRIEF_GAPS, level=1)
     rows = [[g.factor_name or "–", g.kind_label, g.text, g.note or ""] for g in report.gaps]
     rows += [[n.factor_name, "n/a", n.question, n.note or ""] for n in report.not_applicable]
     if rows:
@@ -381,18 +397,12 @@ def _outcome(doc: Any, report: Report) -> None:
     outcome = report.outcome
     if outcome is None:
         return
-    doc.add_heading(wording.OUTCOME_HEADING, level=1)
-    _para(doc, wording.OUTCOME_EXPLAINED, italic=True)
-    _bullet(doc, wording.outcome_verdict(outcome.verdict))
+    doc.add_heading(common.OUTCOME_HEADING, level=1)
+    _para(doc, words.OUTCOME_EXPLAINED, italic=True)
+    _bullet(doc, words.outcome_verdict(outcome.verdict))
     for item in outcome.by_purpose:
         _bullet(doc, item.verdict_text, item.purpose_name)
-    for line in wording.outcome_details(
-        outcome.tsc_policy_outcome,
-        outcome.tsc_sanctions_contribution,
-        outcome.quote,
-        outcome.note,
-        outcome.sources,
-    ):
+    for line in outcome.details:
         _bullet(doc, line)
 
 
@@ -400,7 +410,7 @@ def _analogues(doc: Any, report: Report) -> None:
     """The nearest past episodes, when the report was asked for them; nothing otherwise."""
     if not report.analogues_asked:
         return
-    doc.add_heading(wording.ANALOGUES_HEADING, level=1)
+    doc.add_heading(history.SIMILAR_TITLE, level=1)
     for note in report.analogues_notes:
         _para(doc, note, bold=True)
     for item in report.analogues:
@@ -412,15 +422,15 @@ def _analogues(doc: Any, report: Report) -> None:
         paragraph.add_run(_one(item.text))
         paragraph.add_run().add_break()
         paragraph.add_run(_one(item.differs_text))
-        if item.quote:
+        if item.quote_text:
             paragraph.add_run().add_break()
-            paragraph.add_run(_one(wording.quote_text(textsafe.one_line(item.quote)))).italic = True
+            paragraph.add_run(_one(item.quote_text)).italic = True
     if report.analogues_explained:
         _para(doc, report.analogues_explained, italic=True)
 
 
 def _closing(doc: Any, report: Report) -> None:
-    doc.add_heading(wording.BRIEF_CAVEATS, level=1)
+    doc.add_heading(brief_words.BRIEF_CAVEATS, level=1)
     for caveat in report.caveats:
         _bullet(doc, caveat.text)
     method = report.method
@@ -433,22 +443,22 @@ def _closing(doc: Any, report: Report) -> None:
         f"{method.tool.name} {method.tool.version}; generated {method.generated}.",
         italic=True,
     )
-    doc.add_heading(wording.DOCX_BIBLIOGRAPHY, level=1)
-    doc.add_heading(wording.DOCX_FRAMEWORK_SOURCES, level=2)
+    doc.add_heading(words.DOCX_BIBLIOGRAPHY, level=1)
+    doc.add_heading(words.DOCX_FRAMEWORK_SOURCES, level=2)
     for s in report.sources.framework:
-        _bullet(doc, f"{wording.source_label(s.title, s.publisher, s.year)}, {s.url}")
+        _bullet(doc, f"{common.source_label(s.title, s.publisher, s.year)}, {s.url}")
     if report.references:
-        doc.add_heading(wording.DOCX_CASE_REFERENCES, level=2)
+        doc.add_heading(words.DOCX_CASE_REFERENCES, level=2)
         for ref in report.references:
             _bullet(doc, f"[{_one(ref.key)}] {_one(ref.text)}")
     elif report.sources.case:
-        doc.add_heading(wording.DOCX_CASE_SOURCES, level=2)
+        doc.add_heading(words.DOCX_CASE_SOURCES, level=2)
         for source in report.sources.case:
             _bullet(doc, source)
 
 
 def _answers(doc: Any, report: Report) -> None:
-    doc.add_heading(wording.DOCX_ANSWERS, level=1)
+    doc.add_heading(words.DOCX_ANSWERS, level=1)
     for factor in report.answers:
         doc.add_heading(_one(factor.factor_name), level=2)
         rows = []

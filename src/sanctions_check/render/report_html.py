@@ -2,9 +2,9 @@
 
 Inline CSS, an inline SVG chart, no scripts, fonts or other files: the report can be mailed,
 archived or printed as it is. Every colour carries a text label beside it, so the page reads in
-greyscale; print CSS sets page margins, repeats table headers, keeps table rows whole and never
-leaves a header row alone at a page foot (a table's caption prints below it), for A4 and US
-Letter alike. Every string, from the case file or the framework, goes through
+greyscale; the shared page (``page``) sets page margins, repeats table headers, keeps table rows
+whole and never leaves a header row alone at a page foot (a table's caption prints below it),
+for A4 and US Letter alike. Every string, from the case file or the framework, goes through
 ``textsafe.html_text``.
 """
 
@@ -14,79 +14,23 @@ import re
 import textwrap
 
 from sanctions_check import textsafe
-from sanctions_check.render import wording
-from sanctions_check.render.report_model import Report
+from sanctions_check.numbers import percent
+from sanctions_check.render import page
+from sanctions_check.render.report_view import Report, ReportPage
+from sanctions_check.render.wording import common, history
+from sanctions_check.render.wording import report as words
 
 _SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\]+\Z")
-BAND_COLOURS = ("#b2182b", "#e08214", "#2c7fb8", "#1a9850")
-RISK_COLOURS = {"high": "#b2182b", "medium": "#e08214", "low": "#1a9850"}
-KIND_COLOURS = {"core": "#1f3b73", "secondary": "#5b7db8", "red_flag": "#8c1c13"}
+KIND_COLOURS = page.KIND_COLOURS
 KIND_SHORT = {"core": "core", "secondary": "secondary", "red_flag": "red flag"}
+RUNNING_FOOT = "sanctions-check advisory summary, not a verdict"
 
-CSS = """
-:root { --ink: #1a1a1a; --muted: #555; --rule: #bbb; --soft: #f2f2f2; }
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0 auto; max-width: 60rem; padding: 1.5rem; color: var(--ink); line-height: 1.4;
-  font: 10.5pt/1.4 "DejaVu Sans", "Liberation Sans", "Helvetica Neue", Arial, sans-serif; }
-h1 { font-size: 17pt; margin: 0.2rem 0 0.4rem; line-height: 1.2; }
-h2 { font-size: 13pt; margin: 1.4rem 0 0.5rem; padding-bottom: 0.15rem;
-  border-bottom: 1.5pt solid var(--ink); }
-h3 { font-size: 11pt; margin: 1rem 0 0.4rem; }
-p { margin: 0.35rem 0; }
-.kicker { text-transform: uppercase; letter-spacing: 0.06em; font-size: 8.5pt; color: var(--muted);
-  margin: 0; }
-.notice { border-left: 3pt solid var(--ink); padding: 0.3rem 0.6rem; background: var(--soft); }
-.muted, .legend, figcaption { color: var(--muted); font-size: 9pt; }
-caption { text-align: left; padding-bottom: 0.2rem; }
-dl.meta { display: flex; flex-wrap: wrap; gap: 0.1rem 1.2rem; margin: 0.4rem 0; }
-dl.meta div { display: flex; gap: 0.35rem; }
-dl.meta dt { font-weight: bold; }
-dl.meta dd { margin: 0; }
-.headline { border: 1pt solid var(--rule); padding: 0.4rem 0.7rem; font-size: 12pt; }
-.headline .score { font-size: 20pt; font-weight: bold; padding: 0 0.15rem; }
-.swatch { display: inline-block; width: 0.8em; height: 0.8em; margin-right: 0.3em;
-  border: 0.5pt solid var(--ink); vertical-align: -0.05em; }
-.badge { font-weight: bold; white-space: nowrap; }
-table { width: 100%; border-collapse: collapse; margin: 0.4rem 0 0.6rem; font-size: 9pt; }
-th, td { border: 0.5pt solid var(--rule); padding: 0.25rem 0.35rem; text-align: left;
-  vertical-align: top; overflow-wrap: break-word; hyphens: manual; }
-table.fixed { table-layout: fixed; }
-td.wrap, .sources { overflow-wrap: anywhere; }
-td.name { min-width: 8em; }
-.sources { font-size: 8pt; color: var(--muted); margin-top: 0.2rem; }
-thead th { background: var(--soft); border-bottom: 1pt solid var(--ink); }
-td.num, th.num { text-align: right; white-space: nowrap; overflow-wrap: normal; }
-td.nowrap, span.nowrap { white-space: nowrap; overflow-wrap: normal; }
-figure { margin: 0.6rem 0; }
-svg { display: block; max-width: 100%; height: auto; }
-svg.minibar { width: 98px; max-width: none; }
-ol.levers li, ul li { margin-bottom: 0.3rem; }
-ul.inline { margin: 0; padding-left: 1rem; }
-ul.inline li { margin-bottom: 0.15rem; }
-.cap { border-left: 3pt solid #e08214; padding-left: 0.5rem; }
-.flag { font-weight: bold; }
-a { color: inherit; }
-footer { margin-top: 1.5rem; border-top: 0.5pt solid var(--rule); padding-top: 0.4rem; }
-@page { margin: 15mm 14mm 16mm 14mm;
-  @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt;
-    font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #555; }
-  @bottom-left { content: "sanctions-check advisory summary, not a verdict"; font-size: 8pt;
-    font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #555; } }
-@media print {
-  body { max-width: none; padding: 0; font-size: 9pt; }
-  table { font-size: 8.5pt; }
-  h2 { margin-top: 1.1rem; }
-  a { text-decoration: none; }
-  h2, h3 { break-after: avoid; page-break-after: avoid; }
-  tr, figure, .headline, li, dl.meta, .keep, footer {
-    break-inside: avoid; page-break-inside: avoid; }
-  thead { display: table-header-group; break-after: avoid; page-break-after: avoid; }
-  tbody > tr:first-child { break-before: avoid; page-break-before: avoid; }
-  caption { caption-side: bottom; padding: 0.2rem 0 0; }
-  section.answers { break-before: page; page-break-before: always; }
-}
-"""
+
+class ReportHtml:
+    """The report as one printable HTML document."""
+
+    def text(self, view: ReportPage) -> str:
+        return render(view.report)
 
 
 def e(value: object) -> str:
@@ -102,15 +46,10 @@ def _link(value: str) -> str:
 
 
 def _band_colour(report: Report, band_id: str | None) -> str:
-    ids = [b.id for b in report.bands]
-    if band_id not in ids:
-        return "#888888"
-    rank = ids.index(band_id)
-    return BAND_COLOURS[round(rank * (len(BAND_COLOURS) - 1) / max(len(ids) - 1, 1))]
+    return page.band_colour([b.id for b in report.bands], band_id)
 
 
-def _swatch(colour: str) -> str:
-    return f'<span class="swatch" style="background:{colour}" aria-hidden="true"></span>'
+_swatch = page.swatch
 
 
 def _table(
@@ -177,10 +116,10 @@ def _short(score: float | None, low: float | None, high: float | None, assessed:
     if score is None or low is None or high is None:
         return "n/a"
     if not assessed:
-        return wording.NO_ANSWERS
-    if wording.number(low) == wording.number(high):
-        return wording.number(score)
-    return f"{wording.number(score)} ({wording.score_range(low, high)})"
+        return common.NO_ANSWERS
+    if common.number(low) == common.number(high):
+        return common.number(score)
+    return f"{common.number(score)} ({common.score_range(low, high)})"
 
 
 def chart(report: Report) -> str:
@@ -280,22 +219,10 @@ def chart(report: Report) -> str:
 
 
 def render(report: Report) -> str:
-    """The whole report model (report_model.build) as one HTML document."""
+    """The whole report model (report_view.build) as one HTML document."""
     case = report.case
     method = report.method
-    out = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta name="generator" content="{e(method.tool.name)} {e(method.tool.version)}">',
-        f"<title>Advisory summary: {e(textsafe.one_line(case.title))}</title>",
-        f"<style>{CSS}</style>",
-        "</head>",
-        "<body>",
-    ]
-    out.append(_header(report))
+    out = [_header(report)]
     out.append("<main>")
     out.append(_outlook(report))
     out.append(_situation(report))
@@ -314,8 +241,12 @@ def render(report: Report) -> str:
         f"{e(method.generated)} by {e(method.tool.name)} "
         f"{e(method.tool.version)}.</p></footer>"
     )
-    out.append("</body>\n</html>\n")
-    return "\n".join(out)
+    return page.page(
+        f"Advisory summary: {e(textsafe.one_line(case.title))}",
+        page.stylesheet("document", running_foot=RUNNING_FOOT),
+        out,
+        generator=f"{e(method.tool.name)} {e(method.tool.version)}",
+    )
 
 
 def _paragraphs(value: str) -> str:
@@ -376,13 +307,13 @@ def _outlook(report: Report) -> str:
     colour = _band_colour(report, band.id if band else None)
     out = [
         '<section id="outlook">',
-        f"<h2>{e(wording.OUTLOOK_NAME)}</h2>",
+        f"<h2>{e(common.OUTLOOK_NAME)}</h2>",
         f'<p class="headline">{_swatch(colour)}{_headline(outlook.text)}</p>',
         '<figure class="keep">',
         chart(report),
         "<figcaption>Bars: score, with each unknown or unanswered question at its neutral "
         "value; whiskers: the range if every unknown or unanswered question were 0 or 4; "
-        f"dashed lines: band thresholds. {e(wording.RED_FLAG_SCALE)}.</figcaption>",
+        f"dashed lines: band thresholds. {e(common.RED_FLAG_SCALE)}.</figcaption>",
         "</figure>",
     ]
     if band:
@@ -390,7 +321,7 @@ def _outlook(report: Report) -> str:
     for text in outlook.gate_texts:
         out.append(f'<p class="cap"><strong>Gate:</strong> {e(text)}</p>')
     if outlook.not_applicable:
-        out.append(f"<p>{e(wording.outlook_left_out(outlook.not_applicable))}</p>")
+        out.append(f"<p>{e(words.outlook_left_out(outlook.not_applicable))}</p>")
     if outlook.provisional_text:
         out.append(f'<p class="cap">{e(outlook.provisional_text)}</p>')
     out.append(f'<p class="muted">{e(outlook.explained)} {e(outlook.neutral_rule)}</p>')
@@ -429,7 +360,7 @@ def _factors(report: Report) -> str:
                     "",
                     _mini_bar(f.score if f.assessed else None, f.low, f.high, colour, f.score_text),
                 ),
-                ("num", e(wording.percent(f.coverage))),
+                ("num", e(percent(f.coverage))),
                 ("", e(f.evidence)),
             ]
         )
@@ -448,14 +379,14 @@ def _factors(report: Report) -> str:
         '<section id="factors">\n<h2>Factors</h2>\n'
         + table
         + f'\n<p class="legend">Filled bar: score; dashed box: range. '
-        f"{e(wording.SCORE_LEGEND)}.</p>\n</section>"
+        f"{e(words.SCORE_LEGEND)}.</p>\n</section>"
     )
 
 
 def _findings(report: Report) -> str:
     out = ['<section id="limits">', "<h2>What limits the outlook</h2>", "<ul>"]
     if not report.limits:
-        out.append(f"<li>{e(wording.NO_CORE_LIMIT)}</li>")
+        out.append(f"<li>{e(words.NO_CORE_LIMIT)}</li>")
     for limit in report.limits:
         out.append(f"<li><strong>{e(limit.factor_name)}</strong>: {e(limit.why)}</li>")
     out.append("</ul></section>")
@@ -467,7 +398,7 @@ def _findings(report: Report) -> str:
     out.append("</ul></section>")
     out += ['<section id="levers">', "<h2>Top levers</h2>"]
     if not report.levers:
-        out.append(f"<p>{e(wording.NO_LEVERS)}</p>")
+        out.append(f"<p>{e(words.NO_LEVERS)}</p>")
     else:
         out.append('<ol class="levers">')
         for lever in report.levers:
@@ -482,7 +413,7 @@ def _findings(report: Report) -> str:
         advice = " ".join(e(a) for a in flag.advice)
         out.append(
             f'<li><span class="flag">{_swatch(KIND_COLOURS["red_flag"])}Raised: '
-            f"{e(flag.name)}</span>, {e(wording.number(flag.score))} of 100. "
+            f"{e(flag.name)}</span>, {e(common.number(flag.score))} of 100. "
             f"{advice}</li>"
         )
     if report.red_flags_text:
@@ -496,13 +427,13 @@ def _risks(report: Report) -> str:
     if report.risks:
         rows = []
         for r in report.risks:
-            colour = RISK_COLOURS.get(r.band or "", "#888888")
+            colour = page.RISK_COLOURS.get(r.band or "", page.NO_COLOUR)
             note = f'<br><span class="muted">{e(r.note)}</span>' if r.note else ""
             rows.append(
                 [
                     ("", f"<strong>{e(r.name)}</strong>"),
                     ("", f'<span class="badge">{_swatch(colour)}{e(r.text)}</span>'),
-                    ("", e(r.mitigation or "none recorded") + note),
+                    ("", e(r.mitigation or common.NONE_RECORDED) + note),
                     (
                         "",
                         '<ul class="inline">'
@@ -520,12 +451,12 @@ def _risks(report: Report) -> str:
                     ("", "Suggested mitigations"),
                 ],
                 rows,
-                caption=e(wording.RISK_RANKING),
+                caption=e(words.RISK_RANKING),
                 widths=(18, 17, 32, 33),
             )
         )
     else:
-        out.append(f"<p>{e(wording.NO_RISKS)}</p>")
+        out.append(f"<p>{e(words.NO_RISKS)}</p>")
     if report.risks_not_rated:
         names = ", ".join(e(r.name) for r in report.risks_not_rated)
         out.append(f'<p class="muted">Not rated: {names}.</p>')
@@ -542,7 +473,7 @@ def _gaps(report: Report) -> str:
         [
             ("", e(n.factor_name)),
             ("", "n/a"),
-            ("", e(wording.not_applicable_text(n.question, n.note))),
+            ("", e(words.not_applicable_text(n.question, n.note))),
         ]
         for n in report.not_applicable
     ]
@@ -570,24 +501,15 @@ def _outcome(report: Report) -> str:
         return ""
     out = [
         '<section id="outcome">',
-        f"<h2>{e(wording.OUTCOME_HEADING)}</h2>",
-        f'<p class="muted">{e(wording.OUTCOME_EXPLAINED)}</p>',
+        f"<h2>{e(common.OUTCOME_HEADING)}</h2>",
+        f'<p class="muted">{e(words.OUTCOME_EXPLAINED)}</p>',
         "<ul>",
-        f"<li><strong>{e(wording.outcome_verdict(outcome.verdict))}</strong></li>",
+        f"<li><strong>{e(words.outcome_verdict(outcome.verdict))}</strong></li>",
     ]
     out.extend(
         f"<li>{e(item.purpose_name)}: {e(item.verdict_text)}</li>" for item in outcome.by_purpose
     )
-    out.extend(
-        f"<li>{e(line)}</li>"
-        for line in wording.outcome_details(
-            outcome.tsc_policy_outcome,
-            outcome.tsc_sanctions_contribution,
-            outcome.quote,
-            outcome.note,
-            outcome.sources,
-        )
-    )
+    out.extend(f"<li>{e(line)}</li>" for line in outcome.details)
     out.append("</ul></section>")
     return "\n".join(out)
 
@@ -596,16 +518,13 @@ def _analogues(report: Report) -> str:
     """The nearest past episodes, when the report was asked for them; nothing otherwise."""
     if not report.analogues_asked:
         return ""
-    out = ['<section id="analogues">', f"<h2>{e(wording.ANALOGUES_HEADING)}</h2>"]
+    out = ['<section id="analogues">', f"<h2>{e(history.SIMILAR_TITLE)}</h2>"]
     out.extend(f'<p class="cap">{e(note)}</p>' for note in report.analogues_notes)
     if report.analogues:
         out.append('<ol class="analogues">')
         for item in report.analogues:
             quote = (
-                f'<br><span class="muted">{e(wording.quote_text(textsafe.one_line(item.quote)))}'
-                "</span>"
-                if item.quote
-                else ""
+                f'<br><span class="muted">{e(item.quote_text)}</span>' if item.quote_text else ""
             )
             out.append(
                 f"<li><strong>{e(item.title)}</strong> ({e(item.id)})<br>{e(item.text)}"
@@ -635,7 +554,7 @@ def _closing(report: Report) -> str:
     ]
     out += ['<section id="sources">', "<h2>Sources</h2>", "<ul>"]
     for s in report.sources.framework:
-        label = wording.source_label(s.title, s.publisher, s.year)
+        label = common.source_label(s.title, s.publisher, s.year)
         out.append(f"<li>{e(label)}, {_link(s.url)}</li>")
     out.append("</ul>")
     if report.references:

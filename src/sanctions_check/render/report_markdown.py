@@ -10,14 +10,23 @@ import re
 from collections.abc import Callable
 
 from sanctions_check import textsafe
-from sanctions_check.render import wording
-from sanctions_check.render.report_model import Report
+from sanctions_check.numbers import percent
+from sanctions_check.render.report_view import Report, ReportPage
+from sanctions_check.render.wording import common, history
+from sanctions_check.render.wording import report as words
 
 Add = Callable[[str], None]
 
 _SAFE_URL = re.compile(r"https?://[^\s<>|\\`\"']+\Z")
 text = textsafe.md_line
 cell = textsafe.md_cell_or_dash
+
+
+class ReportMarkdown:
+    """The report as one Markdown document."""
+
+    def text(self, view: ReportPage) -> str:
+        return render(view.report)
 
 
 def link(value: str) -> str:
@@ -33,7 +42,7 @@ def _table(headers: list[str], aligns: list[str], rows: list[list[str]]) -> list
 
 
 def render(report: Report) -> str:
-    """The whole report model (report_model.build) as one Markdown document."""
+    """The whole report model (report_view.build) as one Markdown document."""
     lines: list[str] = []
     add = lines.append
     case = report.case
@@ -70,21 +79,21 @@ def render(report: Report) -> str:
 def _outlook(report: Report, add: Add) -> None:
     outlook = report.outlook
     add("")
-    add(f"## {wording.OUTLOOK_NAME}")
+    add(f"## {common.OUTLOOK_NAME}")
     add("")
     add(f"**{text(outlook.text)}**")
     add("")
-    bar = wording.range_bar(outlook.score, outlook.low, outlook.high, 40)
-    add(f"`{bar}` {wording.number(outlook.score)} of 100")
+    bar = common.range_bar(outlook.score, outlook.low, outlook.high, 40)
+    add(f"`{bar}` {common.number(outlook.score)} of 100")
     if outlook.band:
         add("")
         add(f"{text(outlook.band.label)}: {text(outlook.band.meaning)}")
-    for words in outlook.gate_texts:
+    for gate in outlook.gate_texts:
         add("")
-        add(f"**Gate:** {text(words)}")
+        add(f"**Gate:** {text(gate)}")
     if outlook.not_applicable:
         add("")
-        add(text(wording.outlook_left_out(outlook.not_applicable)))
+        add(text(words.outlook_left_out(outlook.not_applicable)))
     if outlook.provisional_text:
         add("")
         add(f"**{text(outlook.provisional_text)}**")
@@ -111,11 +120,11 @@ def _factors(report: Report, add: Add, lines: list[str]) -> None:
         [
             cell(f.name),
             cell(f.kind_label),
-            wording.range_bar(f.score, f.low, f.high)
+            common.range_bar(f.score, f.low, f.high)
             if f.low is not None and f.high is not None
             else "–",
             cell(f.score_text),
-            wording.percent(f.coverage),
+            percent(f.coverage),
             cell(f.evidence),
         ]
         for f in report.factors
@@ -128,7 +137,7 @@ def _factors(report: Report, add: Add, lines: list[str]) -> None:
         )
     )
     add("")
-    add(f"{text(wording.RANGE_BAR_LEGEND)}. {text(wording.RED_FLAG_SCALE)}.")
+    add(f"{text(common.RANGE_BAR_LEGEND)}. {text(common.RED_FLAG_SCALE)}.")
 
 
 def _findings(report: Report, add: Add) -> None:
@@ -136,7 +145,7 @@ def _findings(report: Report, add: Add) -> None:
     add("## What limits the outlook")
     add("")
     if not report.limits:
-        add(f"- {text(wording.NO_CORE_LIMIT)}")
+        add(f"- {text(words.NO_CORE_LIMIT)}")
     for limit in report.limits:
         add(f"- **{text(limit.factor_name)}**: {text(limit.why)}")
     add("")
@@ -150,7 +159,7 @@ def _findings(report: Report, add: Add) -> None:
     add("## Top levers")
     add("")
     if not report.levers:
-        add(f"- {text(wording.NO_LEVERS)}")
+        add(f"- {text(words.NO_LEVERS)}")
     for number, lever in enumerate(report.levers, 1):
         add(f"{number}. **{text(lever.question)}** ({text(lever.text)}). {text(lever.advice)}")
     add("")
@@ -158,7 +167,7 @@ def _findings(report: Report, add: Add) -> None:
     add("")
     for flag in report.raised_flags:
         advice = " ".join(text(a) for a in flag.advice)
-        add(f"- **{text(flag.name)}**: {wording.number(flag.score)} of 100. {advice}")
+        add(f"- **{text(flag.name)}**: {common.number(flag.score)} of 100. {advice}")
     if report.red_flags_text:
         add(f"- {text(report.red_flags_text)}")
 
@@ -172,8 +181,8 @@ def _risks(report: Report, add: Add, lines: list[str]) -> None:
             [
                 cell(r.name),
                 cell(r.text),
-                cell(r.mitigation or "none recorded"),
-                cell(wording.sentences(r.suggested_mitigations)),
+                cell(r.mitigation or common.NONE_RECORDED),
+                cell(common.sentences(r.suggested_mitigations)),
             ]
             for r in report.risks
         ]
@@ -190,13 +199,13 @@ def _risks(report: Report, add: Add, lines: list[str]) -> None:
             )
         )
         add("")
-        add(text(wording.RISK_RANKING))
+        add(text(words.RISK_RANKING))
         for risk in report.risks:
             if risk.note:
                 add("")
                 add(f"*{text(risk.name)}:* {text(risk.note)}")
     else:
-        add(text(wording.NO_RISKS))
+        add(text(words.NO_RISKS))
     if report.risks_not_rated:
         add("")
         add("Not rated: " + ", ".join(text(r.name) for r in report.risks_not_rated) + ".")
@@ -232,20 +241,14 @@ def _outcome(report: Report, add: Add) -> None:
     if outcome is None:
         return
     add("")
-    add(f"## {text(wording.OUTCOME_HEADING)}")
+    add(f"## {text(common.OUTCOME_HEADING)}")
     add("")
-    add(f"*{text(wording.OUTCOME_EXPLAINED)}*")
+    add(f"*{text(words.OUTCOME_EXPLAINED)}*")
     add("")
-    add(f"- **{text(wording.outcome_verdict(outcome.verdict))}**")
+    add(f"- **{text(words.outcome_verdict(outcome.verdict))}**")
     for item in outcome.by_purpose:
         add(f"- {text(item.purpose_name)}: {text(item.verdict_text)}")
-    for line in wording.outcome_details(
-        outcome.tsc_policy_outcome,
-        outcome.tsc_sanctions_contribution,
-        outcome.quote,
-        outcome.note,
-        outcome.sources,
-    ):
+    for line in outcome.details:
         add(f"- {text(line)}")
 
 
@@ -254,7 +257,7 @@ def _analogues(report: Report, add: Add) -> None:
     if not report.analogues_asked:
         return
     add("")
-    add(f"## {text(wording.ANALOGUES_HEADING)}")
+    add(f"## {text(history.SIMILAR_TITLE)}")
     for note in report.analogues_notes:
         add("")
         add(f"**{text(note)}**")
@@ -264,8 +267,8 @@ def _analogues(report: Report, add: Add) -> None:
         add(f"{item.rank}. **{text(item.title)}** ({text(item.id)})")
         add(f"   - {text(item.text)}")
         add(f"   - {text(item.differs_text)}")
-        if item.quote:
-            add(f"   - {text(wording.quote_text(textsafe.one_line(item.quote)))}")
+        if item.quote_text:
+            add(f"   - {text(item.quote_text)}")
     if report.analogues_explained:
         add("")
         add(f"*{text(report.analogues_explained)}*")
@@ -293,7 +296,7 @@ def _rest(report: Report, add: Add, lines: list[str]) -> None:
     add("## Sources")
     add("")
     for source in report.sources.framework:
-        label = wording.source_label(source.title, source.publisher, source.year)
+        label = common.source_label(source.title, source.publisher, source.year)
         add(f"- {text(label)}, {link(source.url)}")
     if report.references:
         add("")

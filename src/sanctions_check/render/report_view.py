@@ -1,65 +1,56 @@
-"""The report of one assessment as one typed, immutable model: the one every renderer reads.
+"""The view of `report` (and of the summary `assess` prints): one typed, immutable model of
+the report of one assessment, read by every format.
 
-Terminal, Markdown, HTML and JSON all start from :func:`build`, so they cannot drift apart: a
-section added here shows up everywhere. Figures a person reads are whole numbers, rounded once
-here; every sentence comes from ``wording``. Text is kept as written in the case file; each
-renderer makes it inert for its own format (textsafe). JSON is the model itself, walked once
-(:func:`sanctions_check.serialise.jsonable`), schema ``report@2`` (docs/reports.md).
+Terminal, Markdown, HTML, Word, the brief and JSON all start from :func:`build`, so they cannot
+drift apart: a section added here shows up everywhere. Figures a person reads are whole numbers
+and shares whole percents, rounded once here (``numbers``); every sentence is chosen here and
+worded in ``wording``. Text is kept as written in the case file; each renderer makes it inert for
+its own format (textsafe). JSON is the model itself, walked once (``serialise``), schema
+``report@2`` (docs/reports.md).
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from sanctions_check import __version__
-from sanctions_check.errors import UsageError
-from sanctions_check.framework import Band, Framework
-from sanctions_check.render import wording
+from sanctions_check.case import Confidence, Score, Verdict
+from sanctions_check.framework import Band, FactorKind, Framework
+from sanctions_check.numbers import share, whole, whole_or_none
+from sanctions_check.render.provenance import (
+    FrameworkRef,
+    ToolRef,
+    framework_ref,
+    generated_at,
+    iso,
+    tool_ref,
+)
+from sanctions_check.render.wording import common, history
+from sanctions_check.render.wording import report as words
 from sanctions_check.scoring import (
     CLOSED,
+    FACTOR_NOT_ASSESSED,
     GATE,
+    GATE_UNRESOLVED,
     RAISED,
+    RISK_UNRATED,
     Assessment,
     FactorResult,
+    FlagStatus,
+    GapKind,
     GateResult,
-    whole,
+    GateStatus,
+    LimitReason,
+    RiskResult,
 )
-from sanctions_check.serialise import dumps as dumps
-from sanctions_check.serialise import jsonable as jsonable
 
 if TYPE_CHECKING:
     from sanctions_check.analogues import Similarity
 
 SCHEMA = "sanctions-check/report@2"
-METHOD = wording.METHOD
-
-
-def generated_at(env: Mapping[str, str] | None = None) -> datetime:
-    """The report's time: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else the clock."""
-    env = os.environ if env is None else env
-    raw = env.get("SOURCE_DATE_EPOCH")
-    if raw is None or raw.strip() == "":
-        return datetime.now(UTC).replace(microsecond=0)
-    try:
-        seconds = int(raw.strip())
-        return datetime.fromtimestamp(seconds, UTC)
-    except (ValueError, OverflowError, OSError):
-        raise UsageError(
-            f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 "
-            f"UTC, found {raw!r}"
-        ) from None
-
-
-def iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _w(value: float | None) -> int | None:
-    return None if value is None else whole(value)
+METHOD = words.METHOD
+Paper = Literal["a4", "letter"]
 
 
 # --- the model -------------------------------------------------------------------------------
@@ -91,11 +82,11 @@ class CaseInfo(NamedTuple):
     def facts(self) -> tuple[tuple[str, str], ...]:
         """The header's labelled facts that the file gives, in reading order, for every format."""
         given = (
-            (wording.CASE_COUNTRY, self.country),
-            (wording.CASE_AS_OF, self.as_of),
-            (wording.CASE_ASSESSED_ON, self.assessed_on),
-            (wording.CASE_ANALYST, self.analyst),
-            (wording.CASE_IMPOSED_BY, ", ".join(self.implementers)),
+            (words.CASE_COUNTRY, self.country),
+            (words.CASE_AS_OF, self.as_of),
+            (words.CASE_ASSESSED_ON, self.assessed_on),
+            (words.CASE_ANALYST, self.analyst),
+            (words.CASE_IMPOSED_BY, ", ".join(self.implementers)),
         )
         return tuple((label, value) for label, value in given if value)
 
@@ -106,7 +97,7 @@ class GateView(NamedTuple):
     id: str
     factor_id: str
     factor_name: str
-    status: str  # closed | unresolved
+    status: GateStatus
     score: int
     low: int
     high: int
@@ -157,7 +148,7 @@ class OutlookView(NamedTuple):
 class FactorView(NamedTuple):
     id: str
     name: str
-    kind: str
+    kind: FactorKind
     kind_label: str
     weight: float
     score: int | None  # None when every question is n/a
@@ -180,7 +171,7 @@ class FactorView(NamedTuple):
 class LimitView(NamedTuple):
     factor_id: str
     factor_name: str
-    reason: str  # not-assessed | gate | weakest
+    reason: LimitReason
     score: int | None
     why: str
 
@@ -207,7 +198,7 @@ class LeverView(NamedTuple):
 class RedFlagView(NamedTuple):
     factor_id: str
     name: str
-    status: str  # raised | clear | not-assessed
+    status: FlagStatus
     score: int | None
     low: int | None
     high: int | None
@@ -219,8 +210,8 @@ class RedFlagView(NamedTuple):
 class RiskView(NamedTuple):
     id: str
     name: str
-    likelihood: int | str | None
-    severity: int | str | None
+    likelihood: Score
+    severity: Score
     value: int | None  # when both sides are known
     low: int
     high: int
@@ -231,7 +222,7 @@ class RiskView(NamedTuple):
     mitigation: str | None
     suggested_mitigations: tuple[str, ...]
     note: str | None
-    confidence: str | None
+    confidence: Confidence | None
     hindsight: bool
 
 
@@ -264,7 +255,7 @@ class OutsideView(NamedTuple):
 
 
 class GapView(NamedTuple):
-    kind: str
+    kind: GapKind
     kind_label: str
     factor_id: str | None
     factor_name: str | None
@@ -288,7 +279,7 @@ class GapCounts(NamedTuple):
 
     @property
     def text(self) -> str:
-        return wording.brief_gap_counts(
+        return words.brief_gap_counts(
             self.unknown,
             self.unanswered,
             self.low_confidence,
@@ -298,7 +289,7 @@ class GapCounts(NamedTuple):
 
     @property
     def short(self) -> str:
-        return wording.bottom_gaps(
+        return words.bottom_gaps(
             self.unknown,
             self.unanswered,
             self.low_confidence,
@@ -318,10 +309,10 @@ class NotApplicableView(NamedTuple):
 class AnswerView(NamedTuple):
     id: str
     text: str
-    score: int | float | str | None
+    score: Score | float  # a level, unknown, n/a, or None (not answered)
     score_text: str
     level: str | None
-    confidence: str | None
+    confidence: Confidence | None
     hindsight: bool
     note: str | None
     sources: tuple[str, ...]
@@ -339,18 +330,6 @@ class CaveatView(NamedTuple):
     id: str
     text: str
     sources: tuple[str, ...]
-
-
-class FrameworkRef(NamedTuple):
-    id: str
-    version: str
-    title: str
-    sha256: str
-
-
-class ToolRef(NamedTuple):
-    name: str
-    version: str
 
 
 class MethodView(NamedTuple):
@@ -383,14 +362,14 @@ class SourcesView(NamedTuple):
 class PurposeVerdict(NamedTuple):
     purpose_id: str
     purpose_name: str
-    verdict: str
+    verdict: Verdict
     verdict_text: str
 
 
 class OutcomeView(NamedTuple):
     """The sources' verdict on the episode, after the fact; never read by the scoring."""
 
-    verdict: str
+    verdict: Verdict
     verdict_text: str
     by_purpose: tuple[PurposeVerdict, ...]
     tsc_policy_outcome: int | None
@@ -398,6 +377,9 @@ class OutcomeView(NamedTuple):
     quote: str | None
     sources: tuple[str, ...]
     note: str | None
+    # Under the verdicts, the lines the case file gives: the consortium's figures, the quote,
+    # the note, the sources; worded once here for every format.
+    details: tuple[str, ...] = ()
 
 
 class DifferenceView(NamedTuple):
@@ -425,12 +407,13 @@ class AnalogueView(NamedTuple):
     high: int
     band: str | None  # band id
     band_label: str | None
-    verdict: str | None  # the sources' overall verdict; None when the episode records none
+    verdict: Verdict | None  # the sources' overall verdict; None when the episode records none
     verdict_text: str
     quote: str | None  # the outcome's short quote, as written
     differs: tuple[DifferenceView, ...]  # the two or three factors where it differs most
     text: str  # distance, overlap, outlook and verdict in one line
     differs_text: str
+    quote_text: str | None = None  # the quote, marked as the sources' words
 
 
 class Report(NamedTuple):
@@ -491,30 +474,52 @@ class Report(NamedTuple):
         )
 
 
+class ReportPage(NamedTuple):
+    """The view of the `report` command: the report, and how it was asked for.
+
+    ``case_file`` is the case as the reader typed it, named in the commands the bottom line and
+    the brief suggest; ``paper`` is the page the brief prints on. Neither is part of the report
+    itself: its JSON is :attr:`report` alone.
+    """
+
+    report: Report
+    case_file: str
+    paper: Paper = "a4"
+
+
 # --- building it -----------------------------------------------------------------------------
 
 
 def _band(band: Band | None) -> BandView | None:
     if band is None:
         return None
-    return BandView(band.id, band.label, whole(band.min), band.meaning)
+    return BandView(id=band.id, label=band.label, min=whole(band.min), meaning=band.meaning)
+
+
+def _evidence(fw: Framework, factor_id: str) -> str:
+    factor = fw.factor(factor_id)
+    return factor.evidence.label if factor is not None else ""
 
 
 def _factor(result: FactorResult, fw: Framework) -> FactorView:
     factor = fw.factor(result.id)
     assert factor is not None
     ev = factor.evidence
-    score, low, high = _w(result.score), _w(result.low), _w(result.high)
+    score, low, high = (
+        whole_or_none(result.score),
+        whole_or_none(result.low),
+        whole_or_none(result.high),
+    )
     return FactorView(
         id=result.id,
         name=result.name,
         kind=result.kind,
-        kind_label=wording.kind_label(result.kind),
+        kind_label=common.kind_label(result.kind),
         weight=result.weight,
         score=score,
         low=low,
         high=high,
-        coverage=wording.share(result.coverage),
+        coverage=share(result.coverage),
         answered=result.answered,
         unknown=result.unknown,
         unanswered=result.unanswered,
@@ -522,8 +527,8 @@ def _factor(result: FactorResult, fw: Framework) -> FactorView:
         questions=result.questions,
         assessed=result.assessed,
         applicable=result.applicable,
-        score_text=wording.factor_score_text(score, low, high, result.assessed),
-        evidence=result.evidence,
+        score_text=common.factor_score_text(score, low, high, result.assessed),
+        evidence=ev.label,
         practitioner_rating=ev.practitioner_rating,
         research_rating=ev.research_rating,
     )
@@ -531,56 +536,65 @@ def _factor(result: FactorResult, fw: Framework) -> FactorView:
 
 def _gate(gate: GateResult, fw: Framework) -> GateView:
     return GateView(
-        gate.id,
-        gate.factor_id,
-        gate.factor_name,
-        gate.status,
-        whole(gate.score),
-        whole(gate.low),
-        whole(gate.high),
-        whole(gate.below),
-        gate.cap,
-        fw.band(gate.cap).label,
+        id=gate.id,
+        factor_id=gate.factor_id,
+        factor_name=gate.factor_name,
+        status=gate.status,
+        score=whole(gate.score),
+        low=whole(gate.low),
+        high=whole(gate.high),
+        below=whole(gate.below),
+        cap=gate.cap,
+        cap_label=fw.band(gate.cap).label,
     )
+
+
+def _gate_text(cap_label: str, below: float, reason: str, mine: list[GateResult]) -> str:
+    """One gate in words, its reason once: which factors close it, which leave it unresolved."""
+    closed = [g for g in mine if g.status == CLOSED]
+    unresolved = [g for g in mine if g.status != CLOSED]
+    parts = []
+    if closed:
+        scores = " and ".join(
+            words.gate_factor_scores(g.factor_name, whole(g.score)) for g in closed
+        )
+        parts.append(words.gate_closed(scores, below, cap_label))
+    if unresolved:
+        ranges = "; ".join(
+            words.gate_factor_range(g.factor_name, whole(g.low), whole(g.high)) for g in unresolved
+        )
+        parts.append(words.gate_unresolved(ranges, len(unresolved), below, cap_label))
+    return " ".join(parts) + f" {reason}"
 
 
 def _gate_texts(assessment: Assessment) -> tuple[str, ...]:
     """One paragraph per gate: the factors that close it, those it is unresolved on, its reason."""
     fw, o = assessment.framework, assessment.outlook
-    texts = []
     every = [*o.gates, *o.unresolved_gates]
+    texts = []
     for gate in fw.gates:
         mine = [g for g in every if g.id == gate.id]
-        if not mine:
-            continue
-        texts.append(
-            wording.gate_text(
-                fw.band(gate.cap).label,
-                gate.below,
-                gate.reason,
-                [(g.factor_name, whole(g.score)) for g in mine if g.status == CLOSED],
-                [(g.factor_name, whole(g.low), whole(g.high)) for g in mine if g.status != CLOSED],
-            )
-        )
+        if mine:
+            texts.append(_gate_text(fw.band(gate.cap).label, gate.below, gate.reason, mine))
     return tuple(texts)
 
 
 def _outlook(assessment: Assessment) -> OutlookView:
     fw, o = assessment.framework, assessment.outlook
-    score, low, high = _w(o.score), whole(o.low), whole(o.high)
+    score, low, high = whole_or_none(o.score), whole(o.low), whole(o.high)
     band, band_low, band_high = _band(o.band), _band(o.band_low), _band(o.band_high)
-    capped = o.capped
     names = {f.id: f.name for f in fw.factors}
     order = {f.id: i for i, f in enumerate(fw.factors)}
+    gate_order = [x.id for x in fw.gates]
     gates = sorted(
         [*o.gates, *o.unresolved_gates],
-        key=lambda g: ([x.id for x in fw.gates].index(g.id), order[g.factor_id]),
+        key=lambda g: (gate_order.index(g.id), order[g.factor_id]),
     )
     return OutlookView(
         score=score,
         low=low,
         high=high,
-        coverage=wording.share(o.coverage),
+        coverage=share(o.coverage),
         band=band,
         uncapped_band=_band(o.uncapped_band),
         band_low=band_low,
@@ -589,9 +603,9 @@ def _outlook(assessment: Assessment) -> OutlookView:
         gates=tuple(_gate(g, fw) for g in gates),
         gate_texts=_gate_texts(assessment),
         not_applicable=tuple(names[i] for i in o.not_applicable),
-        text=wording.outlook_text(
+        text=common.outlook_text(
             band.label if band else None,
-            capped,
+            o.capped,
             score,
             low,
             high,
@@ -600,34 +614,36 @@ def _outlook(assessment: Assessment) -> OutlookView:
             band_low.label if band_low else None,
             band_high.label if band_high else None,
         ),
-        provisional_text=wording.PROVISIONAL_EXPLAINED if o.provisional else None,
-        explained=wording.OUTLOOK_EXPLAINED,
-        neutral_rule=wording.NEUTRAL_RULE,
+        provisional_text=words.PROVISIONAL_EXPLAINED if o.provisional else None,
+        explained=common.OUTLOOK_EXPLAINED,
+        neutral_rule=common.NEUTRAL_RULE,
     )
 
 
-def _limits(assessment: Assessment) -> tuple[LimitView, ...]:
+def _limit_why(
+    assessment: Assessment, factor_id: str, reason: LimitReason, score: float | None
+) -> str:
+    """Why a factor limits the outlook; a closed gate's own reason is given with the gate."""
     fw, o = assessment.framework, assessment.outlook
-    out = []
-    for limit in o.limits:
-        gate = next((g for g in o.gates if g.factor_id == limit.factor_id), None)
-        cap = fw.band(gate.cap).label if gate and limit.reason == GATE else None
-        out.append(
-            LimitView(
-                limit.factor_id,
-                limit.factor_name,
-                limit.reason,
-                _w(limit.score),
-                wording.limit_text(
-                    limit.reason,
-                    limit.score,
-                    gate.below if gate else None,
-                    cap,
-                    any(g.factor_id == limit.factor_id for g in o.unresolved_gates),
-                ),
-            )
+    gate = next((g for g in o.gates if g.factor_id == factor_id), None)
+    if reason == FACTOR_NOT_ASSESSED:
+        return words.limit_not_assessed(any(g.factor_id == factor_id for g in o.unresolved_gates))
+    if reason == GATE and gate is not None:
+        return words.limit_gate(score, gate.below, fw.band(gate.cap).label)
+    return words.limit_weakest(score)
+
+
+def _limits(assessment: Assessment) -> tuple[LimitView, ...]:
+    return tuple(
+        LimitView(
+            factor_id=limit.factor_id,
+            factor_name=limit.factor_name,
+            reason=limit.reason,
+            score=whole_or_none(limit.score),
+            why=_limit_why(assessment, limit.factor_id, limit.reason, limit.score),
         )
-    return tuple(out)
+        for limit in assessment.outlook.limits
+    )
 
 
 def _base_rate(fw: Framework, purpose_id: str, stated: bool) -> BaseRateView | None:
@@ -637,39 +653,39 @@ def _base_rate(fw: Framework, purpose_id: str, stated: bool) -> BaseRateView | N
     rate = purpose.base_rate
     if rate is None:
         return BaseRateView(
-            purpose.id,
-            purpose.name,
-            stated,
-            None,
-            "",
-            None,
-            wording.BASE_RATE_COUNTS,
-            None,
-            (),
-            (),
-            wording.base_rate_line(purpose.name, None, None),
+            purpose_id=purpose.id,
+            purpose_name=purpose.name,
+            stated=stated,
+            percent=None,
+            qualifier="",
+            figure=None,
+            counts=words.BASE_RATE_COUNTS,
+            text=None,
+            sources=(),
+            source_labels=(),
+            line=words.base_rate_line(purpose.name, None, None),
         )
     value = float(rate.effective_when_pursued)
     qualifier = rate.qualifier
-    figure = wording.base_rate_figure(value, qualifier)
+    figure = words.base_rate_figure(value, qualifier)
     labels = []
     for key in rate.sources:
         source = fw.source(key)
         labels.append(
-            wording.source_label(source.title, source.publisher, source.year) if source else key
+            common.source_label(source.title, source.publisher, source.year) if source else key
         )
     return BaseRateView(
-        purpose.id,
-        purpose.name,
-        stated,
-        value,
-        qualifier,
-        figure,
-        wording.BASE_RATE_COUNTS,
-        rate.text,
-        tuple(rate.sources),
-        tuple(labels),
-        wording.base_rate_line(purpose.name, figure, "; ".join(labels) or None),
+        purpose_id=purpose.id,
+        purpose_name=purpose.name,
+        stated=stated,
+        percent=value,
+        qualifier=qualifier,
+        figure=figure,
+        counts=words.BASE_RATE_COUNTS,
+        text=rate.text,
+        sources=tuple(rate.sources),
+        source_labels=tuple(labels),
+        line=words.base_rate_line(purpose.name, figure, "; ".join(labels) or None),
     )
 
 
@@ -681,33 +697,43 @@ def _outside_view(assessment: Assessment) -> OutsideView:
     return OutsideView(
         purpose_stated=bool(stated),
         base_rates=tuple(r for r in rates if r is not None),
-        explained=wording.INSIDE_OUTSIDE,
-        hint=None if stated else wording.NO_PURPOSE_STATED,
+        explained=words.INSIDE_OUTSIDE,
+        hint=None if stated else words.NO_PURPOSE_STATED,
     )
 
 
-def _red_flags(assessment: Assessment) -> tuple[tuple[RedFlagView, ...], str | None]:
+def _red_flags_text(assessment: Assessment) -> str | None:
+    """'None raised' only when every red flag is ruled out; the open ones named otherwise; None
+    when the raised ones, listed on their own, say it all."""
+    threshold = assessment.framework.red_flag_threshold
+    open_flags = assessment.open_flags
+    if not open_flags:
+        return None if assessment.raised_flags else words.red_flags_none_raised(threshold)
+    named = ", ".join(
+        words.red_flag_no_answers(f.name)
+        if f.answered == 0
+        else words.red_flag_range(f.name, f.low or 0.0, f.high or 0.0)
+        for f in open_flags
+    )
+    return words.red_flags_not_assessed(named, threshold)
+
+
+def _red_flags(assessment: Assessment) -> tuple[RedFlagView, ...]:
     fw = assessment.framework
-    flags = tuple(
+    return tuple(
         RedFlagView(
-            f.factor_id,
-            f.name,
-            f.status,
-            _w(f.score),
-            _w(f.low),
-            _w(f.high),
-            f.answered,
-            f.advice,
-            f.evidence,
+            factor_id=f.factor_id,
+            name=f.name,
+            status=f.status,
+            score=whole_or_none(f.score),
+            low=whole_or_none(f.low),
+            high=whole_or_none(f.high),
+            answered=f.answered,
+            advice=f.advice,
+            evidence=_evidence(fw, f.factor_id),
         )
         for f in assessment.red_flags
     )
-    text = wording.red_flags_text(
-        fw.red_flag_threshold,
-        len(assessment.raised_flags),
-        [(f.name, f.low or 0.0, f.high or 0.0, f.answered) for f in assessment.open_flags],
-    )
-    return flags, text
 
 
 def _answers(assessment: Assessment) -> tuple[AnswerGroup, ...]:
@@ -724,9 +750,9 @@ def _answers(assessment: Assessment) -> tuple[AnswerGroup, ...]:
             value = level(answer.score)
             counts_as = neutral(question)
             reason = question.neutral_reason
-            text = wording.answer_text(answer.score)
+            text = common.answer_text(answer.score)
             if answer.score in (None, UNKNOWN) and (reason or counts_as != MIDPOINT):
-                text = wording.counts_as(text, counts_as, reason)
+                text = words.counts_as(text, counts_as, reason)
             questions.append(
                 AnswerView(
                     id=question.id,
@@ -746,7 +772,9 @@ def _answers(assessment: Assessment) -> tuple[AnswerGroup, ...]:
                     neutral_reason=reason,
                 )
             )
-        out.append(AnswerGroup(factor.id, factor.name, tuple(questions)))
+        out.append(
+            AnswerGroup(factor_id=factor.id, factor_name=factor.name, questions=tuple(questions))
+        )
     return tuple(out)
 
 
@@ -758,17 +786,21 @@ def _gaps(assessment: Assessment) -> tuple[GapView, ...]:
         note = None
         if factor is not None and gap.question_id:
             note = case.answer(factor.id, gap.question_id).note
-        elif gap.kind == "risk-unrated" and gap.question_id:
+        elif gap.kind == RISK_UNRATED and gap.question_id:
             note = case.risk(gap.question_id).note
+        text = gap.text
+        if gap.kind == GATE_UNRESOLVED and gap.gate is not None:
+            g = gap.gate
+            text = words.gate_gap(g.factor_name, whole(g.low), whole(g.high), whole(g.below))
         out.append(
             GapView(
-                gap.kind,
-                wording.gap_label(gap.kind),
-                gap.factor_id,
-                factor.name if factor else None,
-                gap.question_id,
-                gap.text,
-                note,
+                kind=gap.kind,
+                kind_label=words.GAP_LABELS[gap.kind],
+                factor_id=gap.factor_id,
+                factor_name=factor.name if factor else None,
+                question_id=gap.question_id,
+                text=text,
+                note=note,
             )
         )
     return tuple(out)
@@ -796,33 +828,50 @@ def _outcome(assessment: Assessment) -> OutcomeView | None:
         purpose = fw.purpose(pid)
         by_purpose.append(
             PurposeVerdict(
-                pid, purpose.name if purpose else pid, verdict, wording.verdict_text(verdict)
+                purpose_id=pid,
+                purpose_name=purpose.name if purpose else pid,
+                verdict=verdict,
+                verdict_text=common.verdict_text(verdict),
             )
         )
+    details = []
+    if outcome.tsc_policy_outcome is not None:
+        details.append(words.tsc_policy_outcome(outcome.tsc_policy_outcome))
+    if outcome.tsc_sanctions_contribution is not None:
+        details.append(words.tsc_sanctions_contribution(outcome.tsc_sanctions_contribution))
+    if outcome.quote:
+        details.append(words.quoted(outcome.quote))
+    if outcome.note:
+        details.append(outcome.note)
+    if outcome.sources:
+        details.append(words.sources_line(tuple(outcome.sources)))
     return OutcomeView(
         verdict=outcome.verdict,
-        verdict_text=wording.verdict_text(outcome.verdict),
+        verdict_text=common.verdict_text(outcome.verdict),
         by_purpose=tuple(by_purpose),
         tsc_policy_outcome=outcome.tsc_policy_outcome,
         tsc_sanctions_contribution=outcome.tsc_sanctions_contribution,
         quote=outcome.quote,
         sources=tuple(outcome.sources),
         note=outcome.note,
+        details=tuple(details),
     )
 
 
 def analogue_views(result: Similarity) -> tuple[AnalogueView, ...]:
     """The analogues of ``analogues.nearest`` (or ``similar``) as the report shows them, in rank
     order, every figure rounded once."""
+    from sanctions_check.textsafe import one_line
+
     views = []
     for rank, a in enumerate(result.analogues, start=1):
         differs = tuple(
             DifferenceView(
-                f.factor_id,
-                f.name,
-                whole(f.this),
-                whole(f.other),
-                wording.difference_text(f.name, f.this, f.other),
+                factor_id=f.factor_id,
+                factor_name=f.name,
+                this=whole(f.this),
+                other=whole(f.other),
+                text=history.difference_text(f.name, f.this, f.other),
             )
             for f in a.differs_most
         )
@@ -832,22 +881,23 @@ def analogue_views(result: Similarity) -> tuple[AnalogueView, ...]:
                 id=a.case_id,
                 title=a.title,
                 file=Path(a.file).name,
-                distance=_w(a.distance),
+                distance=whole_or_none(a.distance),
                 overlap=round(a.overlap, 3),
                 weak=a.weak,
-                outlook=_w(a.outlook),
+                outlook=whole_or_none(a.outlook),
                 low=whole(a.low),
                 high=whole(a.high),
                 band=a.band_id,
                 band_label=a.band,
                 verdict=a.verdict,
-                verdict_text=wording.verdict_or_none(a.verdict),
+                verdict_text=common.verdict_or_none(a.verdict),
                 quote=a.quote,
                 differs=differs,
-                text=wording.analogue_text(
+                text=words.analogue_text(
                     a.distance, a.overlap, a.weak, a.band, a.outlook, a.verdict
                 ),
-                differs_text=wording.analogue_differs([d.text for d in differs]),
+                differs_text=words.analogue_differs([d.text for d in differs]),
+                quote_text=history.quote_text(one_line(a.quote)) if a.quote else None,
             )
         )
     return tuple(views)
@@ -861,12 +911,35 @@ def _analogue_notes(assessment: Assessment, found: tuple[AnalogueView, ...]) -> 
     answered = answered_share(assessment.framework, assessment.case)
     notes = []
     if answered < threshold:
-        notes.append(wording.similar_weak_case(answered, threshold))
+        notes.append(history.similar_weak_case(answered, threshold))
     elif found and all(a.weak for a in found):
-        notes.append(wording.similar_no_strong(threshold))
+        notes.append(history.similar_no_strong(threshold))
     if not found:
-        notes.append(wording.ANALOGUES_NONE)
+        notes.append(words.ANALOGUES_NONE)
     return tuple(notes)
+
+
+def _risk(r: RiskResult) -> RiskView:
+    return RiskView(
+        id=r.id,
+        name=r.name,
+        likelihood=r.likelihood,
+        severity=r.severity,
+        value=r.value,
+        low=r.low,
+        high=r.high,
+        band=r.band_id,
+        band_label=r.band_label,
+        reach_label=r.reach_label,
+        text=common.risk_range_text(
+            r.likelihood, r.severity, r.value, r.low, r.high, r.band_label, r.reach_label
+        ),
+        mitigation=r.mitigation,
+        suggested_mitigations=r.mitigations,
+        note=r.note,
+        confidence=r.confidence,
+        hindsight=r.hindsight,
+    )
 
 
 def build(
@@ -891,12 +964,12 @@ def build(
     moment = generated if generated is not None else generated_at()
     rated = {r.id for r in assessment.risks}
     factor_names = {f.id: f.name for f in fw.factors}
-    flags, flags_text = _red_flags(assessment)
     as_of = header.as_of
     top = fw.bands[-1]
+    unstated = assessment.confidence_not_stated
     return Report(
         schema=SCHEMA,
-        advisory=wording.ADVISORY_NOTICE,
+        advisory=common.ADVISORY_NOTICE,
         case=CaseInfo(
             id=header.id,
             title=header.title,
@@ -914,88 +987,84 @@ def build(
         ),
         outlook=_outlook(assessment),
         outside_view=_outside_view(assessment),
-        bands=tuple(BandView(b.id, b.label, whole(b.min), b.meaning) for b in fw.bands),
+        bands=tuple(b for b in map(_band, fw.bands) if b is not None),
         factors=tuple(_factor(r, fw) for r in assessment.factors),
         limits=_limits(assessment),
         strengths=tuple(
-            StrengthView(s.id, s.name, whole(s.score or 0.0), s.evidence)
+            StrengthView(
+                factor_id=s.id,
+                factor_name=s.name,
+                score=whole(s.score or 0.0),
+                evidence=_evidence(fw, s.id),
+            )
             for s in assessment.strengths
         ),
-        strengths_none=wording.strengths_none(top.label, top.min),
+        strengths_none=words.strengths_none(top.label, top.min),
         levers=tuple(
             LeverView(
-                lv.factor_id,
-                factor_names[lv.factor_id],
-                lv.question_id,
-                lv.question,
-                lv.current,
-                whole(lv.gain),
-                lv.lifts_cap,
-                lv.advice,
-                wording.lever_text(factor_names[lv.factor_id], lv.current, lv.gain, lv.lifts_cap),
+                factor_id=lv.factor_id,
+                factor_name=factor_names[lv.factor_id],
+                question_id=lv.question_id,
+                question=lv.question,
+                current=lv.current,
+                gain=whole(lv.gain),
+                lifts_cap=lv.lifts_cap,
+                advice=lv.advice,
+                text=words.lever_text(
+                    factor_names[lv.factor_id], lv.current, lv.gain, lv.lifts_cap
+                ),
             )
             for lv in assessment.levers
         ),
-        red_flags=flags,
+        red_flags=_red_flags(assessment),
         red_flag_threshold=whole(fw.red_flag_threshold),
-        red_flags_text=flags_text,
-        risks=tuple(
-            RiskView(
-                id=r.id,
-                name=r.name,
-                likelihood=r.likelihood,
-                severity=r.severity,
-                value=r.value,
-                low=r.low,
-                high=r.high,
-                band=r.band_id,
-                band_label=r.band_label,
-                reach_label=r.reach_label,
-                text=wording.risk_range_text(
-                    r.likelihood, r.severity, r.value, r.low, r.high, r.band_label, r.reach_label
-                ),
-                mitigation=r.mitigation,
-                suggested_mitigations=r.mitigations,
-                note=r.note,
-                confidence=r.confidence,
-                hindsight=r.hindsight,
-            )
-            for r in assessment.risks
+        red_flags_text=_red_flags_text(assessment),
+        risks=tuple(_risk(r) for r in assessment.risks),
+        risks_not_rated=tuple(
+            NamedRef(id=r.id, name=r.name) for r in fw.risks if r.id not in rated
         ),
-        risks_not_rated=tuple(NamedRef(r.id, r.name) for r in fw.risks if r.id not in rated),
         gaps=_gaps(assessment),
         not_applicable=tuple(
             NotApplicableView(
-                n.factor_id, factor_names[n.factor_id], n.question_id, n.question, n.note
+                factor_id=n.factor_id,
+                factor_name=factor_names[n.factor_id],
+                question_id=n.question_id,
+                question=n.question,
+                note=n.note,
             )
             for n in assessment.not_applicable
         ),
-        confidence_not_stated=assessment.confidence_not_stated,
-        confidence_text=wording.confidence_not_stated(assessment.confidence_not_stated),
+        confidence_not_stated=unstated,
+        confidence_text=words.confidence_not_stated(unstated) if unstated else None,
         hindsight=assessment.hindsight,
-        hindsight_text=wording.hindsight_text(assessment.hindsight, as_of),
-        gaps_none=wording.gaps_none(assessment.confidence_not_stated),
+        hindsight_text=(
+            words.hindsight_text(assessment.hindsight, as_of) if assessment.hindsight else None
+        ),
+        gaps_none=words.GAPS_NONE_CONFIDENCE_UNSTATED if unstated else words.GAPS_NONE,
         answers=_answers(assessment) if with_answers else (),
-        caveats=tuple(CaveatView(c.id, c.text, tuple(c.sources)) for c in fw.caveats),
+        caveats=tuple(
+            CaveatView(id=c.id, text=c.text, sources=tuple(c.sources)) for c in fw.caveats
+        ),
         warnings=tuple(w.message for w in case.warnings),
         method=MethodView(
             text=METHOD,
-            framework=FrameworkRef(fw.id, fw.version, fw.title, fw.sha256),
-            tool=ToolRef("sanctions-check", __version__),
+            framework=framework_ref(fw),
+            tool=tool_ref(),
             generated=iso(moment),
         ),
         sources=SourcesView(
             framework=tuple(
-                SourceView(s.key, s.title, s.publisher, s.year, s.url) for s in fw.sources
+                SourceView(key=s.key, title=s.title, publisher=s.publisher, year=s.year, url=s.url)
+                for s in fw.sources
             ),
             case=_case_sources(assessment),
         ),
-        references=tuple(ReferenceView(k, v) for k, v in case.references.items()),
+        references=tuple(ReferenceView(key=k, text=v) for k, v in case.references.items()),
         outcome=_outcome(assessment),
         analogues=analogues or (),
         analogues_asked=analogues is not None,
         analogues_notes=() if analogues is None else _analogue_notes(assessment, analogues),
         analogues_explained=(
-            wording.analogues_explained(fw.min_coverage, bundled_library) if analogues else None
+            words.analogues_explained(fw.min_coverage, bundled_library) if analogues else None
         ),
     )

@@ -1,4 +1,4 @@
-"""The advisory summary in a terminal: printed after `assess` and by `report` by default.
+"""`report` in a terminal: the bottom line, then the advisory summary (which `assess` prints too).
 
 Every piece of text reaches rich as a ``Text`` object built from ``textsafe.plain``, never as
 markup, so a note holding ``[bold]`` or an escape sequence prints as the literal characters.
@@ -6,36 +6,42 @@ markup, so a note holding ``[bold]`` or an escape sequence prints as the literal
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sanctions_check import textsafe
-from sanctions_check.render import report_model, wording
-from sanctions_check.render.paragraphs import bullet, paragraph
-from sanctions_check.render.report_model import Report
-from sanctions_check.scoring import Assessment
+from sanctions_check.numbers import percent
+from sanctions_check.render import bottom_line
+from sanctions_check.render.console import bullet, heading, paragraph
+from sanctions_check.render.console import text as _t
+from sanctions_check.render.report_view import Report, ReportPage
+from sanctions_check.render.wording import common, history
+from sanctions_check.render.wording import report as words
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 BAND_STYLES = {0: "red", 1: "yellow", 2: "cyan", 3: "green"}
 RISK_STYLES = {"high": "red", "medium": "yellow", "low": "green"}
 
 
-def render(assessment: Assessment, console: Any) -> None:
-    """Print the advisory summary of one assessment to a rich Console."""
-    render_model(report_model.build(assessment), console)
+class ReportTerminal:
+    """The bottom line first, then the full summary below it."""
+
+    def draw(self, view: ReportPage, console: Console) -> None:
+        lines = bottom_line.bottom_line(
+            view.report, case_file=view.case_file, where="below", width=console.width
+        )
+        bottom_line.render(lines, console)
+        console.print()
+        draw_summary(view.report, console, case_file=view.case_file)
 
 
-def _t(text: object, style: str = "") -> Any:
-    from rich.text import Text
-
-    return Text(textsafe.plain(text), style=style)
+def _heading(console: Console, title: str) -> None:
+    heading(console, title)
 
 
-def _heading(console: Any, title: str) -> None:
-    console.print()
-    console.print(_t(title, "bold underline"))
-
-
-def render_model(report: Report, console: Any, *, case_file: str | None = None) -> None:
-    """Print a report model (report_model.build) as the terminal advisory summary.
+def draw_summary(report: Report, console: Console, *, case_file: str | None = None) -> None:
+    """The advisory summary of a report, section by section.
 
     ``case_file`` is the path to name in the closing command (the file's name by default).
     """
@@ -51,7 +57,7 @@ def render_model(report: Report, console: Any, *, case_file: str | None = None) 
     _closing(report, console, case_file)
 
 
-def _header(report: Report, console: Any) -> None:
+def _header(report: Report, console: Console) -> None:
     from rich.panel import Panel
     from rich.text import Text
 
@@ -91,12 +97,12 @@ def _band_style(report: Report, band_id: str | None) -> str:
     return BAND_STYLES.get(round(rank * 3 / max(len(ids) - 1, 1)), "")
 
 
-def _outlook(report: Report, console: Any) -> None:
+def _outlook(report: Report, console: Console) -> None:
     from rich.text import Text
 
     outlook = report.outlook
     band = outlook.band
-    _heading(console, wording.OUTLOOK_NAME)
+    _heading(console, common.OUTLOOK_NAME)
     line = Text("  ")
     line.append(
         textsafe.plain(outlook.text),
@@ -105,8 +111,8 @@ def _outlook(report: Report, console: Any) -> None:
     console.print(line)
     console.print(
         _t(
-            f"  {wording.range_bar(outlook.score, outlook.low, outlook.high, 40)}"
-            f"  {wording.number(outlook.score)}"
+            f"  {common.range_bar(outlook.score, outlook.low, outlook.high, 40)}"
+            f"  {common.number(outlook.score)}"
         )
     )
     if band:
@@ -114,13 +120,13 @@ def _outlook(report: Report, console: Any) -> None:
     for text in outlook.gate_texts:
         paragraph(console, f"Gate: {text}", "yellow")
     if outlook.not_applicable:
-        paragraph(console, wording.outlook_left_out(outlook.not_applicable))
+        paragraph(console, words.outlook_left_out(outlook.not_applicable))
     if outlook.provisional_text:
         paragraph(console, outlook.provisional_text, "yellow")
     paragraph(console, f"{outlook.explained} {outlook.neutral_rule}", "dim")
 
 
-def _outside_view(report: Report, console: Any) -> None:
+def _outside_view(report: Report, console: Console) -> None:
     view = report.outside_view
     _heading(console, "Outside view: base rates")
     for rate in view.base_rates:
@@ -130,7 +136,7 @@ def _outside_view(report: Report, console: Any) -> None:
         paragraph(console, view.hint, "dim")
 
 
-def _factors(report: Report, console: Any) -> None:
+def _factors(report: Report, console: Console) -> None:
     from rich import box
     from rich.table import Table
 
@@ -145,7 +151,7 @@ def _factors(report: Report, console: Any) -> None:
         name = _t(factor.name)
         name.append(f" ({factor.kind_label})", style="dim")
         bar = (
-            wording.range_bar(factor.score, factor.low, factor.high)
+            common.range_bar(factor.score, factor.low, factor.high)
             if factor.low is not None and factor.high is not None
             else ""
         )
@@ -153,43 +159,43 @@ def _factors(report: Report, console: Any) -> None:
             name,
             _t(bar),
             _t(factor.score_text),
-            _t(wording.percent(factor.coverage)),
+            _t(percent(factor.coverage)),
         )
     console.print(grid)
-    paragraph(console, f"{wording.RANGE_BAR_LEGEND}. {wording.RED_FLAG_SCALE}.", "dim")
+    paragraph(console, f"{common.RANGE_BAR_LEGEND}. {common.RED_FLAG_SCALE}.", "dim")
     _heading(console, "Evidence behind each factor")
     for factor in report.factors:
         bullet(console, f"{factor.name}: {factor.evidence}")
 
 
-def _findings(report: Report, console: Any) -> None:
+def _findings(report: Report, console: Console) -> None:
     _heading(console, "What limits the outlook")
     if not report.limits:
-        bullet(console, wording.NO_CORE_LIMIT)
+        bullet(console, words.NO_CORE_LIMIT)
     for limit in report.limits:
         bullet(console, f"{limit.factor_name}: {limit.why}")
     _heading(console, "Strengths")
     if not report.strengths:
         bullet(console, report.strengths_none)
     for strength in report.strengths:
-        bullet(console, wording.strength_text(strength.factor_name, strength.score))
+        bullet(console, words.strength_text(strength.factor_name, strength.score))
     _heading(console, "Top levers")
     if not report.levers:
-        bullet(console, wording.NO_LEVERS)
+        bullet(console, words.NO_LEVERS)
     for number, lever in enumerate(report.levers, 1):
         paragraph(console, lever.question, "bold", first=f"{number}. ")
         paragraph(console, lever.text, "dim", indent=5)
         paragraph(console, lever.advice, indent=5)
     _heading(console, "Red flags")
     for flag in report.raised_flags:
-        bullet(console, f"{flag.name}: {wording.number(flag.score)} of 100", "bold red")
+        bullet(console, f"{flag.name}: {common.number(flag.score)} of 100", "bold red")
         for advice in flag.advice:
             paragraph(console, advice, indent=4)
     if report.red_flags_text:
         bullet(console, report.red_flags_text)
 
 
-def _risks(report: Report, console: Any) -> None:
+def _risks(report: Report, console: Console) -> None:
     from rich.table import Table
 
     _heading(console, "Risks of unintended consequences (likelihood × severity)")
@@ -199,23 +205,23 @@ def _risks(report: Report, console: Any) -> None:
         grid.add_column("L × S", overflow="fold", ratio=1)
         grid.add_column("Mitigation", overflow="fold", ratio=3)
         for risk in report.risks:
-            planned = risk.mitigation or "none recorded"
-            suggested = wording.sentences(risk.suggested_mitigations)
+            planned = risk.mitigation or common.NONE_RECORDED
+            suggested = common.sentences(risk.suggested_mitigations)
             grid.add_row(
                 _t(risk.name),
                 _t(risk.text, RISK_STYLES.get(risk.band or "", "")),
                 _t(f"Planned: {textsafe.plain(planned)}\nSuggested: {suggested}"),
             )
         console.print(grid)
-        paragraph(console, wording.RISK_RANKING, "dim")
+        paragraph(console, words.RISK_RANKING, "dim")
     else:
-        bullet(console, wording.NO_RISKS)
+        bullet(console, words.NO_RISKS)
     if report.risks_not_rated:
         names = ", ".join(r.name for r in report.risks_not_rated)
         paragraph(console, f"Not rated: {names}", "dim")
 
 
-def _gaps(report: Report, console: Any) -> None:
+def _gaps(report: Report, console: Console) -> None:
     _heading(console, "Data gaps")
     if not report.gaps:
         bullet(console, report.gaps_none)
@@ -224,14 +230,14 @@ def _gaps(report: Report, console: Any) -> None:
         bullet(console, f"{gap.kind_label}: {where}{textsafe.one_line(gap.text)}")
     for item in report.not_applicable:
         bullet(
-            console, f"{item.factor_name}: {wording.not_applicable_text(item.question, item.note)}"
+            console, f"{item.factor_name}: {words.not_applicable_text(item.question, item.note)}"
         )
     for text in (report.confidence_text, report.hindsight_text):
         if text:
             bullet(console, text)
 
 
-def _closing(report: Report, console: Any, case_file: str | None) -> None:
+def _closing(report: Report, console: Console, case_file: str | None) -> None:
     _heading(console, "Caveats")
     for caveat in report.caveats:
         bullet(console, caveat.text)
@@ -248,7 +254,7 @@ def _closing(report: Report, console: Any, case_file: str | None) -> None:
     )
     _heading(console, "Sources")
     for source in report.sources.framework:
-        label = wording.source_label(source.title, source.publisher, source.year)
+        label = common.source_label(source.title, source.publisher, source.year)
         bullet(console, f"{label} {source.url}")
     if report.references:
         paragraph(console, "The case file's references:")
@@ -261,36 +267,30 @@ def _closing(report: Report, console: Any, case_file: str | None) -> None:
     console.print()
     paragraph(
         console,
-        wording.answers_elsewhere(case_file or report.case.file),
+        words.answers_elsewhere(case_file or report.case.file),
         "dim",
         indent=0,
     )
 
 
-def _outcome(report: Report, console: Any) -> None:
+def _outcome(report: Report, console: Console) -> None:
     outcome = report.outcome
     if outcome is None:
         return
-    _heading(console, wording.OUTCOME_HEADING)
-    paragraph(console, wording.OUTCOME_EXPLAINED, "dim")
-    bullet(console, f"Verdict: {outcome.verdict_text}")
+    _heading(console, common.OUTCOME_HEADING)
+    paragraph(console, words.OUTCOME_EXPLAINED, "dim")
+    bullet(console, words.outcome_verdict(outcome.verdict))
     for item in outcome.by_purpose:
         bullet(console, f"{item.purpose_name}: {item.verdict_text}")
-    for line in wording.outcome_details(
-        outcome.tsc_policy_outcome,
-        outcome.tsc_sanctions_contribution,
-        outcome.quote,
-        outcome.note,
-        outcome.sources,
-    ):
+    for line in outcome.details:
         bullet(console, line)
 
 
-def _analogues(report: Report, console: Any) -> None:
+def _analogues(report: Report, console: Console) -> None:
     """The nearest past episodes, when the report was asked for them; nothing otherwise."""
     if not report.analogues_asked:
         return
-    _heading(console, wording.ANALOGUES_HEADING)
+    _heading(console, history.SIMILAR_TITLE)
     for note in report.analogues_notes:
         paragraph(console, note, "yellow")
     for item in report.analogues:
@@ -299,7 +299,7 @@ def _analogues(report: Report, console: Any) -> None:
         )
         paragraph(console, item.text, indent=5)
         paragraph(console, item.differs_text, indent=5)
-        if item.quote:
-            paragraph(console, wording.quote_text(textsafe.one_line(item.quote)), "dim", indent=5)
+        if item.quote_text:
+            paragraph(console, item.quote_text, "dim", indent=5)
     if report.analogues_explained:
         paragraph(console, report.analogues_explained, "dim")

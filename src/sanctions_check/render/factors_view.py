@@ -1,0 +1,233 @@
+"""The view of `factors`: the framework and its evidence, for reading in a terminal or feeding
+other tools.
+
+One typed model (:class:`FactorsView` over :class:`FrameworkView`, :class:`FactorView`,
+:class:`RiskView`) is built from the framework, with the one factor or risk asked for; the text
+(``factors_terminal``) and the JSON (``factors_json``) read it.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from sanctions_check.framework import (
+    Band,
+    Caveat,
+    DesignChoice,
+    Evidence,
+    Factor,
+    FactorKind,
+    Framework,
+    Gate,
+    Inclusion,
+    Purpose,
+    Question,
+    Risk,
+    RiskBand,
+    Source,
+)
+from sanctions_check.render.wording import common
+from sanctions_check.render.wording import framework as words
+
+SCHEMA = "sanctions-check/framework-json@1"
+LEVELS = range(5)
+
+
+# --- the model ---------------------------------------------------------------------------------
+
+
+class QuestionView(NamedTuple):
+    """One question as a person answering it needs it: its id, full text, levels and advice."""
+
+    number: int  # 1-based, within its factor
+    id: str
+    text: str
+    help: str
+    weight: float
+    levels: tuple[str, ...]  # what 0..4 mean for this question (its anchors, or the scale)
+    anchors: tuple[str, ...] | None  # the question's own anchors, None when it uses the scale
+    advice: str
+    sources: tuple[str, ...]
+    neutral: float  # what an unknown or unanswered answer counts as in the point outlook
+    neutral_reason: str | None  # why, when the framework departs from the scale's midpoint
+    neutral_sources: tuple[str, ...]
+
+
+class FactorView(NamedTuple):
+    id: str
+    name: str
+    label: str  # the short name, for tables
+    kind: FactorKind
+    description: str
+    why: str
+    weight: float
+    weight_reason: str
+    evidence: Evidence
+    sources: tuple[Source | str, ...]  # the evidence's sources, a bare key when not listed
+    questions: tuple[QuestionView, ...]
+
+    @property
+    def kind_text(self) -> str:
+        return common.kind_label(self.kind)
+
+    @property
+    def advice_lead(self) -> str:
+        return words.FV_IF_PRESENT if self.kind == "red_flag" else words.FV_IF_LOW
+
+    @property
+    def cited(self) -> str:
+        """'12/15', or '1/15 (−)' for a factor tied to less effectiveness."""
+        ev = self.evidence
+        text = f"{ev.practitioners_cited}/{ev.practitioners_total}"
+        return text if ev.direction == "greater" else f"{text} {words.FV_LESS_MARK}"
+
+
+class RiskView(NamedTuple):
+    """An unintended consequence: how to rate its likelihood and severity, and what mitigates it."""
+
+    id: str
+    name: str
+    label: str
+    question: str
+    help: str
+    likelihood: tuple[str, ...]  # what 0..4 mean
+    severity: tuple[str, ...]
+    mitigations: tuple[str, ...]
+    evidence: str
+    sources: tuple[Source | str, ...]
+
+
+class FrameworkView(NamedTuple):
+    id: str
+    version: str
+    title: str
+    summary: str
+    sha256: str
+    scale: tuple[tuple[str, str], ...]  # (label, meaning) of 0..4
+    unknown: tuple[str, str]
+    purposes: tuple[Purpose, ...]
+    factors: tuple[FactorView, ...]
+    risks: tuple[RiskView, ...]
+    bands: tuple[Band, ...]
+    gates: tuple[Gate, ...]
+    red_flag_threshold: float
+    risk_bands: tuple[RiskBand, ...]
+    caveats: tuple[Caveat, ...]
+    sources: tuple[Source, ...]
+    design_choices: tuple[DesignChoice, ...]
+    inclusion: Inclusion | None
+
+    def find(self, ident: str) -> FactorView | RiskView | None:
+        """The factor or risk with this id, whatever its case ('Exposure' finds 'exposure')."""
+        wanted = ident.strip().casefold()
+        items: tuple[FactorView | RiskView, ...] = (*self.factors, *self.risks)
+        for item in items:
+            if item.id.casefold() == wanted:
+                return item
+        return None
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(f.id for f in self.factors) + tuple(r.id for r in self.risks)
+
+    def near(self, ident: str) -> str | None:
+        """The id a mistyped one most likely meant: one that contains it ('evasion' names
+        'evasion_asset_flight'), else the closest spelling; None when nothing is close."""
+        import difflib
+
+        wanted = ident.strip().casefold()
+        if len(wanted) >= 3:
+            containing = [i for i in self.ids if wanted in i.casefold()]
+            if len(containing) == 1:
+                return containing[0]
+        close = difflib.get_close_matches(wanted, self.ids, n=1, cutoff=0.6)
+        return close[0] if close else None
+
+
+def _sources(fw: Framework, keys: tuple[str, ...]) -> tuple[Source | str, ...]:
+    return tuple(fw.source(key) or key for key in keys)
+
+
+def question_view(fw: Framework, number: int, q: Question) -> QuestionView:
+    return QuestionView(
+        number=number,
+        id=q.id,
+        text=q.text,
+        help=q.help,
+        weight=q.weight,
+        levels=tuple(q.level_label(fw, level) for level in LEVELS),
+        anchors=None if not q.anchors else tuple(q.anchors[level] for level in LEVELS),
+        advice=q.advice,
+        sources=tuple(q.sources),
+        neutral=q.neutral,
+        neutral_reason=q.neutral_reason,
+        neutral_sources=tuple(q.neutral_sources),
+    )
+
+
+def factor_view(fw: Framework, f: Factor) -> FactorView:
+    return FactorView(
+        id=f.id,
+        name=f.name,
+        label=f.label,
+        kind=f.kind,
+        description=f.description,
+        why=f.why,
+        weight=f.weight,
+        weight_reason=f.weight_reason,
+        evidence=f.evidence,
+        sources=_sources(fw, tuple(f.evidence.sources)),
+        questions=tuple(question_view(fw, n, q) for n, q in enumerate(f.questions, 1)),
+    )
+
+
+def risk_view(fw: Framework, r: Risk) -> RiskView:
+    return RiskView(
+        id=r.id,
+        name=r.name,
+        label=r.label,
+        question=r.question,
+        help=r.help,
+        likelihood=tuple(r.likelihood_label(level) for level in LEVELS),
+        severity=tuple(r.severity_label(level) for level in LEVELS),
+        mitigations=tuple(r.mitigations),
+        evidence=r.evidence,
+        sources=_sources(fw, tuple(r.sources)),
+    )
+
+
+def build(fw: Framework) -> FrameworkView:
+    return FrameworkView(
+        id=fw.id,
+        version=fw.version,
+        title=fw.title,
+        summary=fw.summary,
+        sha256=fw.sha256,
+        scale=tuple((fw.scale[level].label, fw.scale[level].meaning) for level in LEVELS),
+        unknown=(fw.unknown.label, fw.unknown.meaning),
+        purposes=tuple(fw.purposes),
+        factors=tuple(factor_view(fw, f) for f in fw.factors),
+        risks=tuple(risk_view(fw, r) for r in fw.risks),
+        bands=tuple(fw.bands),
+        gates=tuple(fw.gates),
+        red_flag_threshold=fw.red_flag_threshold,
+        risk_bands=tuple(fw.risk_bands),
+        caveats=tuple(fw.caveats),
+        sources=tuple(fw.sources),
+        design_choices=tuple(fw.design_choices),
+        inclusion=fw.inclusion,
+    )
+
+
+class FactorsView(NamedTuple):
+    """The view of `factors`: the whole framework, and the one factor or risk asked for (None:
+    the overview)."""
+
+    framework: FrameworkView
+    item: FactorView | RiskView | None
+
+
+def view(fw: Framework, ident: str | None) -> FactorsView:
+    """The framework, with the factor or risk ``ident`` names (in any case) when it is given."""
+    framework = build(fw)
+    return FactorsView(framework, framework.find(ident) if ident is not None else None)

@@ -1,0 +1,98 @@
+"""`score`'s ranked table, for people: drawn by rich once every file is read.
+
+Numbers and band names are never cut and words never split (``score_view.column_widths``); when
+the width cannot hold the columns, each case becomes a short block instead. No emoji codes and no
+markup: the cells are the case files' text, shown as written.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sanctions_check import textsafe
+from sanctions_check.render import score_view
+from sanctions_check.render.score_view import ScoreHead, ScoreTail
+from sanctions_check.render.wording import score as words
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+    from sanctions_check.batch import ScoreRow
+    from sanctions_check.environment import Environment
+
+
+class ScoreTable:
+    """Collects the rows, then draws them ranked (nothing at all when no case is valid)."""
+
+    def __init__(self) -> None:
+        self.rows: list[ScoreRow] = []
+
+    def start(self, head: ScoreHead, environment: Environment) -> None:
+        self.head = head
+        self.environment = environment
+
+    def add(self, row: ScoreRow) -> None:
+        self.rows.append(row)
+
+    def finish(self, tail: ScoreTail) -> None:
+        if self.rows:
+            view = score_view.table(self.head, self.rows)
+            self.environment.show(lambda console: draw(view, console))
+
+
+def draw(view: score_view.ScoreTable, console: Console) -> None:
+    from rich.text import Text
+
+    cells = [[textsafe.one_line(cell) for cell in row] for row in view.cells]
+    widths = score_view.column_widths(
+        [[header, *(row[i] for row in cells)] for i, header in enumerate(view.headers)],
+        console.width,
+    )
+    if sum(widths) + len(view.headers) - 1 <= console.width:
+        console.print(_grid(view.title, view.headers, cells, widths))
+    else:  # too narrow for the columns without cutting a figure: one block per case
+        console.print(_blocks(view.title, view.headers, cells))
+    for line in view.notes:
+        console.print(Text(line, style="dim"))
+
+
+def _grid(title: str, headers: tuple[str, ...], cells: list[list[str]], widths: list[int]) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table(
+        title=Text(title),
+        title_justify="left",
+        expand=False,
+        box=None,
+        pad_edge=False,
+        padding=(0, 1),
+        collapse_padding=True,
+        header_style="bold underline",
+    )
+    for header, column_width in zip(headers, widths, strict=True):
+        grid.add_column(
+            header,
+            justify="right" if header in score_view.NUMERIC else "left",
+            overflow="fold",
+            no_wrap=header not in (*score_view.WRAPPING, headers[0]),
+            width=column_width,
+        )
+    for row in cells:
+        grid.add_row(*(Text(cell) for cell in row))
+    return grid
+
+
+def _blocks(title: str, headers: tuple[str, ...], cells: list[list[str]]) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
+    blocks = Table.grid()
+    blocks.title, blocks.title_justify = Text(title), "left"
+    blocks.add_column(overflow="fold")
+    for row in cells:
+        blocks.add_row(Text(row[0], style="bold"))
+        for header, cell in zip(headers[1:], row[1:], strict=True):
+            blocks.add_row(Text(words.block_line(header, cell)))
+    return blocks

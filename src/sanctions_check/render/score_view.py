@@ -1,0 +1,197 @@
+"""The view of `score`: a batch's head, one row per valid case, and its tail.
+
+A batch may hold thousands of files, so its view is a stream: the head (schema, framework), each
+case's :class:`~sanctions_check.batch.ScoreRow` (rounded once, as every output prints it) as it
+comes, then the tail (the invalid files and the tally). JSON and CSV write each row at once, so
+memory stays flat; the table and Markdown rank the rows at the end (:func:`table`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from sanctions_check.errors import Problem
+from sanctions_check.numbers import percent
+from sanctions_check.render.provenance import FrameworkId, framework_id
+from sanctions_check.render.wording import common
+from sanctions_check.render.wording import score as words
+
+if TYPE_CHECKING:
+    from sanctions_check.batch import ScoreRow
+    from sanctions_check.framework import Framework
+
+SCHEMA = "sanctions-check/score@2"
+CSV_COLUMNS = (
+    "file",
+    "id",
+    "title",
+    "hypothetical",
+    "band",
+    "band_low_label",
+    "band_high_label",
+    "outlook",
+    "low",
+    "high",
+    "coverage",
+    "capped",
+    "provisional",
+    "limiting",
+    "not_assessed",
+    "unresolved_gates",
+    "top_risk",
+    "top_risk_value",
+    "top_risk_low",
+    "top_risk_high",
+    "top_risk_band",
+    "red_flags",
+    "red_flags_not_assessed",
+)
+WRAPPING = ("Limited by", "Top risk")
+NUMERIC = (common.OUTLOOK_NAME, "Coverage")
+CASE_AT_LEAST = 8  # the case column's narrowest width, however little room the figures leave
+
+
+class ScoreHead(NamedTuple):
+    """What is known before the first file is read."""
+
+    schema: str
+    framework: FrameworkId
+    band_labels: tuple[str, ...]  # the framework's bands, lowest first
+    factor_ids: tuple[str, ...]  # one CSV column each
+
+
+class Summary(NamedTuple):
+    files: int
+    valid: int
+    invalid: int
+
+
+class ScoreTail(NamedTuple):
+    """What is known once every file is read: the invalid files' errors and the tally."""
+
+    invalid: tuple[Problem, ...]
+    summary: Summary
+
+
+def head(framework: Framework) -> ScoreHead:
+    return ScoreHead(
+        schema=SCHEMA,
+        framework=framework_id(framework),
+        band_labels=tuple(b.label for b in framework.bands),
+        factor_ids=tuple(f.id for f in framework.factors),
+    )
+
+
+class ScoreTable(NamedTuple):
+    """The ranked table of the valid cases, as a person reads it: every cell already worded."""
+
+    title: str  # for the terminal
+    markdown_title: str
+    headers: tuple[str, ...]
+    cells: tuple[tuple[str, ...], ...]  # one row per case, highest outlook first
+    notes: tuple[str, ...]  # the legend of the marks used, then what the figures mean
+
+
+def ranked(rows: list[ScoreRow]) -> list[ScoreRow]:
+    """Highest outlook first; unscored cases last; ties by id so the order is stable."""
+    return sorted(rows, key=lambda r: (r.outlook is None, -(r.outlook or 0), r.id, r.file))
+
+
+def _initials_distinct(labels: tuple[str, ...]) -> bool:
+    initials = [label[:1] for label in labels]
+    return len(set(initials)) == len(initials)
+
+
+def _band_cell(row: ScoreRow, labels: tuple[str, ...]) -> str:
+    """The band in a narrow column, with one-character marks (the legend explains them) and the
+    bands its range could reach: by their initials when the framework's are distinct."""
+    if row.band_label is None:
+        return common.NOT_SCORED
+    band = row.band_label
+    marks = (words.CAPPED_MARK if row.capped else "") + (
+        words.PROVISIONAL_MARK if row.provisional else ""
+    )
+    low, high = row.band_low_label, row.band_high_label
+    if low is None or high is None or low == high:
+        return band + marks
+    if _initials_distinct(labels):
+        low, high = low[:1], high[:1]
+    return words.band_with_span(band + marks, low, high)
+
+
+def _cells(row: ScoreRow, labels: tuple[str, ...]) -> tuple[str, ...]:
+    top = words.NO_CELL
+    if row.top_risk_name is not None and row.top_risk_low is not None:
+        top = words.risk_short(
+            row.top_risk_name, row.top_risk_value, row.top_risk_low, row.top_risk_high or 0
+        )
+    outlook = common.score_with_range(row.outlook, row.low, row.high)
+    outlook = outlook.replace("(range ", "(")
+    return (
+        row.id + (words.HYPOTHETICAL_MARK if row.hypothetical else ""),
+        _band_cell(row, labels),
+        outlook,
+        percent(row.coverage),
+        ", ".join(row.limiting_names) or words.NO_CELL,
+        top,
+    )
+
+
+def _legend(rows: list[ScoreRow], labels: tuple[str, ...]) -> list[str]:
+    lines = []
+    if any(row.hypothetical for row in rows):
+        lines.append(words.HYPOTHETICAL_NOTE)
+    if any(row.capped for row in rows):
+        lines.append(words.CAPPED_NOTE)
+    if any(row.provisional for row in rows):
+        lines.append(words.PROVISIONAL_NOTE)
+    if any(row.spans_bands for row in rows):
+        if _initials_distinct(labels):
+            lines.append(words.span_legend(", ".join(words.initial(label) for label in labels)))
+        else:
+            lines.append(words.SPAN_LEGEND_FULL)
+    return lines
+
+
+def table(score_head: ScoreHead, rows: list[ScoreRow]) -> ScoreTable:
+    """The table of the valid cases of a batch, ranked."""
+    ordered = ranked(rows)
+    labels = score_head.band_labels
+    fw = score_head.framework
+    return ScoreTable(
+        title=words.table_title(len(rows), fw.id, fw.version),
+        markdown_title=words.markdown_title(fw.id, fw.version),
+        headers=words.HEADERS,
+        cells=tuple(_cells(row, labels) for row in ordered),
+        notes=(
+            *_legend(ordered, labels),
+            f"{common.OUTLOOK_EXPLAINED} {common.NEUTRAL_RULE} {words.RISK_NOTE}",
+        ),
+    )
+
+
+def column_widths(columns: list[list[str]], room: int) -> list[int]:
+    """Each column's width (header first in each list) for a table ``room`` characters wide.
+
+    Numbers and band names are never cut and words never split: a column that wraps ("Limited
+    by", "Top risk") keeps at least its longest word, the others their longest cell. Only the
+    case id folds, into whatever the other columns leave (never under CASE_AT_LEAST). Spare room
+    goes back to the wrapping columns, up to their longest cell.
+    """
+    natural = [max(len(text) for text in column) for column in columns]
+    gaps = len(columns) - 1
+    if sum(natural) + gaps <= room:
+        return natural
+    wrapping = [words.HEADERS[i] in WRAPPING for i in range(len(columns))]
+    widths = [
+        max(len(word) for text in column for word in text.split() or [""]) if wraps else nat
+        for column, nat, wraps in zip(columns, natural, wrapping, strict=True)
+    ]
+    widths[0] = max(CASE_AT_LEAST, min(natural[0], room - gaps - sum(widths[1:])))
+    spare = room - gaps - sum(widths)
+    for i, wraps in enumerate(wrapping):
+        if wraps and spare > 0:
+            grow = min(spare, natural[i] - widths[i])
+            widths[i] += grow
+            spare -= grow
+    return widths

@@ -1,0 +1,181 @@
+"""The interview's words (`assess`): its prompts, choices, keys, notices and help panels.
+
+Only ``interview.py`` (the module that talks to the terminal) reads these; the interview's
+logic (``flow.py``) words its own refusals, since it stays below the presentation layer.
+"""
+
+from __future__ import annotations
+
+HEADER_PROMPTS = {
+    "title": "Title of the case (e.g. the country, the crisis and the year)",
+    "country": "Country (optional; the proposed file name starts with it)",
+    "as_of": (
+        "Assessed as of which date? YYYY-MM-DD (optional; for a past episode, the date whose "
+        "knowledge the answers may use)"
+    ),
+    "id": "Short id for the file (lowercase letters, digits, - _ .)",
+    "hypothetical": "Is this a real case, or a hypothetical case or exercise?",
+    "implementers": (
+        "Who imposes the measures? (optional; e.g. United States; European Union; UN Security "
+        "Council, separated by ';')"
+    ),
+    "analyst": "Your name or team (optional)",
+    "situation": "The situation, in a line or two (optional)",
+    "measures": "The measures imposed or considered, on whom (optional)",
+}
+ASSESS_REAL = "a real case"
+ASSESS_HYPOTHETICAL = "a hypothetical case or an exercise (marked as such in scores and reports)"
+ASSESS_BACK = "← back"
+ASSESS_BACK_QUESTION = "← back to the previous question"
+ASSESS_BACK_DETAILS = "← back to the question (the note is kept)"
+ASSESS_HELP = "help: what to look at"
+ASSESS_SKIP = "skip for now"
+ASSESS_SKIP_RISK = "skip this risk for now (likelihood and severity)"
+ASSESS_FINISH = "Finish and show the summary"
+ASSESS_NA_CHOICE = "does not apply to these measures (n/a; asks why)"
+ASSESS_NA_NOTE = "Why does this question not apply to the measures in this case? (required)"
+ASSESS_NA_NEEDS_NOTE = "an n/a answer needs a note saying why the question does not apply"
+ASSESS_DATE_FORMAT = "a date as YYYY-MM-DD, e.g. 2017-08-25, or nothing"
+ASSESS_MITIGATIONS = "Mitigations to consider:"
+ASSESS_MITIGATION = "Mitigation: what is or would be done (Enter keeps it as is)"
+ASSESS_NOTE = "Note (Enter keeps it as is)"
+ASSESS_CONFIDENCE = "How confident are you in this answer?"
+ASSESS_NOT_STATED = "not stated"
+ASSESS_SOURCES = "Sources, separated by ';' (URLs, or keys from the file's references)"
+ASSESS_NO_HINDSIGHT = "no: it uses only what was known then"
+ASSESS_HINDSIGHT = "yes: it rests on later facts (hindsight)"
+ASSESS_KEYS = (
+    "At each question press 0-4, u (unknown) or x (does not apply: asks why), then Enter; "
+    "n adds a note, confidence and sources, h shows help, s skips (a whole risk at its "
+    "likelihood), b goes back. In the resume menu, c continues, f finishes."
+)
+
+ASSESS_INSTRUCTION = "(a key or the arrows, then Enter)"
+ASSESS_MENU_INSTRUCTION = "(arrows or a key, then Enter)"
+ASSESS_WHAT_NEXT = "What next?"
+ASSESS_PURPOSES = "What are the sanctions meant to do? (any number)"
+ASSESS_THE_CASE = "The case"
+ASSESS_RISKS_TITLE = "Unintended consequences"
+ASSESS_RISKS_INTRO = (
+    "Rate how likely each consequence is and how severe it would be (0-4). Risks are listed "
+    "beside the outlook with mitigations, never subtracted from it."
+)
+ASSESS_RED_FLAG = (
+    "A red flag: 0 = absent … 4 = strongly present. It is shown beside the outlook, never "
+    "averaged into it."
+)
+ASSESS_IF_PRESENT = "If the flag is present"
+ASSESS_IF_LOW = "If the answer is low"
+ASSESS_HELP_TITLE = "Help"
+ASSESS_TITLE_NEEDED = "a title is needed"
+ASSESS_ID_FORMAT = "use lowercase letters, digits, '-', '_' or '.', starting with a letter or digit"
+ASSESS_NOTHING_SAVED = "Interrupted before the first answer; nothing was saved."
+
+
+def assess_checkbox_instruction(back_key: str) -> str:
+    return f"(space ticks, Enter confirms, {back_key} goes back)"
+
+
+def assess_tally(where: str, answered: int, questions: int, rated: int, risks: int) -> str:
+    return f"{where}: {answered} of {questions} questions answered, {rated} of {risks} risks rated."
+
+
+def assess_saved_in(path: str) -> str:
+    return f"Saved in {path}"
+
+
+def assess_saving(path: str) -> str:
+    return f"Saving every answer in {path}"
+
+
+def assess_continue_at(number: int, total: int) -> str:
+    return f"Continue at question {number}/{total}: "
+
+
+def assess_section_count(done: int, total: int, risks: bool) -> str:
+    return f" ({done}/{total} {'rated' if risks else 'answered'})"
+
+
+def assess_review(name: str, count: str) -> str:
+    return f"Review {name}{count}"
+
+
+def assess_section(number: int, total: int, what: str) -> str:
+    return f"Section {number}/{total} · {what}"
+
+
+def assess_scale(unknown_label: str, unknown_meaning: str) -> str:
+    return f"Each question is answered 0-4, or {unknown_label}: {unknown_meaning}"
+
+
+def assess_saved_as_you_go(back_key: str) -> str:
+    return (
+        "Every answer is saved as you give it. Ctrl-C stops at any time; "
+        "`sanctions-check assess --resume FILE` continues later. The up arrow "
+        f"(or {back_key} then Enter) goes back to the previous field; optional "
+        "fields can be left empty."
+    )
+
+
+def assess_unknown_choice(label: str, neutral: float | None) -> str:
+    """The unknown answer in a list: what it does to the outlook (a question's neutral value)."""
+    if neutral is None:
+        return f"{label} (widens the range)"
+    return f"{label} (counts as {neutral:g} of 4 in the point outlook; widens the range)"
+
+
+def assess_details_choice(has_details: bool, risk: bool) -> str:
+    what = "mitigation, note, confidence, sources" if risk else "note, confidence, sources"
+    return f"{'edit' if has_details else 'add'} {what}…"
+
+
+def assess_likelihood_question(risk_name: str, question: str) -> str:
+    return f"{risk_name}: {question} How likely is it?"
+
+
+def assess_severity_question(risk_name: str) -> str:
+    return f"{risk_name}: if it happens, how severe would it be?"
+
+
+def assess_original_kept(backup: str, framework_ref: str) -> str:
+    return f"The original is kept as {backup}; this file is now answered against {framework_ref}."
+
+
+def assess_interrupted(path: str, command: str) -> str:
+    return f"Interrupted. Every answer so far is saved in {path}; continue with: {command}"
+
+
+def assess_details_given(
+    mitigation: str | None, confidence: str | None, note: str | None, sources: str, hindsight: bool
+) -> list[str]:
+    """The reminder above a question of what its answer already holds."""
+    parts = [f"mitigation: {mitigation}"] if mitigation else []
+    parts += [f"confidence: {confidence}"] if confidence else []
+    parts += [f"note: {note}"] if note else []
+    parts += [f"sources: {sources}"] if sources else []
+    return parts + (["rests on later facts (hindsight)"] if hindsight else [])
+
+
+def assess_hindsight(as_of: str) -> str:
+    return f"Does this answer rest on facts later than the as-of date, {as_of}?"
+
+
+def assess_id_taken(ident: str) -> str:
+    """The id step refuses a name whose file exists: another id, or continue that case."""
+    return (
+        f"{ident}.yaml already exists: type another id, or press Ctrl-C and continue it with "
+        f"sanctions-check assess --resume {ident}.yaml"
+    )
+
+
+def assess_next_steps(path: str) -> list[str]:
+    """After the summary of an assess run: how to revise the file just saved and read it in
+    full (the bottom line that follows names the brief and the Word report)."""
+    import shlex
+
+    name = shlex.quote(path)
+    stem = path[: -len(".yaml")] if path.endswith(".yaml") else path
+    return [
+        f"  revise: sanctions-check assess --resume {name}",
+        f"  report: sanctions-check report {name} -f html -o {shlex.quote(stem + '.html')}",
+    ]

@@ -1,0 +1,55 @@
+"""The words of `score`: the ranked table's title, headers, marks and their legend."""
+
+from __future__ import annotations
+
+from sanctions_check.render.wording.common import OUTLOOK_NAME
+
+HEADERS = ("Case", "Band", OUTLOOK_NAME, "Coverage", "Limited by", "Top risk")
+CAPPED_MARK = "↓"
+CAPPED_NOTE = "↓ capped: a very weak core factor holds the band down (a gate)."
+PROVISIONAL_MARK = "*"
+PROVISIONAL_NOTE = (
+    "* provisional: under half the questions answered, or a core factor not yet assessed."
+)
+HYPOTHETICAL_MARK = " †"
+HYPOTHETICAL_NOTE = "† hypothetical teaching case, not a real episode."
+RISK_NOTE = (
+    "Top risk: the unintended consequence that could reach highest, likelihood × severity "
+    "(0-16); a range where a side is unknown."
+)
+NO_CELL = "–"
+
+
+def table_title(cases: int, framework_id: str, version: str) -> str:
+    return f"Targeted-sanctions outlook, {cases} case(s) — framework {framework_id} {version}"
+
+
+def markdown_title(framework_id: str, version: str) -> str:
+    return f"Targeted-sanctions outlook — framework {framework_id} {version}"
+
+
+def block_line(header: str, cell: str) -> str:
+    """One figure of a case in the narrow layout, one block per case."""
+    return f"  {header}: {cell}"
+
+
+def band_with_span(band: str, low: str, high: str) -> str:
+    """The band in a narrow column with the bands its range could reach: 'Moderate (G–F)'."""
+    return f"{band} ({low}–{high})"
+
+
+def span_legend(initials: str) -> str:
+    """The legend of the bands a range could reach, named by their initials: 'G Guarded, …'."""
+    return f"(G–F): the bands the outlook's range could reach ({initials})."
+
+
+SPAN_LEGEND_FULL = "(Guarded–Favourable): the bands the outlook's range could reach."
+
+
+def initial(label: str) -> str:
+    return f"{label[:1]} {label}"
+
+
+def risk_short(name: str, value: int | None, low: int, high: int) -> str:
+    """The top risk in a table cell: 'Humanitarian harm 12' or 'Humanitarian harm 0–16'."""
+    return f"{name} {value}" if value is not None else f"{name} {low}–{high}"
