@@ -265,7 +265,7 @@ def score(
     input invalid (the valid ones are still scored); 2 usage error; 3 --fail-under not met.
     """
     from sanctions_check import batch
-    from sanctions_check.render import renderer, score_view
+    from sanctions_check.render import score_view, stream
     from sanctions_check.render.wording import errors as words
 
     env = environment.current()
@@ -273,7 +273,7 @@ def score(
         fw = _framework(env, framework_path, max_size)
         names, problems = batch.collect(paths)
         tally = batch.Tally(names, problems, fail_under)
-        rows = renderer("score", format.value)
+        rows = stream("score", format.value)
         rows.start(score_view.head(fw), env)
         try:
             outcomes = batch.run(names, fw, max_bytes=max_size, jobs=jobs)
@@ -324,7 +324,7 @@ def validate(
 ) -> None:
     """Check case files against the framework without scoring them; every problem is listed."""
     from sanctions_check import batch
-    from sanctions_check.render import renderer
+    from sanctions_check.render import stream
     from sanctions_check.render.wording import errors as words
 
     env = environment.current()
@@ -332,7 +332,7 @@ def validate(
         fw = _framework(env, framework_path, max_size)
         names, problems = batch.collect(paths)
         tally = batch.Tally(names, problems)
-        lines = renderer("validate", "text")
+        lines = stream("validate", "text")
         lines.start(None, env)
         for outcome in batch.run(names, fw, max_bytes=max_size, jobs=None, validate_only=True):
             row = tally.accept(outcome)

@@ -201,7 +201,7 @@ def _inline(text: str, notes: dict[Where, list[str]], newline: str) -> str:
 
 def _same_data(candidate: str, original: str, name: str) -> bool:
     try:
-        return yamlio.parse(candidate, name) == yamlio.parse(original, name)
+        return bool(yamlio.parse(candidate, name) == yamlio.parse(original, name))
     except InputError:
         return False
 

@@ -293,12 +293,13 @@ class Session:
                 )
             )
         choices.append(Choice(words.ASSESS_FINISH, ("finish",), shortcut_key=KEY_FINISH))
-        return self.prompts.select(
+        chosen: tuple[Any, ...] = self.prompts.select(
             words.ASSESS_WHAT_NEXT,
             choices,
             default=choices[0].value,
             instruction=words.ASSESS_MENU_INSTRUCTION,
         )
+        return chosen
 
     def walk(self, start: int, stop: int, floor: int = 0) -> None:
         """Steps ``start`` to ``stop``; going back below ``floor`` returns to the menu."""
@@ -319,14 +320,16 @@ class Session:
         what stays on screen is the answer, naming the real file in its commands."""
         if self.case is None:
             return
-        from sanctions_check.render import assess_view, renderer
+        from sanctions_check.render import Drawn, assess_view, renderer
 
         view = assess_view.build(
             scoring.assess(self.framework, self.case),
             str(self.store.path),
             flow.tally(self.framework, self.case),
         )
-        renderer("assess", "terminal").draw(view, self.console)
+        summary = renderer("assess", "terminal")
+        assert isinstance(summary, Drawn)
+        summary.draw(view, self.console)
 
     # --- one step -------------------------------------------------------------------------
 
@@ -544,7 +547,8 @@ class Session:
             assert step.question is not None
             return step.question.level_label(self.framework, level)
         assert step.risk is not None
-        return getattr(step.risk, step.field)[level]
+        labels: dict[int, str] = getattr(step.risk, step.field)
+        return labels[level]
 
     def _step_text(self, step: Step) -> str:
         if step.kind == "question":

@@ -410,7 +410,8 @@ def gate_results(framework: Framework, results: dict[str, FactorResult]) -> list
 
 def _weighted(results: list[FactorResult], attr: str) -> float:
     weight = sum(r.weight for r in results)
-    return sum(r.weight * getattr(r, attr) for r in results) / weight
+    total: float = sum(r.weight * getattr(r, attr) for r in results)
+    return total / weight
 
 
 def outlook(framework: Framework, results: dict[str, FactorResult]) -> Outlook:

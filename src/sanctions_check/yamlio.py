@@ -56,11 +56,12 @@ class StrictResolver(BaseResolver):
             if implicit[0]:
                 for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
                     if regexp.match(value):
-                        return tag
+                        return str(tag)
             return self.DEFAULT_SCALAR_TAG
         if kind is MappingNode:
             return self.DEFAULT_MAPPING_TAG
-        return super().resolve(kind, value, implicit)
+        resolved: str = super().resolve(kind, value, implicit)
+        return resolved
 
 
 StrictResolver.add_implicit_resolver(
@@ -565,7 +566,8 @@ def compose(text: str) -> Node | None:
     """The node tree (with positions) of an already-validated-as-YAML text, for locating fields."""
     loader = FAST_LOADER(text)
     try:
-        return loader.get_single_node()
+        root: Node | None = loader.get_single_node()
+        return root
     finally:
         loader.dispose()
 

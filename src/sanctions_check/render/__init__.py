@@ -50,6 +50,7 @@ class Binary(Protocol[View]):
     def data(self, view: View) -> bytes: ...
 
 
+@runtime_checkable
 class Streamed(Protocol[Head, Row, Tail]):
     """A batch's view, written as it comes: a head, one typed row per input, a tail."""
 
@@ -113,8 +114,12 @@ REGISTRY: dict[tuple[str, str], str] = {
 }
 
 
-def renderer(command: str, fmt: str) -> Any:
-    """The renderer of ``command``'s view in format ``fmt``, its module imported now."""
+Renderer = Drawn[Any] | Written[Any] | Binary[Any]
+
+
+def _load(command: str, fmt: str) -> object:
+    """A new instance of the class the registry names for (command, format), its module
+    imported now."""
     import importlib
 
     try:
@@ -124,7 +129,24 @@ def renderer(command: str, fmt: str) -> Any:
         raise ValueError(f"{command} has no format {fmt!r}; it has {known}") from None
     module, _, name = where.partition(":")
     home = importlib.import_module(f"{__name__}.{module}" if module else __name__)
-    return getattr(home, name)()
+    made: object = getattr(home, name)()
+    return made
+
+
+def renderer(command: str, fmt: str) -> Renderer:
+    """The renderer of ``command``'s view in format ``fmt``."""
+    chosen = _load(command, fmt)
+    if not isinstance(chosen, Drawn | Written | Binary):
+        raise TypeError(f"{command} --format {fmt} is written as a stream: use stream()")
+    return chosen
+
+
+def stream(command: str, fmt: str) -> Streamed[Any, Any, Any]:
+    """The renderer of a batch command's rows in format ``fmt``."""
+    chosen = _load(command, fmt)
+    if not isinstance(chosen, Streamed):
+        raise TypeError(f"{command} --format {fmt} renders one view: use renderer()")
+    return chosen
 
 
 def formats(command: str) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from sanctions_check import textsafe
 from sanctions_check.framework import FactorKind
@@ -25,6 +25,11 @@ from sanctions_check.render.report_view import FactorView, Report, ReportPage
 from sanctions_check.render.wording import brief as brief_words
 from sanctions_check.render.wording import common, history
 from sanctions_check.render.wording import report as words
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.table import Table, _Cell, _Row
+    from docx.text.paragraph import Paragraph
 
 SCORE_FILL = {"core": "1F3B73", "secondary": "5B7DB8", "red_flag": "8C1C13", "overall": "333333"}
 RANGE_FILL = "C9D3E6"
@@ -55,7 +60,7 @@ def _one(value: object) -> str:
     return textsafe.xml_text(textsafe.one_line(value))
 
 
-def _shade(cell: Any, fill: str) -> None:
+def _shade(cell: _Cell, fill: str) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -66,7 +71,7 @@ def _shade(cell: Any, fill: str) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
-def _keep_whole(row: Any, header: bool = False) -> None:
+def _keep_whole(row: _Row, header: bool = False) -> None:
     """Keep a table row on one page; a header row is also repeated on every page the table
     runs onto (``w:cantSplit`` before ``w:tblHeader``, the order the schema requires)."""
     from docx.oxml import OxmlElement
@@ -79,12 +84,12 @@ def _keep_whole(row: Any, header: bool = False) -> None:
         properties.append(element)
 
 
-def _repeat_header(row: Any) -> None:
+def _repeat_header(row: _Row) -> None:
     _keep_whole(row, header=True)
 
 
-def _table(doc: Any, headers: list[str], rows: list[list[str]]) -> Any:
-    table = doc.add_table(rows=1, cols=len(headers))
+def _table(doc: Document, headers: list[str], rows: list[list[str]]) -> Table:
+    table: Table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     head = table.rows[0]
     _repeat_header(head)
@@ -101,8 +106,8 @@ def _table(doc: Any, headers: list[str], rows: list[list[str]]) -> Any:
 
 
 def _para(
-    doc: Any, text: object, *, bold: bool = False, italic: bool = False, style: str = ""
-) -> Any:
+    doc: Document, text: object, *, bold: bool = False, italic: bool = False, style: str = ""
+) -> Paragraph:
     paragraph = doc.add_paragraph(style=style or None)
     run = paragraph.add_run(_one(text))
     run.bold = bold
@@ -110,7 +115,7 @@ def _para(
     return paragraph
 
 
-def _bullet(doc: Any, text: object, lead: str = "") -> Any:
+def _bullet(doc: Document, text: object, lead: str = "") -> Paragraph:
     paragraph = doc.add_paragraph(style="List Bullet")
     if lead:
         paragraph.add_run(_one(lead) + ": ").bold = True
@@ -132,7 +137,7 @@ def _bins(score: int | None, low: int | None, high: int | None) -> list[str]:
     return out
 
 
-def _chart(doc: Any, report: Report) -> None:
+def _chart(doc: Document, report: Report) -> None:
     """The factor chart: one row per factor, ten cells of ten points each, shaded."""
     from docx.shared import Cm, Pt
 
@@ -225,7 +230,7 @@ def _moment(report: Report) -> datetime:
     return max(moment, ZIP_EPOCH)
 
 
-def _properties(doc: Any, report: Report) -> None:
+def _properties(doc: Document, report: Report) -> None:
     props = doc.core_properties
     moment = datetime.strptime(report.method.generated, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
     props.title = _one(f"Advisory summary: {report.case.title}")[:255]
@@ -261,7 +266,7 @@ def _reproducible(data: bytes, moment: datetime) -> bytes:
     return out.getvalue()
 
 
-def _case_table(doc: Any, report: Report) -> None:
+def _case_table(doc: Document, report: Report) -> None:
     case = report.case
     fw = report.method.framework
     purposes = [r.purpose_name for r in report.outside_view.base_rates if r.stated]
@@ -275,7 +280,7 @@ def _case_table(doc: Any, report: Report) -> None:
     _table(doc, ["Field", "Value"], rows)
 
 
-def _outlook(doc: Any, report: Report) -> None:
+def _outlook(doc: Document, report: Report) -> None:
     outlook = report.outlook
     doc.add_heading(common.OUTLOOK_NAME, level=1)
     _para(doc, outlook.text, bold=True)
@@ -297,7 +302,7 @@ def _outlook(doc: Any, report: Report) -> None:
         _para(doc, view.hint)
 
 
-def _situation(doc: Any, report: Report) -> None:
+def _situation(doc: Document, report: Report) -> None:
     case = report.case
     parts = [
         (label, value)
@@ -314,7 +319,7 @@ def _situation(doc: Any, report: Report) -> None:
                 _para(doc, block)
 
 
-def _factors(doc: Any, report: Report) -> None:
+def _factors(doc: Document, report: Report) -> None:
     doc.add_heading("Factors", level=1)
     _table(
         doc,
@@ -327,7 +332,7 @@ def _factors(doc: Any, report: Report) -> None:
     _para(doc, f"{words.SCORE_LEGEND}. {common.RED_FLAG_SCALE}.", italic=True)
 
 
-def _findings(doc: Any, report: Report) -> None:
+def _findings(doc: Document, report: Report) -> None:
     doc.add_heading(brief_words.BRIEF_LIMITS, level=1)
     if not report.limits:
         _bullet(doc, words.NO_CORE_LIMIT)
@@ -354,7 +359,7 @@ def _findings(doc: Any, report: Report) -> None:
         _bullet(doc, report.red_flags_text)
 
 
-def _risks(doc: Any, report: Report) -> None:
+def _risks(doc: Document, report: Report) -> None:
     doc.add_heading("Risks of unintended consequences", level=1)
     if not report.risks:
         _para(doc, words.NO_RISKS)
@@ -380,7 +385,7 @@ def _risks(doc: Any, report: Report) -> None:
         _para(doc, "Not rated: " + ", ".join(_one(r.name) for r in report.risks_not_rated) + ".")
 
 
-def _gaps(doc: Any, report: Report) -> None:
+def _gaps(doc: Document, report: Report) -> None:
     doc.add_heading(brief_words.BRIEF_GAPS, level=1)
     rows = [[g.factor_name or "–", g.kind_label, g.text, g.note or ""] for g in report.gaps]
     rows += [[n.factor_name, "n/a", n.question, n.note or ""] for n in report.not_applicable]
@@ -393,7 +398,7 @@ def _gaps(doc: Any, report: Report) -> None:
             _para(doc, line)
 
 
-def _outcome(doc: Any, report: Report) -> None:
+def _outcome(doc: Document, report: Report) -> None:
     outcome = report.outcome
     if outcome is None:
         return
@@ -406,7 +411,7 @@ def _outcome(doc: Any, report: Report) -> None:
         _bullet(doc, line)
 
 
-def _analogues(doc: Any, report: Report) -> None:
+def _analogues(doc: Document, report: Report) -> None:
     """The nearest past episodes, when the report was asked for them; nothing otherwise."""
     if not report.analogues_asked:
         return
@@ -429,7 +434,7 @@ def _analogues(doc: Any, report: Report) -> None:
         _para(doc, report.analogues_explained, italic=True)
 
 
-def _closing(doc: Any, report: Report) -> None:
+def _closing(doc: Document, report: Report) -> None:
     doc.add_heading(brief_words.BRIEF_CAVEATS, level=1)
     for caveat in report.caveats:
         _bullet(doc, caveat.text)
@@ -457,7 +462,7 @@ def _closing(doc: Any, report: Report) -> None:
             _bullet(doc, source)
 
 
-def _answers(doc: Any, report: Report) -> None:
+def _answers(doc: Document, report: Report) -> None:
     doc.add_heading(words.DOCX_ANSWERS, level=1)
     for factor in report.answers:
         doc.add_heading(_one(factor.factor_name), level=2)
