@@ -2,7 +2,9 @@
 
 Case files travel between teams and organisations. A note may carry terminal escape sequences,
 rich markup, HTML, Markdown table syntax or a spreadsheet formula; each renderer passes every
-piece of case text through the matching function here.
+piece of case text through the matching function here (terminal views hand rich ``Text`` built
+from :func:`plain`, never markup; JSON and standard error pass every string through
+:func:`plain`).
 """
 
 from __future__ import annotations
@@ -40,13 +42,6 @@ def one_line(text: object, limit: int | None = None) -> str:
     if limit is not None and len(value) > limit:
         value = value[: max(limit - 1, 0)].rstrip() + "…"
     return value
-
-
-def markup(text: object) -> str:
-    """Plain text made safe to embed in a rich markup string (``[bold]`` stays literal)."""
-    from rich.markup import escape
-
-    return escape(plain(text))
 
 
 def html_text(text: object) -> str:
