@@ -39,7 +39,7 @@ def assessed(path: Path = MIXED) -> scoring.Assessment:
 
 def test_model_holds_every_section_of_the_summary():
     model = report_view.build(assessed(), generated=datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC))
-    assert model.schema == "sanctions-check/report@2"
+    assert model.schema == "sanctions-check/report@3"
     # alpha 62.5 (w3); beta: b1 unknown at the midpoint, b2 3 -> 62.5 (w1), range 37.5-87.5;
     # gamma unanswered -> 50 (w1), range 0-100. (187.5 + 62.5 + 50) / 5 = 60, range 45-75.
     assert model.outlook.score == 60
@@ -137,7 +137,7 @@ def test_report_every_format(cli, fixed_clock, fmt):
     assert "Each crisis is unique." in out
     assert "2023-11-14T22:13:20Z" in out
     if fmt == "json":
-        assert json.loads(out)["schema"] == "sanctions-check/report@2"
+        assert json.loads(out)["schema"] == "sanctions-check/report@3"
     else:
         if fmt == "html":
             import html

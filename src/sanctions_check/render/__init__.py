@@ -71,13 +71,16 @@ class Json:
 
 
 class Plain:
-    """A view that is a document already (the case template): its text as it is."""
+    """A view that is a document already (the case template): its text, with terminal escape
+    sequences and control characters removed (the framework's text is untrusted too)."""
 
     def text(self, view: object) -> str:
+        from sanctions_check.textsafe import plain
+
         text = getattr(view, "text", None)
         if not isinstance(text, str):
             raise TypeError(f"{type(view).__name__} has no text to print")
-        return text
+        return plain(text)
 
 
 # (command, format) -> "module:Class", the module under sanctions_check.render.

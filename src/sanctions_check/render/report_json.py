@@ -1,4 +1,4 @@
-"""`report --format json`: the report model itself, through the one JSON writer (``report@2``)."""
+"""`report --format json`: the report model itself, through the one JSON writer (``report@3``)."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ drift apart: a section added here shows up everywhere. Figures a person reads ar
 and shares whole percents, rounded once here (``numbers``); every sentence is chosen here and
 worded in ``wording``. Text is kept as written in the case file; each renderer makes it inert for
 its own format (textsafe). JSON is the model itself, walked once (``serialise``), schema
-``report@2`` (docs/reports.md).
+``report@3`` (docs/reports.md).
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ from sanctions_check.scoring import (
 if TYPE_CHECKING:
     from sanctions_check.analogues import Similarity
 
-SCHEMA = "sanctions-check/report@2"
+SCHEMA = "sanctions-check/report@3"
 METHOD = words.METHOD
 Paper = Literal["a4", "letter"]
 
@@ -400,7 +400,7 @@ class AnalogueView(NamedTuple):
     title: str
     file: str  # base name
     distance: int | None  # 0-100; None when no question is answered in both
-    overlap: float  # share of the outlook's weight the distance rests on, 0-1, three decimals
+    overlap: float  # share of the outlook's weight the distance rests on: a whole percent, 0-1
     weak: bool  # overlap under the framework's min_coverage
     outlook: int | None
     low: int
@@ -417,7 +417,7 @@ class AnalogueView(NamedTuple):
 
 
 class Report(NamedTuple):
-    """The whole advisory summary of one assessment (schema ``report@2``)."""
+    """The whole advisory summary of one assessment (schema ``report@3``)."""
 
     schema: str
     advisory: str
@@ -882,7 +882,7 @@ def analogue_views(result: Similarity) -> tuple[AnalogueView, ...]:
                 title=a.title,
                 file=Path(a.file).name,
                 distance=whole_or_none(a.distance),
-                overlap=round(a.overlap, 3),
+                overlap=share(a.overlap),
                 weak=a.weak,
                 outlook=whole_or_none(a.outlook),
                 low=whole(a.low),
@@ -950,7 +950,7 @@ def build(
     analogues: tuple[AnalogueView, ...] | None = None,
     bundled_library: bool = True,
 ) -> Report:
-    """The whole advisory summary of one assessment (schema ``report@2``).
+    """The whole advisory summary of one assessment (schema ``report@3``).
 
     ``with_answers=False`` leaves out the appendix of every answer with its note and sources
     (an empty tuple), for a short summary to hand to a decision maker.
