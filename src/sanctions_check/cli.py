@@ -450,7 +450,7 @@ def assess(
 
         outcome = interview.run(
             fw,
-            console=env.console(),
+            console=env.interactive_console(),
             out=out,
             resume=resume,
             force=force,

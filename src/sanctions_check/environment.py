@@ -75,6 +75,13 @@ class Environment(NamedTuple):
         console.size = console.size
         return console
 
+    def interactive_console(self) -> Console:
+        """A rich Console on standard output for the interview: unlike :meth:`console`, it
+        follows the terminal as it is resized, question after question."""
+        from rich.console import Console
+
+        return Console(file=self.stdout, no_color=None if self.colors else True)
+
     def error_console(self) -> Console:
         """A rich Console on standard error (the progress bar of a large batch)."""
         from rich.console import Console

@@ -23,7 +23,7 @@ from sanctions_check.framework import FactorKind
 from sanctions_check.numbers import percent
 from sanctions_check.render.report_view import FactorView, Report, ReportPage
 from sanctions_check.render.wording import brief as brief_words
-from sanctions_check.render.wording import common, history
+from sanctions_check.render.wording import common
 from sanctions_check.render.wording import report as words
 
 if TYPE_CHECKING:
@@ -415,7 +415,7 @@ def _analogues(doc: Document, report: Report) -> None:
     """The nearest past episodes, when the report was asked for them; nothing otherwise."""
     if not report.analogues_asked:
         return
-    doc.add_heading(history.SIMILAR_TITLE, level=1)
+    doc.add_heading(words.ANALOGUES_HEADING, level=1)
     for note in report.analogues_notes:
         _para(doc, note, bold=True)
     for item in report.analogues:

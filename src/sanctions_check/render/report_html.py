@@ -17,7 +17,7 @@ from sanctions_check import textsafe
 from sanctions_check.numbers import percent
 from sanctions_check.render import page
 from sanctions_check.render.report_view import Report, ReportPage
-from sanctions_check.render.wording import common, history
+from sanctions_check.render.wording import common
 from sanctions_check.render.wording import report as words
 
 _SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\]+\Z")
@@ -518,7 +518,7 @@ def _analogues(report: Report) -> str:
     """The nearest past episodes, when the report was asked for them; nothing otherwise."""
     if not report.analogues_asked:
         return ""
-    out = ['<section id="analogues">', f"<h2>{e(history.SIMILAR_TITLE)}</h2>"]
+    out = ['<section id="analogues">', f"<h2>{e(words.ANALOGUES_HEADING)}</h2>"]
     out.extend(f'<p class="cap">{e(note)}</p>' for note in report.analogues_notes)
     if report.analogues:
         out.append('<ol class="analogues">')

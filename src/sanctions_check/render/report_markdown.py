@@ -12,7 +12,7 @@ from collections.abc import Callable
 from sanctions_check import textsafe
 from sanctions_check.numbers import percent
 from sanctions_check.render.report_view import Report, ReportPage
-from sanctions_check.render.wording import common, history
+from sanctions_check.render.wording import common
 from sanctions_check.render.wording import report as words
 
 Add = Callable[[str], None]
@@ -257,7 +257,7 @@ def _analogues(report: Report, add: Add) -> None:
     if not report.analogues_asked:
         return
     add("")
-    add(f"## {text(history.SIMILAR_TITLE)}")
+    add(f"## {text(words.ANALOGUES_HEADING)}")
     for note in report.analogues_notes:
         add("")
         add(f"**{text(note)}**")

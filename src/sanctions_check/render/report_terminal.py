@@ -14,7 +14,7 @@ from sanctions_check.render import bottom_line
 from sanctions_check.render.console import bullet, heading, paragraph
 from sanctions_check.render.console import text as _t
 from sanctions_check.render.report_view import Report, ReportPage
-from sanctions_check.render.wording import common, history
+from sanctions_check.render.wording import common
 from sanctions_check.render.wording import report as words
 
 if TYPE_CHECKING:
@@ -290,7 +290,7 @@ def _analogues(report: Report, console: Console) -> None:
     """The nearest past episodes, when the report was asked for them; nothing otherwise."""
     if not report.analogues_asked:
         return
-    _heading(console, history.SIMILAR_TITLE)
+    _heading(console, words.ANALOGUES_HEADING)
     for note in report.analogues_notes:
         paragraph(console, note, "yellow")
     for item in report.analogues:

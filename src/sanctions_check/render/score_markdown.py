@@ -2,35 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from sanctions_check import textsafe
 from sanctions_check.render import score_view
-from sanctions_check.render.score_view import ScoreHead, ScoreTail
-
-if TYPE_CHECKING:
-    from sanctions_check.batch import ScoreRow
-    from sanctions_check.environment import Environment
 
 ALIGN = ("---", "---", "---:", "---:", "---", "---")
 
 
-class ScoreMarkdown:
-    """Collects the rows, then writes the table (nothing at all when no case is valid)."""
+class ScoreMarkdown(score_view.RankedRows):
+    """The rows ranked, as one Markdown table once every file is read."""
 
-    def __init__(self) -> None:
-        self.rows: list[ScoreRow] = []
-
-    def start(self, head: ScoreHead, environment: Environment) -> None:
-        self.head = head
-        self.environment = environment
-
-    def add(self, row: ScoreRow) -> None:
-        self.rows.append(row)
-
-    def finish(self, tail: ScoreTail) -> None:
-        if self.rows:
-            self.environment.write(text(score_view.table(self.head, self.rows)))
+    def out(self, view: score_view.ScoreTable) -> None:
+        self.environment.write(text(view))
 
 
 def text(view: score_view.ScoreTable) -> str:

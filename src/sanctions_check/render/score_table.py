@@ -11,34 +11,18 @@ from typing import TYPE_CHECKING
 
 from sanctions_check import textsafe
 from sanctions_check.render import score_view
-from sanctions_check.render.score_view import ScoreHead, ScoreTail
 from sanctions_check.render.wording import score as words
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-    from sanctions_check.batch import ScoreRow
-    from sanctions_check.environment import Environment
 
+class ScoreTable(score_view.RankedRows):
+    """The rows ranked, drawn by the environment's rule once every file is read."""
 
-class ScoreTable:
-    """Collects the rows, then draws them ranked (nothing at all when no case is valid)."""
-
-    def __init__(self) -> None:
-        self.rows: list[ScoreRow] = []
-
-    def start(self, head: ScoreHead, environment: Environment) -> None:
-        self.head = head
-        self.environment = environment
-
-    def add(self, row: ScoreRow) -> None:
-        self.rows.append(row)
-
-    def finish(self, tail: ScoreTail) -> None:
-        if self.rows:
-            view = score_view.table(self.head, self.rows)
-            self.environment.show(lambda console: draw(view, console))
+    def out(self, view: score_view.ScoreTable) -> None:
+        self.environment.show(lambda console: draw(view, console))
 
 
 def draw(view: score_view.ScoreTable, console: Console) -> None:

@@ -18,6 +18,7 @@ from sanctions_check.render.wording import score as words
 
 if TYPE_CHECKING:
     from sanctions_check.batch import ScoreRow
+    from sanctions_check.environment import Environment
     from sanctions_check.framework import Framework
 
 SCHEMA = "sanctions-check/score@2"
@@ -168,6 +169,28 @@ def table(score_head: ScoreHead, rows: list[ScoreRow]) -> ScoreTable:
             f"{common.OUTLOOK_EXPLAINED} {common.NEUTRAL_RULE} {words.RISK_NOTE}",
         ),
     )
+
+
+class RankedRows:
+    """A batch's rows collected as they come, for a format that ranks them at the end: it writes
+    :meth:`out` with the table, or nothing at all when no case is valid."""
+
+    def __init__(self) -> None:
+        self.rows: list[ScoreRow] = []
+
+    def start(self, head: ScoreHead, environment: Environment) -> None:
+        self.head = head
+        self.environment = environment
+
+    def add(self, row: ScoreRow) -> None:
+        self.rows.append(row)
+
+    def finish(self, tail: ScoreTail) -> None:
+        if self.rows:
+            self.out(table(self.head, self.rows))
+
+    def out(self, view: ScoreTable) -> None:
+        raise NotImplementedError
 
 
 def column_widths(columns: list[list[str]], room: int) -> list[int]:

@@ -115,10 +115,6 @@ def question(factor_name: str, text: str) -> str:
     return f"{factor_name}: {text}"
 
 
-def factor_heading(name: str, kind_label: str) -> str:
-    return f"{name} ({kind_label})"
-
-
 def counts_text(unknown: int, not_applicable: int, unanswered: int) -> str:
     parts = [
         f"{n} {word}"
