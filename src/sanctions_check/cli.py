@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from sanctions_check import environment
 from sanctions_check.entry import main as main
 from sanctions_check.entry import version_line
 from sanctions_check.errors import (
@@ -172,6 +171,13 @@ def _root(
     """Advisory structure and scoring for targeted sanctions aimed at preventing mass atrocities."""
 
 
+def _environment() -> "Environment":
+    """The I/O context this command runs in (imported here: `--help` needs none)."""
+    from sanctions_check import environment
+
+    return environment.current()
+
+
 def _exit(code: int) -> NoReturn:
     raise typer.Exit(code)
 
@@ -268,7 +274,7 @@ def score(
     from sanctions_check.render import score_view, stream
     from sanctions_check.render.wording import errors as words
 
-    env = environment.current()
+    env = _environment()
     with _failures(env):
         fw = _framework(env, framework_path, max_size)
         names, problems = batch.collect(paths)
@@ -327,7 +333,7 @@ def validate(
     from sanctions_check.render import stream
     from sanctions_check.render.wording import errors as words
 
-    env = environment.current()
+    env = _environment()
     with _failures(env):
         fw = _framework(env, framework_path, max_size)
         names, problems = batch.collect(paths)
@@ -365,7 +371,7 @@ def factors(
     from sanctions_check.render import emit, factors_view
     from sanctions_check.render.wording import errors as words
 
-    env = environment.current()
+    env = _environment()
     with _failures(env):
         view = factors_view.view(_framework(env, framework_path), ident)
         if ident is not None and view.item is None:
@@ -393,7 +399,7 @@ def new(
     from sanctions_check.render import emit
     from sanctions_check.render.wording import errors as words
 
-    env = environment.current()
+    env = _environment()
     with _failures(env):
         view = template.build(_framework(env, framework_path))
         emit(env, "new", "yaml", view, output=output, force=force)
@@ -435,7 +441,7 @@ def assess(
     from sanctions_check import flow
     from sanctions_check.render.wording import errors as words
 
-    env = environment.current()
+    env = _environment()
     if out is not None and resume is not None:
         env.say(words.ASSESS_OUT_OR_RESUME)
         _exit(EXIT_USAGE)
@@ -522,7 +528,7 @@ def report(
     from sanctions_check.render import emit, report_view
     from sanctions_check.render.wording import errors as words
 
-    env = environment.current()
+    env = _environment()
     if analogues and library and "-" in library:
         env.say(words.LIBRARY_NOT_STDIN)
         _exit(EXIT_USAGE)
@@ -598,7 +604,7 @@ def compare(
     from sanctions_check.render import compare_view, emit
     from sanctions_check.render.wording import errors as words
 
-    env = environment.current()
+    env = _environment()
     if old_path == "-" and new_path == "-":
         env.say(words.COMPARE_ONE_STDIN)
         _exit(EXIT_USAGE)
@@ -642,7 +648,7 @@ def similar(
     from sanctions_check.render import emit, similar_view
     from sanctions_check.render.wording import errors as words
 
-    env = environment.current()
+    env = _environment()
     if library and "-" in library:
         env.say(words.LIBRARY_NOT_STDIN)
         _exit(EXIT_USAGE)
@@ -684,7 +690,7 @@ def backtest(
     from sanctions_check.render import backtest_view, emit
     from sanctions_check.render.wording import errors as words
 
-    env = environment.current()
+    env = _environment()
     with _failures(env):
         fw = _framework(env, framework_path, max_size)
         found = history.load(paths, fw, max_size)
@@ -756,7 +762,7 @@ def panel(
     from sanctions_check.render import emit, panel_view
     from sanctions_check.render.wording import errors as words
 
-    env = environment.current()
+    env = _environment()
     if "-" in paths:
         env.say(words.PANEL_NO_STDIN)
         _exit(EXIT_USAGE)
