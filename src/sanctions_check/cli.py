@@ -14,11 +14,11 @@ typer never reads, name the library's types as strings).
 """
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
@@ -55,12 +55,16 @@ class _Command(typer.core.TyperCommand):
         ]
 
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
 class _App(typer.Typer):
     """Every command, present and future, gets the plain usage line of :class:`_Command`."""
 
-    def command(self, *args: Any, **kwargs: Any) -> Any:
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[_F], _F]:
         kwargs.setdefault("cls", _Command)
-        return super().command(*args, **kwargs)
+        decorator: Callable[[_F], _F] = super().command(*args, **kwargs)
+        return decorator
 
 
 app = _App(

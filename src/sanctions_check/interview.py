@@ -126,8 +126,8 @@ def share_default_key_bindings() -> None:
     """
     from prompt_toolkit.application import application as app_module
 
-    if not hasattr(app_module.load_key_bindings, "cache_info"):
-        app_module.load_key_bindings = functools.lru_cache(maxsize=1)(app_module.load_key_bindings)
+    if not hasattr(app_module.load_key_bindings, "cache_info"):  # type: ignore[attr-defined]
+        app_module.load_key_bindings = functools.lru_cache(maxsize=1)(app_module.load_key_bindings)  # type: ignore[attr-defined]
 
 
 class Prompts:

@@ -60,7 +60,7 @@ class StrictResolver(BaseResolver):
             return self.DEFAULT_SCALAR_TAG
         if kind is MappingNode:
             return self.DEFAULT_MAPPING_TAG
-        resolved: str = super().resolve(kind, value, implicit)
+        resolved: str = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
         return resolved
 
 
@@ -225,7 +225,7 @@ class StrictLoader(
         Block nesting (indentation, not brackets) is not caught by the bracket pre-scan; this
         bound keeps the recursive composer shallow whatever the file holds.
         """
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in PyYAML's stubs
         if isinstance(event, yaml.AliasEvent):
             raise yaml.composer.ComposerError(
                 None,

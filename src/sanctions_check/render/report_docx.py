@@ -98,7 +98,7 @@ def _table(doc: Document, headers: list[str], rows: list[list[str]]) -> Table:
         cell.paragraphs[0].add_run(t(text)).bold = True
         _shade(cell, HEADER_FILL)
     for values in rows:
-        row = table.add_row()
+        row = table.add_row()  # type: ignore[no-untyped-call]  # untyped in python-docx
         _keep_whole(row)
         for cell, text in zip(row.cells, values, strict=True):
             cell.text = t(text)
