@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import DATA, EXAMPLES, MINI
+from helpers import DATA, EXAMPLES, MINI
 from sanctions_check import batch, framework
 from sanctions_check.render import brief, brief_html, brief_md, report_model, wording
 from sanctions_check.scoring import assess

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES, MINI, ROOT
+from helpers import EXAMPLES, MINI, ROOT
 from hostile import VALID
 from sanctions_check import case as case_mod
 from sanctions_check import framework as framework_mod

@@ -20,7 +20,7 @@ import random
 
 import pytest
 
-from conftest import DATA, MINI
+from helpers import DATA, MINI
 from sanctions_check import backtest, history
 from sanctions_check import framework as framework_mod
 

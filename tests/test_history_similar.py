@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DATA, MINI
+from helpers import DATA, MINI
 from sanctions_check import analogues, history
 from sanctions_check import case as case_mod
 from sanctions_check import framework as framework_mod

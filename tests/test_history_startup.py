@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DATA, MINI
+from helpers import DATA, MINI
 from test_startup import INTERACTIVE, NEVER, RENDERING, loaded, modules_after
 
 LIBRARY = DATA / "history" / "library"

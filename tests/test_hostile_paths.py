@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, ENV, ROOT, run_subprocess, write
+from helpers import DATA, ENV, ROOT, run_subprocess, write
 from hostile import FW, HEAD, READERS, VALID, assert_clean_failure, write_bytes
 from test_hostile_yaml import MALFORMED, NOT_A_CASE
 

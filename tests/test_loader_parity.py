@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
-from conftest import MINI, write
+from helpers import MINI, write
 from sanctions_check import yamlio
 from sanctions_check.errors import InputError
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import MINI, write
+from helpers import MINI, write
 from panelkit import THREE, load_all, mini_text, write_panel
 from sanctions_check import case, feedback, framework, panel, scoring
 from sanctions_check.case import Answer, Case, CaseHeader, RiskAnswer

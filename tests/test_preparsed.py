@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from conftest import EXAMPLES, ROOT
+from helpers import EXAMPLES, ROOT
 from sanctions_check import case, framework, history, preparsed, scoring, yamlio
 from sanctions_check.checks import Checker
 

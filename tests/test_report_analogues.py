@@ -11,7 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from conftest import DATA, EXAMPLES, MINI, write
+from helpers import DATA, EXAMPLES, MINI, write
 from test_startup import INTERACTIVE, NEVER, RENDERING, loaded, modules_after
 
 HEADING = "Historical analogues"

@@ -28,7 +28,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from helpers import ROOT
 from sanctions_check import framework as framework_mod
 from sanctions_check.case import Answer, Case, CaseHeader, RiskAnswer
 from sanctions_check.render import markdown, report_model

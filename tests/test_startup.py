@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ENV, MINI, write
+from helpers import ENV, MINI, write
 
 RUN_AND_LIST = """
 import json, sys

@@ -11,7 +11,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from conftest import MINI, ROOT, write
+from helpers import MINI, ROOT, write
 from sanctions_check.cli import app
 from sanctions_check.framework import load as load_framework
 
