@@ -4,6 +4,7 @@ conftest.py holds only fixtures and hooks."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -38,3 +39,52 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+# What a command may import: checked in a fresh interpreter through the real entry point.
+RUN_AND_LIST = """
+import json, sys
+out, argv = sys.argv[1], sys.argv[2:]
+sys.argv = ["sanctions-check", *argv]
+from sanctions_check.entry import main
+code = 0
+try:
+    main()
+except SystemExit as exc:
+    code = exc.code or 0
+with open(out, "w") as handle:
+    json.dump({"code": code, "modules": sorted(sys.modules)}, handle)
+"""
+
+INTERACTIVE = ("questionary", "prompt_toolkit")
+YAML_AND_VALIDATION = (
+    "yaml",
+    "_yaml",
+    "sanctions_check.yamlio",
+    "sanctions_check.checks",
+    "sanctions_check.framework",
+    "sanctions_check.case",
+    "sanctions_check.scoring",
+    "sanctions_check.batch",
+)
+RENDERING = ("rich",)
+
+
+def modules_after(tmp_path: Path, *args: str) -> tuple[int, set[str]]:
+    listing = tmp_path / "modules.json"
+    env = {**os.environ, **ENV}
+    proc = subprocess.run(
+        [sys.executable, "-c", RUN_AND_LIST, str(listing), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+    assert listing.exists(), proc.stderr
+    data = json.loads(listing.read_text())
+    return data["code"], set(data["modules"])
+
+
+def loaded(modules: set[str], families: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in modules if any(m == f or m.startswith(f + ".") for f in families))

@@ -25,30 +25,7 @@ from sanctions_check.errors import (
     EXIT_USAGE,
 )
 
-
-class _Command(typer.core.TyperCommand):
-    """A command whose usage line reads as people write it: `score [OPTIONS] PATH...`.
-
-    typer wraps every required argument in braces (`{PATH...}`), a notation no shell or manual
-    page uses; the argument's own name is enough, and optional ones keep their brackets.
-    """
-
-    def collect_usage_pieces(self, ctx: Any) -> list[str]:
-        return [
-            piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece
-            for piece in super().collect_usage_pieces(ctx)
-        ]
-
-
-class _App(typer.Typer):
-    """Every command, present and future, gets the plain usage line of :class:`_Command`."""
-
-    def command(self, *args: Any, **kwargs: Any) -> Any:
-        kwargs.setdefault("cls", _Command)
-        return super().command(*args, **kwargs)
-
-
-app = _App(
+app = typer.Typer(
     name="sanctions-check",
     help=(
         "Advisory structure and scoring for targeted sanctions aimed at preventing mass "
@@ -200,7 +177,7 @@ def score(
         list[str],
         typer.Argument(
             help="Case files, folders (searched for *.yaml and *.yml) or - for standard input.",
-            metavar="PATH...",
+            metavar="PATH",
         ),
     ],
     format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = (
@@ -294,7 +271,7 @@ def _progress(outcomes, total: int):
 def validate(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Case files, folders or - for standard input.", metavar="PATH..."),
+        typer.Argument(help="Case files, folders or - for standard input.", metavar="PATH"),
     ],
     framework_path: FrameworkOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX,
@@ -322,7 +299,7 @@ def factors(
         str | None,
         typer.Argument(
             help="A factor or risk id to show in full, in any case (default: the overview).",
-            metavar="[ID]",
+            metavar="ID",
         ),
     ] = None,
     format: Annotated[FactorsFormat, typer.Option("--format", "-f", help="Output format.")] = (
@@ -713,7 +690,7 @@ def backtest(
         list[str],
         typer.Argument(
             help="Case files or folders; the cases with a recorded outcome are back-tested.",
-            metavar="PATH...",
+            metavar="PATH",
         ),
     ],
     format: Annotated[HistoryFormat, typer.Option("--format", "-f", help="Output format.")] = (
@@ -776,7 +753,7 @@ def panel(
         list[str],
         typer.Argument(
             help="Case files of one case by different analysts, or folders holding them.",
-            metavar="FILE_OR_FOLDER...",
+            metavar="FILE_OR_FOLDER",
         ),
     ],
     case_id: Annotated[
