@@ -9,7 +9,6 @@ say how to resume.
 from __future__ import annotations
 
 import errno
-import functools
 import shlex
 import signal
 import sys
@@ -114,26 +113,8 @@ def _ask(question: Any, *extra: KeyBindings) -> Any:
     return question.unsafe_ask()
 
 
-def share_default_key_bindings() -> None:
-    """Build prompt_toolkit's default key bindings once instead of for every prompt.
-
-    prompt_toolkit builds its ~1,000 default bindings (emacs, vi, mouse) for every Application,
-    and questionary makes two Applications per list prompt: that alone was most of the ~90 ms
-    between an answer and the next question on the bundled framework. The bindings hold no state
-    of their own (their filters and handlers look at the running application), so one copy
-    serves every prompt. Idempotent.
-    """
-    from prompt_toolkit.application import application as app_module
-
-    if not hasattr(app_module.load_key_bindings, "cache_info"):
-        app_module.load_key_bindings = functools.lru_cache(maxsize=1)(app_module.load_key_bindings)
-
-
 class Prompts:
     """The few prompt shapes the interview needs, on questionary."""
-
-    def __init__(self) -> None:
-        share_default_key_bindings()
 
     def select(
         self,
