@@ -4,11 +4,13 @@ conftest.py holds only fixtures and hooks."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -33,6 +35,15 @@ def run_subprocess(
         env=full_env,
         timeout=120,
     )
+
+
+def preparse_tool() -> ModuleType:
+    """tools/preparse.py, the generator of the pre-parsed modules (not part of the package)."""
+    spec = importlib.util.spec_from_file_location("preparse", ROOT / "tools" / "preparse.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def write(path: Path, text: str) -> Path:
