@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from helpers import ENV, MINI
 from printkit import find_tools
 from sanctions_check.cli import app
+
+# Property tests draw their full number of examples in CI (CI=true) and a quarter of it at a desk
+# (helpers.examples scales each test's number by the profile). HYPOTHESIS_PROFILE=ci gives the
+# full run anywhere; SANCTIONS_CHECK_FUZZ sets the fuzz tests' number outright.
+settings.register_profile("ci", max_examples=100)
+settings.register_profile("dev", max_examples=25)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev")
+)
 
 
 @pytest.fixture(autouse=True)

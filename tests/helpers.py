@@ -46,6 +46,14 @@ def preparse_tool() -> ModuleType:
     return module
 
 
+def examples(full: int) -> int:
+    """A property test's number of examples under the loaded hypothesis profile: ``full`` in CI,
+    a quarter of it (at least 10) at a desk (see conftest.py)."""
+    from hypothesis import settings
+
+    return max(10, full * settings.default.max_examples // 100)
+
+
 def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

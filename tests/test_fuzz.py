@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import EXAMPLES, MINI, ROOT
+from helpers import EXAMPLES, MINI, ROOT, examples
 from hostile import VALID
 from sanctions_check import case as case_mod
 from sanctions_check import framework as framework_mod
@@ -28,7 +28,7 @@ from sanctions_check import scoring, yamlio
 from sanctions_check.checks import Checker
 from sanctions_check.errors import InputError
 
-EXAMPLES_RUN = int(os.environ.get("SANCTIONS_CHECK_FUZZ", "150"))
+EXAMPLES_RUN = int(os.environ.get("SANCTIONS_CHECK_FUZZ") or examples(150))
 FUZZ = settings(
     max_examples=EXAMPLES_RUN,
     deadline=None,

@@ -28,16 +28,16 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import ROOT
+from helpers import ROOT, examples
 from sanctions_check import framework as framework_mod
 from sanctions_check.case import Answer, Case, CaseHeader, RiskAnswer
 from sanctions_check.render import markdown, report_model
 from sanctions_check.render import report as report_text
 from sanctions_check.scoring import assess
 
-RUNS = int(os.environ.get("SANCTIONS_CHECK_FUZZ", "150"))
+RUNS = int(os.environ.get("SANCTIONS_CHECK_FUZZ") or examples(150))
 PROPERTY = settings(
-    max_examples=max(RUNS // 3, 30),
+    max_examples=max(RUNS // 3, 10),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
