@@ -6,7 +6,7 @@
   without crashing, and every score stays within 0-100 with low <= score <= high; the same
   holds with random weights, gates and bands.
 
-The default run is short, for CI. A longer fuzz run (see README, Development):
+The default run is short (shorter still outside CI). A longer fuzz run (docs/development.md):
     SANCTIONS_CHECK_FUZZ=20000 .venv/bin/python -m pytest tests/test_fuzz.py
 """
 
