@@ -1,22 +1,26 @@
-"""Shared fixtures: run the real CLI in-process (CliRunner) or as a subprocess."""
+"""Fixtures and hooks only: shared constants and helpers live in helpers.py."""
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
+from helpers import ENV, MINI
+from printkit import find_tools
 from sanctions_check.cli import app
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data"
-EXAMPLES = ROOT / "examples"
-MINI = DATA / "mini-framework.yaml"
-ENV = {"COLUMNS": "120", "NO_COLOR": "1", "TERM": "dumb"}
+# Property tests draw their full number of examples in CI (CI=true) and a quarter of it at a desk
+# (helpers.examples scales each test's number by the profile). HYPOTHESIS_PROFILE=ci gives the
+# full run anywhere; SANCTIONS_CHECK_FUZZ sets the fuzz tests' number outright.
+settings.register_profile("ci", max_examples=100)
+settings.register_profile("dev", max_examples=25)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev")
+)
 
 
 @pytest.fixture(autouse=True)
@@ -43,30 +47,32 @@ def cli():
     return invoke
 
 
-def run_subprocess(
-    *args: str,
-    input: bytes | None = None,
-    cwd: Path | None = None,
-    env: dict[str, str] | None = None,
-) -> subprocess.CompletedProcess[bytes]:
-    """Run `python -m sanctions_check` in a fresh interpreter (real stdio, real exit code)."""
-    full_env = {**os.environ, **ENV, **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "sanctions_check", *map(str, args)],
-        input=input,
-        capture_output=True,
-        cwd=cwd,
-        env=full_env,
-        timeout=120,
-    )
-
-
 @pytest.fixture
 def mini() -> Path:
     return MINI
 
 
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
+@pytest.fixture(scope="session")
+def tools() -> dict[str, str]:
+    """Chromium, pdftotext and pdfinfo for the print tests (skipped without them, failed under
+    CI=true)."""
+    return find_tools()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--timed",
+        action="store_true",
+        help="also run the tests marked `timed`, which assert wall-clock limits (on an idle "
+        "machine: on a shared one their limits fail at random)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Leave out the `timed` tests unless --timed is given; every other test always runs."""
+    if config.getoption("--timed"):
+        return
+    timed = [item for item in items if item.get_closest_marker("timed") is not None]
+    if timed:
+        config.hook.pytest_deselected(items=timed)
+        items[:] = [item for item in items if item.get_closest_marker("timed") is None]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import MINI
+from helpers import MINI
 
 FW = ("--framework", str(MINI))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import MINI, write
+from helpers import MINI, write
 from sanctions_check import case, framework
 
 FACTOR_OF = {"a1": "alpha", "a2": "alpha", "b1": "beta", "b2": "beta", "g1": "gamma", "f1": "flag"}

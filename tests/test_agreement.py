@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import examples
 from sanctions_check.agreement import MIN_UNITS, alpha_ordinal, measure
 
 krippendorff = pytest.importorskip("krippendorff")
@@ -97,7 +98,7 @@ def test_levels(alpha_level, units):
 answers = st.one_of(st.none(), st.sampled_from(["unknown", "n/a"]), st.integers(0, 4))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.integers(2, 7).flatmap(
         lambda coders: st.lists(st.lists(answers, min_size=coders, max_size=coders), max_size=40)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from conftest import MINI, ROOT, run_subprocess
+from helpers import MINI, ROOT, run_subprocess
 from sanctions_check import case as case_mod
 from sanctions_check.framework import load as load_framework
 
@@ -95,7 +95,8 @@ def test_ctrl_c_keeps_every_answer_and_resume_finishes_with_the_summary(tmp_path
     child.expect("cited by 12 of 15 practitioners")
     child.expect("Section 2/6 · Question 1/8")
     child.expect_exact(LIST_PROMPT)
-    latencies = [answer(child, "3"), answer(child, "u"), answer(child, "2")]
+    for key in ("3", "u", "2"):
+        answer(child, key)
     assert "Is b2 present?" in child.before
     child.sendcontrol("c")
     child.expect("Interrupted. Every answer so far is saved in pty-land-2024.yaml")
@@ -119,7 +120,7 @@ def test_ctrl_c_keeps_every_answer_and_resume_finishes_with_the_summary(tmp_path
     child.send("\r")
     child.expect_exact(LIST_PROMPT)
     for key in ("1", "4", "0", "2", "3", "1"):
-        latencies.append(answer(child, key))
+        answer(child, key)
     assert "Evasion: if it happens, how severe would it be?" in child.before
     child.send("1\r")
     child.expect("Advisory summary")
@@ -131,8 +132,19 @@ def test_ctrl_c_keeps_every_answer_and_resume_finishes_with_the_summary(tmp_path
     assert saved.answer("beta", "b2").score == 1
     assert (saved.risk("harm").likelihood, saved.risk("harm").severity) == (2, 3)
     assert (saved.risk("evasion").likelihood, saved.risk("evasion").severity) == (1, 1)
-    # A saved answer plus the next prompt, seen from outside through a pty (upper bound of the
-    # tool's own time; the budget is 50 ms, the assertion leaves room for a loaded CI machine).
+
+
+@pytest.mark.timed
+def test_answer_to_next_prompt_through_a_pty_within_250_ms(tmp_path):
+    """A saved answer plus the next prompt, seen from outside through a pty: an upper bound of
+    the tool's own time (its budget is 50 ms; benchmarks/assess_latency.py measures it)."""
+    child = spawn("--framework", str(MINI), cwd=tmp_path)
+    header(child, "Pty Land 2024", "pty-land-2024.yaml")
+    child.expect_exact(LIST_PROMPT)
+    latencies = [answer(child, key) for key in ("3", "u", "2", "1", "4", "0", "2", "3", "1")]
+    child.send("1\r")
+    child.expect("Advisory summary")
+    assert finish(child) == 0
     print(
         f"answer-to-next-prompt through the pty: median "
         f"{statistics.median(latencies) * 1000:.1f} ms, max {max(latencies) * 1000:.1f} ms"

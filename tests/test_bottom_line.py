@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DATA, EXAMPLES, MINI, run_subprocess
+from helpers import DATA, EXAMPLES, MINI, run_subprocess
 from sanctions_check import batch, framework
 from sanctions_check.render import report_view
 from sanctions_check.render.bottom_line import MAX_LINES, bottom_line

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import DATA, EXAMPLES, MINI
+from helpers import DATA, EXAMPLES, MINI
 from sanctions_check import batch, framework
 from sanctions_check.render import brief, brief_html, brief_md, report_view
 from sanctions_check.render.wording import brief as wording

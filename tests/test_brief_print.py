@@ -10,21 +10,13 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DATA, EXAMPLES, MINI
+from helpers import DATA, EXAMPLES, MINI
+from printkit import PAPERS, pdf_info, pdf_pages, print_to_pdf, squash, word_boxes
 from sanctions_check import framework
 from sanctions_check.render import brief, report_view
 from sanctions_check.scoring import assess
-from test_report_print import (
-    PAPERS,
-    pdf_info,
-    pdf_pages,
-    print_to_pdf,
-    squash,
-    tools,
-    word_boxes,
-)
 
-__all__ = ["tools"]  # the Chromium and poppler fixture, shared with the report print test
+pytestmark = pytest.mark.print
 
 MARGIN_PT = 20  # the brief asks for 10-12 mm (28-34 pt)
 BOTTOM_MARGIN_PT = 28.3  # 10 mm

@@ -12,7 +12,7 @@ import re
 import pytest
 import yaml
 
-from conftest import DATA, MINI, write
+from helpers import DATA, MINI, write
 from hostile import assert_clean_failure
 from sanctions_check import case as case_mod
 from sanctions_check import framework as framework_mod

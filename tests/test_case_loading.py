@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from conftest import MINI
+from helpers import MINI
 from sanctions_check import case as case_mod
 from sanctions_check import framework as framework_mod
 from sanctions_check import yamlio

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from conftest import DATA, EXAMPLES, MINI, run_subprocess, write
+from helpers import DATA, EXAMPLES, MINI, run_subprocess, write
 from sanctions_check import __version__
 
 CASES = DATA / "mini-cases"

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import DATA, MINI, write
+from helpers import DATA, MINI, write
 from sanctions_check import case, framework, scoring
 from sanctions_check.compare import compare
 from test_report_golden import check_golden

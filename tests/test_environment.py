@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from conftest import DATA, EXAMPLES, MINI, write
+from helpers import DATA, EXAMPLES, MINI, write
 from sanctions_check import environment, serialise
 from sanctions_check.environment import Environment
 

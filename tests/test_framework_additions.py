@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DATA, MINI, write
+from helpers import DATA, MINI, write
 from hostile import assert_clean_failure
 from sanctions_check import framework as framework_mod
 

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from conftest import DATA, ROOT, write
+from helpers import DATA, ROOT, write
 from hostile import assert_clean_failure
 from sanctions_check import case as case_mod
 from sanctions_check import framework as framework_mod

@@ -6,7 +6,7 @@
   without crashing, and every score stays within 0-100 with low <= score <= high; the same
   holds with random weights, gates and bands.
 
-The default run is short, for CI. A longer fuzz run (see README, Development):
+The default run is short (shorter still outside CI). A longer fuzz run (docs/development.md):
     SANCTIONS_CHECK_FUZZ=20000 .venv/bin/python -m pytest tests/test_fuzz.py
 """
 
@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES, MINI, ROOT
+from helpers import EXAMPLES, MINI, ROOT, examples
 from hostile import VALID
 from sanctions_check import case as case_mod
 from sanctions_check import framework as framework_mod
@@ -28,7 +28,7 @@ from sanctions_check import scoring, yamlio
 from sanctions_check.checks import Checker
 from sanctions_check.errors import InputError
 
-EXAMPLES_RUN = int(os.environ.get("SANCTIONS_CHECK_FUZZ", "150"))
+EXAMPLES_RUN = int(os.environ.get("SANCTIONS_CHECK_FUZZ") or examples(150))
 FUZZ = settings(
     max_examples=EXAMPLES_RUN,
     deadline=None,

@@ -21,7 +21,7 @@ import random
 
 import pytest
 
-from conftest import DATA, MINI
+from helpers import DATA, MINI
 from sanctions_check import backtest, history, serialise
 from sanctions_check import framework as framework_mod
 from sanctions_check.render import backtest_view

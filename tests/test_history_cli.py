@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import DATA, EXAMPLES, MINI, write
+from helpers import DATA, EXAMPLES, MINI, write
 
 HISTORY = DATA / "history"
 LIBRARY = HISTORY / "library"

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, run_subprocess
+from helpers import ROOT, run_subprocess
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from conftest import DATA, MINI
+from helpers import DATA, MINI
 from sanctions_check import analogues, history, serialise
 from sanctions_check import case as case_mod
 from sanctions_check import framework as framework_mod

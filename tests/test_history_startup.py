@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DATA, MINI
-from test_startup import INTERACTIVE, NEVER, RENDERING, loaded, modules_after
+from helpers import DATA, INTERACTIVE, MINI, RENDERING, loaded, modules_after
 
 LIBRARY = DATA / "history" / "library"
 
@@ -20,4 +19,4 @@ def test_similar_and_backtest_load_no_prompts_and_no_rich(tmp_path, fmt) -> None
         code, modules = modules_after(tmp_path, *args)
         assert code == 0
         assert "sanctions_check.scoring" in modules
-        assert loaded(modules, INTERACTIVE + RENDERING + NEVER) == [], args
+        assert loaded(modules, INTERACTIVE + RENDERING) == [], args

@@ -13,7 +13,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from conftest import MINI, ROOT, write
+from helpers import MINI, ROOT, write
 from hostile import HEAD
 from test_hostile_yaml import MALFORMED, TYPE_PROBLEMS, TYPES
 

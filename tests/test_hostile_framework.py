@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DATA, MINI, write
+from helpers import DATA, MINI, write
 from hostile import assert_clean_failure
 
 TEXT = MINI.read_text(encoding="utf-8")

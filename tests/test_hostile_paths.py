@@ -8,6 +8,7 @@ can fail: each gives a clear message and exit code, never a hang, a traceback or
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import resource
 import subprocess
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, ENV, ROOT, run_subprocess, write
+from helpers import DATA, ENV, ROOT, run_subprocess, write
 from hostile import FW, HEAD, READERS, VALID, assert_clean_failure, write_bytes
 from test_hostile_yaml import MALFORMED, NOT_A_CASE
 
@@ -271,6 +272,21 @@ def test_a_batch_with_parallel_workers_gives_the_same_result(cli, tmp_path):
     folder, _ = _batch(tmp_path)
     one = cli("score", folder, *FW, "--format", "json", "--jobs", "1")
     two = cli("score", folder, *FW, "--format", "json", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 1
+    assert one.stdout == two.stdout
+
+
+def test_parallel_workers_need_no_fork(cli, tmp_path):
+    """Under spawn (macOS's and Windows' default; nothing inherited from the parent) the workers
+    score exactly as one process does: the batch uses the platform's start method as it is."""
+    folder, _ = _batch(tmp_path)
+    one = cli("score", folder, *FW, "--format", "json", "--jobs", "1")
+    before = multiprocessing.get_start_method(allow_none=True)
+    multiprocessing.set_start_method("spawn", force=True)
+    try:
+        two = cli("score", folder, *FW, "--format", "json", "--jobs", "2")
+    finally:
+        multiprocessing.set_start_method(before, force=True)
     assert one.exit_code == two.exit_code == 1
     assert one.stdout == two.stdout
 

@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from conftest import DATA, MINI, write
+from helpers import DATA, MINI, write
 from hostile import FW, VALID
 from sanctions_check import flow
 

@@ -16,7 +16,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 
-from conftest import MINI, write
+from helpers import MINI, write
 from sanctions_check import case as case_mod
 from sanctions_check import flow, interview, scoring
 from sanctions_check.case import Answer, CaseHeader
@@ -675,7 +675,7 @@ class Recorder(interview.Prompts):
 
 
 def test_keys_keep_one_meaning_in_every_list(tmp_path):
-    from conftest import ROOT
+    from helpers import ROOT
 
     big = load_framework(ROOT / "factors.yaml")
     case = flow.new_case(big, CaseHeader(id="", title="K"), "k", TODAY)

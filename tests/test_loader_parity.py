@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
-from conftest import MINI, write
+from helpers import MINI, examples, write
 from sanctions_check import yamlio
 from sanctions_check.errors import InputError
 
@@ -216,7 +216,7 @@ TOKENS = [
 
 
 @needs_libyaml
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(
         st.tuples(
@@ -231,7 +231,7 @@ def test_random_scalars_resolve_alike(pairs: list[tuple[str, str]]) -> None:
     assert outcome(text, yamlio.FAST_LOADER) == outcome(text, yamlio.StrictLoader), text
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(max_size=12), st.booleans(), st.booleans())
 def test_the_quick_resolver_answers_like_pyyamls(value: str, plain: bool, quoted: bool) -> None:
     """StrictResolver.resolve skips BaseResolver's per-call work; the tags must not change."""

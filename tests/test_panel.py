@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import MINI, write
+from helpers import MINI, examples, write
 from panelkit import THREE, load_all, mini_text, write_panel
 from sanctions_check import case, feedback, framework, panel, scoring
 from sanctions_check.case import Answer, Case, CaseHeader, RiskAnswer
@@ -258,7 +258,7 @@ answer_values = st.one_of(st.none(), st.just("unknown"), st.integers(0, 4))
 QUESTIONS = ("a1", "a2", "b1", "b2", "g1", "f1")
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     st.lists(st.fixed_dictionaries({q: answer_values for q in QUESTIONS}), min_size=2, max_size=6)
 )

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import DATA, MINI, run_subprocess, write
+from helpers import DATA, MINI, run_subprocess, write
 from panelkit import THREE, mini_text, write_panel
 from sanctions_check.render.wording import panel as wording
 
@@ -264,7 +264,7 @@ def test_not_applicable_answers_are_counted_not_pooled(cli, tmp_path):
 def test_readme_panel_example_is_a_real_run():
     from typer.testing import CliRunner
 
-    from conftest import ROOT
+    from helpers import ROOT
     from sanctions_check.cli import app
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, write
+from helpers import DATA, write
 from panelkit import THREE, load_all, write_panel
 from sanctions_check import case, feedback, framework, panel, yamlio
 from sanctions_check.errors import WriteError

@@ -9,25 +9,26 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DATA
-from test_report_print import (
+from helpers import DATA
+from printkit import (
     MARGIN_PT,
     PAPERS,
-    _Visible,
+    Visible,
     pdf_info,
     pdf_pages,
     print_to_pdf,
     squash,
-    tools,  # noqa: F401 - the fixture
     word_boxes,
 )
+
+pytestmark = pytest.mark.print
 
 RUNNING_FOOT = "sanctions-check panel, advisory, not a verdict"
 
 
 @pytest.mark.parametrize("paper", list(PAPERS))
 @pytest.mark.parametrize("folder", ["panel", "panel-round2"])
-def test_panel_html_prints_cleanly(cli, tools, tmp_path, monkeypatch, folder, paper):  # noqa: F811
+def test_panel_html_prints_cleanly(cli, tools, tmp_path, monkeypatch, folder, paper):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     html_file = tmp_path / "panel.html"
     result = cli("panel", DATA / folder, "-f", "html", "-o", html_file)
@@ -51,7 +52,7 @@ def test_panel_html_prints_cleanly(cli, tools, tmp_path, monkeypatch, folder, pa
         assert f"Page {number} of {pages}" in text and RUNNING_FOOT in text
         texts[number - 1] = text.replace(f"Page {number} of {pages}", "").replace(RUNNING_FOOT, "")
     whole = squash("".join(texts))
-    visible = _Visible()
+    visible = Visible()
     visible.feed(html)
     missing = [t.strip() for t in visible.texts if squash(t) not in whole]
     assert not missing, f"text not in the PDF: {missing[:10]}"

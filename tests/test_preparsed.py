@@ -8,16 +8,18 @@ writes from today's files: editing factors.yaml or an example without regenerati
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import EXAMPLES, ROOT
+from helpers import EXAMPLES, ROOT, preparse_tool
 from sanctions_check import case, framework, history, preparsed, scoring, yamlio
 from sanctions_check.checks import Checker
 
-REGENERATE = "run `python -m sanctions_check.preparsed` and commit the two modules"
+REGENERATE = "run `python tools/preparse.py` and commit the two modules"
 
 
 def typed(value: Any) -> Any:
@@ -30,7 +32,7 @@ def typed(value: Any) -> Any:
 
 
 def test_the_generated_modules_are_current():
-    for path, expected in preparsed.expected_modules().items():
+    for path, expected in preparse_tool().expected_modules().items():
         assert path.read_text(encoding="utf-8") == expected, f"{path.name} is stale: {REGENERATE}"
 
 
@@ -99,3 +101,24 @@ def test_the_library_reads_the_same_cases_either_way():
     library = history.load([str(EXAMPLES)], fw, yamlio.DEFAULT_MAX_BYTES)
     assert len(library.assessments) == len(list(EXAMPLES.glob("*.yaml")))
     assert library.problems == ()
+
+
+def test_the_runtime_module_imports_nothing_of_the_package():
+    """Served by framework and history, it must not reach back into them (no import cycle)."""
+    probe = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, sanctions_check.preparsed as p; p.framework('0'); p.example('');"
+            "print(sorted(m for m in sys.modules if m.startswith('sanctions_check.')))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert probe.stdout.split() == [
+        "['sanctions_check._parsed_examples',",
+        "'sanctions_check._parsed_framework',",
+        "'sanctions_check.preparsed']",
+    ]

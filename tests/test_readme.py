@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import EXAMPLES, ROOT
+from helpers import EXAMPLES, ROOT
 
 
 def _commands(text: str) -> list[str]:
@@ -32,7 +32,7 @@ def test_readme_validate_example_is_what_the_tool_prints(cli, tmp_path):
 def test_readme_bottom_line_is_what_report_prints(monkeypatch):
     from typer.testing import CliRunner
 
-    from conftest import ENV, ROOT
+    from helpers import ENV, ROOT
     from sanctions_check.cli import app
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

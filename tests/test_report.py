@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, EXAMPLES, MINI, run_subprocess, write
+from helpers import DATA, EXAMPLES, MINI, run_subprocess, write
 from sanctions_check import __version__, case, framework, scoring, serialise
 from sanctions_check.errors import UsageError
 from sanctions_check.render import provenance, report_view

@@ -11,8 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from conftest import DATA, EXAMPLES, MINI, write
-from test_startup import INTERACTIVE, NEVER, RENDERING, loaded, modules_after
+from helpers import DATA, EXAMPLES, INTERACTIVE, MINI, RENDERING, loaded, modules_after, write
 
 HEADING = "Historical analogues"
 LIBRARY = DATA / "history" / "library"
@@ -206,7 +205,7 @@ def test_report_json_with_analogues_stays_lean(tmp_path):
     code, modules = modules_after(tmp_path, *args)
     assert code == 0
     assert "sanctions_check.analogues" in modules
-    assert loaded(modules, INTERACTIVE + RENDERING + NEVER) == []
+    assert loaded(modules, INTERACTIVE + RENDERING) == []
     for name in (
         "sanctions_check.render.similar_view",
         "sanctions_check.render.report_terminal",

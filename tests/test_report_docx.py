@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from conftest import DATA, EXAMPLES, MINI, ROOT, run_subprocess, write
+from helpers import DATA, EXAMPLES, MINI, ROOT, run_subprocess, write
 
 RETRO = DATA / "report" / "mini-retrospective.yaml"
 EPOCH = "1700000000"

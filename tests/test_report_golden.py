@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, EXAMPLES, MINI, ROOT
+from helpers import DATA, EXAMPLES, MINI, ROOT
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 FORMATS = {"terminal": "txt", "markdown": "md", "html": "html", "json": "json"}

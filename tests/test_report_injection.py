@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import DATA, MINI, write
+from helpers import DATA, MINI, write
 
 HOSTILE = DATA / "report" / "hostile.yaml"
 FW = ("--framework", str(MINI))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import EXAMPLES, ROOT, run_subprocess
+from helpers import EXAMPLES, ROOT, run_subprocess
 
 
 def test_readme_score_sample_is_what_the_tool_prints():

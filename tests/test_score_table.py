@@ -8,7 +8,7 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from conftest import EXAMPLES
+from helpers import EXAMPLES
 from sanctions_check.cli import app
 
 LONG_ID = "myanmar-2017-21-military-commanders-after-the-rohingya-atrocities"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import MINI
+from helpers import MINI
 from sanctions_check import framework as framework_mod
 from sanctions_check.case import Answer, Case, CaseHeader, RiskAnswer
 from sanctions_check.scoring import assess, score_factor, whole

@@ -28,7 +28,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from helpers import ROOT, examples
 from sanctions_check import framework as framework_mod
 from sanctions_check import render
 from sanctions_check.case import Answer, Case, CaseHeader, RiskAnswer
@@ -36,9 +36,9 @@ from sanctions_check.render import report_markdown as markdown
 from sanctions_check.render import report_view
 from sanctions_check.scoring import assess
 
-RUNS = int(os.environ.get("SANCTIONS_CHECK_FUZZ", "150"))
+RUNS = int(os.environ.get("SANCTIONS_CHECK_FUZZ") or examples(150))
 PROPERTY = settings(
-    max_examples=max(RUNS // 3, 30),
+    max_examples=max(RUNS // 3, 10),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import examples
 from sanctions_check import textsafe
 
 NASTY = "\x1b[31m\x07\t\n\r\x0b\x85\xa0\u2028\u200e\u202e\u2066 aZ9=+-@–é中"
@@ -20,14 +21,14 @@ def slow_plain(text: str) -> str:
     return textsafe._CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=examples(2000), deadline=None)
 @given(st.one_of(st.text(), st.text(alphabet=st.sampled_from(NASTY), max_size=12)))
 def test_one_line_shortcut_equals_the_full_path(text: str) -> None:
     assert textsafe.one_line(text) == slow(text)
     assert textsafe.csv_cell(text) == textsafe.csv_cell(slow(text))
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=examples(2000), deadline=None)
 @given(st.one_of(st.text(), st.text(alphabet=st.sampled_from(NASTY), max_size=12)))
 def test_plain_shortcut_equals_the_full_path(text: str) -> None:
     assert textsafe.plain(text) == slow_plain(text)

@@ -365,7 +365,8 @@ def run(
     """Yield one Outcome per input, in input order; several processes for large batches."""
     workers = _workers(len(names), jobs, STDIN in names)
     if not validate_only:
-        from sanctions_check import scoring  # noqa: F401 - before any fork: workers inherit it
+        # Before the pool starts: where the platform forks its workers, they inherit it.
+        from sanctions_check import scoring  # noqa: F401
     with _collector_for_batch():
         if workers <= 1:
             fn = validate_one if validate_only else score_one
@@ -374,9 +375,10 @@ def run(
             return
         import multiprocessing
 
-        context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+        # The platform's own start method (fork, forkserver or spawn): the workers need nothing
+        # but the picklable framework and options handed to each at its start.
         chunk = max(1, min(64, len(names) // (workers * 8)))
-        with context.Pool(
+        with multiprocessing.Pool(
             workers, initializer=_init_worker, initargs=(framework, max_bytes, validate_only)
         ) as pool:
             yield from pool.imap(_work, names, chunksize=chunk)

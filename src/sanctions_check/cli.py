@@ -14,11 +14,11 @@ typer never reads, name the library's types as strings).
 """
 
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -41,33 +41,7 @@ if TYPE_CHECKING:
     from sanctions_check.scoring import Assessment
 
 
-class _Command(typer.core.TyperCommand):
-    """A command whose usage line reads as people write it: `score [OPTIONS] PATH...`.
-
-    typer wraps every required argument in braces (`{PATH...}`), a notation no shell or manual
-    page uses; the argument's own name is enough, and optional ones keep their brackets.
-    """
-
-    def collect_usage_pieces(self, ctx: Any) -> list[str]:
-        return [
-            piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece
-            for piece in super().collect_usage_pieces(ctx)
-        ]
-
-
-_F = TypeVar("_F", bound=Callable[..., Any])
-
-
-class _App(typer.Typer):
-    """Every command, present and future, gets the plain usage line of :class:`_Command`."""
-
-    def command(self, *args: Any, **kwargs: Any) -> Callable[[_F], _F]:
-        kwargs.setdefault("cls", _Command)
-        decorator: Callable[[_F], _F] = super().command(*args, **kwargs)
-        return decorator
-
-
-app = _App(
+app = typer.Typer(
     name="sanctions-check",
     help=(
         "Advisory structure and scoring for targeted sanctions aimed at preventing mass "
@@ -240,7 +214,7 @@ def score(
         list[str],
         typer.Argument(
             help="Case files, folders (searched for *.yaml and *.yml) or - for standard input.",
-            metavar="PATH...",
+            metavar="PATH",
         ),
     ],
     format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = (
@@ -327,7 +301,7 @@ def _progress(env: "Environment", outcomes: Iterable["Outcome"], total: int) -> 
 def validate(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Case files, folders or - for standard input.", metavar="PATH..."),
+        typer.Argument(help="Case files, folders or - for standard input.", metavar="PATH"),
     ],
     framework_path: FrameworkOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX,
@@ -361,7 +335,7 @@ def factors(
         str | None,
         typer.Argument(
             help="A factor or risk id to show in full, in any case (default: the overview).",
-            metavar="[ID]",
+            metavar="ID",
         ),
     ] = None,
     format: Annotated[FactorsFormat, typer.Option("--format", "-f", help="Output format.")] = (
@@ -673,7 +647,7 @@ def backtest(
         list[str],
         typer.Argument(
             help="Case files or folders; the cases with a recorded outcome are back-tested.",
-            metavar="PATH...",
+            metavar="PATH",
         ),
     ],
     format: Annotated[HistoryFormat, typer.Option("--format", "-f", help="Output format.")] = (
@@ -722,7 +696,7 @@ def panel(
         list[str],
         typer.Argument(
             help="Case files of one case by different analysts, or folders holding them.",
-            metavar="FILE_OR_FOLDER...",
+            metavar="FILE_OR_FOLDER",
         ),
     ],
     case_id: Annotated[

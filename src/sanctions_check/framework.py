@@ -318,16 +318,13 @@ class Framework(NamedTuple):
 
 
 def default_path() -> Path:
-    """The bundled framework: inside the installed package, or the checkout's root file.
+    """The bundled framework: the package's own ``factors.yaml``, and nothing outside it.
 
-    A wheel carries a copy of the root ``factors.yaml`` inside the package; an editable install or
-    a run from the source tree has no copy and reads the root file itself, so there is one source.
+    In the source tree that file is a link to the root ``factors.yaml`` (the one source), so a
+    checkout or an editable install reads the root file through the package; a wheel carries the
+    file itself.
     """
-    here = Path(__file__).resolve().parent
-    bundled = here / "factors.yaml"
-    if bundled.is_file():
-        return bundled
-    return here.parent.parent / "factors.yaml"
+    return Path(__file__).resolve().parent / "factors.yaml"
 
 
 def load(path: Path | None = None, *, max_bytes: int = yamlio.DEFAULT_MAX_BYTES) -> Framework:

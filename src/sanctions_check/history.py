@@ -33,12 +33,9 @@ UNCLEAR: Final = "unclear"
 
 
 def default_library() -> Path:
-    """The bundled examples: inside the installed package, or the checkout's root folder."""
-    here = Path(__file__).resolve().parent
-    bundled = here / "examples"
-    if bundled.is_dir():
-        return bundled
-    return here.parent.parent / "examples"
+    """The bundled examples: the package's own ``examples`` folder, and nothing outside it (in the
+    source tree a link to the root ``examples``, as for ``factors.yaml``)."""
+    return Path(__file__).resolve().parent / "examples"
 
 
 class Library(NamedTuple):
