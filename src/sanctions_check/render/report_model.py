@@ -889,7 +889,8 @@ def build(
     fw, case = assessment.framework, assessment.case
     header = case.header
     moment = generated if generated is not None else generated_at()
-    rated = {r.id for r in assessment.risks}
+    # A risk marked n/a (it cannot arise with these measures) is not "not rated".
+    rated = {r.id for r in assessment.risks} | {r.id for r in assessment.risks_not_applicable}
     factor_names = {f.id: f.name for f in fw.factors}
     flags, flags_text = _red_flags(assessment)
     as_of = header.as_of
