@@ -120,3 +120,31 @@ def test_rwanda_is_marked_outside_the_definition():
     assert case.header.scope == "arms-embargo-only"
     scope = FW.case_scope("arms-embargo-only")
     assert scope is not None and scope.outside_definition
+
+
+def test_a_file_answered_against_2_0_still_scores_and_is_told_what_changed(tmp_path):
+    old = tmp_path / "old.yaml"
+    old.write_text(
+        "format: sanctions-check/case@1\n"
+        "case: {id: old, title: Old}\n"
+        "framework: targeted-sanctions@2\n"
+        "answers:\n"
+        "  exposure: {financial_ties: 3}\n"
+        "  coordination: {un_backing: 3, evasion_routes: 1}\n"
+        "  communication: {off_ramp: 0}\n"
+        "risks:\n"
+        "  evasion_asset_flight: {likelihood: 3, severity: 3}\n"
+        "  humanitarian_harm: {likelihood: 2, severity: 2}\n",
+        encoding="utf-8",
+    )
+    case = case_mod.load(old, FW)
+    answers, risks = case.warnings
+    assert answers.message.startswith(
+        "answered against targeted-sanctions@2, scored against targeted-sanctions@3 (version "
+        f"{FW.version}); changed in meaning, so review these answers: exposure.financial_ties, "
+        "coordination.un_backing, communication.off_ramp; removed from this version, ignored: "
+        "coordination.evasion_routes; unanswered against this version:"
+    )
+    assert "removed from this version, ignored: evasion_asset_flight (" in risks.message
+    assert "changed in meaning, so review these ratings: humanitarian_harm" in risks.message
+    assert scoring.assess(FW, case).outlook.score is not None
