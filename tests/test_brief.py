@@ -53,7 +53,7 @@ def test_selection_of_an_example_names_the_band_range_and_purposes():
     assert ("Purposes", "Constrain, Signal") in selected.meta
     assert selected.base_rates == ("Constrain: almost 40%", "Signal: almost 60%")
     assert selected.red_flags == ("Military sanctions: 50 of 100",)
-    assert selected.gaps.text.startswith("22 unknown, 0 not answered, 6 low-confidence")
+    assert selected.gaps.text.startswith("22 unknown, 0 not answered, 7 low-confidence")
     assert "car-2013.yaml --format html" in selected.where
 
 

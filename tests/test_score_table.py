@@ -47,7 +47,7 @@ def test_a_long_id_folds_and_nothing_else_is_cut(long_case, width):
 def test_too_narrow_for_the_columns_gives_one_block_per_case(long_case):
     lines = score(50, long_case, EXAMPLES / "cote-divoire-2010.yaml")
     assert "  Band: Moderate (G–F)" in lines
-    assert "  Outlook: 45 (11–79)" in lines
+    assert "  Outlook: 46 (12–80)" in lines
     assert all(len(line) <= 50 for line in lines)
 
 
