@@ -114,8 +114,8 @@ def overlap_cell(overlap: float, weak: bool) -> str:
 
 BACKTEST_TITLE = "Back-test: how the outlook orders past episodes by their recorded outcome"
 BACKTEST_STATEMENT = (
-    "With so few cases this describes past episodes, coded with hindsight risk (the coders knew "
-    "how each episode ended); it is not a measure of forecast accuracy."
+    "With so few cases this describes past episodes, coded with hindsight risk (a coder may have "
+    "known how an episode ended); it is not a measure of forecast accuracy."
 )
 BACKTEST_NO_FITTING = (
     "The back-test reports and never fits: no weight, threshold or anchor is tuned to these "
@@ -180,8 +180,8 @@ def verdict_counts(counts: list[tuple[str, int]]) -> str:
 
 def backtest_no_hindsight() -> str:
     return (
-        "No answer or risk rating in these episodes is flagged as hindsight; the coders "
-        "still knew how each episode ended."
+        "No answer or risk rating in these episodes is flagged as hindsight; a coder may still "
+        "have known how an episode ended."
     )
 
 
