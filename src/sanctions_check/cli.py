@@ -279,7 +279,11 @@ def score(
         if tally.invalid:
             _exit(EXIT_INVALID)
         if tally.below and fail_under is not None:
-            env.say(words.below_threshold(fail_under, tally.below))
+            from sanctions_check.render import versions
+
+            cases = versions.shown(tally.accepted)
+            below = [cases[row.file].label for row in tally.below]
+            env.say(words.below_threshold(fail_under, below))
             _exit(EXIT_THRESHOLD)
 
 

@@ -49,12 +49,16 @@ def validate_tally(valid: int, invalid: int) -> str:
 
 
 def below_threshold(threshold: float, ids: list[str]) -> str:
+    """The cases under --fail-under, each named as the table names it (versions told apart)."""
     return f"below --fail-under {threshold:g}: {', '.join(ids)}"
 
 
-def valid_file(name: str) -> str:
-    """`validate`'s line for a file that passed."""
-    return f"{name}: ok"
+def valid_file(name: str, warnings: int, version: str | None = None, versions: int = 1) -> str:
+    """`validate`'s line for a file that passed: 'FILE: ok', 'FILE: ok, 2 warnings', and for a
+    version of a case id that other files share, which version it is."""
+    counted = f", {warnings} warning{'' if warnings == 1 else 's'}" if warnings else ""
+    which = f" — {version}, one of {versions} versions of its case" if version else ""
+    return f"{name}: ok{counted}{which}"
 
 
 def fv_unknown_id(ident: str, near: str | None, factor_ids: list[str], risk_ids: list[str]) -> str:
