@@ -338,7 +338,8 @@ def factors(
     ident: Annotated[
         str | None,
         typer.Argument(
-            help="A factor or risk id to show in full, in any case (default: the overview).",
+            help="A factor, risk or question id to show in full, in any case (default: the "
+            "overview); a question is shown in its factor.",
             metavar="ID",
         ),
     ] = None,
@@ -348,7 +349,7 @@ def factors(
     framework_path: FrameworkOption = None,
 ) -> None:
     """Browse the framework: factors with their evidence, questions, anchors and advice; risks
-    with their likelihood and severity levels and mitigations.
+    with their likelihood and severity levels and mitigations; one question in its factor.
     """
     from sanctions_check.render import emit, factors_view
     from sanctions_check.render.wording import errors as words
@@ -356,6 +357,9 @@ def factors(
     env = _environment()
     with _failures(env):
         view = factors_view.view(_framework(env, framework_path), ident)
+        if ident is not None and view.ambiguous:
+            env.say(words.fv_ambiguous_question(ident, list(view.ambiguous)))
+            _exit(EXIT_USAGE)
         if ident is not None and view.item is None:
             known = view.framework
             env.say(

@@ -24,6 +24,8 @@ from sanctions_check.serialise import dumps
 class FactorsJson:
     def text(self, view: FactorsView) -> str:
         item = view.item
+        if isinstance(item, FactorView) and view.question is not None:
+            return dumps(question_in_factor_data(item, view.question))
         if isinstance(item, FactorView):
             return dumps(factor_data(item))
         if isinstance(item, RiskView):
@@ -47,6 +49,15 @@ def question_data(q: QuestionView) -> dict[str, Any]:
             "reason": q.neutral_reason,
             "sources": list(q.neutral_sources),
         },
+    }
+
+
+def question_in_factor_data(f: FactorView, q: QuestionView) -> dict[str, Any]:
+    """One question, as the factor's list holds it, with its place in its factor."""
+    return {
+        "factor": {"id": f.id, "name": f.name, "kind": f.kind, "questions": len(f.questions)},
+        "number": q.number,
+        "question": question_data(q),
     }
 
 

@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING
 
 from sanctions_check import textsafe
 from sanctions_check.framework import DEFAULT_NEUTRAL, Source
-from sanctions_check.render.factors_view import FactorsView, FactorView, FrameworkView, RiskView
+from sanctions_check.render.factors_view import (
+    FactorsView,
+    FactorView,
+    FrameworkView,
+    QuestionView,
+    RiskView,
+)
 from sanctions_check.render.wording import common
 from sanctions_check.render.wording import framework as words
 
@@ -83,7 +89,9 @@ class FactorsTerminal:
     def draw(self, view: FactorsView, console: Console) -> None:
         page = _Page(console)
         item = view.item
-        if isinstance(item, FactorView):
+        if isinstance(item, FactorView) and view.question is not None:
+            _question_in_factor(page, item, view.question, view.whole_factor or "")
+        elif isinstance(item, FactorView):
             _factor(page, item)
         elif isinstance(item, RiskView):
             _risk(page, item)
@@ -176,10 +184,14 @@ def _factor_table(page: _Page, view: FrameworkView) -> None:
     page.console.print(grid)
 
 
-def _factor(page: _Page, f: FactorView) -> None:
-    ev = f.evidence
+def _factor_heading(page: _Page, f: FactorView) -> None:
     page.para(f"{f.name} ({f.kind_text}) · {words.FV_ID}: {f.id}", style="bold")
     page.para(f.description)
+
+
+def _factor(page: _Page, f: FactorView) -> None:
+    ev = f.evidence
+    _factor_heading(page, f)
     page.blank()
     page.labelled(words.FV_WHY, f.why)
     page.blank()
@@ -197,15 +209,31 @@ def _factor(page: _Page, f: FactorView) -> None:
     page.para(words.FV_QUESTIONS_INTRO, style="dim")
     for q in f.questions:
         page.blank()
-        first = f"{q.number}. "
-        page.para(q.text, style="bold", first=first)
-        indent = len(first)
-        page.para(words.fv_question_id(q.id, q.weight), indent=indent, style="cyan")
-        page.para(q.help, indent=indent, style="dim")
-        page.levels(q.levels, indent)
-        if q.neutral_reason or q.neutral != DEFAULT_NEUTRAL:
-            page.para(words.fv_neutral(q.neutral, q.neutral_reason), indent=indent, style="dim")
-        page.labelled(f.advice_lead, q.advice, indent=indent)
+        _question(page, f, q)
+
+
+def _question(page: _Page, f: FactorView, q: QuestionView) -> None:
+    """One question in full: its text, id and weight, help, levels, neutral value and advice."""
+    first = f"{q.number}. "
+    page.para(q.text, style="bold", first=first)
+    indent = len(first)
+    page.para(words.fv_question_id(q.id, q.weight), indent=indent, style="cyan")
+    page.para(q.help, indent=indent, style="dim")
+    page.levels(q.levels, indent)
+    if q.neutral_reason or q.neutral != DEFAULT_NEUTRAL:
+        page.para(words.fv_neutral(q.neutral, q.neutral_reason), indent=indent, style="dim")
+    page.labelled(f.advice_lead, q.advice, indent=indent)
+
+
+def _question_in_factor(page: _Page, f: FactorView, q: QuestionView, whole: str) -> None:
+    """The one question asked for, under its factor's heading, with the way to the rest."""
+    _factor_heading(page, f)
+    page.heading(words.fv_question_of(q.number, len(f.questions), f.name))
+    page.para(words.FV_QUESTIONS_INTRO, style="dim")
+    page.blank()
+    _question(page, f, q)
+    page.blank()
+    page.para(whole, style="dim")
 
 
 def _risk(page: _Page, r: RiskView) -> None:

@@ -31,6 +31,7 @@ from sanctions_check.render.wording import framework as words
 
 SCHEMA = "sanctions-check/framework-json@1"
 LEVELS = range(5)
+NEAR_AT_MOST = 3  # ids containing a mistyped one that are all suggested
 
 
 # --- the model ---------------------------------------------------------------------------------
@@ -126,22 +127,40 @@ class FrameworkView(NamedTuple):
                 return item
         return None
 
+    def questions_named(self, ident: str) -> tuple[tuple[FactorView, QuestionView], ...]:
+        """Every question this id names, with its factor, whatever its case: a question id
+        ('un_backing'), or one qualified by its factor ('coordination.un_backing'), which tells
+        apart two factors' questions of one id."""
+        wanted = ident.strip().casefold()
+        factor_id, dot, question_id = wanted.rpartition(".")
+        return tuple(
+            (f, q)
+            for f in self.factors
+            if not dot or f.id.casefold() == factor_id
+            for q in f.questions
+            if q.id.casefold() == question_id
+        )
+
     @property
     def ids(self) -> tuple[str, ...]:
-        return tuple(f.id for f in self.factors) + tuple(r.id for r in self.risks)
+        """What `factors ID` finds: factor, risk and question ids."""
+        questions = (q.id for f in self.factors for q in f.questions)
+        return tuple(
+            dict.fromkeys((*(f.id for f in self.factors), *(r.id for r in self.risks), *questions))
+        )
 
-    def near(self, ident: str) -> str | None:
-        """The id a mistyped one most likely meant: one that contains it ('evasion' names
-        'evasion_asset_flight'), else the closest spelling; None when nothing is close."""
+    def near(self, ident: str) -> tuple[str, ...]:
+        """The ids a mistyped one most likely meant, among factor, risk and question ids: those
+        that contain it ('evasion' names 'evasion_asset_flight', and 'evasion_routes' too), up
+        to three, else the closest spelling; none when nothing is close."""
         import difflib
 
         wanted = ident.strip().casefold()
         if len(wanted) >= 3:
             containing = [i for i in self.ids if wanted in i.casefold()]
-            if len(containing) == 1:
-                return containing[0]
-        close = difflib.get_close_matches(wanted, self.ids, n=1, cutoff=0.6)
-        return close[0] if close else None
+            if 0 < len(containing) <= NEAR_AT_MOST:
+                return tuple(containing)
+        return tuple(difflib.get_close_matches(wanted, self.ids, n=1, cutoff=0.6))
 
 
 def _sources(fw: Framework, keys: tuple[str, ...]) -> tuple[Source | str, ...]:
@@ -220,14 +239,34 @@ def build(fw: Framework) -> FrameworkView:
 
 
 class FactorsView(NamedTuple):
-    """The view of `factors`: the whole framework, and the one factor or risk asked for (None:
-    the overview)."""
+    """The view of `factors`: the whole framework, and the one factor, risk or question asked for
+    (None: the overview). A question is shown in its factor: ``item`` is the factor."""
 
     framework: FrameworkView
     item: FactorView | RiskView | None
+    question: QuestionView | None = None
+    ambiguous: tuple[str, ...] = ()  # 'factor.question' for each factor whose question has the id
+
+    @property
+    def whole_factor(self) -> str | None:
+        """The command that shows the question's whole factor."""
+        if self.question is None or not isinstance(self.item, FactorView):
+            return None
+        return words.fv_whole_factor(self.item.id)
 
 
 def view(fw: Framework, ident: str | None) -> FactorsView:
-    """The framework, with the factor or risk ``ident`` names (in any case) when it is given."""
+    """The framework, with what ``ident`` names (in any case) when it is given: a factor or risk,
+    else a question (in its factor). An id that names questions of several factors is named by
+    each of them in ``ambiguous``, and nothing is shown."""
     framework = build(fw)
-    return FactorsView(framework, framework.find(ident) if ident is not None else None)
+    if ident is None:
+        return FactorsView(framework, None)
+    item = framework.find(ident)
+    if item is not None:
+        return FactorsView(framework, item)
+    found = framework.questions_named(ident)
+    if len(found) == 1:
+        factor, question = found[0]
+        return FactorsView(framework, factor, question)
+    return FactorsView(framework, None, ambiguous=tuple(f"{f.id}.{q.id}" for f, q in found))

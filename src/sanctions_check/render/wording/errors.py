@@ -61,11 +61,22 @@ def valid_file(name: str, warnings: int, version: str | None = None, versions: i
     return f"{name}: ok{counted}{which}"
 
 
-def fv_unknown_id(ident: str, near: str | None, factor_ids: list[str], risk_ids: list[str]) -> str:
-    """`factors` given an id that is neither a factor nor a risk (``near``: the likely one)."""
-    hint = f" (did you mean {near!r}?)" if near else ""
-    text = f"error: no factor or risk {ident!r}{hint}; factors: {', '.join(factor_ids)}"
-    return text + (f"; risks: {', '.join(risk_ids)}" if risk_ids else "")
+def fv_unknown_id(
+    ident: str, near: tuple[str, ...], factor_ids: list[str], risk_ids: list[str]
+) -> str:
+    """`factors` given an id that is no factor, risk or question (``near``: the likely ones)."""
+    hint = f" (did you mean {' or '.join(repr(n) for n in near)}?)" if near else ""
+    text = f"error: no factor, risk or question {ident!r}{hint}; factors: {', '.join(factor_ids)}"
+    text += f"; risks: {', '.join(risk_ids)}" if risk_ids else ""
+    return text + "; each factor's questions: sanctions-check factors FACTOR"
+
+
+def fv_ambiguous_question(ident: str, qualified: list[str]) -> str:
+    """`factors` given a question id that several factors' questions have."""
+    return (
+        f"error: {ident!r} is a question of {len(qualified)} factors; name one as "
+        f"FACTOR.QUESTION: {', '.join(qualified)}"
+    )
 
 
 def template_next(path: str) -> str:

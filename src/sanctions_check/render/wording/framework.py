@@ -23,8 +23,9 @@ FV_RISKS_INTRO = (
     "with its mitigations; never subtracted from it."
 )
 FV_SHOW_ONE = (
-    "Show a factor or a risk in full, with its questions or its rating levels: "
-    "sanctions-check factors ID (e.g. exposure, humanitarian_harm; any case)."
+    "Show a factor or a risk in full, with its questions or its rating levels, or one question "
+    "in its factor: sanctions-check factors ID (e.g. exposure, humanitarian_harm, "
+    "financial_ties; any case)."
 )
 FV_WHY = "Why it matters"
 FV_EVIDENCE = "Evidence"
@@ -74,3 +75,13 @@ def fv_omitted(name: str, cited_by: int, reason: str) -> str:
 
 def fv_question_id(ident: str, weight: float) -> str:
     return f"id: {ident} · weight {weight:g}"
+
+
+def fv_question_of(number: int, total: int, factor: str) -> str:
+    """Where a question shown alone stands: 'Question 2 of 6 in Coordination'."""
+    return f"Question {number} of {total} in {factor}"
+
+
+def fv_whole_factor(factor_id: str) -> str:
+    """The command that shows a question's whole factor."""
+    return f"The whole factor, with its other questions: sanctions-check factors {factor_id}"
