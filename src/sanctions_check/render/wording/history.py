@@ -23,6 +23,43 @@ SIMILAR_HEADERS = ("#", "Episode", "Distance", "Overlap", "Outlook", "Sources' v
 DIFFERS_HEADING = (
     "Where each differs most, on the questions both answered (this case here, the episode there)"
 )
+DIFFERS_EXPLAINED = (
+    "Each factor is compared on the questions both cases answered with a level (how many of the "
+    'factor\'s questions that is, in brackets), so the figure for this case ("here") changes '
+    "from one episode to the next: it is not this case's own factor score, which counts every "
+    "answer."
+)
+
+
+def strong_heading(threshold: float) -> str:
+    """The heading over the analogues whose distance rests on enough of the outlook's weight."""
+    return (
+        f"Comparable analogues: the distance rests on at least {percent(threshold)} of the "
+        "outlook's weight. Nearest first."
+    )
+
+
+def weak_heading(threshold: float, after_strong: bool) -> str:
+    """The heading over the weak analogues, ranked after every comparable one."""
+    after = (
+        " Ranked after every comparable analogue, however small their distance: a distance "
+        "on few questions is easily small."
+        if after_strong
+        else ""
+    )
+    return (
+        f"Weak analogues: the distance rests on under {percent(threshold)} of the outlook's "
+        f"weight.{after} Nearest first."
+    )
+
+
+def difference_on(name: str, this: float, other: float, shared: int, questions: int) -> str:
+    """One factor where an analogue differs, with the questions it is compared on:
+    'Commitment 50 here, 88 there (3 of 5 questions)'."""
+    noun = "question" if questions == 1 else "questions"
+    return f"{difference_text(name, this, other)} ({shared} of {questions} {noun})"
+
+
 WEAK_MARK = "weak"
 
 
@@ -47,10 +84,6 @@ def similar_no_strong(threshold: float) -> str:
         f"Weak analogues: no episode shares {percent(threshold)} of the outlook's weight with this "
         "case; read every distance here with care."
     )
-
-
-def weak_legend(threshold: float) -> str:
-    return f"weak: the distance rests on under {percent(threshold)} of the outlook's weight."
 
 
 SIMILAR_NONE = (
