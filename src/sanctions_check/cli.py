@@ -669,7 +669,8 @@ def backtest(
 
     With so few cases this describes past episodes, coded with hindsight risk; it is not a
     measure of forecast accuracy. Exit codes: 0 shown; 1 some input invalid (the valid ones are
-    still used) or none valid; 2 usage.
+    still used), none valid, or nothing to back-test (no two episodes whose recorded verdicts
+    differ); 2 usage.
     """
     from sanctions_check import backtest as bt
     from sanctions_check import history
@@ -684,7 +685,13 @@ def backtest(
             _say_problems(env, found.problems)
             env.say(words.BACKTEST_NOTHING_VALID)
             _exit(EXIT_INVALID)
-        emit(env, "backtest", format.value, backtest_view.build(bt.run(found.assessments)))
+        result = bt.run(found.assessments)
+        refused = backtest_view.refusal(result)
+        if refused is not None:
+            _say_problems(env, found.problems)
+            env.say(refused)
+            _exit(EXIT_INVALID)
+        emit(env, "backtest", format.value, backtest_view.build(result))
         _library_problems(env, found)
 
 

@@ -147,8 +147,8 @@ def overlap_cell(overlap: float, weak: bool) -> str:
 
 BACKTEST_TITLE = "Back-test: how the outlook orders past episodes by their recorded outcome"
 BACKTEST_STATEMENT = (
-    "With so few cases this describes past episodes, coded with hindsight risk (the coders knew "
-    "how each episode ended); it is not a measure of forecast accuracy."
+    "With so few cases this describes past episodes; it is not a measure of forecast accuracy. "
+    "Each episode back-tested here records how it ended, so it was coded with hindsight risk."
 )
 BACKTEST_NO_FITTING = (
     "The back-test reports and never fits: no weight, threshold or anchor is tuned to these "
@@ -211,18 +211,55 @@ def verdict_counts(counts: list[tuple[str, int]]) -> str:
     return "Verdicts: " + ", ".join(f"{verdict_text(v)} {n}" for v, n in counts) + "."
 
 
-def backtest_no_hindsight() -> str:
+def _episodes(count: int) -> str:
+    return "the back-tested episode" if count == 1 else f"the {count} back-tested episodes"
+
+
+def backtest_no_hindsight(episodes: int) -> str:
+    """Said only of episodes whose files record their outcome (the only ones back-tested)."""
     return (
-        "No answer or risk rating in these episodes is flagged as hindsight; the coders "
-        "still knew how each episode ended."
+        f"No answer or risk rating in {_episodes(episodes)} is flagged as hindsight; each file "
+        "still records how its episode ended, so its coder may have known."
     )
 
 
-def backtest_hindsight(count: int) -> str:
+def backtest_hindsight(count: int, episodes: int) -> str:
     return (
-        f"{count} answer(s) and risk rating(s) in these episodes are flagged as resting on facts "
-        "later than the case's date."
+        f"{count} answer(s) and risk rating(s) in {_episodes(episodes)} are flagged as resting on "
+        "facts later than the case's date."
     )
+
+
+BACKTEST_NEEDS = (
+    "The back-test orders past episodes by the sources' verdict that each file records (outcome: "
+    "verdict: effective, partly or ineffective), and needs two episodes whose verdicts differ."
+)
+
+
+def _reasons(reasons: list[tuple[str, int]]) -> str:
+    """Why files were left out, counted: 'no outcome recorded (3 files); …'."""
+    return "; ".join(
+        f"{EXCLUDED_REASONS.get(r, r)} ({n} file{'' if n == 1 else 's'})" for r, n in reasons
+    )
+
+
+def backtest_none(valid: int, reasons: list[tuple[str, int]]) -> str:
+    """No file can be back-tested: why each valid file was left out, counted by reason."""
+    files = "the valid case file" if valid == 1 else f"the {valid} valid case files"
+    why = _reasons(reasons)
+    return f"error: nothing to back-test: none of {files} can be ordered: {why}. {BACKTEST_NEEDS}"
+
+
+def backtest_one_verdict(episodes: int, verdict: str, reasons: list[tuple[str, int]]) -> str:
+    """Episodes with a verdict, but all the same one: no pair to compare."""
+    if episodes == 1:
+        what = "the one episode with an ordered verdict reads"
+    else:
+        both = "both" if episodes == 2 else f"all {episodes}"
+        what = f"{both} episodes with an ordered verdict read"
+    left = _reasons(reasons)
+    out = f"; left out: {left}" if left else ""
+    return f"error: nothing to back-test: {what} {verdict_text(verdict)!r}{out}. {BACKTEST_NEEDS}"
 
 
 def bootstrap_text(resamples: int, seed: int) -> str:
