@@ -238,3 +238,35 @@ def test_a_library_names_a_true_duplicate_as_such(cli, tmp_path):
     result = cli("backtest", tmp_path, *FW)
     assert result.exit_code == 1
     assert "a duplicate, not a version" in result.stderr
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(
+    stale=st.integers(min_value=0, max_value=4),
+    older=st.booleans(),
+    undefined=st.booleans(),
+)
+def test_ok_counts_exactly_the_warnings_printed(stale, older, undefined):
+    """'FILE: ok, N warnings': N is always the number of warning lines printed for the file."""
+    import tempfile
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from helpers import ENV
+    from sanctions_check.cli import app
+
+    text = WEAK.replace("framework: mini@2", "framework: mini@1") if older or stale else WEAK
+    text += "".join(f"  gone{i}:\n    likelihood: 1\n    severity: 1\n" for i in range(stale))
+    text += "references:\n  SRC: https://example.org\n"
+    if undefined:
+        text = text.replace("partners.", "partners [OTHER].")
+    with tempfile.TemporaryDirectory() as folder:
+        path = write(Path(folder) / "case.yaml", text)
+        result = CliRunner().invoke(app, ["validate", str(path), *FW], env=ENV)
+    assert result.exit_code == 0, result.stderr
+    printed = sum(1 for line in result.stderr.splitlines() if line.startswith(f"{path}:"))
+    expected = (1 if older or stale else 0) + stale + (1 if undefined else 0)
+    assert printed == expected
+    shown = f", {printed} warning{'' if printed == 1 else 's'}" if printed else ""
+    assert result.stdout == f"{path}: ok{shown}\n"

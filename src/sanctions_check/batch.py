@@ -289,7 +289,8 @@ def validate_one(name: str, framework: Framework, max_bytes: int) -> Outcome:
     if isinstance(case, Outcome):
         return case
     header = case.header
-    checked = Checked(name, header.id, header.analyst, header.as_of, len(case.warnings))
+    warned = sum(1 for problem in case.warnings if problem.severity == "warning")
+    checked = Checked(name, header.id, header.analyst, header.as_of, warned)
     return Outcome(name, checked, case.warnings)
 
 
