@@ -63,7 +63,7 @@ def test_the_question_shown_is_the_factors_own_entry(run80):
     """Word for word what the whole factor shows for that question."""
     alone = run80("factors", "un_backing").stdout
     whole = run80("factors", "coordination").stdout
-    block = alone[alone.index("2. Does the UN") : alone.index("The whole factor")].rstrip()
+    block = alone[alone.index("2. How far does the UN") : alone.index("The whole factor")].rstrip()
     assert block in whole
 
 
@@ -115,5 +115,77 @@ def test_a_question_id_two_factors_share_asks_for_the_factor(cli, tmp_path):
 
 
 def test_an_id_contained_in_several_suggests_each(run80):
-    result = run80("factors", "evasion")
-    assert "(did you mean 'evasion_asset_flight' or 'evasion_routes'?)" in result.stderr
+    result = run80("factors", "backing")
+    assert "(did you mean 'un_backing' or 'regional_backing'?)" in result.stderr
+
+
+ROLE_WORDS = {
+    "lever": "a lever, something the implementer's policy can change",
+    "target": "a condition of the targets, never offered as a lever",
+    "context": "a condition of the context, never offered as a lever",
+}
+
+
+def test_every_question_shows_the_framework_3_fields(run80, bundled):
+    """Lever or condition, insider, purposes with their reason, applicability with its n/a note,
+    and the conditions a question leaves to another or owns: each shown when the file gives it,
+    and only then."""
+    assert bundled.conditions and bundled.applicability  # the bundled framework is 3.0
+    for factor, _, question in every_question(bundled):
+        shown = flat(run80("factors", f"{factor.id}.{question.id}").stdout)
+        role = ROLE_WORDS[question.role] if question.role else None
+        assert (role is not None and f"Lever or condition: {role}." in shown) == bool(role)
+        assert ("Insider question:" in shown) == question.insider
+        if question.purposes is not None:
+            names = [bundled.purpose(p).name for p in question.purposes.ids]
+            listed = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
+            assert f"Purposes: bears on {listed} only:" in shown
+            assert flat(question.purposes.reason) in shown
+        else:
+            assert "Purposes:" not in shown
+        rule = bundled.applies(question.applies_to)
+        assert (f"Applicability ({question.applies_to}):" in shown) == (rule is not None)
+        if rule is not None:
+            assert flat(rule.text) in shown
+            if rule.not_applicable:
+                assert f"answer n/a, with the note: “{flat(rule.not_applicable)}”" in shown
+        for ident in question.see:
+            condition = bundled.condition(ident)
+            assert f"Not asked here: {flat(condition.name)}: asked and scored once, under" in shown
+            assert f"sanctions-check factors {condition.owner}" in shown
+        owned = [c for c in bundled.conditions if c.owner == f"{factor.id}.{question.id}"]
+        for condition in owned:
+            assert f"Asked here: {flat(condition.name)}: asked and scored once, here" in shown
+        assert shown.count("Asked here:") == len(owned)
+        assert shown.count("Not asked here:") == len(question.see)
+
+
+def test_the_framework_3_fields_in_json(run80, bundled):
+    for factor, _, question in every_question(bundled):
+        data = json.loads(run80("factors", f"{factor.id}.{question.id}", "-f", "json").stdout)
+        q = data["question"]
+        assert q["role"] == question.role and q["insider"] == question.insider
+        assert q["applies_to"] == question.applies_to
+        assert q["see"] == list(question.see)
+        if question.purposes is None:
+            assert q["purposes"] is None
+        else:
+            assert q["purposes"]["ids"] == list(question.purposes.ids)
+        named = {c["id"] for c in data["conditions"]}
+        assert set(question.see) <= named
+        if question.applies_to:
+            assert data["applicability"]["id"] == question.applies_to
+    whole = json.loads(run80("factors", "-f", "json").stdout)
+    assert [c["id"] for c in whole["conditions"]] == [c.id for c in bundled.conditions]
+    assert [a["id"] for a in whole["applicability"]] == [a.id for a in bundled.applicability]
+    assert [s["id"] for s in whole["case_scopes"]] == [s.id for s in bundled.case_scopes]
+
+
+def test_a_risk_shows_its_applicability_and_conditions(run80, bundled):
+    for risk in bundled.risks:
+        shown = flat(run80("factors", risk.id).stdout)
+        rule = bundled.applies(risk.applies_to)
+        assert (f"Applicability ({risk.applies_to}):" in shown) == (rule is not None)
+        assert shown.count("Not asked here:") == len(risk.see)
+        owned = [c for c in bundled.conditions if c.owner == risk.id]
+        assert shown.count("Asked here:") == len(owned)

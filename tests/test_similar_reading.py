@@ -81,6 +81,15 @@ def test_json_names_the_groups(cli):
     assert "changes from one episode to the next" in data["differs_explained"]
 
 
+def test_a_weak_overlap_never_reads_as_the_threshold(cli):
+    """South Sudan shares just under half of Aldovia's weight: shown as under 50%, not 50%."""
+    out = cli("similar", ALDOVIA).stdout
+    row = next(
+        line for line in out.splitlines() if line.endswith(" unclear") and "south-sudan" in line
+    )
+    assert "<50% weak" in row
+
+
 def test_only_weak_analogues_get_one_group_without_a_comparison_to_none(cli, tmp_path):
     thin = write(
         tmp_path / "thin.yaml",
@@ -137,6 +146,12 @@ def test_every_comparable_analogue_ranks_above_every_weak_one(cases):
         if group.weak:
             says_after = "after every comparable analogue" in group.heading
             assert says_after == any(not g.weak for g in view.groups)
+    limit = round(view.threshold * 100)
     for row in view.analogues:
+        shown = int(row.overlap_text.split("%")[0].lstrip("<"))
+        if row.weak:  # never a figure that reads as reaching the threshold the heading names
+            assert shown < limit or row.overlap_text.startswith(f"<{limit}%")
+        else:
+            assert shown >= limit
         for compared in row.factors:
             assert 1 <= compared.shared_questions <= compared.questions

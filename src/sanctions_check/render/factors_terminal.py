@@ -12,7 +12,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from sanctions_check import textsafe
-from sanctions_check.framework import DEFAULT_NEUTRAL, Source
+from sanctions_check.framework import DEFAULT_NEUTRAL, Applicability, Condition, Source
 from sanctions_check.render.factors_view import (
     FactorsView,
     FactorView,
@@ -222,7 +222,35 @@ def _question(page: _Page, f: FactorView, q: QuestionView) -> None:
     page.levels(q.levels, indent)
     if q.neutral_reason or q.neutral != DEFAULT_NEUTRAL:
         page.para(words.fv_neutral(q.neutral, q.neutral_reason), indent=indent, style="dim")
+    if q.role is not None:
+        page.labelled(words.FV_ROLE, words.fv_role(q.role), indent=indent, style="dim")
+    if q.insider:
+        page.labelled(words.FV_INSIDER, words.FV_INSIDER_TEXT, indent=indent, style="dim")
+    if q.purposes is not None:
+        purposes = words.fv_purposes(list(q.purpose_names), q.purposes.reason)
+        page.labelled(words.FV_PURPOSES, purposes, indent=indent, style="dim")
+    _applies_and_conditions(page, q.applies, q.see, q.owns, indent)
     page.labelled(f.advice_lead, q.advice, indent=indent)
+
+
+def _applies_and_conditions(
+    page: _Page,
+    applies: Applicability | None,
+    see: tuple[Condition, ...],
+    owns: tuple[Condition, ...],
+    indent: int,
+) -> None:
+    """When a question or risk applies, and the conditions it leaves to others or owns."""
+    if applies is not None:
+        text = words.fv_applies(applies.text, applies.not_applicable)
+        page.labelled(words.fv_applicability(applies.id), text, indent=indent, style="dim")
+    for condition in see:
+        text = words.fv_see(condition.name, condition.owner)
+        page.labelled(words.FV_NOT_ASKED, text, indent=indent, style="dim")
+    for condition in owns:
+        page.labelled(
+            words.FV_ASKED_HERE, words.fv_owns(condition.name), indent=indent, style="dim"
+        )
 
 
 def _question_in_factor(page: _Page, f: FactorView, q: QuestionView, whole: str) -> None:
@@ -250,6 +278,9 @@ def _risk(page: _Page, r: RiskView) -> None:
         page.para(mitigation, indent=2, first="• ")
     page.blank()
     page.labelled(words.FV_RISK_EVIDENCE, r.evidence)
+    if r.applies is not None or r.see or r.owns:
+        page.blank()
+        _applies_and_conditions(page, r.applies, r.see, r.owns, 0)
     if r.sources:
         page.para(f"{words.FV_SOURCES}:", style="dim")
         for source in r.sources:

@@ -11,8 +11,11 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from sanctions_check.framework import (
+    Applicability,
     Band,
+    CaseScope,
     Caveat,
+    Condition,
     DesignChoice,
     Evidence,
     Factor,
@@ -21,6 +24,7 @@ from sanctions_check.framework import (
     Gate,
     Inclusion,
     Purpose,
+    PurposeTag,
     Question,
     Risk,
     RiskBand,
@@ -52,6 +56,13 @@ class QuestionView(NamedTuple):
     neutral: float  # what an unknown or unanswered answer counts as in the point outlook
     neutral_reason: str | None  # why, when the framework departs from the scale's midpoint
     neutral_sources: tuple[str, ...]
+    role: str | None  # lever | target | context; None: not marked (taken as a lever)
+    insider: bool  # rarely answerable from outside government
+    purposes: PurposeTag | None  # the purposes it bears on, where not all
+    purpose_names: tuple[str, ...]  # those purposes' names, in the tag's order
+    applies: Applicability | None  # when it applies, and the standard n/a note
+    see: tuple[Condition, ...]  # conditions asked and scored by another question or risk
+    owns: tuple[Condition, ...]  # conditions asked and scored here, once
 
 
 class FactorView(NamedTuple):
@@ -96,6 +107,9 @@ class RiskView(NamedTuple):
     mitigations: tuple[str, ...]
     evidence: str
     sources: tuple[Source | str, ...]
+    applies: Applicability | None
+    see: tuple[Condition, ...]
+    owns: tuple[Condition, ...]
 
 
 class FrameworkView(NamedTuple):
@@ -117,6 +131,9 @@ class FrameworkView(NamedTuple):
     sources: tuple[Source, ...]
     design_choices: tuple[DesignChoice, ...]
     inclusion: Inclusion | None
+    applicability: tuple[Applicability, ...]
+    case_scopes: tuple[CaseScope, ...]
+    conditions: tuple[Condition, ...]
 
     def find(self, ident: str) -> FactorView | RiskView | None:
         """The factor or risk with this id, whatever its case ('Exposure' finds 'exposure')."""
@@ -167,7 +184,22 @@ def _sources(fw: Framework, keys: tuple[str, ...]) -> tuple[Source | str, ...]:
     return tuple(fw.source(key) or key for key in keys)
 
 
-def question_view(fw: Framework, number: int, q: Question) -> QuestionView:
+def _conditions(fw: Framework, ids: tuple[str, ...]) -> tuple[Condition, ...]:
+    """The conditions named, as the framework defines them (the loader checks every id)."""
+    return tuple(c for ident in ids for c in fw.conditions if c.id == ident)
+
+
+def _owned(fw: Framework, owner: str) -> tuple[Condition, ...]:
+    return tuple(c for c in fw.conditions if c.owner == owner)
+
+
+def _purpose_names(fw: Framework, tag: PurposeTag | None) -> tuple[str, ...]:
+    if tag is None:
+        return ()
+    return tuple((fw.purpose(ident) or Purpose(ident, ident, "")).name for ident in tag.ids)
+
+
+def question_view(fw: Framework, number: int, q: Question, factor_id: str = "") -> QuestionView:
     return QuestionView(
         number=number,
         id=q.id,
@@ -181,6 +213,13 @@ def question_view(fw: Framework, number: int, q: Question) -> QuestionView:
         neutral=q.neutral,
         neutral_reason=q.neutral_reason,
         neutral_sources=tuple(q.neutral_sources),
+        role=q.role,
+        insider=q.insider,
+        purposes=q.purposes,
+        purpose_names=_purpose_names(fw, q.purposes),
+        applies=fw.applies(q.applies_to),
+        see=_conditions(fw, q.see),
+        owns=_owned(fw, f"{factor_id}.{q.id}"),
     )
 
 
@@ -196,7 +235,7 @@ def factor_view(fw: Framework, f: Factor) -> FactorView:
         weight_reason=f.weight_reason,
         evidence=f.evidence,
         sources=_sources(fw, tuple(f.evidence.sources)),
-        questions=tuple(question_view(fw, n, q) for n, q in enumerate(f.questions, 1)),
+        questions=tuple(question_view(fw, n, q, f.id) for n, q in enumerate(f.questions, 1)),
     )
 
 
@@ -212,6 +251,9 @@ def risk_view(fw: Framework, r: Risk) -> RiskView:
         mitigations=tuple(r.mitigations),
         evidence=r.evidence,
         sources=_sources(fw, tuple(r.sources)),
+        applies=fw.applies(r.applies_to),
+        see=_conditions(fw, r.see),
+        owns=_owned(fw, r.id),
     )
 
 
@@ -235,6 +277,9 @@ def build(fw: Framework) -> FrameworkView:
         sources=tuple(fw.sources),
         design_choices=tuple(fw.design_choices),
         inclusion=fw.inclusion,
+        applicability=tuple(fw.applicability),
+        case_scopes=tuple(fw.case_scopes),
+        conditions=tuple(fw.conditions),
     )
 
 

@@ -147,6 +147,14 @@ def _line(rank: int, a: Analogue) -> str:
     return line
 
 
+def _under(a: Analogue) -> float | None:
+    """The threshold, for a weak analogue whose whole percent would read as reaching it (49.6%
+    as 50%, under a heading that says "under 50%"); else None."""
+    if a.weak and a.comparable and whole(a.overlap * 100) >= whole(a.threshold * 100):
+        return a.threshold
+    return None
+
+
 def _analogue(rank: int, a: Analogue) -> AnalogueRow:
     score = whole_or_none(a.outlook)
     band = common.band_text(a.band)
@@ -167,7 +175,7 @@ def _analogue(rank: int, a: Analogue) -> AnalogueRow:
         differs_most=tuple(f.factor_id for f in a.differs_most),
         factors=tuple(_factor(f) for f in a.compared),
         distance_text=common.number(a.distance),
-        overlap_text=words.overlap_cell(a.overlap, a.weak),
+        overlap_text=words.overlap_cell(a.overlap, a.weak, _under(a)),
         outlook_text=words.outlook_cell(band, score),
         verdict_text=common.verdict_or_none(a.verdict),
         line=_line(rank, a),

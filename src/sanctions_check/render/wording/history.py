@@ -140,9 +140,11 @@ def outlook_cell(band: str, score: int | None) -> str:
     return band if score is None else f"{band} {score}"
 
 
-def overlap_cell(overlap: float, weak: bool) -> str:
-    """'62%', or '38% weak' under the threshold."""
-    return f"{percent(overlap)} {WEAK_MARK}" if weak else percent(overlap)
+def overlap_cell(overlap: float, weak: bool, under: float | None = None) -> str:
+    """'62%', or '38% weak' under the threshold; '<50% weak' (``under``: the threshold) for a
+    weak overlap that the whole percent would round up to the threshold."""
+    shown = f"<{percent(under)}" if under is not None else percent(overlap)
+    return f"{shown} {WEAK_MARK}" if weak else shown
 
 
 BACKTEST_TITLE = "Back-test: how the outlook orders past episodes by their recorded outcome"
