@@ -224,7 +224,7 @@ def test_a_library_counts_each_episode_once(cli, tmp_path):
     assert f"{tmp_path / 'b-e1.yaml'}: error: case.id: case id 'bt-e1' is also used by" in (
         result.stderr
     )
-    assert "another version of the same episode" in result.stderr
+    assert "another version of the same episode (analyst 'Coder B', not 'Coder A')" in result.stderr
     assert "counts each episode once" in result.stderr
     scored = cli("score", tmp_path, *FW)
     assert scored.exit_code == 0, scored.stderr

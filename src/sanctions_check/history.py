@@ -91,11 +91,20 @@ def _counted_once(case: Case, used: Case) -> str:
     h, u = case.header, used.header
     if batch.version_key(h.id, h.analyst, h.as_of) == batch.version_key(u.id, u.analyst, u.as_of):
         return batch.duplicate(h.id, used.source)
+    differ = []
+    if batch.analyst_key(h.analyst) != batch.analyst_key(u.analyst):
+        differ.append(f"analyst {_given(h.analyst)}, not {_given(u.analyst)}")
+    if (h.as_of or "") != (u.as_of or ""):
+        differ.append(f"as_of {_given(h.as_of)}, not {_given(u.as_of)}")
     return (
         f"case id {h.id!r} is also used by {used.source}: another version of the same episode "
-        "(another analyst, or another as_of date). A library counts each episode once, so only "
-        "the first file in path order is used; keep one version of each episode in a library"
+        f"({'; '.join(differ)}). A library counts each episode once, so only the first file in "
+        "path order is used; keep one version of each episode in a library"
     )
+
+
+def _given(value: str | None) -> str:
+    return repr(" ".join(value.split())) if value and value.strip() else "none"
 
 
 def _read(name: str, framework: Framework, max_bytes: int) -> Case:
