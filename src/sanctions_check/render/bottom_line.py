@@ -66,6 +66,16 @@ def _items(report: Report, case_file: str, where: str) -> list[tuple[str, str, i
     ]
 
 
+def items(report: Report) -> list[tuple[str, str]]:
+    """(label, text) of each item but the last, which names the commands: for a document that
+    is itself the full report (the Word file), whose bottom line opens it."""
+    return [
+        (label, textsafe.one_line(text))
+        for label, text, _ in _items(report, "", "below")
+        if label != words.BOTTOM_MORE
+    ]
+
+
 def _limit(top: LimitView) -> str:
     """The top limiting factor in a few words: why it limits, and its score."""
     if top.reason == FACTOR_NOT_ASSESSED:
