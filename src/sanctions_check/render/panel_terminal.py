@@ -53,7 +53,7 @@ class PanelTerminal:
         grid.add_column("#", no_wrap=True)
         grid.add_column(words.PANEL_ANALYST_HEADING, overflow="fold", min_width=12)
         grid.add_column(words.PANEL_FILE_HEADING, overflow="fold")
-        # one line per outlook where the console has room; wrapped at spaces, never cropped, where not
+        # one line per outlook given the room; otherwise wrapped at spaces, never cropped
         grid.add_column(common.OUTLOOK_NAME, no_wrap=console.width >= NARROW)
         grid.add_row(
             _t(""),
