@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from sanctions_check import case as case_mod
+from sanctions_check import yamlio
 from sanctions_check.case import Case, CaseHeader, Score
 from sanctions_check.checks import SLUG
 from sanctions_check.errors import UsageError, WriteError
@@ -360,6 +361,11 @@ class Store:
     The first save never replaces an existing file (unless ``--force`` named it); later saves
     replace the interview's own file atomically, so an interruption leaves the last complete
     version on disk.
+
+    A resumed file is rewritten over its own text (``case.dumps_over``): its comments (the
+    template's, a panel's round-two notes, the analyst's own) and layout stay, and only the
+    answers given change. Should that ever fail its read-back check, the file as it was is
+    copied beside it first (``kept_as``), and the case is written plainly from then on.
     """
 
     def __init__(
@@ -370,6 +376,7 @@ class Store:
         folder: Path = Path("."),
         force: bool = False,
         resumed: bool = False,
+        text: str | None = None,
     ) -> None:
         self.framework = framework
         self.out = out
@@ -377,6 +384,8 @@ class Store:
         self.force = force
         self.path: Path | None = out if resumed else None
         self.saves = 0
+        self.text = text  # the resumed file's text as last written
+        self.kept_as: Path | None = None
 
     def taken(self, ident: str) -> bool:
         """Would this id's default file replace one already there? (Never with --out.)"""
@@ -385,8 +394,11 @@ class Store:
     def save(self, case: Case) -> Case:
         """Save the case; returns it as saved (a first save may need a free id, see below)."""
         if self.path is not None:
+            text = self._text(case, self.path)
             with signals_held():
-                case_mod.save(case, self.framework, self.path, overwrite=True)
+                yamlio.atomic_write(self.path, text, overwrite=True)
+            if self.text is not None:
+                self.text = text
         elif self.out is not None:
             with signals_held():
                 case_mod.save(case, self.framework, self.out, overwrite=self.force)
@@ -395,6 +407,16 @@ class Store:
             case = self._first_save(case)
         self.saves += 1
         return case
+
+    def _text(self, case: Case, path: Path) -> str:
+        """The file's new text: over its old text where it has one, else written anew."""
+        if self.text is not None:
+            edited = case_mod.dumps_over(case, self.framework, self.text, str(path))
+            if edited is not None:
+                return edited
+            self.kept_as = keep_original(path)
+            self.text = None
+        return case_mod.dumps(case, self.framework)
 
     def _first_save(self, case: Case) -> Case:
         """``<id>.yaml``, never replacing a file: if another took the name since the id was
@@ -422,8 +444,6 @@ def keep_original(path: Path) -> Path:
     Answers to questions the current version no longer has cannot be carried over, so the
     original stays beside the resumed file instead of being lost.
     """
-    from sanctions_check import yamlio
-
     data = path.read_bytes()
     for n in range(1, MAX_DEFAULT_NAMES + 1):
         suffix = ".orig" if n == 1 else f".orig-{n}"

@@ -25,7 +25,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from sanctions_check import case as case_mod
-from sanctions_check import flow, scoring, textsafe
+from sanctions_check import flow, scoring, textsafe, yamlio
 from sanctions_check.case import (
     CONFIDENCE,
     NOT_APPLICABLE,
@@ -223,7 +223,12 @@ class Session:
 
     def _update(self, case: Case) -> None:
         self.case = case
+        kept = self.store.kept_as
         self.case = self.store.save(case)
+        if self.store.kept_as is not None and kept is None:
+            self.console.print(
+                Text(words.assess_comments_not_kept(str(self.store.kept_as)), style="yellow")
+            )
 
     @property
     def header(self) -> CaseHeader:
@@ -818,9 +823,10 @@ def run(
     """
     case: Case | None = None
     if resume is not None:
-        case = case_mod.load(resume, framework)
+        text = yamlio.read_text(resume)
+        case = case_mod.loads(text, framework, str(resume))
         flow.check_folder(resume.parent)
-        store = flow.Store(framework, out=resume, resumed=True)
+        store = flow.Store(framework, out=resume, resumed=True, text=text)
         if case.framework_ref != framework.ref:
             backup = flow.keep_original(resume)
             for problem in case.warnings:

@@ -141,6 +141,13 @@ def assess_original_kept(backup: str, framework_ref: str) -> str:
     return f"The original is kept as {backup}; this file is now answered against {framework_ref}."
 
 
+def assess_comments_not_kept(backup: str) -> str:
+    return (
+        f"This file's comments could not be kept in place; the file as it was is kept as "
+        f"{backup}, and every answer is saved."
+    )
+
+
 def assess_interrupted(path: str, command: str) -> str:
     return f"Interrupted. Every answer so far is saved in {path}; continue with: {command}"
 
