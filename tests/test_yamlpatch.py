@@ -162,9 +162,7 @@ def apply(case, change):
         _, (fid, qid), score, note, conf, sources, hind = change
         if score == "unknown" and note is None:
             note = None
-        return case.with_answer(
-            fid, qid, Answer(score, conf, note or None, tuple(sources), hind)
-        )
+        return case.with_answer(fid, qid, Answer(score, conf, note or None, tuple(sources), hind))
     if kind == "risk":
         _, rid, likelihood, severity, mitigation = change
         old = case.risk(rid)
@@ -253,7 +251,9 @@ def test_a_cleared_value_keeps_its_key_and_comment():
 
 
 def test_an_answer_of_an_older_version_goes_but_its_comments_stay():
-    text = HAND.replace("  gamma:\n", "  retired:\n    # kept for the record\n    old: 2\n  gamma:\n")
+    text = HAND.replace(
+        "  gamma:\n", "  retired:\n    # kept for the record\n    old: 2\n  gamma:\n"
+    )
     data = case_mod.to_data(case_mod.loads(HAND, MINI_FW, "h"), MINI_FW)
     data = yamlpatch.patch(text, data, "h", frozenset({("answers", "retired")}))
     assert "retired" not in data and "old: 2" not in data

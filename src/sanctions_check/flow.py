@@ -19,13 +19,13 @@ from typing import Any, Literal, NamedTuple
 
 from sanctions_check import case as case_mod
 from sanctions_check import yamlio
-from sanctions_check.case import Case, CaseHeader, Score
+from sanctions_check.case import Case, CaseHeader, Judgement, Score, View
 from sanctions_check.checks import SLUG
 from sanctions_check.errors import UsageError, WriteError
 from sanctions_check.framework import Factor, Framework, Question, Risk
 
-StepKind = Literal["header", "purpose", "question", "risk"]
-SectionKind = Literal["case", "factor", "risks"]
+StepKind = Literal["header", "purpose", "question", "risk", "judgement"]
+SectionKind = Literal["case", "factor", "risks", "judgement"]
 
 # The header fields asked, in order. Title and id are required by the case format; the country
 # and the as-of date come before the id, which is proposed from them.
@@ -65,12 +65,19 @@ class Step(NamedTuple):
     factor: Factor | None = None
     question: Question | None = None
     risk: Risk | None = None
-    number: int = 0  # 1-based question number (factor questions then risks); 0 for the header
+    # 1-based: a factor question's number among the questions, a risk's among the risks (the
+    # counts every summary and the resume menu give); 0 for the header and the judgement
+    number: int = 0
 
     @property
     def counted(self) -> bool:
-        """Factor questions and risks are the questions; the header is not counted."""
+        """Factor questions and risks are what the tallies count; the header is not counted."""
         return self.kind in ("question", "risk")
+
+    @property
+    def asked(self) -> bool:
+        """A step with an answer to continue at or return to: a question, a risk, the judgement."""
+        return self.kind in ("question", "risk", "judgement")
 
 
 class Plan(NamedTuple):
@@ -78,35 +85,43 @@ class Plan(NamedTuple):
 
     sections: tuple[Section, ...]
     steps: tuple[Step, ...]
-    questions: int  # factor questions plus risks
+    questions: int  # factor questions
+    risks: int
 
     def section_of(self, index: int) -> Section:
         return self.sections[self.steps[index].section - 1]
 
     def progress(self, index: int) -> str:
-        """'Section 2/6 · Question 3/8' — where the analyst is, and how much is left."""
+        """'Section 2/15 · Question 3 of 32' — where the analyst is, and how much is left, in the
+        counts the tallies use: questions among the questions, risks among the risks."""
         step = self.steps[index]
         where = f"Section {step.section}/{len(self.sections)}"
         if step.kind in ("header", "purpose"):
             section = self.sections[0]
             return f"{where} · Case {index - section.start + 1}/{section.end - section.start}"
-        what = f"Question {step.number}/{self.questions}"
+        return f"{where} · {self.position(step)}"
+
+    def position(self, step: Step) -> str:
+        """'Question 3 of 32', 'Risk 2 of 8 · likelihood', 'Your judgement'."""
+        if step.kind == "question":
+            return f"Question {step.number} of {self.questions}"
         if step.kind == "risk":
-            what += f" · {step.field}"
-        return f"{where} · {what}"
+            return f"Risk {step.number} of {self.risks} · {step.field}"
+        return "Your judgement"
 
 
 def plan(framework: Framework) -> Plan:
-    """The case header and purposes, each factor's questions, then the risks, in framework order."""
+    """The case header and purposes, each factor's questions, the risks, then the analyst's own
+    judgement, in framework order."""
     steps: list[Step] = []
     sections: list[Section] = []
-    number = 0
     start = 0
     for field in HEADER_FIELDS:
         steps.append(Step("header", 1, field=field))
     if framework.purposes:
         steps.append(Step("purpose", 1, field="purpose"))
     sections.append(Section(1, "case", "the case header and purposes", start, len(steps)))
+    number = 0
     for factor in framework.factors:
         start = len(steps)
         section = len(sections) + 1
@@ -117,12 +132,15 @@ def plan(framework: Framework) -> Plan:
     if framework.risks:
         start = len(steps)
         section = len(sections) + 1
-        for risk in framework.risks:
-            number += 1
+        for n, risk in enumerate(framework.risks, 1):
             for part in RISK_PARTS:
-                steps.append(Step("risk", section, field=part, risk=risk, number=number))
+                steps.append(Step("risk", section, field=part, risk=risk, number=n))
         sections.append(Section(section, "risks", "unintended consequences", start, len(steps)))
-    return Plan(tuple(sections), tuple(steps), number)
+    start = len(steps)
+    section = len(sections) + 1
+    steps.append(Step("judgement", section, field="judgement"))
+    sections.append(Section(section, "judgement", "your judgement", start, len(steps)))
+    return Plan(tuple(sections), tuple(steps), number, len(framework.risks))
 
 
 def answered(step: Step, case: Case) -> bool:
@@ -133,15 +151,46 @@ def answered(step: Step, case: Case) -> bool:
     if step.kind == "risk":
         assert step.risk is not None
         return getattr(case.risk(step.risk.id), step.field) is not None
+    if step.kind == "judgement":
+        return case.judgement is not None
     return True
 
 
+class Place(NamedTuple):
+    """Where a resumed interview stands: the step to continue at (None when nothing is left
+    after the last answer) and the steps left open before it, to return to."""
+
+    resume_at: int | None
+    skipped: tuple[int, ...]
+
+
+def place(plan_: Plan, case: Case) -> Place:
+    """Continue after the last question, risk or judgement answered, in framework order; the
+    ones left open before it were skipped (the file cannot tell a skipped question from one not
+    reached, so those after the last answer are where the analyst left off)."""
+    asked = [i for i, step in enumerate(plan_.steps) if step.asked]
+    done = [i for i in asked if answered(plan_.steps[i], case)]
+    last = done[-1] if done else -1
+    open_after = [i for i in asked if i > last and not answered(plan_.steps[i], case)]
+    skipped = tuple(i for i in asked if i < last and not answered(plan_.steps[i], case))
+    return Place(open_after[0] if open_after else None, skipped)
+
+
 def first_unanswered(plan_: Plan, case: Case) -> int | None:
-    """Where a resumed interview continues: the first factor question or risk left open."""
+    """The first factor question or risk left open, in framework order."""
     for index, step in enumerate(plan_.steps):
         if step.counted and not answered(step, case):
             return index
     return None
+
+
+def retrospective(header: CaseHeader, today: str | None) -> bool:
+    """Is the case assessed as of a past date? Its as-of date is before today (the interview's)
+    or before the day it was assessed on: only then can an answer rest on later facts."""
+    as_of = header.as_of
+    if not as_of:
+        return False
+    return any(day and as_of < day for day in (today, header.assessed_on))
 
 
 class Tally(NamedTuple):
@@ -257,6 +306,11 @@ def header_with(header: CaseHeader, field: str, value: str | bool) -> CaseHeader
 
 def with_header(case: Case, field: str, value: str | bool) -> Case:
     return case._replace(header=header_with(case.header, field, value))
+
+
+def with_judgement(case: Case, view: View, reason: str, today: str | None) -> Case:
+    """The analyst's own judgement, dated the day it is given (or revised)."""
+    return case._replace(judgement=Judgement(view=view, reason=reason.strip(), date=today))
 
 
 def with_purposes(case: Case, purposes: list[str]) -> Case:
