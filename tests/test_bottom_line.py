@@ -45,8 +45,11 @@ def test_assess_names_the_written_file_and_the_summary_above():
         "  More: the full summary is above; one page to print: sanctions-check report "
         "'my case.yaml' --format brief -o brief.html; Word: --format docx -o report.docx"
     )
-    assert "  Red flags: raised: Military sanctions 50" in lines
-    assert "  Data gaps: 12 unknown, 6 unanswered, 3 low-confidence, 0 n/a" in lines
+    assert (
+        "  Red flags: Not assessed: Ideologically motivated target (no answers), Target has "
+        "access to resources (no answers); not ruled out at the threshold of 50." in lines
+    )
+    assert "  Data gaps: 15 unknown, 6 unanswered, 1 low-confidence, 0 n/a, 1 risk unrated" in lines
 
 
 def test_report_prints_the_bottom_line_first(cli):

@@ -47,15 +47,15 @@ def test_selection_keeps_the_top_items_and_counts_what_it_leaves_out():
 
 
 def test_selection_of_an_example_names_the_band_range_and_purposes():
-    report = model(EXAMPLES / "myanmar-2017.yaml")
+    report = model(EXAMPLES / "car-2013.yaml")
     selected = brief.select(report)
     assert selected.outlook == report.outlook.text
-    assert "could be Low to Moderate" in selected.outlook
-    assert ("Purposes", "Signal, Constrain") in selected.meta
-    assert selected.base_rates == ("Signal: almost 60%", "Constrain: almost 40%")
+    assert "could be Low to Favourable" in selected.outlook
+    assert ("Purposes", "Constrain, Signal") in selected.meta
+    assert selected.base_rates == ("Constrain: almost 40%", "Signal: almost 60%")
     assert selected.red_flags == ("Military sanctions: 50 of 100",)
-    assert selected.gaps.text.startswith("12 unknown, 6 not answered, 3 low-confidence")
-    assert "myanmar-2017.yaml --format html" in selected.where
+    assert selected.gaps.text.startswith("22 unknown, 0 not answered, 7 low-confidence")
+    assert "car-2013.yaml --format html" in selected.where
 
 
 def test_html_and_markdown_show_the_same_selection():

@@ -104,7 +104,7 @@ def test_every_problem_is_reported_at_once(fw):
     assert "7 is out of range" in found["answers.alpha.a1"].message
     assert found["answers.alpha.a1"].line == 15
     assert "did you mean 'low'?" in found["answers.alpha.a2.confidence"].message
-    assert "expected 0, 1, 2, 3, 4 or unknown" in found["risks.harm.likelihood"].message
+    assert "expected 0, 1, 2, 3, 4, unknown or n/a" in found["risks.harm.likelihood"].message
     assert "YYYY-MM-DD" in found["case.assessed_on"].message
     assert "did you mean 'coerce'?" in found["case.purpose.0"].message
     assert all(p.file == "case.yaml" and p.line for p in found.values())

@@ -197,13 +197,13 @@ def test_no_traceback_on_a_folder_passed_as_framework(cli, tmp_path, command):
 
 
 def test_a_shortened_risk_id_is_suggested_by_its_words(cli, tmp_path):
-    """`evasion` is too short for a spelling match to `evasion_asset_flight`; its words find it."""
-    text = (EXAMPLES / "car-2013.yaml").read_text(encoding="utf-8")
-    assert "\n  evasion_asset_flight:" in text
-    bad = write(tmp_path / "short.yaml", text.replace("\n  evasion_asset_flight:", "\n  evasion:"))
+    """`cost` is too short for a spelling match to `diplomatic_cost`; its words find it."""
+    text = (EXAMPLES / "dr-congo-2016.yaml").read_text(encoding="utf-8")
+    assert "\n  diplomatic_cost:" in text
+    bad = write(tmp_path / "short.yaml", text.replace("\n  diplomatic_cost:", "\n  cost:"))
     result = cli("validate", bad)
     assert result.exit_code == 1
-    assert "unknown risk 'evasion' (did you mean 'evasion_asset_flight'?)" in result.stderr
+    assert "unknown risk 'cost' (did you mean 'diplomatic_cost'?)" in result.stderr
 
 
 @pytest.mark.parametrize(

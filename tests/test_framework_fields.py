@@ -103,6 +103,20 @@ ROWS: list[tuple[str, tuple[str, str]]] = [
     (f"{Q1}.neutral.value", NOT_NUMBER),
     (f"{Q1}.neutral.reason", NOT_TEXT),
     (f"{Q1}.neutral.sources", NOT_TEXTS),
+    (f"{Q1}.role", NOT_CHOICE),
+    (f"{Q1}.role", ("levr", "expected one of lever, target, context, found the text 'levr'")),
+    (f"{Q1}.insider", ("yes", "expected true or false, found the text 'yes' (only true")),
+    (f"{Q1}.purposes", NOT_MAPPING),
+    (f"{Q1}.purposes.ids", NOT_TEXTS),
+    (f"{Q1}.purposes.ids", ("[coerse]", "unknown purpose 'coerse' (did you mean 'coerce'?)")),
+    (f"{Q1}.purposes.ids", ("[coerce, signal]", "names every purpose: leave 'purposes' out")),
+    (f"{Q1}.purposes.ids", ("[coerce, coerce]", "purpose 'coerce' is listed twice")),
+    (f"{Q1}.purposes.reason", NOT_TEXT),
+    (f"{Q1}.purposes.sources", NOT_TEXTS),
+    (f"{Q1}.applies_to", NOT_TEXT),
+    (f"{Q1}.applies_to", ("in-forse", "unknown applicability 'in-forse' (did you mean")),
+    (f"{Q1}.see", NOT_TEXTS),
+    (f"{Q1}.see", ("[a2-own]", "unknown condition 'a2-own' (did you mean 'a2-owns'?)")),
     (f"{Q2}.anchors", NOT_LEVELS),
     (f"{Q2}.anchors.3", NOT_TEXT),
     ("risks", NOT_LIST),
@@ -118,6 +132,55 @@ ROWS: list[tuple[str, tuple[str, str]]] = [
     ("risks.0.mitigations", NOT_TEXTS),
     ("risks.0.evidence", NOT_TEXT),
     ("risks.0.sources", NOT_TEXTS),
+    ("risks.0.applies_to", NOT_TEXT),
+    ("risks.0.see", NOT_TEXTS),
+    ("case_scopes", NOT_LIST),
+    ("case_scopes.0.id", NOT_ID),
+    ("case_scopes.0.name", NOT_TEXT),
+    ("case_scopes.0.meaning", NOT_TEXT),
+    ("case_scopes.0.outside_definition", ("no", "expected true or false")),
+    ("applicability", NOT_LIST),
+    ("applicability.0.id", NOT_ID),
+    ("applicability.0.text", NOT_TEXT),
+    ("applicability.0.not_applicable", NOT_TEXT),
+    ("applicability.0.case_scopes", NOT_TEXTS),
+    ("applicability.0.case_scopes", ("[threat]", "unknown case scope 'threat'")),
+    ("conditions", NOT_LIST),
+    ("conditions.0.id", NOT_ID),
+    ("conditions.0.name", NOT_TEXT),
+    ("conditions.0.owner", NOT_TEXT),
+    ("conditions.0.owner", ("alpha.a3", "unknown question or risk 'alpha.a3'")),
+    ("research_context", NOT_MAPPING),
+    ("research_context.rule", NOT_TEXT),
+    ("research_context.findings", NOT_LIST),
+    ("research_context.findings.0.name", NOT_TEXT),
+    ("research_context.findings.0.greater", NOT_WHOLE),
+    ("research_context.findings.0.lesser", NOT_WHOLE),
+    ("research_context.findings.0.mixed", NOT_WHOLE),
+    ("research_context.findings.0.rating", NOT_CHOICE),
+    ("research_context.findings.0.outcomes", NOT_TEXT),
+    ("research_context.findings.0.studies", NOT_TEXT),
+    ("research_context.findings.0.asked_in", NOT_TEXTS),
+    ("research_context.findings.0.asked_in", ("[alpha.a9]", "unknown question or risk")),
+    ("research_context.findings.0.note", NOT_TEXT),
+    ("research_context.findings.0.sources", NOT_TEXTS),
+    ("migrations", NOT_LIST),
+    ("migrations.0.from_major", NOT_TEXT),
+    ("migrations.0.from_major", ('"v1"', 'expected a major version such as "2"')),
+    ("migrations.0.from_major", ('"2"', "is this framework's own major version")),
+    ("migrations.0.summary", NOT_TEXT),
+    ("migrations.0.questions", NOT_LIST),
+    ("migrations.0.questions.0.ref", NOT_TEXT),
+    ("migrations.0.questions.0.ref", ("alpha.gone", "is not in this version")),
+    ("migrations.0.questions.0.change", NOT_CHOICE),
+    ("migrations.0.questions.0.note", NOT_TEXT),
+    ("migrations.0.questions.1.to", NOT_TEXT),
+    ("migrations.0.questions.1.to", ("beta.b9", "unknown question 'beta.b9'")),
+    ("migrations.0.risks", NOT_LIST),
+    ("migrations.0.risks.0.ref", ("harm", "'harm' is still in this version: it was not removed")),
+    ("migrations.0.risks.0.change", ("moved", "a moved question or risk needs 'to'")),
+    ("migrations.0.risks.0.note", LIST_NOT_TEXT),
+    ("migrations.0.risks.1.to", ("harn", "unknown risk 'harn' (did you mean 'harm'?)")),
     ("bands", NOT_LIST),
     ("bands.0.id", NOT_ID),
     ("bands.0.label", NOT_TEXT),
@@ -180,7 +243,22 @@ def replaced(dotted: str, wrong: str) -> tuple[str, int]:
 def test_the_full_framework_is_valid_and_gives_every_optional_key():
     framework = framework_mod.load(FULL)
     assert framework.inclusion is not None and framework.design_choices
-    assert framework.factors[0].questions[0].neutral == 1.0
+    a1 = framework.factors[0].questions[0]
+    assert a1.neutral == 1.0
+    assert (a1.role, a1.insider, a1.applies_to, a1.see) == (
+        "target",
+        True,
+        "in-force",
+        ("a2-owns",),
+    )
+    assert a1.purposes is not None and a1.purposes.ids == ("coerce",) and not a1.lever
+    assert framework.condition("a2-owns") == framework_mod.Condition(
+        "a2-owns", "Something a2 asks once", "alpha.a2"
+    )
+    assert framework.research_context is not None
+    assert framework.research_context.findings[0].findings == 2
+    migration = framework.migration("1")
+    assert migration is not None and [c.change for c in migration.questions] == ["meaning", "moved"]
 
 
 def test_every_key_of_the_spec_has_a_row():

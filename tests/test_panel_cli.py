@@ -26,14 +26,14 @@ def test_terminal_output_of_the_example_panel(cli):
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert out.startswith("Panel of 3 analysts: HYPOTHETICAL panel exercise")
-    assert re.search(r"Pooled \(median case\)\s+–\s+Moderate: 55", out)
+    assert re.search(r"Pooled \(median case\)\s+–\s+Moderate: 56", out)
     for name in ("Analyst A", "Analyst B", "Analyst C"):
         assert name in out
-    assert "Krippendorff's alpha (ordinal) 0.46 over 29 of 32 questions" in out
-    assert "Disagreements first" in out and "(26)" in out
+    assert "Krippendorff's alpha (ordinal) 0.44 over 28 of 31 questions" in out
+    assert "Disagreements first" in out and "(25)" in out
     first = out.index("Disagreements first")
-    assert out.index("International support or coordination: Are", first) < out.index(
-        "Commitment of the implementer: Will", first
+    assert out.index("International support or coordination: Do the", first) < out.index(
+        "Commitment of the implementer: Does", first
     )
     assert wording.PANEL_NOTES_HEADING in out and wording.PANEL_RISKS_HEADING in out
     assert result.stderr == ""

@@ -157,9 +157,7 @@ def test_a_base_rate_keeps_the_sources_almost_in_json(run80):
     assert purposes["coerce"]["effective_when_pursued_qualifier"] == ""  # '22 percent' as written
 
 
-@pytest.mark.parametrize(
-    ("typed", "meant"), [("evasion", "evasion_asset_flight"), ("exposre", "exposure")]
-)
+@pytest.mark.parametrize(("typed", "meant"), [("flight", "asset_flight"), ("exposre", "exposure")])
 def test_an_unknown_id_suggests_the_likely_one_and_lists_the_rest(run80, typed, meant):
     result = run80("factors", typed)
     assert result.exit_code == 2

@@ -32,7 +32,7 @@ from sanctions_check.checks import (
     true_false,
 )
 from sanctions_check.errors import InputError, Problem, shown_key
-from sanctions_check.framework import Framework, located
+from sanctions_check.framework import Change, Framework, Migration, located
 
 FORMAT = "sanctions-check/case@1"
 UNKNOWN: Literal["unknown"] = "unknown"
@@ -87,6 +87,12 @@ class RiskAnswer(NamedTuple):
     hindsight: bool = False
 
     @property
+    def not_applicable(self) -> bool:
+        """The risk cannot arise with these measures (both sides n/a, with a note saying why):
+        neither a rating of 0 x 0 nor an open, unrated risk."""
+        return self.likelihood == NOT_APPLICABLE and self.severity == NOT_APPLICABLE
+
+    @property
     def value(self) -> int | None:
         """Likelihood x severity (0..16), or None while either is unknown or unanswered."""
         if isinstance(self.likelihood, int) and isinstance(self.severity, int):
@@ -115,7 +121,8 @@ class CaseHeader(NamedTuple):
     measures: str | None = None
     sources: tuple[str, ...] = ()
     as_of: str | None = None  # the moment the assessment is made as of (retrospective coding)
-    implementers: tuple[str, ...] = ()  # who imposes the measures: a government, the EU, the UN
+    implementers: tuple[str, ...] = ()  # who imposes the measures; the first is the lead
+    scope: str | None = None  # a case scope mark of the framework (threat-only, ...); None: none
 
 
 class Outcome(NamedTuple):
@@ -216,7 +223,7 @@ def _not_a_case(data: Any) -> str:
 class _Context(Context):
     """The framework a case is checked against, and what its 'framework:' line says."""
 
-    __slots__ = ("framework", "name", "ref", "same_major")
+    __slots__ = ("framework", "major", "name", "ref", "same_major")
 
     def __init__(self, framework: Framework, name: str) -> None:
         super().__init__()
@@ -224,6 +231,15 @@ class _Context(Context):
         self.name = name
         self.ref: str | None = None
         self.same_major = True  # False: answered against an older major version (warn, not fail)
+        self.major: str | None = None  # the major version the answers were given against
+
+    @property
+    def migration(self) -> Migration | None:
+        """What the framework says changed since the major version the case was answered
+        against (None for the same major version, or when the framework says nothing)."""
+        if self.same_major or self.major is None:
+            return None
+        return self.framework.migration(self.major)
 
 
 def _shown(name: str) -> str:
@@ -257,7 +273,42 @@ def build(c: Checker, data: Any, framework: Framework, name: str) -> Case | None
     case = CASE(c, data, (), _Context(framework, name))
     if data.get("references") is not None:
         _undefined_keys(c, data)
-    return None if case is INVALID else case
+    if case is INVALID:
+        return None
+    checked: Case = case
+    if checked.header.scope is not None:
+        _out_of_scope_answers(c, checked, framework)
+    return checked
+
+
+def _out_of_scope_answers(c: Checker, case: Case, framework: Framework) -> None:
+    """Warn about each answer the case's scope mark says cannot apply, with the standard note."""
+    scope = framework.case_scope(case.header.scope or "")
+    if scope is None:
+        return
+    for factor in framework.factors:
+        for question in factor.questions:
+            rule = framework.applies(question.applies_to)
+            answer = case.answers.get(factor.id, {}).get(question.id)
+            if rule is None or scope.id not in rule.case_scopes or answer is None:
+                continue
+            if answer.score is not None and not answer.not_applicable:
+                c.warn(
+                    ("answers", factor.id, question.id),
+                    f"does not apply to a case marked {scope.id}: answer n/a, with the note "
+                    f"{rule.not_applicable!r}",
+                )
+    for risk in framework.risks:
+        rule = framework.applies(risk.applies_to)
+        rated = case.risks.get(risk.id)
+        if rule is None or scope.id not in rule.case_scopes or rated is None:
+            continue
+        if not rated.not_applicable and not rated.is_empty:
+            c.warn(
+                ("risks", risk.id),
+                f"cannot arise in a case marked {scope.id}: rate it n/a, with the note "
+                f"{rule.not_applicable!r}",
+            )
 
 
 # --- kinds that only a case file has ----------------------------------------------------------
@@ -286,6 +337,7 @@ def _framework_ref(c: Checker, value: Any, path: Path_, ctx: _Context) -> Any:
         )
         return INVALID
     ctx.ref = ref
+    ctx.major = major
     ctx.same_major = major == framework.major
     return ref
 
@@ -302,6 +354,19 @@ def _purposes(c: Checker, value: Any, path: Path_, ctx: _Context) -> Any:
                 f"choose from {', '.join(known)}",
             )
     return INVALID if c.errors > start else purposes
+
+
+def _case_scope(c: Checker, value: Any, path: Path_, ctx: _Context) -> Any:
+    """A scope mark the framework defines (threat-only, arms-embargo-only, ...)."""
+    mark = c.text(value, path)
+    if mark is None:
+        return INVALID
+    known = [x.id for x in ctx.framework.case_scopes]
+    if mark not in known:
+        choose = f"; choose from {', '.join(known)}" if known else "; this framework defines none"
+        c.error(path, f"unknown case scope {mark!r}{suggest(mark, known)}{choose}")
+        return INVALID
+    return mark
 
 
 class _Score:
@@ -331,7 +396,7 @@ class _Score:
 
 
 _QUESTION_SCORE = _Score(applicable=True)
-_RISK_SCORE = _Score(applicable=False)
+_RISK_SCORE = _Score(applicable=True)
 
 _NA_NEEDS_NOTE = (
     "n/a (the question does not apply to the measures in this case) needs a note saying why: "
@@ -343,6 +408,25 @@ def _na_needs_note(c: Checker, values: dict[str, Any], path: Path_, ctx: Any) ->
     note = values.get("note")
     if values.get("score") == NOT_APPLICABLE and not (note and note.strip()):
         c.error((*path, "score"), _NA_NEEDS_NOTE)
+
+
+_RISK_NA = (
+    "n/a (the risk cannot arise with these measures) applies to the whole risk: write both "
+    "'likelihood: n/a' and 'severity: n/a', with a 'note:' saying why"
+)
+
+
+def _risk_na(c: Checker, values: dict[str, Any], path: Path_, ctx: Any) -> None:
+    """A risk that cannot arise is n/a on both sides, with a note; never half rated."""
+    sides = [values.get("likelihood"), values.get("severity")]
+    if NOT_APPLICABLE not in sides:
+        return
+    note = values.get("note")
+    if sides.count(NOT_APPLICABLE) != 2:
+        side = "likelihood" if sides[0] == NOT_APPLICABLE else "severity"
+        c.error((*path, side), _RISK_NA)
+    elif not (note and note.strip()):
+        c.error((*path, "likelihood"), _RISK_NA)
 
 
 def _answer(c: Checker, raw: Any, path: Path_, ctx: _Context) -> Any:
@@ -364,8 +448,10 @@ def _answer(c: Checker, raw: Any, path: Path_, ctx: _Context) -> Any:
 def _answers(c: Checker, value: Any, path: Path_, ctx: _Context) -> Any:
     """factor id -> question id -> answer, checked against the framework's ids.
 
-    Against an older major version of the framework, ids that no longer exist are listed in one
-    warning (with the questions left unanswered) instead of failing the file.
+    Against an older major version of the framework the file still scores: one warning names
+    what changed, from the framework's own list of changes since that version (questions whose
+    meaning changed, removed, or moved: a moved answer is carried to its new place), and the
+    questions left unanswered; ids the list does not name are reported as not in this version.
     """
     if not isinstance(value, dict):
         c.error(path, f"expected a mapping of factor ids to answers, found {describe(value)}")
@@ -373,7 +459,7 @@ def _answers(c: Checker, value: Any, path: Path_, ctx: _Context) -> Any:
     framework, same_major = ctx.framework, ctx.same_major
     out: dict[str, dict[str, Answer]] = {}
     factor_ids = [f.id for f in framework.factors]
-    stale: list[str] = []
+    old: list[tuple[str, Any, Path_]] = []  # (factor.question, raw answer, path) gone from here
     for fid, questions in value.items():
         fp = (*path, fid)
         factor = framework.factor(fid) if isinstance(fid, str) else None
@@ -381,9 +467,9 @@ def _answers(c: Checker, value: Any, path: Path_, ctx: _Context) -> Any:
             if same_major:
                 c.error(fp, f"unknown factor {fid!r}{suggest(fid, factor_ids)}")
             elif isinstance(questions, dict) and questions:
-                stale.extend(f"{fid}.{qid}" for qid in questions)
+                old.extend((f"{fid}.{qid}", raw, (*fp, qid)) for qid, raw in questions.items())
             else:
-                stale.append(str(fid))
+                old.append((str(fid), None, fp))
             continue
         if questions is None:
             continue
@@ -400,51 +486,125 @@ def _answers(c: Checker, value: Any, path: Path_, ctx: _Context) -> Any:
                 if same_major:
                     c.error(qp, f"unknown question {qid!r} in factor {fid!r}{suggest(qid, qids)}")
                 else:
-                    stale.append(f"{fid}.{qid}")
+                    old.append((f"{fid}.{qid}", raw, qp))
                 continue
             answer = _answer(c, raw, qp, ctx)
             if answer is not INVALID:
                 answers[qid] = answer
         out[fid] = answers
     if not same_major:
-        missing = [
-            f"{f.id}.{q.id}"
-            for f in framework.factors
-            for q in f.questions
-            if q.id not in out.get(f.id, {})
-        ]
-        detail = f"; ignored, not in this version: {', '.join(stale)}" if stale else ""
-        listed = ", ".join(missing) if len(missing) <= 10 else f"{len(missing)} questions"
-        unanswered = f"; unanswered against this version: {listed}" if missing else ""
-        c.warn(
-            ("framework",),
-            f"answered against {ctx.ref}, scored against {framework.ref} "
-            f"(version {framework.version}){detail}{unanswered}. Review the answers with "
-            f"`sanctions-check assess --resume {_shown(ctx.name)}`.",
-        )
+        _version_warning(c, out, old, ctx)
     return out
 
 
+def _version_warning(
+    c: Checker,
+    out: dict[str, dict[str, Answer]],
+    old: list[tuple[str, Any, Path_]],
+    ctx: _Context,
+) -> None:
+    """Carry moved answers over, and name in one warning what changed for this file."""
+    framework, migration = ctx.framework, ctx.migration
+    changes: dict[str, Change] = {x.ref: x for x in migration.questions} if migration else {}
+    moved, removed, stale = [], [], []
+    for ref, raw, where in old:
+        change = changes.get(ref)
+        if change is not None and change.change == "moved" and change.to is not None:
+            fid, _, qid = change.to.partition(".")
+            answer = _answer(c, raw, where, ctx)
+            if answer is not INVALID and qid not in out.get(fid, {}):
+                out.setdefault(fid, {})[qid] = answer
+            moved.append(f"{ref} to {change.to}")
+        elif change is not None and change.change == "removed":
+            removed.append(ref)
+        else:
+            stale.append(ref)
+    review = [
+        x.ref
+        for x in (migration.questions if migration else ())
+        if x.change == "meaning" and not _unanswered(out, x.ref)
+    ]
+    missing = [
+        f"{f.id}.{q.id}"
+        for f in framework.factors
+        for q in f.questions
+        if q.id not in out.get(f.id, {})
+    ]
+    parts = [
+        f"answered against {ctx.ref}, scored against {framework.ref} (version {framework.version})"
+    ]
+    if review:
+        parts.append(f"changed in meaning, so review these answers: {', '.join(review)}")
+    if moved:
+        parts.append(f"moved, answers carried over: {', '.join(moved)}")
+    if removed:
+        parts.append(f"removed from this version, ignored: {', '.join(removed)}")
+    if stale:
+        parts.append(f"ignored, not in this version: {', '.join(stale)}")
+    if missing:
+        listed = ", ".join(missing) if len(missing) <= 10 else f"{len(missing)} questions"
+        parts.append(f"unanswered against this version: {listed}")
+    c.warn(
+        ("framework",),
+        "; ".join(parts) + f". Review the answers with "
+        f"`sanctions-check assess --resume {_shown(ctx.name)}`.",
+    )
+
+
+def _unanswered(out: dict[str, dict[str, Answer]], ref: str) -> bool:
+    fid, _, qid = ref.partition(".")
+    answer = out.get(fid, {}).get(qid)
+    return answer is None or answer.is_empty
+
+
 def _risk_answers(c: Checker, value: Any, path: Path_, ctx: _Context) -> Any:
-    """risk id -> rating; a risk gone from a newer major version of the framework only warns."""
+    """risk id -> rating. Against an older major version, one warning names the risks the
+    framework lists as changed in meaning, removed or moved (a moved rating is carried over)."""
     if not isinstance(value, dict):
         c.error(path, f"expected a mapping of risk ids to ratings, found {describe(value)}")
         return INVALID
     known = [r.id for r in ctx.framework.risks]
+    migration = ctx.migration
+    changes: dict[str, Change] = {x.ref: x for x in migration.risks} if migration else {}
     out: dict[str, RiskAnswer] = {}
+    carried: dict[str, RiskAnswer] = {}
+    review, moved, removed, stale = [], [], [], []
     for rid, raw in value.items():
         rp = (*path, rid)
+        change = changes.get(rid) if isinstance(rid, str) else None
         if rid not in known:
             if ctx.same_major:
                 c.error(rp, f"unknown risk {rid!r}{suggest(str(rid), known)}")
+            elif change is not None and change.change == "moved" and change.to is not None:
+                moved_rating = RISK_ANSWER(c, raw, rp, ctx) if raw is not None else INVALID
+                if isinstance(moved_rating, RiskAnswer):
+                    carried[change.to] = moved_rating
+                moved.append(f"{rid} to {change.to}")
+            elif change is not None:
+                removed.append(f"{rid} ({change.note.rstrip('.')})")
             else:
-                c.warn(rp, f"risk {rid!r} is not in this version of the framework: ignored")
+                stale.append(str(rid))
             continue
         if raw is None:
             continue
         rated = RISK_ANSWER(c, raw, rp, ctx)
         if rated is not INVALID:
             out[rid] = rated
+            if change is not None and change.change == "meaning" and not rated.is_empty:
+                review.append(rid)
+    for rid, rated in carried.items():
+        out.setdefault(rid, rated)
+    if not ctx.same_major and (review or moved or removed or stale):
+        parts = [f"answered against {ctx.ref}, scored against {ctx.framework.ref}"]
+        if review:
+            parts.append(f"changed in meaning, so review these ratings: {', '.join(review)}")
+        if moved:
+            parts.append(f"moved, ratings carried over: {', '.join(moved)}")
+        if removed:
+            parts.append(f"removed from this version, ignored: {'; '.join(removed)}")
+        if stale:
+            parts.append(f"ignored, not in this version: {', '.join(stale)}")
+        c.warn(path, "; ".join(parts) + ".")
     return out
 
 
@@ -557,6 +717,7 @@ HEADER = Record(
         "situation": opt(any_text),
         "measures": opt(any_text),
         "implementers": opt(TextList()),
+        "scope": opt(_case_scope),
         "sources": opt(TextList()),
     },
     what="the case header (a mapping with id, title, ...)",
@@ -584,6 +745,7 @@ RISK_ANSWER = Record(
         "hindsight": opt(true_false),
     },
     what="a mapping with likelihood, severity, mitigation, note",
+    checks=(_risk_na,),
 )
 _JUDGEMENT_NEEDS_REASON = (
     "a judgement needs its reason: say in a line or two why you judge so (write it under "
@@ -671,6 +833,8 @@ def to_data(case: Case, framework: Framework) -> dict[str, Any]:
         header["purpose"] = list(h.purpose)
     if h.implementers:
         header["implementers"] = list(h.implementers)
+    if h.scope:
+        header["scope"] = h.scope
     for key in ("situation", "measures"):
         if getattr(h, key):
             header[key] = getattr(h, key)

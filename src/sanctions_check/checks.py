@@ -50,7 +50,7 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     """' (did you mean 'exposure'?)' for a near match, else ''.
 
     A misspelling is matched by similarity; a shortened id by its words, since analysts write
-    ``evasion`` for ``evasion_asset_flight`` or ``humanitarian`` for ``humanitarian_harm``,
+    ``cost`` for ``diplomatic_cost`` or ``humanitarian`` for ``humanitarian_harm``,
     which no similarity cut-off accepts. Two or three such ids are all named; more say nothing.
     """
     known = [str(c) for c in choices]

@@ -19,7 +19,7 @@ from typing import Any, Literal, NamedTuple
 
 from sanctions_check import case as case_mod
 from sanctions_check import yamlio
-from sanctions_check.case import Case, CaseHeader, Judgement, Score, View
+from sanctions_check.case import NOT_APPLICABLE, Case, CaseHeader, Judgement, Score, View
 from sanctions_check.checks import SLUG
 from sanctions_check.errors import UsageError, WriteError
 from sanctions_check.framework import Factor, Framework, Question, Risk
@@ -329,11 +329,24 @@ def with_score(case: Case, step: Step, score: Score, note: str | None = None) ->
 
 
 def with_risk_level(case: Case, step: Step, level: Score) -> Case:
-    """Record a risk's likelihood or severity, whichever the step asks."""
+    """Record a risk's likelihood or severity, whichever the step asks. Rating a risk that was
+    n/a clears its other side too, so no risk is ever left half n/a."""
     assert step.risk is not None
     old = case.risk(step.risk.id)
     changes: dict[str, Any] = {step.field: level}
+    if old.not_applicable:
+        changes = {"likelihood": None, "severity": None, **changes}
     return case.with_risk(step.risk.id, old._replace(**changes))
+
+
+def with_risk_not_applicable(case: Case, step: Step, note: str) -> Case:
+    """Mark a risk as unable to arise with these measures: both sides n/a, with the note why."""
+    assert step.risk is not None
+    old = case.risk(step.risk.id)
+    new = old._replace(
+        likelihood=NOT_APPLICABLE, severity=NOT_APPLICABLE, note=note.strip() or None
+    )
+    return case.with_risk(step.risk.id, new)
 
 
 def with_extras(case: Case, step: Step, **fields: Any) -> Case:

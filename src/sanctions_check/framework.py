@@ -29,6 +29,7 @@ from sanctions_check.checks import (
     req,
     slug_id,
     suggest,
+    true_false,
 )
 from sanctions_check.errors import FrameworkError, InputError, Problem, shown_key
 
@@ -46,6 +47,11 @@ KIND_NAMES: dict[FactorKind, str] = {
 RATINGS = ("Stronger", "Moderate", "Weaker")
 RESEARCH_RATINGS = (*RATINGS, "None available")
 DIRECTIONS = ("greater", "less")
+# What a question asks about: something policy can change (a lever), or a condition of the target
+# or of the context, which no policy changes and which is never offered as a lever.
+ROLES = ("lever", "target", "context")
+# How a question's meaning changed between major versions (see Migration).
+CHANGES = ("meaning", "removed", "moved")
 DEFAULT_MIN_COVERAGE = 0.5
 # What an unknown or unanswered question counts as in the point outlook, unless the framework
 # gives the question its own neutral value (with a reason): the midpoint of the 0..4 scale.
@@ -133,6 +139,14 @@ class Neutral(NamedTuple):
     sources: tuple[str, ...] = ()
 
 
+class PurposeTag(NamedTuple):
+    """The purposes a question bears on, where it does not bear on all, and why."""
+
+    ids: tuple[str, ...]
+    reason: str
+    sources: tuple[str, ...] = ()  # none: the tag is the framework's own design choice
+
+
 class Question(NamedTuple):
     id: str
     text: str
@@ -144,6 +158,11 @@ class Question(NamedTuple):
     neutral: float = DEFAULT_NEUTRAL  # what unknown or unanswered counts as in the point outlook
     neutral_reason: str | None = None  # why, where the framework departs from the midpoint
     neutral_sources: tuple[str, ...] = ()
+    role: str | None = None  # lever | target | context; None: not marked
+    insider: bool = False  # rarely answerable from outside government
+    purposes: PurposeTag | None = None  # None: bears on every purpose
+    applies_to: str | None = None  # an applicability id; None: whatever the measures
+    see: tuple[str, ...] = ()  # ids of conditions owned (and scored) by another question or risk
 
     def level_label(self, framework: Framework, level: int) -> str:
         """The anchored meaning of a level for this question, or the default scale's label."""
@@ -151,6 +170,17 @@ class Question(NamedTuple):
             return self.anchors[level]
         scale = framework.scale[level]
         return f"{scale.label}: {scale.meaning}"
+
+    @property
+    def lever(self) -> bool:
+        """Something policy can change. A condition of the target or context never is; a
+        question the framework does not mark is taken as a lever, as before roles existed."""
+        return self.role is None or self.role == "lever"
+
+    def bears_on(self, purposes: tuple[str, ...]) -> bool:
+        """Whether the question bears on any of the stated purposes (all, when none is stated
+        or the question is not tagged)."""
+        return not purposes or self.purposes is None or bool(set(purposes) & set(self.purposes.ids))
 
 
 class Factor(NamedTuple):
@@ -192,6 +222,8 @@ class Risk(NamedTuple):
     evidence: str
     sources: tuple[str, ...]
     short_name: str = ""
+    applies_to: str | None = None  # an applicability id; None: whatever the measures
+    see: tuple[str, ...] = ()  # ids of conditions owned by a question or another risk
 
     @property
     def label(self) -> str:
@@ -255,6 +287,76 @@ class Inclusion(NamedTuple):
     omitted: tuple[OmittedFactor, ...] = ()
 
 
+class Applicability(NamedTuple):
+    """When a question or risk applies, and the standard note for answering it n/a."""
+
+    id: str
+    text: str
+    not_applicable: str | None = None  # the standard n/a note; None: applies to every case
+    case_scopes: tuple[str, ...] = ()  # case scope marks under which it does not apply
+
+
+class CaseScope(NamedTuple):
+    """A mark a case file may carry when its measures are not ordinary targeted sanctions."""
+
+    id: str
+    name: str
+    meaning: str
+    outside_definition: bool  # outside the framework's own definition of targeted sanctions
+
+
+class Condition(NamedTuple):
+    """A condition several questions touch, asked and scored once: by its owner."""
+
+    id: str
+    name: str
+    owner: str  # "factor_id.question_id", or a risk id
+
+
+class ResearchFinding(NamedTuple):
+    """A factor of USHMM's research review, with its coded findings, and where it is asked."""
+
+    name: str
+    greater: int
+    lesser: int
+    mixed: int
+    rating: str
+    outcomes: str
+    studies: str
+    note: str
+    sources: tuple[str, ...]
+    asked_in: tuple[str, ...] = ()  # "factor_id.question_id" or risk ids; none: not asked
+
+    @property
+    def findings(self) -> int:
+        return self.greater + self.lesser + self.mixed
+
+
+class ResearchContext(NamedTuple):
+    """Research findings that no practitioner named: context, never scored."""
+
+    rule: str
+    findings: tuple[ResearchFinding, ...] = ()
+
+
+class Change(NamedTuple):
+    """One question or risk whose meaning changed, which was removed, or which moved."""
+
+    ref: str  # "factor_id.question_id" (or a risk id) as in the older version
+    change: str  # meaning | removed | moved
+    note: str
+    to: str | None = None  # where a moved question or risk now is
+
+
+class Migration(NamedTuple):
+    """What changed since an older major version, read by the version warning on case files."""
+
+    from_major: str
+    summary: str
+    questions: tuple[Change, ...] = ()
+    risks: tuple[Change, ...] = ()
+
+
 class Framework(NamedTuple):
     id: str
     version: str
@@ -276,6 +378,11 @@ class Framework(NamedTuple):
     min_coverage: float = DEFAULT_MIN_COVERAGE
     design_choices: tuple[DesignChoice, ...] = ()
     inclusion: Inclusion | None = None
+    applicability: tuple[Applicability, ...] = ()
+    case_scopes: tuple[CaseScope, ...] = ()
+    conditions: tuple[Condition, ...] = ()
+    research_context: ResearchContext | None = None
+    migrations: tuple[Migration, ...] = ()
 
     @property
     def major(self) -> str:
@@ -315,6 +422,35 @@ class Framework(NamedTuple):
             if source.key == key:
                 return source
         return None
+
+    def applies(self, applicability_id: str | None) -> Applicability | None:
+        for item in self.applicability:
+            if item.id == applicability_id:
+                return item
+        return None
+
+    def case_scope(self, scope_id: str) -> CaseScope | None:
+        for scope in self.case_scopes:
+            if scope.id == scope_id:
+                return scope
+        return None
+
+    def condition(self, condition_id: str) -> Condition | None:
+        for condition in self.conditions:
+            if condition.id == condition_id:
+                return condition
+        return None
+
+    def migration(self, from_major: str) -> Migration | None:
+        for migration in self.migrations:
+            if migration.from_major == from_major:
+                return migration
+        return None
+
+    @property
+    def insider_questions(self) -> tuple[tuple[str, str], ...]:
+        """(factor id, question id) of the questions rarely answerable from outside government."""
+        return tuple((f.id, q.id) for f in self.factors for q in f.questions if q.insider)
 
 
 def default_path() -> Path:
@@ -485,6 +621,72 @@ def _band_id(c: Checker, value: Any, path: Path_, ctx: Context) -> Any:
     return cap
 
 
+def _known(label: str, what: str) -> Any:
+    """A kind: an id defined earlier in the file under ``label`` (its ids are on the context)."""
+
+    def check(c: Checker, value: Any, path: Path_, ctx: Context) -> Any:
+        ident = c.text(value, path)
+        if ident is None:
+            return INVALID
+        known = ctx.ids.get(label) or []
+        if ident not in known:
+            c.error(path, f"unknown {what} {ident!r}{suggest(ident, known)}{_define(label)}")
+            return INVALID
+        return ident
+
+    return check
+
+
+def _known_list(label: str, what: str) -> Any:
+    """A kind: a list of ids defined earlier under ``label``, none repeated."""
+
+    def check(c: Checker, value: Any, path: Path_, ctx: Context) -> Any:
+        start = c.errors
+        idents = c.text_list(value, path)
+        known = ctx.ids.get(label) or []
+        seen: set[str] = set()
+        for ident in idents:
+            if ident not in known:
+                c.error(path, f"unknown {what} {ident!r}{suggest(ident, known)}{_define(label)}")
+            elif ident in seen:
+                c.error(path, f"{what} {ident!r} is listed twice")
+            seen.add(ident)
+        return INVALID if c.errors > start else idents
+
+    return check
+
+
+_DEFINED_UNDER = {
+    "purpose": "purposes",
+    "applicability": "applicability",
+    "case scope": "case_scopes",
+}
+
+
+def _define(label: str) -> str:
+    return f"; define it under '{_DEFINED_UNDER[label]}'"
+
+
+def _slugs(c: Checker, value: Any, path: Path_, ctx: Any) -> Any:
+    """A list of ids (checked against what they name once the whole file is read)."""
+    start = c.errors
+    idents = c.text_list(value, path)
+    for i, ident in enumerate(idents):
+        c.slug(ident, (*path, i))
+    return INVALID if c.errors > start else idents
+
+
+def _major(c: Checker, value: Any, path: Path_, ctx: Any) -> Any:
+    """A major version number, written as text ("2")."""
+    major = c.text(value, path)
+    if major is None:
+        return INVALID
+    if not major.isdigit():
+        c.error(path, f'expected a major version such as "2", found {major!r}')
+        return INVALID
+    return major
+
+
 # --- rules across keys ------------------------------------------------------------------------
 
 
@@ -523,6 +725,127 @@ def _ascending(c: Checker, bands: list[Band] | list[RiskBand], path: Path_) -> N
     for i in range(1, len(bands)):
         if bands[i].min <= bands[i - 1].min:
             c.error((*path, i, "min"), "bands must be listed in ascending order of 'min'")
+
+
+def _tag_not_all(c: Checker, values: dict[str, Any], path: Path_, ctx: Context) -> None:
+    """A purpose tag that names every purpose says nothing: the question is left untagged."""
+    ids, known = values.get("ids"), ctx.ids.get("purpose")
+    if ids is not None and known and set(known) <= set(ids):
+        c.error((*path, "ids"), "names every purpose: leave 'purposes' out instead")
+    elif ids is not None and not ids:
+        c.error((*path, "ids"), "name at least one purpose")
+
+
+def _na_note_with_scopes(c: Checker, values: dict[str, Any], path: Path_, ctx: Any) -> None:
+    if values.get("case_scopes") and not values.get("not_applicable"):
+        c.error(path, "an applicability that case scopes exclude needs its 'not_applicable' note")
+
+
+def _finding_counts(c: Checker, values: dict[str, Any], path: Path_, ctx: Any) -> None:
+    counts = [values.get(k) for k in ("greater", "lesser", "mixed")]
+    if all(isinstance(n, int) for n in counts) and sum(counts) < 1:  # type: ignore[arg-type]
+        c.error(path, "a research finding needs at least one coded finding")
+
+
+def _change_target(c: Checker, values: dict[str, Any], path: Path_, ctx: Any) -> None:
+    change, to = values.get("change"), values.get("to")
+    if change == "moved" and to is None:
+        c.error((*path, "change"), "a moved question or risk needs 'to': where it now is")
+    elif change is not None and change != "moved" and to is not None:
+        c.error((*path, "to"), "only a moved question or risk has 'to'")
+
+
+def _question_refs(framework_values: dict[str, Any]) -> dict[str, Question]:
+    factors = framework_values.get("factors") or ()
+    return {f"{f.id}.{q.id}": q for f in factors for q in f.questions}
+
+
+def _cross_references(c: Checker, values: dict[str, Any], path: Path_, ctx: Any) -> None:
+    """Pointers that name questions, risks and conditions anywhere in the file resolve, and each
+    condition has exactly one owner that does not also point away from it."""
+    factors, risks = values.get("factors"), values.get("risks")
+    if factors is None or risks is None:
+        return  # reported where they are
+    questions = _question_refs(values)
+    risk_ids = {r.id: r for r in risks}
+    known = [*questions, *risk_ids]
+
+    def resolves(ref: str) -> bool:
+        return ref in questions or ref in risk_ids
+
+    conditions = values.get("conditions") or ()
+    condition_ids = [k.id for k in conditions]
+    owned: dict[str, str] = {}
+    for i, condition in enumerate(conditions):
+        if not resolves(condition.owner):
+            c.error(
+                ("conditions", i, "owner"),
+                f"unknown question or risk {condition.owner!r}{suggest(condition.owner, known)}; "
+                "name a question as factor_id.question_id, or a risk by its id",
+            )
+        owned[condition.id] = condition.owner
+    pointing: list[tuple[Path_, str, tuple[str, ...]]] = []
+    for fi, factor in enumerate(factors):
+        for qi, question in enumerate(factor.questions):
+            path_to: Path_ = ("factors", fi, "questions", qi, "see")
+            pointing.append((path_to, f"{factor.id}.{question.id}", question.see))
+    for ri, risk in enumerate(risks):
+        pointing.append((("risks", ri, "see"), risk.id, risk.see))
+    for seeing, me, see in pointing:
+        for condition_id in see:
+            if condition_id not in owned:
+                c.error(
+                    seeing,
+                    f"unknown condition {condition_id!r}{suggest(condition_id, condition_ids)}; "
+                    "define it under 'conditions'",
+                )
+            elif owned[condition_id] == me:
+                c.error(seeing, f"owns condition {condition_id!r}: it cannot point away from it")
+    research = values.get("research_context")
+    for fi, finding in enumerate(research.findings if research is not None else ()):
+        for ref in finding.asked_in:
+            if not resolves(ref):
+                c.error(
+                    ("research_context", "findings", fi, "asked_in"),
+                    f"unknown question or risk {ref!r}{suggest(ref, known)}",
+                )
+    version = values.get("version")
+    for mi, migration in enumerate(values.get("migrations") or ()):
+        if version is not None and migration.from_major == version.split(".", 1)[0]:
+            c.error(
+                ("migrations", mi, "from_major"),
+                "is this framework's own major version: a migration is from an older one",
+            )
+        for key, changes, current in (
+            ("questions", migration.questions, questions),
+            ("risks", migration.risks, risk_ids),
+        ):
+            seen: set[str] = set()
+            for k, change in enumerate(changes):
+                where: Path_ = ("migrations", mi, key, k)
+                if change.ref in seen:
+                    c.error((*where, "ref"), f"{change.ref!r} is listed twice")
+                seen.add(change.ref)
+                if key == "questions" and change.ref.count(".") != 1:
+                    c.error((*where, "ref"), "name a question as factor_id.question_id")
+                    continue
+                exists = change.ref in current
+                if change.change == "meaning" and not exists:
+                    c.error(
+                        (*where, "ref"),
+                        f"{change.ref!r} is not in this version; a question or risk that is gone "
+                        "is 'removed' or 'moved'",
+                    )
+                elif change.change != "meaning" and exists:
+                    c.error(
+                        (*where, "ref"),
+                        f"{change.ref!r} is still in this version: it was not {change.change}",
+                    )
+                if change.to is not None and change.to not in current:
+                    c.error(
+                        (*where, "to"),
+                        f"unknown {key[:-1]} {change.to!r}{suggest(change.to, list(current))}",
+                    )
 
 
 def _question(values: dict[str, Any], ctx: Any) -> Question:
@@ -596,6 +919,16 @@ NEUTRAL = Record(
         "sources": opt(_refs),
     },
 )
+PURPOSE_TAG = Record(
+    PurposeTag,
+    {
+        "ids": req(_known_list("purpose", "purpose")),
+        "reason": req(nonblank),
+        "sources": opt(_refs),
+    },
+    checks=(_tag_not_all,),
+)
+_APPLIES_TO = _known("applicability", "applicability")
 QUESTION = Record(
     Question,
     {
@@ -607,6 +940,11 @@ QUESTION = Record(
         "anchors": opt(_ANCHORS),
         "sources": opt(_refs),
         "neutral": opt(NEUTRAL),
+        "role": opt(Choice(ROLES)),
+        "insider": opt(true_false),
+        "purposes": opt(PURPOSE_TAG),
+        "applies_to": opt(_APPLIES_TO),
+        "see": opt(_slugs),
     },
     build=_question,
 )
@@ -639,6 +977,8 @@ RISK = Record(
         "evidence": req(nonblank),
         "sources": req(_refs),
         "short_name": opt(any_text),
+        "applies_to": opt(_APPLIES_TO),
+        "see": opt(_slugs),
     },
 )
 BAND = Record(
@@ -682,6 +1022,69 @@ INCLUSION = Record(
     Inclusion,
     {"rule": req(nonblank), "omitted": opt(ListOf(OMITTED_FACTOR, "omitted factors", minimum=0))},
 )
+CASE_SCOPE = Record(
+    CaseScope,
+    {
+        "id": req(slug_id),
+        "name": req(nonblank),
+        "meaning": req(nonblank),
+        "outside_definition": req(true_false),
+    },
+)
+APPLICABILITY = Record(
+    Applicability,
+    {
+        "id": req(slug_id),
+        "text": req(nonblank),
+        "not_applicable": opt(nonblank),
+        "case_scopes": opt(_known_list("case scope", "case scope")),
+    },
+    checks=(_na_note_with_scopes,),
+)
+CONDITION = Record(Condition, {"id": req(slug_id), "name": req(nonblank), "owner": req(nonblank)})
+_COUNT = Number(minimum=0, integer=True)
+RESEARCH_FINDING = Record(
+    ResearchFinding,
+    {
+        "name": req(nonblank),
+        "greater": req(_COUNT),
+        "lesser": req(_COUNT),
+        "mixed": req(_COUNT),
+        "rating": req(Choice(RATINGS)),
+        "outcomes": req(nonblank),
+        "studies": req(nonblank),
+        "asked_in": opt(TextList()),
+        "note": req(nonblank),
+        "sources": req(_refs),
+    },
+    checks=(_finding_counts,),
+)
+RESEARCH_CONTEXT = Record(
+    ResearchContext,
+    {
+        "rule": req(nonblank),
+        "findings": opt(ListOf(RESEARCH_FINDING, "research findings", minimum=0)),
+    },
+)
+CHANGE = Record(
+    Change,
+    {
+        "ref": req(nonblank),
+        "change": req(Choice(CHANGES)),
+        "note": req(nonblank),
+        "to": opt(nonblank),
+    },
+    checks=(_change_target,),
+)
+MIGRATION = Record(
+    Migration,
+    {
+        "from_major": req(_major),
+        "summary": req(nonblank),
+        "questions": opt(ListOf(CHANGE, "changed questions", minimum=0)),
+        "risks": opt(ListOf(CHANGE, "changed risks", minimum=0)),
+    },
+)
 # Key order is check order: sources before the lists that cite them, factors and bands before the
 # gates that name them.
 FRAMEWORK = Record(
@@ -696,8 +1099,13 @@ FRAMEWORK = Record(
         "scale": req(Levels(_LEVEL)),
         "unknown": req(_LEVEL),
         "purposes": req(ListOf(PURPOSE, "purposes", unique="purpose")),
+        "case_scopes": opt(ListOf(CASE_SCOPE, "case scopes", minimum=0, unique="case scope")),
+        "applicability": opt(
+            ListOf(APPLICABILITY, "applicability entries", minimum=0, unique="applicability")
+        ),
         "factors": req(ListOf(FACTOR, "factors", unique="factor", checks=(_core_and_weights,))),
         "risks": req(ListOf(RISK, "risks", unique="risk")),
+        "conditions": opt(ListOf(CONDITION, "conditions", minimum=0, unique="condition")),
         "bands": req(ListOf(BAND, "bands", unique="band", checks=(_ascending,))),
         "gates": req(ListOf(GATE, "gates", minimum=0, unique="gate")),
         "red_flag_threshold": req(Number(minimum=0, maximum=100, to=float)),
@@ -710,7 +1118,12 @@ FRAMEWORK = Record(
             ListOf(DESIGN_CHOICE, "design choices", minimum=0, unique="design choice")
         ),
         "inclusion": opt(INCLUSION),
+        "research_context": opt(RESEARCH_CONTEXT),
+        "migrations": opt(
+            ListOf(MIGRATION, "migrations", minimum=0, unique="migration", id_key="from_major")
+        ),
     },
     what="a sanctions-check framework (a mapping)",
+    checks=(_cross_references,),
     build=_framework,
 )

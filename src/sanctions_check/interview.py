@@ -631,7 +631,8 @@ class Session:
             if answer == NOT_APPLICABLE:
                 if not self.ask_not_applicable(step):
                     continue
-                return 1
+                # A risk that cannot arise is n/a on both sides: its severity is not asked.
+                return SKIP_RISK if step.kind == "risk" and step.field == RISK_PARTS[0] else 1
             if answer != current:
                 if step.kind == "question":
                     self._update(flow.with_score(self.case, step, answer))
@@ -640,19 +641,28 @@ class Session:
             return 1
 
     def ask_not_applicable(self, step: Step) -> bool:
-        """n/a needs a note saying why the question does not apply; False if none is given."""
-        assert self.case is not None and step.factor is not None and step.question is not None
-        old = self.case.answer(step.factor.id, step.question.id)
+        """n/a needs a note saying why the question (or risk) does not apply; False if none is
+        given. A risk is n/a as a whole: likelihood and severity both."""
+        assert self.case is not None
+        if step.kind == "risk":
+            assert step.risk is not None
+            before = self.case.risk(step.risk.id).note
+        else:
+            assert step.factor is not None and step.question is not None
+            before = self.case.answer(step.factor.id, step.question.id).note
         self.say(words.ASSESS_NA_NOTE)
         note = self.prompts.text(
             words.ASSESS_WHY_LABEL,
-            old.note or "",
+            before or "",
             back=True,
             validate=lambda v: bool(v.strip()) or words.ASSESS_NA_NEEDS_NOTE,
         )
         if note == BACK:
             return False
-        self._update(flow.with_score(self.case, step, NOT_APPLICABLE, note=note))
+        if step.kind == "risk":
+            self._update(flow.with_risk_not_applicable(self.case, step, note))
+        else:
+            self._update(flow.with_score(self.case, step, NOT_APPLICABLE, note=note))
         return True
 
     def _label(self, step: Step) -> str:
@@ -668,8 +678,7 @@ class Session:
         label = textsafe.one_line(self.framework.unknown.label)
         neutral = step.question.neutral if step.question is not None else None
         levels.append((KEY_UNKNOWN, UNKNOWN, words.assess_unknown_choice(label, neutral)))
-        if step.kind == "question":
-            levels.append((KEY_NOT_APPLICABLE, NOT_APPLICABLE, words.ASSESS_NA_CHOICE))
+        levels.append((KEY_NOT_APPLICABLE, NOT_APPLICABLE, words.ASSESS_NA_CHOICE))
         return levels
 
     def _level_items(

@@ -120,6 +120,12 @@ class FactorResult(NamedTuple):
         """Counts in the outlook: a core or secondary factor with an applicable question."""
         return self.kind != "red_flag" and self.applicable
 
+    @property
+    def rests_on_one(self) -> bool:
+        """After its n/a questions are left out, a single question carries the whole factor:
+        a report must say so rather than let one answer read as a factor's verdict."""
+        return self.not_applicable > 0 and self.questions == 1
+
 
 class GateResult(NamedTuple):
     """One gate applied to one factor: closed (it caps the band) or unresolved (it may)."""
@@ -231,6 +237,14 @@ class NotApplicable(NamedTuple):
     note: str | None
 
 
+class RiskNotApplicable(NamedTuple):
+    """A risk that cannot arise with these measures: neither rated 0 x 0 nor open."""
+
+    id: str
+    name: str
+    note: str | None
+
+
 class Assessment(NamedTuple):
     case: Case
     framework: Framework
@@ -286,6 +300,22 @@ class Assessment(NamedTuple):
     @property
     def top_risk(self) -> RiskResult | None:
         return self.risks[0] if self.risks else None
+
+    @property
+    def risks_not_applicable(self) -> tuple[RiskNotApplicable, ...]:
+        """Risks the case marks n/a, in framework order; never among ``risks``."""
+        return tuple(
+            RiskNotApplicable(risk.id, risk.name, self.case.risk(risk.id).note)
+            for risk in self.framework.risks
+            if self.case.risk(risk.id).not_applicable
+        )
+
+    @property
+    def outside_coverage(self) -> float | None:
+        """Coverage of the questions an outside analyst can usually answer: the insider ones
+        (marked by the framework) left out, weighted as the overall coverage is. None when no
+        such question applies."""
+        return _outside_coverage(self.framework, self.case, self.factors)
 
 
 def score_factor(factor: Factor, case: Case) -> FactorResult:
@@ -516,6 +546,7 @@ def _levers(
     if not scored or current.band is None:
         return ()
     outlook_weight = sum(results[i].weight for i in scored)
+    purposes = tuple(case.header.purpose)
     candidates = []
     for factor in framework.factors:
         result = results[factor.id]
@@ -528,6 +559,10 @@ def _levers(
             if given.get(q.id) is None or given[q.id].score != NOT_APPLICABLE
         )
         for question in factor.questions:
+            # A condition of the target or context is never a lever, and a question that bears
+            # only on purposes the case does not pursue is not offered for it.
+            if not question.lever or not question.bears_on(purposes):
+                continue
             answer = given.get(question.id)
             value = level(answer.score) if answer is not None else None
             if value is None or value >= MAX_LEVEL:
@@ -635,7 +670,7 @@ def _risks(framework: Framework, case: Case) -> tuple[RiskResult, ...]:
     out = []
     for risk in framework.risks:
         rated = case.risks.get(risk.id)
-        if rated is None or rated.is_empty:
+        if rated is None or rated.is_empty or rated.not_applicable:
             continue
         l_lo, l_hi = _span(rated.likelihood)
         s_lo, s_hi = _span(rated.severity)
@@ -716,11 +751,35 @@ def _gaps(
             continue
         if rated.hindsight:
             hindsight += 1
+        if rated.not_applicable:
+            continue  # cannot arise: neither a gap nor a rating whose confidence is missing
         if rated.value is None:
             gaps.append(Gap(kind=RISK_UNRATED, factor_id=None, question_id=risk.id, text=risk.name))
         elif rated.confidence is None:
             no_confidence += 1
     return tuple(gaps), tuple(not_applicable), no_confidence, hindsight
+
+
+def _outside_coverage(
+    framework: Framework, case: Case, results: tuple[FactorResult, ...]
+) -> float | None:
+    weighted = total = 0.0
+    for factor, result in zip(framework.factors, results, strict=True):
+        if not result.scored:
+            continue
+        given = case.answers.get(factor.id, {})
+        applicable = answered = 0.0
+        for question in factor.questions:
+            answer = given.get(question.id)
+            if question.insider or (answer is not None and answer.not_applicable):
+                continue
+            applicable += question.weight
+            if answer is not None and level(answer.score) is not None:
+                answered += question.weight
+        if applicable > 0:
+            weighted += factor.weight * answered / applicable
+            total += factor.weight
+    return weighted / total if total > 0 else None
 
 
 def _strengths(

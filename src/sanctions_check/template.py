@@ -87,15 +87,18 @@ def render(framework: Framework) -> str:
         "  assessed_on:       # YYYY-MM-DD: the day this file is written",
         "  as_of:             # YYYY-MM-DD: the moment the assessment is made as of (for a past",
         "                     # episode, the date whose knowledge the answers may use)",
-        "  implementers: []   # who imposes the measures, e.g. [United States, European Union]",
+        "  implementers: []   # who imposes the measures, the lead implementer first, e.g.",
+        "                     # [United States, European Union]",
         "  analyst:",
         f"  purpose: []       # what the sanctions are meant to do, any of: {purposes}",
         "  situation: |       # the crisis, in a few lines",
         "  measures: |        # what is imposed or under consideration, on whom",
         "  sources: []        # URLs, or keys from references below",
-        f"framework: {framework.ref}",
-        "answers:",
     ]
+    if framework.case_scopes:  # a mark only an unusual episode carries
+        marks = ", ".join(x.id for x in framework.case_scopes)
+        out.append(f"  # scope:           # only for an unusual episode, one of: {marks}")
+    out += [f"framework: {framework.ref}", "answers:"]
     for factor in framework.factors:
         out.append("")
         out.extend(
@@ -136,6 +139,9 @@ def render(framework: Framework) -> str:
         for level in range(5):
             out.extend(_comment(f"{level} = {risk.severity[level]}", "    ", width=100))
         out.append("    severity:")
+        out.append(
+            "    # both n/a, with a note saying why, when the risk cannot arise with these measures"
+        )
         out.append(f"    confidence:    # {confidence}")
         out.extend(_comment(TEMPLATE_MITIGATIONS, "    "))
         for mitigation in risk.mitigations:

@@ -962,7 +962,8 @@ def build(
     fw, case = assessment.framework, assessment.case
     header = case.header
     moment = generated if generated is not None else generated_at()
-    rated = {r.id for r in assessment.risks}
+    # A risk marked n/a (it cannot arise with these measures) is not "not rated".
+    rated = {r.id for r in assessment.risks} | {r.id for r in assessment.risks_not_applicable}
     factor_names = {f.id: f.name for f in fw.factors}
     as_of = header.as_of
     top = fw.bands[-1]
