@@ -210,6 +210,33 @@ def test_ctrl_d_at_a_list_prompt_stops_like_ctrl_c(tmp_path):
     _check_kept(tmp_path)
 
 
+@pytest.mark.parametrize("stop", ["ctrl-c", "ctrl-d", "hang-up"])
+@pytest.mark.parametrize("at", ["Title:", "As of:", "Id:"])
+def test_stopping_before_the_id_is_accepted_writes_nothing(tmp_path, stop, at):
+    """Nothing is written before the case has a file: not at the title (typed or not), not at
+    the id prompt, whether by Ctrl-C, Ctrl-D or a closed terminal."""
+    (tmp_path / "kestria-2026.yaml").write_text("another case\n", encoding="utf-8")
+    child = spawn("--framework", str(MINI), cwd=tmp_path)
+    typed = {"Title:": "Kestria crisis 2026", "Country:": "Kestria", "As of:": ""}
+    for prompt, value in typed.items():
+        child.expect_exact(prompt)
+        if prompt == at:
+            child.send(value)
+            break
+        child.send(value + "\r")
+    else:
+        child.expect_exact(at)
+        child.send("kestria-2026-2")  # the proposal, typed, not yet accepted
+    if stop == "hang-up":
+        os.close(child.child_fd)
+        assert _wait(child.pid) == 130
+    else:
+        child.sendcontrol("c" if stop == "ctrl-c" else "d")
+        child.expect(r"nothing was\s+saved")
+        assert finish(child) == 130
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kestria-2026.yaml"]
+
+
 def test_without_a_terminal_assess_explains_and_exits_2(tmp_path):
     done = run_subprocess("assess", "--framework", MINI, input=b"", cwd=tmp_path)
     assert done.returncode == 2

@@ -278,9 +278,10 @@ def test_interrupt_at_a_question_keeps_every_answer(fw, tmp_path, stop, cli):
     assert saved.answer("alpha", "a1").score == 3
     assert saved.answer("alpha", "a2").score == 1
     hint = interview.resume_hint(outcome, MINI)
-    assert hint.startswith("Interrupted.")
-    assert f"sanctions-check assess --resume {outcome.path}" in hint
-    assert "\n" not in hint
+    assert hint[0].startswith("Interrupted.")
+    # The command on a line of its own: a terminal never splits it at its edge.
+    assert hint[1].strip() == f"sanctions-check assess --resume {outcome.path} --framework {MINI}"
+    assert all("\n" not in line for line in hint)
     assert cli("validate", "--framework", MINI, outcome.path).exit_code == 0
 
 
@@ -302,14 +303,14 @@ def test_an_interrupt_before_the_id_is_accepted_writes_nothing(fw, tmp_path, sto
     assert list(tmp_path.iterdir()) == []
     if given == 3:
         assert "Enter accepts the proposal: ivory-2011" in printed
-    assert "nothing was saved" in interview.resume_hint(outcome, None)
+    assert "nothing was saved" in interview.resume_hint(outcome, None)[0]
 
 
 def test_interrupt_before_any_answer_writes_nothing(fw, tmp_path):
     outcome, _ = drive(fw, [CTRL_C], tmp_path)
     assert outcome.interrupted and outcome.path is None
     assert list(tmp_path.iterdir()) == []
-    assert "nothing was saved" in interview.resume_hint(outcome, None)
+    assert "nothing was saved" in interview.resume_hint(outcome, None)[0]
 
 
 def test_an_existing_file_is_never_replaced_nor_its_id_reused(fw, tmp_path):
@@ -712,7 +713,7 @@ def test_the_run_ends_with_the_bottom_line_naming_the_real_file(fw, tmp_path):
     saved = printed.rindex("Saved in")
     bottom = printed.rindex("Bottom line:")
     assert summary < saved < bottom  # the bottom line comes last, after the full summary
-    tail = printed[saved:]
+    tail = " ".join(printed[saved:].split())  # wrapped at spaces: a long path on its own line
     assert tail.startswith(f"Saved in {outcome.path}:")
     assert f"sanctions-check assess --resume {outcome.path}" in tail
     assert f"sanctions-check report {outcome.path} -f html" in tail
@@ -967,3 +968,15 @@ def test_a_taken_id_is_refused_with_the_whole_resume_command_above_the_prompt(fw
     assert command in printed.replace("\n", "")  # whole, on lines of its own (a long path folds)
     assert "already exists" in printed and "nothing is saved yet" in " ".join(printed.split())
     assert "Enter accepts the proposal: testland-2024-2" in printed
+
+
+def test_every_refusal_fits_on_a_60_column_line():
+    """A prompt's refusal is drawn on one line that cannot wrap: cut, it would lose its end."""
+    refusals = [
+        wording.ASSESS_NA_NEEDS_NOTE,
+        wording.ASSESS_DATE_FORMAT,
+        wording.ASSESS_REASON_NEEDED,
+        wording.ASSESS_TITLE_NEEDED,
+        wording.ASSESS_ID_FORMAT,
+    ]
+    assert all(len(message) <= 58 for message in refusals)

@@ -923,23 +923,34 @@ def dumps(case: Case, framework: Framework) -> str:
     return yamlio.dump(to_data(case, framework))
 
 
-def dumps_over(case: Case, framework: Framework, text: str, name: str) -> str | None:
+class Written(NamedTuple):
+    """A case file's text and its parse (the next edit starts from both)."""
+
+    text: str
+    data: Any
+
+
+def dumps_over(
+    case: Case, framework: Framework, text: str, name: str, data: Any = None
+) -> Written | None:
     """The case as the text of its file edited in place: every comment, blank line and layout of
-    ``text`` kept, only the values that changed rewritten (``yamlpatch``).
+    ``text`` kept, only the values that changed rewritten (``yamlpatch``). ``data`` is the parse
+    of ``text`` when already known.
 
     None when that cannot be done and proven: the edited text is read back with the strict
     loader and must hold exactly the case, or it is not used.
     """
     from sanctions_check import yamlpatch
 
-    data = to_data(case, framework)
+    new = to_data(case, framework)
     try:
-        old = yamlio.parse(text, name)
-        edited = yamlpatch.patch(text, _kept_long(old, data), name, _stale(old, framework))
-        again = loads(edited, framework, name)
+        old = yamlio.parse(text, name) if data is None else data
+        edited = yamlpatch.patch(text, _kept_long(old, new), name, _stale(old, framework), old)
+        parsed = yamlio.parse(edited, name)
+        again = loads(edited, framework, name, data=parsed)
     except (yamlpatch.PatchError, InputError):
         return None
-    return edited if to_data(again, framework) == data else None
+    return Written(edited, parsed) if to_data(again, framework) == new else None
 
 
 def _stale(old: Any, framework: Framework) -> frozenset[tuple[str, ...]]:

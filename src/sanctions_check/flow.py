@@ -164,15 +164,24 @@ class Place(NamedTuple):
     skipped: tuple[int, ...]
 
 
-def place(plan_: Plan, case: Case) -> Place:
-    """Continue after the last question, risk or judgement answered, in framework order; the
-    ones left open before it were skipped (the file cannot tell a skipped question from one not
-    reached, so those after the last answer are where the analyst left off)."""
+def left_off(plan_: Plan, case: Case) -> int:
+    """Where the analyst left off, as far as the file can tell: after the last question, risk or
+    judgement answered, in framework order (a file cannot tell a skipped question from one not
+    reached, so those after the last answer are where to go on)."""
+    done = [i for i, step in enumerate(plan_.steps) if step.asked and answered(step, case)]
+    return done[-1] + 1 if done else 0
+
+
+def place(plan_: Plan, case: Case, left_off_at: int | None = None) -> Place:
+    """Continue where the analyst left off, in framework order: at the first question, risk or
+    judgement still open from ``left_off_at`` (the step after the last one they answered or
+    skipped; by default as far as the file can tell); those left open before it were skipped.
+    """
     asked = [i for i, step in enumerate(plan_.steps) if step.asked]
-    done = [i for i in asked if answered(plan_.steps[i], case)]
-    last = done[-1] if done else -1
-    open_after = [i for i in asked if i > last and not answered(plan_.steps[i], case)]
-    skipped = tuple(i for i in asked if i < last and not answered(plan_.steps[i], case))
+    if left_off_at is None:
+        left_off_at = left_off(plan_, case)
+    open_after = [i for i in asked if i >= left_off_at and not answered(plan_.steps[i], case)]
+    skipped = tuple(i for i in asked if i < left_off_at and not answered(plan_.steps[i], case))
     return Place(open_after[0] if open_after else None, skipped)
 
 
@@ -452,6 +461,7 @@ class Store:
         self.path: Path | None = out if resumed else None
         self.saves = 0
         self.text = text  # the resumed file's text as last written
+        self.data: Any = None  # its parse, once known
         self.kept_as: Path | None = None
 
     def taken(self, ident: str) -> bool:
@@ -478,9 +488,10 @@ class Store:
     def _text(self, case: Case, path: Path) -> str:
         """The file's new text: over its old text where it has one, else written anew."""
         if self.text is not None:
-            edited = case_mod.dumps_over(case, self.framework, self.text, str(path))
+            edited = case_mod.dumps_over(case, self.framework, self.text, str(path), self.data)
             if edited is not None:
-                return edited
+                self.data = edited.data
+                return edited.text
             self.kept_as = keep_original(path)
             self.text = None
         return case_mod.dumps(case, self.framework)

@@ -227,6 +227,9 @@ class Session:
         # step, so an interruption before it writes nothing.
         self.draft = CaseHeader(id="", title="")
         self.shown_section = 0
+        # Where the analyst left off: the step after the last one answered or skipped on the
+        # way forward; a resumed session starts from what the file tells.
+        self.left_off = flow.left_off(self.plan, case) if case is not None else 0
 
     # --- saving ---------------------------------------------------------------------------
 
@@ -308,12 +311,12 @@ class Session:
                     if self.plan.steps[i].asked and not flow.answered(self.plan.steps[i], self.case)
                 ]
                 self.shown_section = 0
-                if self.walk(steps, to_menu=True):
+                if self.walk(steps, to_menu=True, forward=True):
                     break
                 continue
             if action[0] == "skipped":
                 self.shown_section = 0
-                self.walk(flow.place(self.plan, self.case).skipped, to_menu=True)
+                self.walk(self.place().skipped, to_menu=True)
                 continue
             if action[0] == "review":
                 section = self.plan.sections[action[1] - 1]
@@ -328,7 +331,7 @@ class Session:
         t = flow.tally(self.framework, self.case)
         where = f"{textsafe.one_line(self.case.header.title)} ({self.store.path})"
         self.say(words.assess_tally(where, t.answered, t.questions, t.rated, t.risks), "bold")
-        place = flow.place(self.plan, self.case)
+        place = self.place()
         if place.resume_at is not None:
             step = self.plan.steps[place.resume_at]
             self.say(words.assess_next(self.plan.position(step), self._step_text(step)))
@@ -371,6 +374,10 @@ class Session:
         )
         return chosen
 
+    def place(self) -> flow.Place:
+        assert self.case is not None
+        return flow.place(self.plan, self.case, self.left_off)
+
     def _numbers(self, indices: Sequence[int]) -> tuple[list[int], list[int]]:
         """The question numbers and risk numbers of some steps (a risk once)."""
         questions: list[int] = []
@@ -405,9 +412,10 @@ class Session:
                 name = textsafe.one_line(section.factor.label)
         return words.assess_review(fit(name, room - len(count)), count)
 
-    def walk(self, indices: Sequence[int], *, to_menu: bool) -> bool:
+    def walk(self, indices: Sequence[int], *, to_menu: bool, forward: bool = False) -> bool:
         """Ask the steps at ``indices`` in order. Going back before the first returns False (to
-        the menu, when ``to_menu``); True when the last is done."""
+        the menu, when ``to_menu``); True when the last is done. A ``forward`` walk (continuing)
+        moves where the analyst left off; a review or a return to skipped steps does not."""
         position = 0
         move = 1
         while position < len(indices):
@@ -426,6 +434,8 @@ class Session:
                 ):
                     position += 1
                 move = 1
+            if forward and move > 0:
+                self.left_off = max(self.left_off, indices[position] + 1)
             position += move
             if position < 0:
                 return False
@@ -1048,11 +1058,12 @@ def release_terminal() -> None:
             os.dup2(devnull, stream.fileno())
 
 
-def resume_hint(outcome: Outcome, framework_arg: Path | None) -> str:
-    """The one line printed on interruption: where the answers are and how to go on."""
+def resume_hint(outcome: Outcome, framework_arg: Path | None) -> list[str]:
+    """What is printed on interruption: where the answers are, then how to go on, the command on
+    a line of its own (so that it is never split)."""
 
     if outcome.path is None:
-        return words.ASSESS_NOTHING_SAVED
+        return [words.ASSESS_NOTHING_SAVED]
     command = f"sanctions-check assess --resume {shlex.quote(str(outcome.path))}"
     if framework_arg is not None:
         command += f" --framework {shlex.quote(str(framework_arg))}"

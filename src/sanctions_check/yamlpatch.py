@@ -42,14 +42,18 @@ class PatchError(Exception):
 Where = tuple[Any, ...]
 
 
-def patch(text: str, new: Any, name: str, drop: frozenset[Where] = frozenset()) -> str:
+def patch(
+    text: str, new: Any, name: str, drop: frozenset[Where] = frozenset(), old: Any = None
+) -> str:
     """``text`` edited so that it reads as ``new`` (a mapping), its other text kept.
 
     A key that ``new`` leaves out is emptied in place, unless its path (keys from the top) is in
-    ``drop``: then it goes, with everything under it but its comment lines.
+    ``drop``: then it goes, with everything under it but its comment lines. ``old`` is the
+    parse of ``text`` when already known.
     """
     root = yamlio.compose(text)
-    old = yamlio.parse(text, name)
+    if old is None:
+        old = yamlio.parse(text, name)
     if not isinstance(root, MappingNode) or root.flow_style or not isinstance(old, dict):
         raise PatchError("the document is not a block mapping")
     editor = _Editor(text, drop)

@@ -59,7 +59,9 @@ ASSESS_SKIP_RISK = "skip this risk for now (likelihood and severity)"
 ASSESS_FINISH = "Finish and show the summary"
 ASSESS_NA_CHOICE = "does not apply to these measures (n/a; asks why)"
 ASSESS_NA_NOTE = "Why does this question not apply to the measures in this case? (required)"
-ASSESS_NA_NEEDS_NOTE = "an n/a answer needs a note saying why the question does not apply"
+# A refusal is shown on the prompt's last line, which cannot wrap: each (this one, the date's,
+# the reason's, the title's and the id's) fits in 60 columns.
+ASSESS_NA_NEEDS_NOTE = "n/a needs a note: why it does not apply here"
 ASSESS_DATE_FORMAT = "a date as YYYY-MM-DD, e.g. 2017-08-25, or nothing"
 ASSESS_MITIGATIONS = "Mitigations to consider:"
 ASSESS_MITIGATION = "Mitigation: what is or would be done (Enter keeps it as is)"
@@ -109,7 +111,7 @@ ASSESS_IF_PRESENT = "If the flag is present"
 ASSESS_IF_LOW = "If the answer is low"
 ASSESS_HELP_TITLE = "Help"
 ASSESS_TITLE_NEEDED = "a title is needed"
-ASSESS_ID_FORMAT = "use lowercase letters, digits, '-', '_' or '.', starting with a letter or digit"
+ASSESS_ID_FORMAT = "lowercase letters, digits, - _ . (a letter or digit first)"
 ASSESS_NOTHING_SAVED = (
     "Interrupted before the case file was created (it is created when the id is accepted); "
     "nothing was saved."
@@ -233,8 +235,8 @@ def assess_comments_not_kept(backup: str) -> str:
     )
 
 
-def assess_interrupted(path: str, command: str) -> str:
-    return f"Interrupted. Every answer so far is saved in {path}; continue with: {command}"
+def assess_interrupted(path: str, command: str) -> list[str]:
+    return [f"Interrupted. Every answer so far is saved in {path}; continue with:", f"  {command}"]
 
 
 def assess_details_given(
@@ -262,14 +264,14 @@ def assess_id_taken(file: str, command: str) -> list[str]:
     ]
 
 
-def assess_next_steps(path: str) -> list[str]:
+def assess_next_steps(path: str) -> list[tuple[str, str]]:
     """After the summary of an assess run: how to revise the file just saved and read it in
-    full (the bottom line that follows names the brief and the Word report)."""
+    full (the bottom line that follows names the brief and the Word report), as (what, command)."""
     import shlex
 
     name = shlex.quote(path)
     stem = path[: -len(".yaml")] if path.endswith(".yaml") else path
     return [
-        f"  revise: sanctions-check assess --resume {name}",
-        f"  report: sanctions-check report {name} -f html -o {shlex.quote(stem + '.html')}",
+        ("revise", f"sanctions-check assess --resume {name}"),
+        ("report", f"sanctions-check report {name} -f html -o {shlex.quote(stem + '.html')}"),
     ]
