@@ -162,6 +162,8 @@ def assess_skipped(questions: list[int], risks: list[int]) -> str:
 
 
 def assess_return_to_skipped(questions: int, risks: int) -> str:
+    if questions + risks == 1:
+        return f"Return to the skipped {'question' if questions else 'risk'}"
     parts = []
     if questions:
         parts.append(f"{questions} {'question' if questions == 1 else 'questions'}")
