@@ -20,6 +20,7 @@ BOTTOM = (
     "textsafe",
     "yamlio",
     "yamlpatch",
+    "yamladvice",
     "checks",
     "framework",
     "case",
