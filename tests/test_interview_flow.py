@@ -894,6 +894,7 @@ def test_resume_continues_where_the_analyst_left_off_not_at_a_skipped_question(f
     saved = load(fw, path)
     assert saved.answer("gamma", "g1").score == 4 and saved.answer("flag", "f1").score == 0
     assert saved.answer("alpha", "a2").score is None
+    assert saved.judgement is None  # skipped with s: nothing is filled in for the analyst
     assert "Advisory summary" in printed
 
 
@@ -939,6 +940,32 @@ def test_the_judgement_needs_a_reason_and_can_be_revised_from_the_menu(fw, tmp_p
     assert judged._replace(case=None) == scoring.assess(
         fw, saved._replace(judgement=None)
     )._replace(case=None)
+
+
+@pytest.mark.parametrize(
+    ("key", "view"),
+    [("1", "likely"), ("2", "could"), ("3", "unlikely"), ("4", "cannot-judge")],
+)
+def test_every_view_is_saved_with_its_reason_cannot_judge_yet_included(fw, tmp_path, key, view):
+    path = _skipped_one(fw, tmp_path)
+    reason = "Too early: the measures are only threatened."
+    # Enter alone at the reason is refused: the prompt stays for the reason typed next.
+    keys = [pick("j"), pick(key), ENTER, reason + ENTER, pick("f")]
+    outcome, _ = drive(fw, keys, tmp_path, resume=path)
+
+    assert not outcome.interrupted
+    assert load(fw, path).judgement == case_mod.Judgement(view, reason, TODAY)
+
+
+def test_enter_alone_at_the_judgement_gives_none(fw, tmp_path):
+    path = _skipped_one(fw, tmp_path)
+    before = path.read_bytes()
+    outcome, printed = drive(fw, [pick("j"), ENTER, pick("f")], tmp_path, resume=path)
+
+    assert not outcome.interrupted
+    assert load(fw, path).judgement is None
+    assert path.read_bytes() == before  # nothing given, nothing written
+    assert "Section 7/7 · Your judgement" in printed  # it was asked, and passed over
 
 
 def test_a_live_assessment_is_not_asked_about_hindsight(fw, tmp_path):
