@@ -86,43 +86,6 @@ def test_views_split_no_word(args):
     assert not split_words(args)
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_assess_follow_up_commands_wrap_at_spaces_and_paste_as_one(width):
-    import shlex
-
-    from rich.console import Console
-
-    from sanctions_check import batch, framework
-    from sanctions_check.render import report_view
-    from sanctions_check.render.assess_terminal import AssessTerminal
-    from sanctions_check.render.assess_view import AssessSummary
-    from sanctions_check.render.wording import assess as words
-    from sanctions_check.scoring import assess
-
-    fw = framework.load(None)
-    case = batch.read_case(str(EXAMPLES / "kenya-2008.yaml"), fw, 2 * 1024 * 1024)
-    path = "kestria-2026-with-a-long-name-b.yaml"
-    view = AssessSummary(
-        report_view.build(assess(fw, case), with_answers=False),
-        path,
-        "saved",
-        tuple(words.assess_next_steps(path)),
-    )
-    console = Console(width=width, record=True, color_system=None)
-    AssessTerminal().draw(view, console)
-    lines = console.export_text().splitlines()
-    for step in view.next_steps:
-        label, _, command = step.strip().partition(": ")
-        start = next(i for i, line in enumerate(lines) if line.strip().startswith(label + ":"))
-        joined = lines[start].strip()
-        assert len(lines[start]) <= width
-        while joined.endswith("\\"):
-            start += 1
-            assert len(lines[start]) <= width
-            joined = joined[:-1].rstrip() + " " + lines[start].strip()
-        assert shlex.split(joined.partition(": ")[2]) == shlex.split(command)
-
-
 @given(st.text(alphabet="ab 12.,", min_size=1, max_size=80), st.integers(5, 60))
 def test_shorten_cuts_only_between_words(text, limit):
     text = " ".join(text.split())

@@ -86,24 +86,3 @@ def shorten(text: str, limit: int) -> tuple[str, bool]:
         head = head[: head.rfind(" ")] if " " in head else ""
     return head.rstrip(" ,;:.([") + "…", True
 
-
-def command_lines(line: str, width: int) -> list[str]:
-    """A line that ends in a shell command, wrapped at spaces to ``width`` with a trailing
-    backslash on every line but the last: a word (a file name) is never split by the terminal,
-    and the lines pasted into a shell still run as one command."""
-    if len(line) <= width:
-        return [line]
-    indent = " " * (len(line) - len(line.lstrip()) + 4)
-    lines: list[str] = []
-    current = ""
-    for word in line.split(" "):
-        if not word and not lines and not current.strip():
-            current += " "  # the line's own indent
-            continue
-        candidate = f"{current} {word}" if current.strip() else current + word
-        if current.strip() and len(candidate) + 2 > width:
-            lines.append(current + " \\")
-            current = indent + word
-        else:
-            current = candidate
-    return [*lines, current]
