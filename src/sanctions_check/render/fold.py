@@ -85,4 +85,3 @@ def shorten(text: str, limit: int) -> tuple[str, bool]:
     if text[limit - 1] != " ":  # the last word does not end at the limit: leave it out
         head = head[: head.rfind(" ")] if " " in head else ""
     return head.rstrip(" ,;:.([") + "…", True
-
