@@ -79,6 +79,11 @@ def test_report_splits_no_word(path, monkeypatch):
             DATA / "compare" / "sri-lanka-2020-analyst-a.yaml",
             DATA / "compare" / "sri-lanka-2020-analyst-b.yaml",
         ],
+        ["similar", EXAMPLES / "south-sudan-2014.yaml"],
+        ["similar", EXAMPLES / "hypothetical-republic-of-aldovia.yaml"],
+        ["factors"],
+        ["factors", "exposure"],
+        ["validate", EXAMPLES],
     ],
     ids=lambda a: "-".join(str(x).rsplit("/", 1)[-1] for x in a),
 )
@@ -98,3 +103,9 @@ def test_shorten_cuts_only_between_words(text, limit):
         return
     kept = short.removesuffix("…").rstrip().split()
     assert kept == text.split()[: len(kept)]  # whole words, from the start, in order
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_similar_splits_no_word(path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    assert not split_words(["similar", path.relative_to(ROOT)])
