@@ -47,6 +47,17 @@ def question_data(q: QuestionView) -> dict[str, Any]:
             "reason": q.neutral_reason,
             "sources": list(q.neutral_sources),
         },
+        "role": q.role,
+        "insider": q.insider,
+        "purposes": None
+        if q.purposes is None
+        else {
+            "ids": list(q.purposes.ids),
+            "reason": q.purposes.reason,
+            "sources": list(q.purposes.sources),
+        },
+        "applies_to": q.applies_to,
+        "see": list(q.see),
     }
 
 
@@ -75,6 +86,8 @@ def risk_data(r: RiskView) -> dict[str, Any]:
         "mitigations": list(r.mitigations),
         "evidence": r.evidence,
         "sources": [_source_key(s) for s in r.sources],
+        "applies_to": r.applies_to,
+        "see": list(r.see),
     }
 
 
@@ -121,6 +134,27 @@ def framework_data(view: FrameworkView) -> dict[str, Any]:
             }
             for s in view.sources
         ],
+        "min_coverage": view.min_coverage,
+        "case_scopes": [
+            {
+                "id": s.id,
+                "name": s.name,
+                "meaning": s.meaning,
+                "outside_definition": s.outside_definition,
+            }
+            for s in view.case_scopes
+        ],
+        "applicability": [
+            {
+                "id": a.id,
+                "text": a.text,
+                "not_applicable": a.not_applicable,
+                "case_scopes": list(a.case_scopes),
+            }
+            for a in view.applicability
+        ],
+        "conditions": [{"id": c.id, "name": c.name, "owner": c.owner} for c in view.conditions],
+        "research_context": _research_data(view),
         "design_choices": [{"id": d.id, "text": d.text} for d in view.design_choices],
         "inclusion": None
         if view.inclusion is None
@@ -149,6 +183,30 @@ def _purpose_data(p: Purpose) -> dict[str, Any]:
             "text": rate.text,
             "sources": list(rate.sources),
         },
+    }
+
+
+def _research_data(view: FrameworkView) -> dict[str, Any] | None:
+    context = view.research_context
+    if context is None:
+        return None
+    return {
+        "rule": context.rule,
+        "findings": [
+            {
+                "name": f.name,
+                "greater": f.greater,
+                "lesser": f.lesser,
+                "mixed": f.mixed,
+                "rating": f.rating,
+                "outcomes": f.outcomes,
+                "studies": f.studies,
+                "note": f.note,
+                "asked_in": list(f.asked_in),
+                "sources": list(f.sources),
+            }
+            for f in context.findings
+        ],
     }
 
 

@@ -11,8 +11,11 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from sanctions_check.framework import (
+    Applicability,
     Band,
+    CaseScope,
     Caveat,
+    Condition,
     DesignChoice,
     Evidence,
     Factor,
@@ -21,7 +24,9 @@ from sanctions_check.framework import (
     Gate,
     Inclusion,
     Purpose,
+    PurposeTag,
     Question,
+    ResearchContext,
     Risk,
     RiskBand,
     Source,
@@ -51,6 +56,11 @@ class QuestionView(NamedTuple):
     neutral: float  # what an unknown or unanswered answer counts as in the point outlook
     neutral_reason: str | None  # why, when the framework departs from the scale's midpoint
     neutral_sources: tuple[str, ...]
+    role: str | None = None  # lever | target | context; None: not marked
+    insider: bool = False  # rarely answerable from outside government
+    purposes: PurposeTag | None = None  # the purposes it bears on, when not all, and why
+    applies_to: str | None = None  # an applicability id; None: whatever the measures
+    see: tuple[str, ...] = ()  # conditions owned by another question or risk
 
 
 class FactorView(NamedTuple):
@@ -95,6 +105,8 @@ class RiskView(NamedTuple):
     mitigations: tuple[str, ...]
     evidence: str
     sources: tuple[Source | str, ...]
+    applies_to: str | None = None
+    see: tuple[str, ...] = ()
 
 
 class FrameworkView(NamedTuple):
@@ -116,6 +128,11 @@ class FrameworkView(NamedTuple):
     sources: tuple[Source, ...]
     design_choices: tuple[DesignChoice, ...]
     inclusion: Inclusion | None
+    min_coverage: float = 0.5
+    case_scopes: tuple[CaseScope, ...] = ()
+    applicability: tuple[Applicability, ...] = ()
+    conditions: tuple[Condition, ...] = ()
+    research_context: ResearchContext | None = None
 
     def find(self, ident: str) -> FactorView | RiskView | None:
         """The factor or risk with this id, whatever its case ('Exposure' finds 'exposure')."""
@@ -162,6 +179,11 @@ def question_view(fw: Framework, number: int, q: Question) -> QuestionView:
         neutral=q.neutral,
         neutral_reason=q.neutral_reason,
         neutral_sources=tuple(q.neutral_sources),
+        role=q.role,
+        insider=q.insider,
+        purposes=q.purposes,
+        applies_to=q.applies_to,
+        see=tuple(q.see),
     )
 
 
@@ -193,6 +215,8 @@ def risk_view(fw: Framework, r: Risk) -> RiskView:
         mitigations=tuple(r.mitigations),
         evidence=r.evidence,
         sources=_sources(fw, tuple(r.sources)),
+        applies_to=r.applies_to,
+        see=tuple(r.see),
     )
 
 
@@ -216,6 +240,11 @@ def build(fw: Framework) -> FrameworkView:
         sources=tuple(fw.sources),
         design_choices=tuple(fw.design_choices),
         inclusion=fw.inclusion,
+        min_coverage=fw.min_coverage,
+        case_scopes=tuple(fw.case_scopes),
+        applicability=tuple(fw.applicability),
+        conditions=tuple(fw.conditions),
+        research_context=fw.research_context,
     )
 
 
