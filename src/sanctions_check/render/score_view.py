@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from sanctions_check.errors import Problem
 from sanctions_check.numbers import percent
+from sanctions_check.render import versions
 from sanctions_check.render.provenance import FrameworkId, framework_id
 from sanctions_check.render.wording import common
 from sanctions_check.render.wording import score as words
@@ -25,6 +26,8 @@ SCHEMA = "sanctions-check/score@3"
 CSV_COLUMNS = (
     "file",
     "id",
+    "analyst",
+    "as_of",
     "title",
     "hypothetical",
     "band",
@@ -126,7 +129,7 @@ def _band_cell(row: ScoreRow, labels: tuple[str, ...]) -> str:
     return words.band_with_span(band + marks, low, high)
 
 
-def _cells(row: ScoreRow, labels: tuple[str, ...]) -> tuple[str, ...]:
+def _cells(row: ScoreRow, labels: tuple[str, ...], case: str) -> tuple[str, ...]:
     if row.top_risk_name is not None and row.top_risk_value is not None:
         top = words.risk_short(row.top_risk_name, row.top_risk_value, row.risks_open)
     else:
@@ -137,7 +140,7 @@ def _cells(row: ScoreRow, labels: tuple[str, ...]) -> tuple[str, ...]:
     if row.outside_coverage is not None:
         coverage = words.coverage_cell(coverage, percent(row.outside_coverage))
     return (
-        row.id + (words.HYPOTHETICAL_MARK if row.hypothetical else ""),
+        case + (words.HYPOTHETICAL_MARK if row.hypothetical else ""),
         _band_cell(row, labels),
         outlook,
         coverage,
@@ -146,8 +149,16 @@ def _cells(row: ScoreRow, labels: tuple[str, ...]) -> tuple[str, ...]:
     )
 
 
-def _legend(rows: list[ScoreRow], labels: tuple[str, ...], head: ScoreHead) -> list[str]:
+def _legend(
+    rows: list[ScoreRow],
+    labels: tuple[str, ...],
+    head: ScoreHead,
+    cases: dict[str, versions.Shown],
+) -> list[str]:
     lines = []
+    repeated = {row.id: cases[row.file].versions for row in rows if cases[row.file].versions > 1}
+    if repeated:
+        lines.append(words.versions_note(list(repeated.items())))
     if any(row.hypothetical for row in rows):
         lines.append(words.HYPOTHETICAL_NOTE)
     if any(row.capped for row in rows):
@@ -165,17 +176,19 @@ def _legend(rows: list[ScoreRow], labels: tuple[str, ...], head: ScoreHead) -> l
 
 
 def table(score_head: ScoreHead, rows: list[ScoreRow]) -> ScoreTable:
-    """The table of the valid cases of a batch, ranked."""
+    """The table of the valid cases of a batch, ranked; versions of one case id each show what
+    tells them apart (:mod:`~sanctions_check.render.versions`)."""
     ordered = ranked(rows)
     labels = score_head.band_labels
+    cases = versions.shown(rows)
     fw = score_head.framework
     return ScoreTable(
         title=words.table_title(len(rows), fw.id, fw.version),
         markdown_title=words.markdown_title(fw.id, fw.version),
         headers=words.HEADERS,
-        cells=tuple(_cells(row, labels) for row in ordered),
+        cells=tuple(_cells(row, labels, cases[row.file].label) for row in ordered),
         notes=(
-            *_legend(ordered, labels, score_head),
+            *_legend(ordered, labels, score_head, cases),
             f"{common.OUTLOOK_EXPLAINED} {common.NEUTRAL_RULE} {words.RISK_NOTE}",
         ),
     )
