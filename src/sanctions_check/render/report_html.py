@@ -129,6 +129,23 @@ def _short(
     return f"{common.number(score)} ({common.score_range(low, high)})"
 
 
+# What fits, in characters, in the chart's column of values beside the bars.
+VALUE_CHARS = 24
+
+
+def _value_lines(value: str, kind: str) -> list[str]:
+    """A chart row's value and kind of factor: one line when they fit ('61 (41–78) ·
+    secondary'), else the value wrapped and the kind beneath it ('answered unknown',
+    'secondary'), so that no word runs past the picture's edge."""
+    if kind == "overall":
+        return textwrap.wrap(value, VALUE_CHARS) or [""]
+    short = KIND_SHORT.get(kind, kind)
+    line = f"{value} · {short}"
+    if len(line) <= VALUE_CHARS:
+        return [line]
+    return [*textwrap.wrap(value, VALUE_CHARS), short]
+
+
 def chart(report: Report) -> str:
     """An SVG picture of every factor's score with its range, and the outlook, on one 0-100 axis.
 
@@ -166,7 +183,8 @@ def chart(report: Report) -> str:
         for f in report.factors
     ]
     labels = [textwrap.wrap(textsafe.one_line(r[0]), 46)[:2] or [""] for r in rows]
-    heights = [10 + 12 * len(lines) for lines in labels]
+    values = [_value_lines(r[7], r[1]) for r in rows]
+    heights = [10 + 12 * max(len(lines), len(v)) for lines, v in zip(labels, values, strict=True)]
     height = top + sum(heights) + 24
 
     def x(v: float) -> float:
@@ -195,8 +213,8 @@ def chart(report: Report) -> str:
             f'font-size="9">{tick}</text>'
         )
     y = top
-    for (_, kind, score, low, high, colour, assessed, value), lines, row_h in zip(
-        rows, labels, heights, strict=True
+    for (_, kind, score, low, high, colour, assessed, _), lines, value, row_h in zip(
+        rows, labels, values, heights, strict=True
     ):
         bold = kind == "overall"
         weight = ' font-weight="bold"' if bold else ""
@@ -225,9 +243,9 @@ def chart(report: Report) -> str:
                     f'<line x1="{x(end)}" y1="{mid - 8}" x2="{x(end)}" y2="{mid + 8}" '
                     f'stroke="#000" stroke-width="1.5"/>'
                 )
-        if not bold:
-            value += f" · {KIND_SHORT.get(kind, kind)}"
-        parts.append(f'<text x="{x(100) + 8}" y="{mid + 3.5}"{weight}>{e(value)}</text>')
+        first = mid + 3.5 - 6 * (len(value) - 1)
+        for n, line in enumerate(value):
+            parts.append(f'<text x="{x(100) + 8}" y="{first + 12 * n}"{weight}>{e(line)}</text>')
         y += row_h
         if bold:
             parts.append(f'<line x1="0" y1="{y}" x2="{width}" y2="{y}" stroke="#bbb"/>')
