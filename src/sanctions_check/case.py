@@ -42,6 +42,10 @@ CONFIDENCE: tuple[Confidence, ...] = ("low", "medium", "high")
 # The sources' verdict on a past episode; "unclear" has no place in the order back-tests rank by.
 Verdict = Literal["effective", "partly", "ineffective", "unclear"]
 VERDICTS: tuple[Verdict, ...] = ("effective", "partly", "ineffective", "unclear")
+# The analyst's own overall judgement: will targeted sanctions help prevent atrocities here? Stable
+# ids; their labels ("likely to help", ...) are worded with the reports.
+View = Literal["likely", "could", "unlikely", "cannot-judge"]
+VIEWS: tuple[View, ...] = ("likely", "could", "unlikely", "cannot-judge")
 REFERENCE_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 # A key cited in free text: "[AJ-CI]" standing on its own. Not a bracket that is part of a word
 # ("want[s]", "[re]build"), not a Markdown link ("[text](url)"), and never one inside a quotation
@@ -141,6 +145,21 @@ class Outcome(NamedTuple):
     note: str | None = None
 
 
+class Judgement(NamedTuple):
+    """The analyst's own overall judgement, beside (never inside) the computed outlook.
+
+    The score informs a judgement; it must not replace it. The tool never fills this in, and the
+    scoring never reads it. A view needs its reason, so that a reader can weigh it. The date says
+    when the judgement was made: a case is often answered over days and judged, or judged again,
+    after its ``assessed_on``. No analyst field: a case file is one analyst's (or team's) work,
+    named in the header; another analyst's judgement belongs in their own file.
+    """
+
+    view: View
+    reason: str
+    date: str | None = None
+
+
 class Case(NamedTuple):
     header: CaseHeader
     framework_ref: str
@@ -151,6 +170,7 @@ class Case(NamedTuple):
     warnings: tuple[Problem, ...] = ()
     references: dict[str, str] = {}  # noqa: RUF012  source key -> URL or citation
     outcome: Outcome | None = None
+    judgement: Judgement | None = None  # the analyst's own; None until they give it
 
     def answer(self, factor_id: str, question_id: str) -> Answer:
         return self.answers.get(factor_id, {}).get(question_id) or Answer()
@@ -663,6 +683,7 @@ def _undefined_keys(c: Checker, data: dict[Any, Any]) -> None:
     for risk in risks.values() if isinstance(risks, dict) else ():
         add(risk, "note", "mitigation")
     add(data.get("outcome"), "note")
+    add(data.get("judgement"), "reason")
     cited: dict[str, None] = {}
     for text, listed in found:
         if not isinstance(text, str):
@@ -747,6 +768,37 @@ RISK_ANSWER = Record(
     what="a mapping with likelihood, severity, mitigation, note",
     checks=(_risk_na,),
 )
+_JUDGEMENT_NEEDS_REASON = (
+    "a judgement needs its reason: say in a line or two why you judge so (write it under "
+    "'reason: |', indented)"
+)
+
+
+def _judgement_complete(c: Checker, values: dict[str, Any], path: Path_, ctx: Any) -> None:
+    """A view without a reason, or a reason without a view, is half a judgement."""
+    reason = values.get("reason")
+    has_reason = bool(reason and reason.strip())
+    if values.get("view") is not None and not has_reason:
+        c.error((*path, "reason"), _JUDGEMENT_NEEDS_REASON)
+    elif (
+        values.get("view") is None
+        and (has_reason or values.get("date"))
+        and not any(f.path == (*path, "view") for f in c.findings)  # a misspelt view: said once
+    ):
+        c.error(
+            (*path, "view"),
+            f"a judgement needs its view: one of {', '.join(VIEWS)} (or leave the whole "
+            "block empty until you judge)",
+        )
+
+
+def _judgement(values: dict[str, Any], ctx: Any) -> Judgement | None:
+    """An empty block (as the template writes it) is a judgement not yet given."""
+    if values.get("view") is None:
+        return None
+    return Judgement(**values)
+
+
 _TSC_FIGURE = Number(minimum=1, maximum=5, integer=True)
 OUTCOME = Record(
     Outcome,
@@ -761,6 +813,17 @@ OUTCOME = Record(
     },
     what="the outcome block (a mapping with verdict, by_purpose, quote, sources, ...)",
 )
+JUDGEMENT = Record(
+    Judgement,
+    {
+        "view": opt(Choice(VIEWS)),
+        "reason": opt(any_text),
+        "date": opt(iso_date),
+    },
+    what="the judgement (a mapping with view, reason and date)",
+    checks=(_judgement_complete,),
+    build=_judgement,
+)
 # Key order is check order: 'framework' (which version the answers follow) before the answers.
 CASE = Record(
     Case,
@@ -772,6 +835,7 @@ CASE = Record(
         "risks": opt(Keyed(_risk_answers, RISK_ANSWER)),
         "references": opt(_references),
         "outcome": opt(OUTCOME),
+        "judgement": opt(JUDGEMENT),
     },
     build=_case,
 )
@@ -816,6 +880,8 @@ def to_data(case: Case, framework: Framework) -> dict[str, Any]:
     data["answers"] = answers
     if risks:
         data["risks"] = risks
+    if case.judgement is not None:
+        data["judgement"] = _judgement_data(case.judgement)
     if case.references:
         data["references"] = dict(case.references)
     if case.outcome is not None:
@@ -852,6 +918,13 @@ def _risk_data(risk: RiskAnswer) -> dict[str, Any]:
     return out
 
 
+def _judgement_data(judgement: Judgement) -> dict[str, Any]:
+    out: dict[str, Any] = {"view": judgement.view, "reason": judgement.reason}
+    if judgement.date:
+        out["date"] = judgement.date
+    return out
+
+
 def _outcome_data(outcome: Outcome) -> dict[str, Any]:
     out: dict[str, Any] = {"verdict": outcome.verdict}
     if outcome.by_purpose:
@@ -869,6 +942,69 @@ def _outcome_data(outcome: Outcome) -> dict[str, Any]:
 def dumps(case: Case, framework: Framework) -> str:
     """The case as YAML text that our strict loader (and any YAML 1.1 reader) reads back as is."""
     return yamlio.dump(to_data(case, framework))
+
+
+class Written(NamedTuple):
+    """A case file's text and its parse (the next edit starts from both)."""
+
+    text: str
+    data: Any
+
+
+def dumps_over(
+    case: Case, framework: Framework, text: str, name: str, data: Any = None
+) -> Written | None:
+    """The case as the text of its file edited in place: every comment, blank line and layout of
+    ``text`` kept, only the values that changed rewritten (``yamlpatch``). ``data`` is the parse
+    of ``text`` when already known.
+
+    None when that cannot be done and proven: the edited text is read back with the strict
+    loader and must hold exactly the case, or it is not used.
+    """
+    from sanctions_check import yamlpatch
+
+    new = to_data(case, framework)
+    try:
+        old = yamlio.parse(text, name) if data is None else data
+        edited = yamlpatch.patch(text, _kept_long(old, new), name, _stale(old, framework), old)
+        parsed = yamlio.parse(edited, name)
+        again = loads(edited, framework, name, data=parsed)
+    except (yamlpatch.PatchError, InputError):
+        return None
+    return Written(edited, parsed) if to_data(again, framework) == new else None
+
+
+def _stale(old: Any, framework: Framework) -> frozenset[tuple[str, ...]]:
+    """The factors, questions and risks the file answers that this framework version lacks."""
+    stale: set[tuple[str, ...]] = set()
+    answers = old.get("answers") if isinstance(old, dict) else None
+    for fid, questions in answers.items() if isinstance(answers, dict) else ():
+        factor = framework.factor(fid) if isinstance(fid, str) else None
+        if factor is None:
+            stale.add(("answers", fid))
+        elif isinstance(questions, dict):
+            stale.update(("answers", fid, q) for q in questions if factor.question(q) is None)
+    risks = old.get("risks") if isinstance(old, dict) else None
+    known = {r.id for r in framework.risks}
+    stale.update(("risks", r) for r in (risks if isinstance(risks, dict) else ()) if r not in known)
+    return frozenset(stale)
+
+
+def _kept_long(old: Any, data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with each answer that the file writes as a mapping kept one when only its score
+    is left (``score: 3`` under its key, not the shorthand ``a1: 3``), so that its comments stay."""
+    answers = old.get("answers") if isinstance(old, dict) else None
+    if not isinstance(answers, dict):
+        return data
+    long = {fid: dict(questions) for fid, questions in data["answers"].items()}
+    for fid, questions in long.items():
+        written = answers.get(fid)
+        if not isinstance(written, dict):
+            continue
+        for qid, answer in questions.items():
+            if not isinstance(answer, dict) and isinstance(written.get(qid), dict):
+                questions[qid] = {"score": answer}
+    return {**data, "answers": long}
 
 
 def save(case: Case, framework: Framework, path: Path, *, overwrite: bool) -> None:
