@@ -1,5 +1,5 @@
 """The view of `backtest`: how well the outlook, and each factor, orders past episodes by their
-recorded outcome, every figure rounded once and every sentence attached (schema ``backtest@2``).
+recorded outcome, every figure rounded once and every sentence attached (schema ``backtest@3``).
 
 Rounding: a concordance and the ends of its interval are shares, two decimals half up (the
 figure the table prints); an outlook is a whole number; counts are counts. The seed, the number
@@ -17,7 +17,7 @@ from sanctions_check.render.provenance import FrameworkId, ToolRef, framework_id
 from sanctions_check.render.wording import common
 from sanctions_check.render.wording import history as words
 
-SCHEMA = "sanctions-check/backtest@2"
+SCHEMA = "sanctions-check/backtest@3"
 
 
 class Bootstrap(NamedTuple):

@@ -34,12 +34,15 @@ MAX_FACTORS = 14
 MAX_META = 80
 MAX_TITLE = 120
 MAX_QUESTION = 130
-MAX_ADVICE = 165
-MAX_MITIGATION = 115
+MAX_ADVICE = 130
+MAX_MITIGATION = 100
+MAX_LIMIT = 140
 MAX_NAME = 60
 MAX_FACTOR_NAME = 56
 MAX_CAVEATS = 300  # all caveats together
 MAX_SOURCES = 150
+MAX_OPEN_RISKS = 140
+
 # Multiples of the budgets above, roomiest first, each 6% under the one before (fine steps, so
 # that the chosen budget leaves little of the page unused); the last is used when none fits.
 SCALES = tuple(round(12 * 0.94**step, 3) for step in range(60))
@@ -111,7 +114,7 @@ class BriefFactor(NamedTuple):
     low: int | None
     high: int | None
     assessed: bool
-    value: str  # '62 (45–75)', 'no answers', 'n/a'
+    value: str  # '62 (45–75)', 'answered unknown', 'not answered', 'n/a'
 
 
 class Brief(NamedTuple):
@@ -123,8 +126,8 @@ class Brief(NamedTuple):
     meta: tuple[tuple[str, str], ...]  # (label, value)
     band_id: str | None
     band_label: str | None
-    outlook: str  # the headline: band, span, score, range, coverage
-    band_meaning: str | None
+    outlook: str  # the headline: band, span, score, range, coverage; or what is missing
+    band_meaning: str | None  # what the band means, the cap said; None while no band is earned
     score: int | None
     low: int
     high: int
@@ -132,9 +135,11 @@ class Brief(NamedTuple):
     base_rate_note: str
     limits: tuple[str, ...]
     levers: tuple[BriefLever, ...]
+    levers_note: str | None  # 'Each would add about 3 outlook points …' when all round alike
     no_levers: str | None
-    risks: tuple[BriefRisk, ...]
+    risks: tuple[BriefRisk, ...]  # the top rated risks
     no_risks: str | None
+    open_risks: str | None  # the open risks, counted and named with their reach
     red_flags: tuple[str, ...]
     red_flags_text: str | None
     gaps: GapCounts
@@ -162,11 +167,18 @@ class Brief(NamedTuple):
         )
 
 
-def _factor_value(score: int | None, low: int | None, high: int | None, assessed: bool) -> str:
+def _factor_value(
+    score: int | None,
+    low: int | None,
+    high: int | None,
+    assessed: bool,
+    unknown: int,
+    unanswered: int,
+) -> str:
     if score is None or low is None or high is None:
         return "n/a"
     if not assessed:
-        return common.NO_ANSWERS
+        return common.open_answers(unknown, unanswered)
     if low == high:
         return str(score)
     return f"{score} ({common.score_range(low, high)})"
@@ -219,6 +231,8 @@ def _select(report: Report, case_file: str | None, budget: Budget) -> Brief:
             fit(", ".join(purposes), MAX_META) if purposes else words.BRIEF_NO_PURPOSE,
         )
     )
+    if case.scope is not None:
+        meta.append((labels["scope"], fit(case.scope.name, MAX_META)))
     fw = report.method.framework
 
     stated = [r for r in report.outside_view.base_rates if r.stated] or list(
@@ -235,18 +249,26 @@ def _select(report: Report, case_file: str | None, budget: Budget) -> Brief:
     unresolved = [g for g in outlook.unresolved_gates if g.factor_id not in named]
     if unresolved:  # a gate not already named as a limit above
         names = list(dict.fromkeys(g.factor_name for g in unresolved))
+        first = unresolved[0]
         shown_limits.append(
-            textsafe.one_line(words.brief_unresolved_gates(names, unresolved[0].cap_label))
+            textsafe.one_line(words.brief_unresolved_gates(names, first.below, first.follows or ""))
         )
 
+    alike = report.levers_note is not None
     levers = tuple(
         BriefLever(
             question=fit(lv.question, budget.question),
-            gain=textsafe.one_line(words.brief_lever_gain(lv.factor_name, lv.gain, lv.lifts_cap)),
+            gain=textsafe.one_line(
+                words.brief_lever_gain(lv.factor_name, lv.gain, lv.lifts_cap, not alike)
+            ),
             advice=fit(lv.advice, budget.advice),
         )
         for lv in report.levers[:MAX_LEVERS]
     )
+    open_risks = None
+    if report.risks_open:
+        reaches = ", ".join(words.brief_open_risk(r.name, r.low, r.high) for r in report.risks_open)
+        open_risks = fit(words.brief_open_risks(len(report.risks_open), reaches), MAX_OPEN_RISKS)
     risks = tuple(
         BriefRisk(
             name=fit(r.name, budget.name),
@@ -270,7 +292,7 @@ def _select(report: Report, case_file: str | None, budget: Budget) -> Brief:
             low=f.low,
             high=f.high,
             assessed=f.assessed,
-            value=_factor_value(f.score, f.low, f.high, f.assessed),
+            value=_factor_value(f.score, f.low, f.high, f.assessed, f.unknown, f.unanswered),
         )
         for f in report.factors[:MAX_FACTORS]
     )
@@ -306,7 +328,9 @@ def _select(report: Report, case_file: str | None, budget: Budget) -> Brief:
         band_id=band.id if band else None,
         band_label=band.label if band else None,
         outlook=outlook.text,
-        band_meaning=fit(band.meaning, budget.advice) if band else None,
+        band_meaning=fit(outlook.band_meaning, budget.advice + MAX_NAME)
+        if outlook.band_meaning
+        else None,
         score=outlook.score,
         low=outlook.low,
         high=outlook.high,
@@ -317,9 +341,11 @@ def _select(report: Report, case_file: str | None, budget: Budget) -> Brief:
         ),
         limits=tuple(shown_limits),
         levers=levers,
+        levers_note=report.levers_note,
         no_levers=None if levers else report_words.NO_LEVERS,
         risks=risks,
         no_risks=None if risks else report_words.NO_RISKS,
+        open_risks=open_risks,
         red_flags=flags[:MAX_FLAGS],
         red_flags_text=(
             textsafe.one_line(report.red_flags_text)

@@ -90,6 +90,8 @@ def height_mm(brief: Brief, paper: str = "a4") -> float:
                 _lines(risk.suggested, width * 0.39 - 2, TABLE),
             )
             total += _height(max(cells), TABLE) + 0.8
+    if brief.open_risks:
+        total += _block(brief.open_risks, width, SMALL)
     total += HEADING_MM + _block(" ".join(brief.caveats), width, SMALL)
     total += 1.5 + _block(brief.where, width, SMALL, 0.5)
     total += _block(f"{brief.advisory} {brief.generated}", width, SMALL, 0)
