@@ -54,7 +54,7 @@ class PanelTerminal:
         grid.add_column(words.PANEL_ANALYST_HEADING, overflow="fold", min_width=12)
         grid.add_column(words.PANEL_FILE_HEADING, overflow="fold", min_width=8)
         # The headline wraps at word ends (a band withheld says why, at some length).
-        grid.add_column(common.OUTLOOK_NAME, min_width=30)
+        grid.add_column(common.OUTLOOK_NAME, min_width=30 if console.width >= NARROW else None)
         grid.add_row(
             _t(""),
             _t(words.PANEL_POOLED, "bold"),

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
 RIGHT = (0, 2, 3)  # rank, distance, overlap
-EPISODE, OVERLAP, VERDICT = 1, 3, 5
+EPISODE, OVERLAP, OUTLOOK, VERDICT = 1, 3, 4, 5
 
 
 def _paragraph(console: Console, value: str, indent: int = 3, style: str = "") -> None:
@@ -60,18 +60,18 @@ def _cells(a: AnalogueRow) -> tuple[str, ...]:
 
 def _narrowed(widths: list[int], rows: list[tuple[str, ...]], room: int) -> list[int]:
     """The columns' widths within ``room``: when they do not fit, the episode column folds after
-    its ids' hyphens, and the verdict and overlap columns wrap at spaces, each down to its longest
+    its ids' hyphens, and the outlook, verdict and overlap columns wrap at spaces, each down to its longest
     piece, so that no column is cropped and no word split."""
     excess = sum(widths) + 2 * (len(widths) - 1) - room
     narrowed = list(widths)
-    for column in (EPISODE, VERDICT, OVERLAP):
+    for column in (EPISODE, OUTLOOK, VERDICT, OVERLAP):
         if excess <= 0:
             break
         texts = [words.SIMILAR_HEADERS[column], *(row[column] for row in rows)]
         if column == EPISODE:
             least = max(fold.longest_id_piece(text) for text in texts)
         else:
-            least = max(len(word) for text in texts for word in text.split())
+            least = max(fold.longest_unit(text) for text in texts)  # a figure on its word
         narrowed[column] = max(least, narrowed[column] - excess)
         excess -= widths[column] - narrowed[column]
     return narrowed
