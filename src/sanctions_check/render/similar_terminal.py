@@ -60,8 +60,8 @@ def _cells(a: AnalogueRow) -> tuple[str, ...]:
 
 def _narrowed(widths: list[int], rows: list[tuple[str, ...]], room: int) -> list[int]:
     """The columns' widths within ``room``: when they do not fit, the episode column folds after
-    its ids' hyphens, and the outlook, verdict and overlap columns wrap at spaces, each down to its longest
-    piece, so that no column is cropped and no word split."""
+    its ids' hyphens, and the outlook, verdict and overlap columns wrap at spaces, each down to
+    its longest piece, so that no column is cropped and no word split."""
     excess = sum(widths) + 2 * (len(widths) - 1) - room
     narrowed = list(widths)
     for column in (EPISODE, OUTLOOK, VERDICT, OVERLAP):
