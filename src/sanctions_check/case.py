@@ -42,6 +42,10 @@ CONFIDENCE: tuple[Confidence, ...] = ("low", "medium", "high")
 # The sources' verdict on a past episode; "unclear" has no place in the order back-tests rank by.
 Verdict = Literal["effective", "partly", "ineffective", "unclear"]
 VERDICTS: tuple[Verdict, ...] = ("effective", "partly", "ineffective", "unclear")
+# The analyst's own overall judgement: will targeted sanctions help prevent atrocities here? Stable
+# ids; their labels ("likely to help", ...) are worded with the reports.
+View = Literal["likely", "could", "unlikely", "cannot-judge"]
+VIEWS: tuple[View, ...] = ("likely", "could", "unlikely", "cannot-judge")
 REFERENCE_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 # A key cited in free text, as in "[AJ-CI]" (a Markdown link "[text](url)" is not a citation).
 CITED_KEY = re.compile(r"\[([A-Za-z0-9][A-Za-z0-9._-]*)\](?!\()")
@@ -136,6 +140,21 @@ class Outcome(NamedTuple):
     note: str | None = None
 
 
+class Judgement(NamedTuple):
+    """The analyst's own overall judgement, beside (never inside) the computed outlook.
+
+    The score informs a judgement; it must not replace it. The tool never fills this in, and the
+    scoring never reads it. A view needs its reason, so that a reader can weigh it. The date says
+    when the judgement was made: a case is often answered over days and judged, or judged again,
+    after its ``assessed_on``. No analyst field: a case file is one analyst's (or team's) work,
+    named in the header; another analyst's judgement belongs in their own file.
+    """
+
+    view: View
+    reason: str
+    date: str | None = None
+
+
 class Case(NamedTuple):
     header: CaseHeader
     framework_ref: str
@@ -146,6 +165,7 @@ class Case(NamedTuple):
     warnings: tuple[Problem, ...] = ()
     references: dict[str, str] = {}  # noqa: RUF012  source key -> URL or citation
     outcome: Outcome | None = None
+    judgement: Judgement | None = None  # the analyst's own; None until they give it
 
     def answer(self, factor_id: str, question_id: str) -> Answer:
         return self.answers.get(factor_id, {}).get(question_id) or Answer()
@@ -655,6 +675,7 @@ def _undefined_keys(c: Checker, data: dict[Any, Any]) -> None:
     for risk in risks.values() if isinstance(risks, dict) else ():
         add(risk, "note", "mitigation", "sources")
     add(data.get("outcome"), "note", "sources")
+    add(data.get("judgement"), "reason")
     cited: dict[str, None] = {}
     for text in texts:
         if not isinstance(text, str) or not text:
@@ -726,6 +747,37 @@ RISK_ANSWER = Record(
     what="a mapping with likelihood, severity, mitigation, note",
     checks=(_risk_na,),
 )
+_JUDGEMENT_NEEDS_REASON = (
+    "a judgement needs its reason: say in a line or two why you judge so (write it under "
+    "'reason: |', indented)"
+)
+
+
+def _judgement_complete(c: Checker, values: dict[str, Any], path: Path_, ctx: Any) -> None:
+    """A view without a reason, or a reason without a view, is half a judgement."""
+    reason = values.get("reason")
+    has_reason = bool(reason and reason.strip())
+    if values.get("view") is not None and not has_reason:
+        c.error((*path, "reason"), _JUDGEMENT_NEEDS_REASON)
+    elif (
+        values.get("view") is None
+        and (has_reason or values.get("date"))
+        and not any(f.path == (*path, "view") for f in c.findings)  # a misspelt view: said once
+    ):
+        c.error(
+            (*path, "view"),
+            f"a judgement needs its view: one of {', '.join(VIEWS)} (or leave the whole "
+            "block empty until you judge)",
+        )
+
+
+def _judgement(values: dict[str, Any], ctx: Any) -> Judgement | None:
+    """An empty block (as the template writes it) is a judgement not yet given."""
+    if values.get("view") is None:
+        return None
+    return Judgement(**values)
+
+
 _TSC_FIGURE = Number(minimum=1, maximum=5, integer=True)
 OUTCOME = Record(
     Outcome,
@@ -740,6 +792,17 @@ OUTCOME = Record(
     },
     what="the outcome block (a mapping with verdict, by_purpose, quote, sources, ...)",
 )
+JUDGEMENT = Record(
+    Judgement,
+    {
+        "view": opt(Choice(VIEWS)),
+        "reason": opt(any_text),
+        "date": opt(iso_date),
+    },
+    what="the judgement (a mapping with view, reason and date)",
+    checks=(_judgement_complete,),
+    build=_judgement,
+)
 # Key order is check order: 'framework' (which version the answers follow) before the answers.
 CASE = Record(
     Case,
@@ -751,6 +814,7 @@ CASE = Record(
         "risks": opt(Keyed(_risk_answers, RISK_ANSWER)),
         "references": opt(_references),
         "outcome": opt(OUTCOME),
+        "judgement": opt(JUDGEMENT),
     },
     build=_case,
 )
@@ -795,6 +859,8 @@ def to_data(case: Case, framework: Framework) -> dict[str, Any]:
     data["answers"] = answers
     if risks:
         data["risks"] = risks
+    if case.judgement is not None:
+        data["judgement"] = _judgement_data(case.judgement)
     if case.references:
         data["references"] = dict(case.references)
     if case.outcome is not None:
@@ -828,6 +894,13 @@ def _risk_data(risk: RiskAnswer) -> dict[str, Any]:
         out["sources"] = list(risk.sources)
     if risk.hindsight:
         out["hindsight"] = True
+    return out
+
+
+def _judgement_data(judgement: Judgement) -> dict[str, Any]:
+    out: dict[str, Any] = {"view": judgement.view, "reason": judgement.reason}
+    if judgement.date:
+        out["date"] = judgement.date
     return out
 
 
