@@ -27,6 +27,7 @@ BOTTOM = (
     "panel",
     "agreement",
     "analogues",
+    "placement",
     "backtest",
     "history",
     "batch",

@@ -83,6 +83,16 @@ OutputOption = Annotated[
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")]
+LibraryOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--library",
+        "-l",
+        metavar="PATH",
+        help="Case files or folders of coded past episodes to place the outlook among "
+        "(repeatable; default: the bundled examples).",
+    ),
+]
 
 
 class ScoreFormat(StrEnum):
@@ -240,27 +250,32 @@ def score(
             help="Worker processes (default: all cores for large batches, one for small ones).",
         ),
     ] = None,
+    library: LibraryOption = None,
     framework_path: FrameworkOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX,
 ) -> None:
-    """Score case files and rank them: band, outlook and range, coverage, limiting factor, top risk.
+    """Score case files and rank them: band, outlook and range, coverage, limiting factor, top
+    risk, and where each outlook stands among the coded past episodes of the library.
 
     Results go to standard output, messages to standard error. Exit codes: 0 all valid; 1 some
     input invalid (the valid ones are still scored); 2 usage error; 3 --fail-under not met.
     """
-    from sanctions_check import batch
+    from sanctions_check import batch, placement
     from sanctions_check.render import score_view, stream
     from sanctions_check.render.wording import errors as words
 
     env = _environment()
+    _library_not_stdin(env, library)
     with _failures(env):
         fw = _framework(env, framework_path, max_size)
         names, problems = batch.collect(paths)
+        found = _past(env, library, fw, max_size)
+        reference = None if found is None else placement.reference(found.assessments)
         tally = batch.Tally(names, problems, fail_under)
         rows = stream("score", format.value)
         rows.start(score_view.head(fw), env)
         try:
-            outcomes = batch.run(names, fw, max_bytes=max_size, jobs=jobs)
+            outcomes = batch.run(names, fw, max_bytes=max_size, jobs=jobs, library=reference)
             for outcome in _progress(env, outcomes, len(names)):
                 row = tally.accept(outcome)
                 if isinstance(row, batch.ScoreRow):
@@ -477,19 +492,10 @@ def report(
         typer.Option(
             "--analogues/--no-analogues",
             help="Include (default) or leave out the short section of historical analogues, the "
-            "three nearest coded episodes with their outcomes; --no-analogues reads no library.",
+            "three nearest coded episodes with their outcomes.",
         ),
     ] = True,
-    library: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--library",
-            "-l",
-            metavar="PATH",
-            help="Case files or folders of coded episodes for the analogues (repeatable; "
-            "default: the bundled examples).",
-        ),
-    ] = None,
+    library: LibraryOption = None,
     framework_path: FrameworkOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX,
 ) -> None:
@@ -497,28 +503,38 @@ def report(
     memos, a Word document (docx, with -o FILE.docx) or JSON for other tools; a one-page brief
     (brief: HTML, brief-md: Markdown).
 
-    The full report shows the three nearest historical analogues from the library after its data
+    The outlook is placed among the coded past episodes of the library (the bundled examples, or
+    --library), and the full report shows the three nearest historical analogues after its data
     gaps; a library file that cannot be read is named on standard error and left out, and the
     report still prints. The generation time comes from SOURCE_DATE_EPOCH when set, so the same
     case gives the same bytes. Exit codes: 0 written; 1 the case is invalid or FILE exists (use
     --force); 2 usage.
     """
-    from sanctions_check.render import emit, report_view
-    from sanctions_check.render.wording import errors as words
+    from sanctions_check import placement
+    from sanctions_check.render import emit, placement_view, report_view
 
     env = _environment()
-    if analogues and library and "-" in library:
-        env.say(words.LIBRARY_NOT_STDIN)
-        _exit(EXIT_USAGE)
+    _library_not_stdin(env, library)
     with _failures(env):
         fw = _framework(env, framework_path, max_size)
         assessment = _assessment(env, case_path, fw, max_size)
-        nearest = None  # the brief has no room for analogues: its formats read no library
+        found = _past(env, library, fw, max_size)
+        nearest = None  # the brief has no room for analogues
         if analogues and format not in (ReportFormat.brief, ReportFormat.brief_md):
-            nearest = _report_analogues(env, assessment, library, framework_path, max_size)
+            nearest = _report_analogues(assessment, found)
+        placed = None
+        if found is not None:
+            reference = placement.reference(found.assessments)
+            placed = placement_view.build(
+                placement.place_assessment(assessment, reference), bundled=not library
+            )
         page = report_view.ReportPage(
             report=report_view.build(
-                assessment, with_answers=answers, analogues=nearest, bundled_library=not library
+                assessment,
+                with_answers=answers,
+                analogues=nearest,
+                bundled_library=not library,
+                placement=placed,
             ),
             case_file=_shown_case(case_path),
             paper=paper.value,
@@ -526,32 +542,54 @@ def report(
         emit(env, "report", format.value, page, output=output, force=force)
 
 
-def _report_analogues(
-    env: "Environment",
-    assessment: "Assessment",
-    library: list[str] | None,
-    framework_path: Path | None,
-    max_size: int,
-) -> "tuple[AnalogueView, ...]":
-    """The nearest episodes for a report, as its views. The library is optional to the report:
-    a file that cannot be read is named on standard error and left out, never a failure."""
-    from sanctions_check import analogues, history
-    from sanctions_check.errors import SanctionsCheckError
-    from sanctions_check.render import report_view
+def _library_not_stdin(env: "Environment", library: list[str] | None) -> None:
+    """A library is read from named files and folders; standard input is the case's."""
     from sanctions_check.render.wording import errors as words
+
+    if library and "-" in library:
+        env.say(words.LIBRARY_NOT_STDIN)
+        _exit(EXIT_USAGE)
+
+
+def _past(
+    env: "Environment", library: list[str] | None, fw: "Framework", max_size: int
+) -> "Library | None":
+    """The library of coded past episodes, read and scored once for the whole command: the
+    placement of every outlook, and a report's analogues, share it.
+
+    The library is optional to the command: a file that cannot be read is named on standard
+    error and left out, never a failure. None, said once, when no episode can be scored with the
+    framework in use (the bundled examples with another --framework, say).
+    """
+    from sanctions_check import history
+    from sanctions_check.errors import SanctionsCheckError
+    from sanctions_check.render.wording import errors as words
+    from sanctions_check.render.wording import placement as placement_words
 
     paths = library or [str(history.default_library())]
     try:
-        found = history.load(paths, assessment.framework, max_size)
+        found = history.load(paths, fw, max_size)
     except (SanctionsCheckError, OSError) as exc:  # the walk itself failed: no library at all
         env.say(words.warning(exc))
-        found = history.Library((), ())
-    if not library and framework_path is not None and not found.assessments:
-        env.say(words.LIBRARY_OTHER_FRAMEWORK)  # one note, not every example's mismatch
-    elif found.invalid:
+        return history.Library((), ())
+    if history.other_framework(found):
+        env.say(placement_words.other_framework())
+        return None
+    if found.invalid:
         _say_problems(env, (p for p in found.problems if p.severity == "error"))
-        env.say(words.report_library_left_out(len(found.invalid)))
-    return report_view.analogue_views(analogues.nearest(assessment, found.assessments))
+        env.say(words.library_left_out(len(found.invalid)))
+    return found
+
+
+def _report_analogues(
+    assessment: "Assessment", found: "Library | None"
+) -> "tuple[AnalogueView, ...]":
+    """The nearest episodes for a report, as its views (none when the library cannot be read)."""
+    from sanctions_check import analogues
+    from sanctions_check.render import report_view
+
+    episodes = found.assessments if found is not None else ()
+    return report_view.analogue_views(analogues.nearest(assessment, episodes))
 
 
 def _shown_case(case_path: str) -> str:

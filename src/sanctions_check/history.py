@@ -30,6 +30,7 @@ ORDINAL: Final[dict[Literal["ineffective", "partly", "effective"], int]] = {
     "effective": 2,
 }
 UNCLEAR: Final = "unclear"
+FRAMEWORK: Final = "framework"  # the case file's field naming the framework it answers
 
 
 def default_library() -> Path:
@@ -85,6 +86,18 @@ def load(paths: Sequence[str], framework: Framework, max_bytes: int) -> Library:
             continue
         scored.append(assess(framework, case))
     return Library(tuple(scored), tuple(found))
+
+
+def other_framework(library: Library) -> bool:
+    """Whether no episode of the library could be scored because every file that failed was
+    answered against another framework than the one in use (another id): one fact to say once,
+    rather than every file's errors."""
+    if library.assessments or not library.invalid:
+        return False
+    mismatched = {
+        p.file for p in library.problems if p.severity == "error" and p.field == FRAMEWORK
+    }
+    return set(library.invalid) <= mismatched
 
 
 def _read(name: str, framework: Framework, max_bytes: int) -> Case:

@@ -4,7 +4,8 @@
 summary, naming the file it wrote. Call :func:`bottom_line` for the lines (plain text, control
 characters removed, nothing cut inside a number) and :func:`render` to print them.
 
-What it holds, one item each: the band with its range, the outside view (base rates of the
+What it holds, one item each: the band with its range, where the outlook stands among the coded
+past episodes, the analyst's own judgement (or that none is given), the outside view (base rates of the
 stated purposes), the top limiting factor, the top lever, the top risk with its planned
 mitigation, the red flags, the data-gap counts, and where the rest is (the full summary above or
 below, and the commands for the one-page brief and the full report).
@@ -19,6 +20,8 @@ from typing import TYPE_CHECKING, Literal
 from sanctions_check import textsafe
 from sanctions_check.render.report_view import LimitView, Report
 from sanctions_check.render.wording import brief as brief_words
+from sanctions_check.render.wording import judgement as judgement_words
+from sanctions_check.render.wording import placement as placement_words
 from sanctions_check.render.wording import report as words
 from sanctions_check.scoring import FACTOR_NOT_ASSESSED, GATE
 
@@ -56,6 +59,7 @@ def _items(report: Report, case_file: str, where: str) -> list[tuple[str, str, i
     gaps = report.gap_counts
     return [
         (words.BOTTOM_OUTLOOK, outlook.text, 3),
+        *_beside_the_outlook(report),
         (words.BOTTOM_OUTSIDE, words.bottom_outside(rates), 2),
         (words.BOTTOM_LIMIT, limit, 2),
         (words.BOTTOM_LEVER, lever, 2),
@@ -64,6 +68,21 @@ def _items(report: Report, case_file: str, where: str) -> list[tuple[str, str, i
         (words.BOTTOM_GAPS, gaps.short, 1),
         (words.BOTTOM_MORE, words.bottom_more(where, case_file), 6),
     ]
+
+
+def _beside_the_outlook(report: Report) -> list[tuple[str, str, int]]:
+    """The placement among past episodes (when the report has one) and the analyst's judgement,
+    each an item of at most two lines."""
+    items = []
+    if report.placement is not None:
+        items.append((placement_words.LABEL, report.placement.short, 2))
+    given = report.judgement
+    if given is not None:
+        apart = report.outlook.band.label if given.differs and report.outlook.band else None
+        items.append(
+            (judgement_words.LABEL, judgement_words.bottom(given.view, given.reason, apart), 2)
+        )
+    return items
 
 
 def _limit(top: LimitView) -> str:
@@ -83,6 +102,8 @@ SHRINK_ORDER = (
     words.BOTTOM_OUTSIDE,
     words.BOTTOM_LEVER,
     words.BOTTOM_RISK,
+    judgement_words.LABEL,
+    placement_words.LABEL,
 )
 
 

@@ -18,6 +18,8 @@ from sanctions_check.framework import FactorKind
 from sanctions_check.render.report_view import GapCounts, Report
 from sanctions_check.render.wording import brief as words
 from sanctions_check.render.wording import common
+from sanctions_check.render.wording import judgement as judgement_words
+from sanctions_check.render.wording import placement as placement_words
 from sanctions_check.render.wording import report as report_words
 
 # How much of each list and text fits on the page (characters, items).
@@ -36,6 +38,8 @@ MAX_NAME = 60
 MAX_FACTOR_NAME = 56
 MAX_CAVEATS = 300  # all caveats together
 MAX_SOURCES = 150
+MAX_PLACEMENT = 260
+MAX_JUDGEMENT = 200
 
 
 class Shortened(NamedTuple):
@@ -103,6 +107,10 @@ class Brief(NamedTuple):
     band_label: str | None
     outlook: str  # the headline: band, span, score, range, coverage
     band_meaning: str | None
+    placement: str | None  # where the outlook stands among the coded past episodes
+    placement_caveat: str | None
+    judgement: str  # the analyst's own judgement and its reason, or that none is given
+    judgement_differs: str | None  # the judgement and the band point different ways
     score: int | None
     low: int
     high: int
@@ -262,6 +270,7 @@ def select(report: Report, case_file: str | None = None) -> Brief:
         if count
     ]
     band = outlook.band
+    placed, given = report.placement, report.judgement
     return Brief(
         title=fit(case.title, MAX_TITLE),
         kicker=words.BRIEF_KICKER,
@@ -271,6 +280,17 @@ def select(report: Report, case_file: str | None = None) -> Brief:
         band_label=band.label if band else None,
         outlook=outlook.text,
         band_meaning=fit(band.meaning, MAX_ADVICE) if band else None,
+        placement=fit(placed.text, MAX_PLACEMENT) if placed else None,
+        placement_caveat=placement_words.CAVEAT_SHORT if placed else None,
+        judgement=fit(
+            judgement_words.brief(given.text, given.reason)
+            if given
+            else judgement_words.brief(common.NO_JUDGEMENT, None),
+            MAX_JUDGEMENT,
+        ),
+        judgement_differs=(
+            judgement_words.differs_brief(band.label) if given and given.differs and band else None
+        ),
         score=outlook.score,
         low=outlook.low,
         high=outlook.high,

@@ -179,6 +179,20 @@ def verdict_text(verdict: str) -> str:
     return VERDICT_WORDS.get(verdict, verdict)
 
 
+# The analyst's own overall judgement (the case file's ``judgement.view``), as a reader reads it.
+VIEW_LABELS = {
+    "likely": "likely to help",
+    "could": "could help",
+    "unlikely": "unlikely to help",
+    "cannot-judge": "cannot judge yet",
+}
+NO_JUDGEMENT = "not given"
+
+
+def view_label(view: str | None) -> str:
+    return NO_JUDGEMENT if view is None else VIEW_LABELS.get(view, view)
+
+
 NO_OUTCOME = "no outcome recorded"
 
 
