@@ -82,6 +82,12 @@ ROWS: list[tuple[str, tuple[str, str]]] = [
     ("outcome.quote", NOT_TEXT),
     ("outcome.sources", NOT_TEXTS),
     ("outcome.note", LIST_NOT_TEXT),
+    ("judgement", ("[1, 2]", "expected the judgement (a mapping with view, reason and date)")),
+    ("judgement.view", ("probably", "expected one of likely, could, unlikely, cannot-judge")),
+    ("judgement.view", ("likley", "found the text 'likley' (did you mean 'likely'?)")),
+    ("judgement.reason", NOT_TEXT),
+    ("judgement.reason", ('""', "a judgement needs its reason")),
+    ("judgement.date", NOT_DATE),
 ]
 
 
