@@ -76,6 +76,7 @@ def test_json_schema(cli, tmp_path):
         "risks",
         "warnings",
         "method",
+        "judgements",
     }
     assert data["spread_measure"] == "range"
     assert data["method"]["generated"] == "2023-11-14T22:13:20Z"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from sanctions_check import textsafe
 from sanctions_check.render.panel_view import PanelView, QuestionView
 from sanctions_check.render.wording import common
+from sanctions_check.render.wording import judgement as judgement_words
 from sanctions_check.render.wording import panel as words
 
 _text = textsafe.md_line
@@ -21,6 +22,27 @@ def _row(cells: list[str]) -> str:
 
 def _answers(q: QuestionView) -> list[str]:
     return [_cell(cell) for cell in q.cells]
+
+
+def _judgements(view: PanelView) -> list[str]:
+    """Each analyst's own judgement beside their outlook, and the spread; none pooled."""
+    if view.judgements is None:
+        return []
+    lines = ["", f"## {_text(judgement_words.PANEL_HEADING)}", ""]
+    for a in view.analysts if view.judgements.any_given else ():
+        given = a.judgement
+        if given is None:
+            continue
+        line = f"{a.key}. **{_text(a.name)}**: {_text(given.text)}"
+        if given.reason:
+            line += f". {_text(given.reason)}"
+        if given.differs_text:
+            line += f" *{_text(given.differs_text)}*"
+        lines.append(line)
+    lines += ["", _text(view.judgements.text)]
+    if view.judgements.any_given:
+        lines += ["", f"*{_text(view.judgements.note)}*"]
+    return lines
 
 
 class PanelMarkdown:
@@ -51,6 +73,7 @@ class PanelMarkdown:
             for a in view.analysts
         ]
         lines += ["", _text(view.agreement.text)]
+        lines += _judgements(view)
         head = [words.PANEL_MEDIAN_HEADING, words.PANEL_RANGE_HEADING]
         disagreements = view.disagreeing
         lines += ["", f"## {_text(words.PANEL_DISCUSS)} ({len(disagreements)})", ""]

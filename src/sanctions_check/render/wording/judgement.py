@@ -8,6 +8,8 @@ ways they say so without taking a side. Which sentence a case gets is decided by
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sanctions_check.render.wording.common import NO_JUDGEMENT, plural, view_label
 
 HEADING = "Analyst's judgement"
@@ -64,17 +66,22 @@ def bottom(view: str | None, reason: str | None, differs_from: str | None) -> st
 
 # --- compare: a judgement given, withdrawn or changed ---
 
-COMPARE_HEADING = "Analyst's judgement"
-COMPARE_SAME = "unchanged"
+
+def compare_line(old: str | None, new: str | None, changed: Sequence[str]) -> str:
+    """'Analyst's judgement: could help → likely to help.', '…: could help (unchanged).', or
+    '…: could help; its reason changed.'"""
+    if "view" in changed:
+        return f"{HEADING}: {line(old, None)} → {line(new, None)}."
+    others = [part for part in ("reason", "date") if part in changed]
+    if not others:
+        return f"{HEADING}: {line(new, None)} (unchanged)."
+    return f"{HEADING}: {line(new, None)}; its {' and '.join(others)} changed."
 
 
-def compare_change(old: str | None, new: str | None) -> str:
-    """'could help → likely to help', 'not given → could help'."""
-    return f"{line(old, None)} → {line(new, None)}"
-
-
-def compare_reason_changed() -> str:
-    return "The reason changed:"
+def compare_side(side: str, reason: str | None, date: str | None) -> str:
+    """'old reason (2026-11-01): …'."""
+    when = f" ({date})" if date else ""
+    return f"{side}{when}: {reason or NO_JUDGEMENT}"
 
 
 # --- panel: each analyst's judgement and their spread; never a pooled one ---
@@ -86,8 +93,68 @@ PANEL_NOT_POOLED = (
 )
 
 
+def panel_none_given(total: int) -> str:
+    return f"None of the {plural(total, 'analyst')} gave a judgement."
+
+
 def panel_spread(counts: list[tuple[str, int]], total: int) -> str:
     """'Spread: 2 likely to help, 1 could help, 0 unlikely to help, 0 cannot judge yet, 1 not
     given (of 4 analysts).'"""
     parts = [f"{count} {label}" for label, count in counts]
     return f"Spread: {', '.join(parts)} (of {plural(total, 'analyst')})."
+
+
+# --- backtest: the judgements ordered against the verdicts ---
+
+BACKTEST_NAME = "Analysts' judgements"
+BACKTEST_KIND = "judgement"
+
+
+def _left_out(cannot: int, none: int) -> str:
+    parts = []
+    if cannot:
+        parts.append(f"{cannot} 'cannot judge yet'")
+    if none:
+        parts.append(f"{none} without a judgement")
+    return f"; left out: {', '.join(parts)}" if parts else ""
+
+
+def backtest_none(episodes: int) -> str:
+    """No back-tested episode carries an analyst's judgement."""
+    if episodes == 1:
+        return (
+            "Analysts' judgements: the back-tested episode carries none, so there is no judgement "
+            "to set beside its verdict."
+        )
+    return (
+        f"Analysts' judgements: none of the {episodes} back-tested episodes carries one, so there "
+        "are no judgements to set beside the verdicts."
+    )
+
+
+def backtest_no_pairs(judged: int, cannot: int, none: int) -> str:
+    return (
+        f"Analysts' judgements: no comparable pairs among {plural(judged, 'episode')} with a "
+        f"judgement (unlikely < could < likely to help){_left_out(cannot, none)}."
+    )
+
+
+def backtest_concordance(
+    value: str,
+    level: float,
+    interval: str,
+    judged: int,
+    pairs: int,
+    concordant: int,
+    discordant: int,
+    tied: int,
+    cannot: int,
+    none: int,
+) -> str:
+    """The judgements' concordance with the verdicts, as the outlook's is said."""
+    return (
+        f"Analysts' judgements (unlikely < could < likely to help): concordance {value} "
+        f"({level * 100:.0f}% bootstrap interval {interval}), {plural(judged, 'episode')} with a "
+        f"judgement, {pairs} comparable pairs ({concordant} concordant, {discordant} discordant, "
+        f"{tied} tied){_left_out(cannot, none)}."
+    )
