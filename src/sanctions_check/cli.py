@@ -691,11 +691,29 @@ def backtest(
     format: Annotated[HistoryFormat, typer.Option("--format", "-f", help="Output format.")] = (
         HistoryFormat.terminal
     ),
+    exclude_hindsight: Annotated[
+        bool,
+        typer.Option(
+            "--exclude-hindsight",
+            help="Score each episode on what was knowable at its as_of date: answers flagged "
+            "hindsight: true count as unknown.",
+        ),
+    ] = False,
+    exclude_out_of_scope: Annotated[
+        bool,
+        typer.Option(
+            "--exclude-out-of-scope",
+            help="Leave out episodes outside the framework's definition of targeted sanctions "
+            "(scope: arms-embargo-only); threat-only episodes stay.",
+        ),
+    ] = False,
     framework_path: FrameworkOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX,
 ) -> None:
     """How well the outlook (and each factor) orders past episodes by their recorded outcome:
-    pairwise concordance (the AUC) with a bootstrap interval. It reports; it never fits.
+    pairwise concordance (the AUC) with a bootstrap interval; the analysts' own judgements are
+    ordered the same way where the episodes carry them. It reports; it never fits. Every episode
+    left out is listed with its reason.
 
     With so few cases this describes past episodes, coded with hindsight risk; it is not a
     measure of forecast accuracy. Exit codes: 0 shown; 1 some input invalid (the valid ones are
@@ -714,7 +732,12 @@ def backtest(
             _say_problems(env, found.problems)
             env.say(words.BACKTEST_NOTHING_VALID)
             _exit(EXIT_INVALID)
-        emit(env, "backtest", format.value, backtest_view.build(bt.run(found.assessments)))
+        result = bt.run(
+            found.assessments,
+            hindsight=bt.SET_ASIDE if exclude_hindsight else bt.KEPT,
+            out_of_scope=exclude_out_of_scope,
+        )
+        emit(env, "backtest", format.value, backtest_view.build(result))
         _library_problems(env, found)
 
 

@@ -137,6 +137,32 @@ def numeric(score: object) -> float | None:
     return float(score)
 
 
+def out_of_scope(assessment: Assessment) -> bool:
+    """The case's scope mark puts it outside the framework's own definition of targeted
+    sanctions (``outside_definition``: an arms embargo alone); a threat-only mark does not."""
+    mark = assessment.case.header.scope
+    scope = assessment.framework.case_scope(mark) if mark else None
+    return scope is not None and scope.outside_definition
+
+
+def without_hindsight(case: Case) -> tuple[Case, int]:
+    """The case as knowable at its ``as_of``: every answer flagged as resting on later facts
+    counted as unknown, its note and sources kept; and how many answers were set aside."""
+    from sanctions_check.case import UNKNOWN
+
+    answers = {}
+    count = 0
+    for factor_id, questions in case.answers.items():
+        kept = {}
+        for question_id, answer in questions.items():
+            if answer.hindsight and answer.score != UNKNOWN:
+                answer = answer._replace(score=UNKNOWN)
+                count += 1
+            kept[question_id] = answer
+        answers[factor_id] = kept
+    return (case._replace(answers=answers), count) if count else (case, 0)
+
+
 def hindsight_answers(case: Case) -> int:
     """How many answers and risk ratings are flagged as resting on facts later than its date."""
     answers = sum(
