@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from sanctions_check.environment import Environment
     from sanctions_check.framework import Framework
     from sanctions_check.history import Library
+    from sanctions_check.placement import Reference
     from sanctions_check.render.report_view import AnalogueView
     from sanctions_check.scoring import Assessment
 
@@ -83,6 +84,14 @@ OutputOption = Annotated[
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")]
+PlacementOption = Annotated[
+    bool,
+    typer.Option(
+        "--placement/--no-placement",
+        help="Place (default) or do not place each outlook among the coded past episodes of the "
+        "library; --no-placement reads no library for it.",
+    ),
+]
 LibraryOption = Annotated[
     list[str] | None,
     typer.Option(
@@ -250,6 +259,7 @@ def score(
             help="Worker processes (default: all cores for large batches, one for small ones).",
         ),
     ] = None,
+    placement_wanted: PlacementOption = True,
     library: LibraryOption = None,
     framework_path: FrameworkOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX,
@@ -265,11 +275,11 @@ def score(
     from sanctions_check.render.wording import errors as words
 
     env = _environment()
-    _library_not_stdin(env, library)
+    _library_not_stdin(env, library if placement_wanted else None)
     with _failures(env):
         fw = _framework(env, framework_path, max_size)
         names, problems = batch.collect(paths)
-        found = _past(env, library, fw, max_size)
+        found = _past(env, library, fw, max_size) if placement_wanted else None
         reference = None if found is None else placement.reference(found.assessments)
         tally = batch.Tally(names, problems, fail_under)
         rows = stream("score", format.value)
@@ -424,6 +434,8 @@ def assess(
     force: Annotated[
         bool, typer.Option("--force", help="With --out: start over and replace FILE if it exists.")
     ] = False,
+    placement_wanted: PlacementOption = True,
+    library: LibraryOption = None,
     framework_path: FrameworkOption = None,
 ) -> None:
     """Answer the questions in a terminal, guided factor by factor; every answer is saved at once.
@@ -441,11 +453,19 @@ def assess(
     if not flow.stdio_is_terminal():
         env.say(flow.NEEDS_TERMINAL)
         _exit(EXIT_USAGE)
+    _library_not_stdin(env, library if placement_wanted else None)
     with _failures(env):
         fw = _framework(env, framework_path)
         import datetime
 
         from sanctions_check import interview
+
+        def past() -> "Reference | None":
+            """Read when the summary is drawn: no wait before the first question."""
+            from sanctions_check import placement
+
+            found = _past(env, library, fw, DEFAULT_MAX)
+            return None if found is None else placement.reference(found.assessments)
 
         outcome = interview.run(
             fw,
@@ -454,6 +474,8 @@ def assess(
             resume=resume,
             force=force,
             today=datetime.date.today().isoformat(),
+            library=past if placement_wanted else None,
+            bundled_library=not library,
         )
     if outcome.interrupted:
         try:
@@ -495,6 +517,7 @@ def report(
             "three nearest coded episodes with their outcomes.",
         ),
     ] = True,
+    placement_wanted: PlacementOption = True,
     library: LibraryOption = None,
     framework_path: FrameworkOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX,
@@ -514,20 +537,18 @@ def report(
     from sanctions_check.render import emit, placement_view, report_view
 
     env = _environment()
-    _library_not_stdin(env, library)
+    _library_not_stdin(env, library if analogues or placement_wanted else None)
     with _failures(env):
         fw = _framework(env, framework_path, max_size)
         assessment = _assessment(env, case_path, fw, max_size)
-        found = _past(env, library, fw, max_size)
-        nearest = None  # the brief has no room for analogues
-        if analogues and format not in (ReportFormat.brief, ReportFormat.brief_md):
-            nearest = _report_analogues(assessment, found)
+        # the brief has no room for analogues; with neither, no library is read
+        analogues = analogues and format not in (ReportFormat.brief, ReportFormat.brief_md)
+        found = _past(env, library, fw, max_size) if analogues or placement_wanted else None
+        nearest = _report_analogues(assessment, found) if analogues else None
         placed = None
-        if found is not None:
+        if placement_wanted and found is not None:
             reference = placement.reference(found.assessments)
-            placed = placement_view.build(
-                placement.place_assessment(assessment, reference), bundled=not library
-            )
+            placed = placement_view.of(assessment, reference, bundled=not library)
         page = report_view.ReportPage(
             report=report_view.build(
                 assessment,

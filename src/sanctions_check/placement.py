@@ -113,14 +113,6 @@ class Placement(NamedTuple):
         return {v: tuple(n.case_id for n in self.nearest if n.verdict == v) for v in VERDICTS}
 
 
-def out_of_scope(assessment: Assessment) -> bool:
-    """The case's scope mark puts it outside the framework's own definition of targeted
-    sanctions (``outside_definition``); a mark the framework does not know is not."""
-    mark = assessment.case.header.scope
-    scope = assessment.framework.case_scope(mark) if mark else None
-    return scope is not None and scope.outside_definition
-
-
 def has_outlook(assessment: Assessment) -> bool:
     """An outlook of its own: one exists and rests on at least one answered question."""
     outlook = assessment.outlook
@@ -129,6 +121,8 @@ def has_outlook(assessment: Assessment) -> bool:
 
 def reference(library: Sequence[Assessment]) -> Reference:
     """The members of a scored library, and why each other episode is not one."""
+    from sanctions_check.history import out_of_scope
+
     members: list[Member] = []
     left: list[LeftOut] = []
     for result in library:

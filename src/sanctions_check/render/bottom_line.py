@@ -5,8 +5,8 @@ summary, naming the file it wrote. Call :func:`bottom_line` for the lines (plain
 characters removed, nothing cut inside a number) and :func:`render` to print them.
 
 What it holds, one item each: the band with its range, where the outlook stands among the coded
-past episodes, the analyst's own judgement (or that none is given), the outside view (base rates of the
-stated purposes), the top limiting factor, the top lever, the top risk with its planned
+past episodes, the analyst's own judgement (or that none is given), the outside view (base rates
+of the stated purposes), the top limiting factor, the top lever, the top risk with its planned
 mitigation, the red flags, the data-gap counts, and where the rest is (the full summary above or
 below, and the commands for the one-page brief and the full report).
 """

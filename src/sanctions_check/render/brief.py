@@ -38,8 +38,8 @@ MAX_NAME = 60
 MAX_FACTOR_NAME = 56
 MAX_CAVEATS = 300  # all caveats together
 MAX_SOURCES = 150
-MAX_PLACEMENT = 260
-MAX_JUDGEMENT = 200
+MAX_PLACEMENT = 200
+MAX_JUDGEMENT = 150
 
 
 class Shortened(NamedTuple):
@@ -107,7 +107,7 @@ class Brief(NamedTuple):
     band_label: str | None
     outlook: str  # the headline: band, span, score, range, coverage
     band_meaning: str | None
-    placement: str | None  # where the outlook stands among the coded past episodes
+    placement: str | None  # where the outlook stands among the coded past episodes (no ids)
     placement_caveat: str | None
     judgement: str  # the analyst's own judgement and its reason, or that none is given
     judgement_differs: str | None  # the judgement and the band point different ways
@@ -280,7 +280,7 @@ def select(report: Report, case_file: str | None = None) -> Brief:
         band_label=band.label if band else None,
         outlook=outlook.text,
         band_meaning=fit(band.meaning, MAX_ADVICE) if band else None,
-        placement=fit(placed.text, MAX_PLACEMENT) if placed else None,
+        placement=fit(placed.short, MAX_PLACEMENT) if placed else None,
         placement_caveat=placement_words.CAVEAT_SHORT if placed else None,
         judgement=fit(
             judgement_words.brief(given.text, given.reason)

@@ -107,11 +107,11 @@ def render_brief(brief: Brief, *, paper: str = "a4") -> str:
         out.append(f"<p>{e(brief.band_label)}: {e(brief.band_meaning)}</p>")
     if brief.placement:
         out.append(
-            f'<p>{e(brief.placement)} <span class="muted">{e(brief.placement_caveat)}</span></p>'
+            f'<p class="small">{e(brief.placement)} '
+            f'<span class="muted">{e(brief.placement_caveat)}</span></p>'
         )
-    out.append(f"<p>{e(brief.judgement)}</p>")
-    if brief.judgement_differs:
-        out.append(f"<p><strong>{e(brief.judgement_differs)}</strong></p>")
+    differs = f" <strong>{e(brief.judgement_differs)}</strong>" if brief.judgement_differs else ""
+    out.append(f'<p class="small">{e(brief.judgement)}{differs}</p>')
     out.append("</section>")
     out.append('<div class="cols"><div>')
     out.append(f'<section id="limits"><h2>{e(heads[2])}</h2><ul>')

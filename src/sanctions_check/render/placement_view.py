@@ -18,6 +18,7 @@ from sanctions_check.placement import (
     NO_EPISODES,
     LeftOutReason,
     Placement,
+    Reference,
     Status,
 )
 from sanctions_check.render.wording import common
@@ -25,6 +26,7 @@ from sanctions_check.render.wording import placement as words
 
 if TYPE_CHECKING:
     from sanctions_check.case import Verdict
+    from sanctions_check.scoring import Assessment
 
 
 class NeighbourView(NamedTuple):
@@ -77,6 +79,13 @@ class PlacementView(NamedTuple):
     left_out_text: str | None
     nearest_rule: str | None
     caveat: str
+
+
+def of(assessment: Assessment, library: Reference, *, bundled: bool) -> PlacementView:
+    """The view of one assessment placed among a library's members."""
+    from sanctions_check.placement import place_assessment
+
+    return build(place_assessment(assessment, library), bundled=bundled)
 
 
 def build(result: Placement, *, bundled: bool) -> PlacementView:
