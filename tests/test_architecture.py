@@ -19,6 +19,7 @@ BOTTOM = (
     "errors",
     "textsafe",
     "yamlio",
+    "yamladvice",
     "checks",
     "framework",
     "case",

@@ -51,7 +51,7 @@ def test_too_narrow_for_the_columns_gives_one_block_per_case(long_case):
     assert all(len(line) <= 50 for line in lines)
 
 
-def test_the_seventeen_examples_fit_80_columns_without_a_split_word():
+def test_the_bundled_examples_fit_80_columns_without_a_split_word():
     lines = score(80, EXAMPLES)
     words = {w for line in lines for w in line.split()}
     for name in ("Communication", "Coordination", "Commitment", "Humanitarian", "Legitimacy"):

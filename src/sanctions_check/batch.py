@@ -170,6 +170,8 @@ class ScoreRow(NamedTuple):
 
     file: str
     id: str
+    analyst: str | None  # with as_of, tells versions of one case id apart
+    as_of: str | None
     title: str
     hypothetical: bool
     band: str | None
@@ -223,6 +225,8 @@ def summarise(result: Assessment, file: str, library: Reference | None = None) -
     return ScoreRow(
         file=file,
         id=case.header.id,
+        analyst=case.header.analyst,
+        as_of=case.header.as_of,
         title=case.header.title,
         hypothetical=case.header.hypothetical,
         band=outlook.band.id if outlook.band else None,
@@ -270,6 +274,9 @@ class Checked(NamedTuple):
 
     file: str
     id: str
+    analyst: str | None
+    as_of: str | None
+    warnings: int  # how many warnings the file has (printed on standard error)
 
 
 def _read_or_outcome(name: str, framework: Framework, max_bytes: int) -> case_mod.Case | Outcome:
@@ -294,14 +301,41 @@ def validate_one(name: str, framework: Framework, max_bytes: int) -> Outcome:
     case = _read_or_outcome(name, framework, max_bytes)
     if isinstance(case, Outcome):
         return case
-    return Outcome(name, Checked(name, case.header.id), case.warnings)
+    header = case.header
+    warned = sum(1 for problem in case.warnings if problem.severity == "warning")
+    checked = Checked(name, header.id, header.analyst, header.as_of, warned)
+    return Outcome(name, checked, case.warnings)
+
+
+def analyst_key(analyst: str | None) -> str:
+    """An analyst's name as compared: ignoring case and spacing, as a panel compares them."""
+    return " ".join((analyst or "").split()).casefold()
+
+
+def version_key(case_id: str, analyst: str | None, as_of: str | None) -> tuple[str, str, str]:
+    """What makes a file one version of a case: its id, its analyst and its as_of date.
+
+    Files of one id by different analysts, or as of different dates, are versions of one case (a
+    panel's folder, a case revisited); files that agree on all three are duplicates.
+    """
+    return case_id, analyst_key(analyst), as_of or ""
+
+
+class Version(NamedTuple):
+    """An accepted file and what makes it a version of its case, for naming it beside others."""
+
+    file: str
+    id: str
+    analyst: str | None
+    as_of: str | None
 
 
 class Tally:
-    """A batch's bookkeeping: which files were invalid, repeated case ids, cases below a threshold.
+    """A batch's bookkeeping: which files were invalid, duplicated cases, cases below a threshold.
 
-    The CLI feeds it every Outcome and prints; the rules (an id repeated in a batch makes the later
-    file invalid; an unscored case is below any threshold) live here, once, for score and validate.
+    The CLI feeds it every Outcome and prints; the rules (a file that repeats the id, analyst and
+    as_of of an earlier one is a duplicate and invalid; versions of one id are kept, each its own
+    row; an unscored case is below any threshold) live here, once, for score and validate.
     """
 
     def __init__(
@@ -310,9 +344,10 @@ class Tally:
         self.names = names
         self.problems = list(problems)
         self.invalid = {p.file for p in problems}
-        self.below: list[str] = []
+        self.below: list[ScoreRow] = []
         self.fail_under = fail_under
-        self._ids: dict[str, str] = {}
+        self.accepted: list[Version] = []
+        self._versions: dict[tuple[str, str, str], str] = {}
 
     def accept(self, outcome: Outcome) -> ScoreRow | Checked | None:
         """The outcome's row if it counts as valid, else None (its problems are recorded)."""
@@ -321,20 +356,14 @@ class Tally:
         if row is None:
             self.invalid.add(outcome.file)
             return None
-        first = self._ids.setdefault(row.id, outcome.file)
+        first = self._versions.setdefault(version_key(row.id, row.analyst, row.as_of), outcome.file)
         if first != outcome.file:
-            self.problems.append(
-                Problem(
-                    outcome.file,
-                    f"case id {row.id!r} is also used by {first}; ids must be "
-                    "unique within a batch",
-                    field="case.id",
-                )
-            )
+            self.problems.append(Problem(outcome.file, duplicate(row.id, first), field="case.id"))
             self.invalid.add(outcome.file)
             return None
+        self.accepted.append(Version(outcome.file, row.id, row.analyst, row.as_of))
         if isinstance(row, ScoreRow) and _below(row.outlook, self.fail_under):
-            self.below.append(row.id)
+            self.below.append(row)
         return row
 
     @property
@@ -348,6 +377,15 @@ class Tally:
             "valid": self.valid,
             "invalid": len(self.invalid),
         }
+
+
+def duplicate(case_id: str, first: str) -> str:
+    """Why a file that repeats an earlier one's id, analyst and as_of is refused."""
+    return (
+        f"case id {case_id!r} is also used by {first}, with the same case.analyst and "
+        "case.as_of: a duplicate, not a version (a version of a case gives its own analyst or "
+        "as_of date)"
+    )
 
 
 def _below(outlook: int | None, threshold: float | None) -> bool:

@@ -47,8 +47,13 @@ VERDICTS: tuple[Verdict, ...] = ("effective", "partly", "ineffective", "unclear"
 View = Literal["likely", "could", "unlikely", "cannot-judge"]
 VIEWS: tuple[View, ...] = ("likely", "could", "unlikely", "cannot-judge")
 REFERENCE_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-# A key cited in free text, as in "[AJ-CI]" (a Markdown link "[text](url)" is not a citation).
-CITED_KEY = re.compile(r"\[([A-Za-z0-9][A-Za-z0-9._-]*)\](?!\()")
+# A key cited in free text: "[AJ-CI]" standing on its own. Not a bracket that is part of a word
+# ("want[s]", "[re]build"), not a Markdown link ("[text](url)"), and never one inside a quotation
+# (QUOTATION), where square brackets are the quoted author's or an editor's ("[a]", "[sic]").
+CITED_KEY = re.compile(r"(?<!\w)\[([A-Za-z0-9][A-Za-z0-9._-]*)\](?![\w(])")
+# A quotation in free text: between straight double quotes, curly double quotes or guillemets. A
+# quote mark without its closing one opens no quotation.
+QUOTATION = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»')
 # An answer: a level 0-4 (a case file gives whole levels; a panel's median case may hold a half
 # level, 2.5), unknown, n/a, or None when not answered.
 Score = int | float | Literal["unknown", "n/a"] | None
@@ -656,33 +661,37 @@ def _by_purpose(c: Checker, value: Any, path: Path_, ctx: _Context) -> Any:
 def _undefined_keys(c: Checker, data: dict[Any, Any]) -> None:
     """Warn once per source key that a note or list cites but the references table lacks.
 
-    Read from the file as written, so that the warning stands beside any errors in it.
+    A key is recognised only where it is written as a key: an item of a ``sources`` list that is
+    a key (not a URL or a citation), or a key in square brackets in free text (:func:`cited_keys`).
+    A note of one word ("Unknown.", "ABC") is text, never a key. Read from the file as written,
+    so that the warning stands beside any errors in it.
     """
-    texts: list[Any] = []
+    found: list[tuple[Any, bool]] = []  # (text, whether it is a sources list's item), in order
 
     def add(block: Any, *keys: str) -> None:
         if isinstance(block, dict):
-            for key in keys:
-                value = block.get(key)
-                texts.extend(value if isinstance(value, list) else [value])
+            found.extend((block.get(key), False) for key in keys)
+            sources = block.get("sources")
+            found.extend((item, True) for item in (sources if isinstance(sources, list) else ()))
 
-    add(data.get("case"), "situation", "measures", "sources")
+    add(data.get("case"), "situation", "measures")
     answers = data.get("answers")
     for questions in answers.values() if isinstance(answers, dict) else ():
         for answer in questions.values() if isinstance(questions, dict) else ():
-            add(answer, "note", "sources")
+            add(answer, "note")
     risks = data.get("risks")
     for risk in risks.values() if isinstance(risks, dict) else ():
-        add(risk, "note", "mitigation", "sources")
-    add(data.get("outcome"), "note", "sources")
+        add(risk, "note", "mitigation")
+    add(data.get("outcome"), "note")
     add(data.get("judgement"), "reason")
     cited: dict[str, None] = {}
-    for text in texts:
-        if not isinstance(text, str) or not text:
+    for text, listed in found:
+        if not isinstance(text, str):
             continue
-        if REFERENCE_KEY.match(text) and "/" not in text and ":" not in text:
+        if listed and REFERENCE_KEY.match(text):
             cited[text] = None  # a bare key in a sources list
-        cited.update(dict.fromkeys(CITED_KEY.findall(text)))
+        else:
+            cited.update(dict.fromkeys(cited_keys(text)))
     references = data.get("references")
     defined = references if isinstance(references, dict) else {}
     missing = [key for key in cited if key not in defined]
@@ -692,6 +701,18 @@ def _undefined_keys(c: Checker, data: dict[Any, Any]) -> None:
             "cited but not defined here: " + ", ".join(missing) + " (add each key with its URL "
             "or citation)",
         )
+
+
+def cited_keys(text: str) -> list[str]:
+    """The source keys a free text cites, in order: each ``[KEY]`` that stands on its own.
+
+    A bracket touching a letter or digit is part of a word ("want[s]"), one followed by ``(`` is
+    a Markdown link, and brackets inside a quotation (``"..."``, ``“...”``, ``«...»``) belong to
+    the quotation ("[a]", "[sic]"): none of them cites a key.
+    """
+    if "[" not in text:
+        return []
+    return CITED_KEY.findall(QUOTATION.sub(" ", text))
 
 
 def _case(values: dict[str, Any], ctx: _Context) -> Case:

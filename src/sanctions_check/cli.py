@@ -304,7 +304,11 @@ def score(
         if tally.invalid:
             _exit(EXIT_INVALID)
         if tally.below and fail_under is not None:
-            env.say(words.below_threshold(fail_under, tally.below))
+            from sanctions_check.render import versions
+
+            cases = versions.shown(tally.accepted)
+            below = [cases[row.file].label for row in tally.below]
+            env.say(words.below_threshold(fail_under, below))
             _exit(EXIT_THRESHOLD)
 
 
@@ -359,7 +363,8 @@ def factors(
     ident: Annotated[
         str | None,
         typer.Argument(
-            help="A factor or risk id to show in full, in any case (default: the overview).",
+            help="A factor, risk or question id to show in full, in any case (default: the "
+            "overview); a question is shown in its factor.",
             metavar="ID",
         ),
     ] = None,
@@ -369,7 +374,7 @@ def factors(
     framework_path: FrameworkOption = None,
 ) -> None:
     """Browse the framework: factors with their evidence, questions, anchors and advice; risks
-    with their likelihood and severity levels and mitigations.
+    with their likelihood and severity levels and mitigations; one question in its factor.
     """
     from sanctions_check.render import emit, factors_view
     from sanctions_check.render.wording import errors as words
@@ -377,6 +382,9 @@ def factors(
     env = _environment()
     with _failures(env):
         view = factors_view.view(_framework(env, framework_path), ident)
+        if ident is not None and view.ambiguous:
+            env.say(words.fv_ambiguous_question(ident, list(view.ambiguous)))
+            _exit(EXIT_USAGE)
         if ident is not None and view.item is None:
             known = view.framework
             env.say(
@@ -738,7 +746,8 @@ def backtest(
 
     With so few cases this describes past episodes, coded with hindsight risk; it is not a
     measure of forecast accuracy. Exit codes: 0 shown; 1 some input invalid (the valid ones are
-    still used) or none valid; 2 usage.
+    still used), none valid, or nothing to back-test (no two episodes whose recorded verdicts
+    differ); 2 usage.
     """
     from sanctions_check import backtest as bt
     from sanctions_check import history
@@ -758,6 +767,11 @@ def backtest(
             hindsight=bt.SET_ASIDE if exclude_hindsight else bt.KEPT,
             out_of_scope=exclude_out_of_scope,
         )
+        refused = backtest_view.refusal(result)
+        if refused is not None:
+            _say_problems(env, found.problems)
+            env.say(refused)
+            _exit(EXIT_INVALID)
         emit(env, "backtest", format.value, backtest_view.build(result))
         _library_problems(env, found)
 

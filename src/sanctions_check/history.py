@@ -58,8 +58,12 @@ class Library(NamedTuple):
 def load(paths: Sequence[str], framework: Framework, max_bytes: int) -> Library:
     """Read, validate and score every case file under ``paths`` (sorted, each file once).
 
-    One bad file never stops the rest: its problems are kept and it is left out. A case id used by
-    an earlier file makes the later file invalid, as in `score`, so no episode counts twice.
+    One bad file never stops the rest: its problems are kept and it is left out. A library counts
+    each episode once, so of several files with one case id only the first (in path order) is
+    used. Each later one is left out with an error naming the file used: a duplicate when it
+    repeats that file's analyst and as_of date, as `score` says, else another version of the
+    episode (another analyst's coding, or another date's), which `score` would keep but a
+    library cannot count twice.
     """
     from sanctions_check import batch
     from sanctions_check.scoring import assess
@@ -67,22 +71,15 @@ def load(paths: Sequence[str], framework: Framework, max_bytes: int) -> Library:
     names, problems = batch.collect(list(paths))
     found: list[Problem] = list(problems)
     scored: list[Assessment] = []
-    first: dict[str, str] = {}
+    first: dict[str, Case] = {}
     for name in names:
         case = batch.checked(name, partial(_read, name, framework, max_bytes))
         if isinstance(case, batch.Unreadable):
             found.extend(case.problems)
             continue
-        earlier = first.setdefault(case.header.id, name)
-        if earlier != name:
-            found.append(
-                Problem(
-                    name,
-                    f"case id {case.header.id!r} is also used by {earlier}; ids must be "
-                    "unique within a library",
-                    field="case.id",
-                )
-            )
+        earlier = first.setdefault(case.header.id, case)
+        if earlier is not case:
+            found.append(Problem(name, _counted_once(case, earlier), field="case.id"))
             continue
         scored.append(assess(framework, case))
     return Library(tuple(scored), tuple(found))
@@ -98,6 +95,29 @@ def other_framework(library: Library) -> bool:
         p.file for p in library.problems if p.severity == "error" and p.field == FRAMEWORK
     }
     return set(library.invalid) <= mismatched
+
+
+def _counted_once(case: Case, used: Case) -> str:
+    """Why a second file of one episode is left out of a library."""
+    from sanctions_check import batch
+
+    h, u = case.header, used.header
+    if batch.version_key(h.id, h.analyst, h.as_of) == batch.version_key(u.id, u.analyst, u.as_of):
+        return batch.duplicate(h.id, used.source)
+    differ = []
+    if batch.analyst_key(h.analyst) != batch.analyst_key(u.analyst):
+        differ.append(f"analyst {_given(h.analyst)}, not {_given(u.analyst)}")
+    if (h.as_of or "") != (u.as_of or ""):
+        differ.append(f"as_of {_given(h.as_of)}, not {_given(u.as_of)}")
+    return (
+        f"case id {h.id!r} is also used by {used.source}: another version of the same episode "
+        f"({'; '.join(differ)}). A library counts each episode once, so only the first file in "
+        "path order is used; keep one version of each episode in a library"
+    )
+
+
+def _given(value: str | None) -> str:
+    return repr(" ".join(value.split())) if value and value.strip() else "none"
 
 
 def _read(name: str, framework: Framework, max_bytes: int) -> Case:

@@ -28,6 +28,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
+from sanctions_check import yamladvice
 from sanctions_check.errors import InputError, Problem, WriteError
 
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
@@ -41,6 +42,7 @@ BYTES_PER_ITEM = 20
 EXPLAIN_LIMIT = 256 * 1024
 
 _TAG = "tag:yaml.org,2002:"
+TO_FIX = "    to fix: "  # the advice under the caret, indented as the quoted line is
 
 
 class StrictResolver(BaseResolver):
@@ -97,6 +99,20 @@ class DuplicateKeyError(ConstructorError):
     """A mapping repeats a key; YAML says keys are unique and PyYAML would keep the last."""
 
 
+def _duplicate_key(key: object, mapping: Node, repeated: Node) -> str:
+    """The repeated key, and the line of its first appearance in the same mapping."""
+    first = next(
+        (
+            k.start_mark.line + 1
+            for k, _ in mapping.value
+            if k is not repeated and isinstance(k, ScalarNode) and k.value == repeated.value
+        ),
+        None,
+    )
+    where = f"; it first appears at line {first}" if first is not None else ""
+    return f"duplicate key {key!r} (each key may appear only once{where})"
+
+
 class StrictConstructor(SafeConstructor):
     """Builds plain dicts, lists, str, int, float, bool and None — nothing else."""
 
@@ -134,7 +150,7 @@ class StrictConstructor(SafeConstructor):
                 raise DuplicateKeyError(
                     "while reading a mapping",
                     node.start_mark,
-                    f"duplicate key {key!r} (each key may appear only once)",
+                    _duplicate_key(key, node, key_node),
                     key_node.start_mark,
                 )
             mapping[key] = self.construct_object(value_node, deep=deep)
@@ -315,7 +331,7 @@ if getattr(yaml, "__with_libyaml__", False):
                         raise DuplicateKeyError(
                             "while reading a mapping",
                             node.start_mark,
-                            f"duplicate key {key!r} (each key may appear only once)",
+                            _duplicate_key(key, node, key_node),
                             key_node.start_mark,
                         )
                     if inline and value_node.__class__ is ScalarNode:
@@ -477,9 +493,13 @@ def _control_character(exc: yaml.reader.ReaderError, name: str, text: str) -> Pr
     code = exc.character if isinstance(exc.character, int) else ord(exc.character)
     index = text.find(chr(code))  # no character the readers refuse comes before it
     mark = _mark(text, index if index >= 0 else min(exc.position, len(text)))
+    problem = f"the control character U+{code:04X} is not allowed in YAML text"
+    fault = yamladvice.Fault(problem, "", mark.line, mark.column, None, None)
+    message = f"{problem}\n{mark.get_snippet()}"  # the character itself is cleaned when printed
+    what = yamladvice.advice(fault, text.split("\n"))
     return Problem(
         name,
-        f"the control character U+{code:04X} is not allowed in YAML text",
+        message + ("\n" + TO_FIX + what if what else ""),
         line=mark.line + 1,
         column=mark.column + 1,
     )
@@ -539,6 +559,19 @@ def _problem_from_yaml(exc: yaml.MarkedYAMLError, name: str, text: str = "") -> 
     snippet = mark.get_snippet() if mark is not None and getattr(mark, "buffer", None) else None
     if snippet:
         message += "\n" + snippet
+    if mark is not None and text:
+        context = exc.context_mark
+        fault = yamladvice.Fault(
+            problem=exc.problem or "",
+            context=exc.context or "",
+            line=mark.line,
+            column=mark.column,
+            context_line=context.line if context is not None else None,
+            context_column=context.column if context is not None else None,
+        )
+        what = yamladvice.advice(fault, text.split("\n"))
+        if what:
+            message += "\n" + TO_FIX + what
     return Problem(
         name,
         message,

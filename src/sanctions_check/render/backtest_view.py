@@ -226,6 +226,24 @@ def _option_lines(result: Backtest) -> list[str]:
     return lines
 
 
+def refusal(result: Backtest) -> str | None:
+    """Why nothing can be back-tested, or None. No episode with an ordered verdict, or episodes
+    that all share one verdict, leave no comparable pair: every figure would be empty, and a
+    table of them would say nothing true about the outlook."""
+    if result.outlook.pairs:
+        return None
+    reasons: dict[str, int] = {}
+    for excluded in result.excluded:
+        reasons[excluded.reason] = reasons.get(excluded.reason, 0) + 1
+    counted = sorted(reasons.items(), key=lambda item: (-item[1], item[0]))
+    if not result.episodes:
+        return words.backtest_none(len(result.excluded), counted)
+    verdicts = {e.verdict for e in result.episodes}
+    if len(verdicts) == 1:
+        return words.backtest_one_verdict(len(result.episodes), verdicts.pop(), counted)
+    return None  # verdicts differ but no pair is scored on both: the table says so
+
+
 def build(result: Backtest) -> BacktestView:
     outlook = _concordance(result.outlook)
     factors = tuple(_concordance(c) for c in result.factors)
@@ -239,8 +257,11 @@ def build(result: Backtest) -> BacktestView:
         closing.append(words.BACKTEST_DASH)
     hindsight = result.hindsight_answers
     closing += _option_lines(result)
+    kept = len(result.episodes)
     closing += [
-        words.backtest_hindsight(hindsight) if hindsight else words.backtest_no_hindsight(),
+        words.backtest_hindsight(hindsight, kept)
+        if hindsight
+        else words.backtest_no_hindsight(kept),
         words.BACKTEST_METHOD,
         words.BACKTEST_RED_FLAGS,
         words.bootstrap_text(result.resamples, result.seed),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sanctions_check.framework import Purpose, Source
+from sanctions_check.framework import Applicability, Condition, Purpose, Source
 from sanctions_check.render.factors_view import (
     SCHEMA,
     FactorsView,
@@ -24,6 +24,8 @@ from sanctions_check.serialise import dumps
 class FactorsJson:
     def text(self, view: FactorsView) -> str:
         item = view.item
+        if isinstance(item, FactorView) and view.question is not None:
+            return dumps(question_in_factor_data(item, view.question))
         if isinstance(item, FactorView):
             return dumps(factor_data(item))
         if isinstance(item, RiskView):
@@ -47,7 +49,43 @@ def question_data(q: QuestionView) -> dict[str, Any]:
             "reason": q.neutral_reason,
             "sources": list(q.neutral_sources),
         },
+        "role": q.role,
+        "insider": q.insider,
+        "purposes": None
+        if q.purposes is None
+        else {
+            "ids": list(q.purposes.ids),
+            "reason": q.purposes.reason,
+            "sources": list(q.purposes.sources),
+        },
+        "applies_to": None if q.applies is None else q.applies.id,
+        "see": [c.id for c in q.see],
     }
+
+
+def question_in_factor_data(f: FactorView, q: QuestionView) -> dict[str, Any]:
+    """One question, as the factor's list holds it, with its place in its factor, and the
+    applicability and conditions its ids name."""
+    return {
+        "factor": {"id": f.id, "name": f.name, "kind": f.kind, "questions": len(f.questions)},
+        "number": q.number,
+        "question": question_data(q),
+        "applicability": None if q.applies is None else _applicability_data(q.applies),
+        "conditions": [_condition_data(c) for c in (*q.see, *q.owns)],
+    }
+
+
+def _applicability_data(a: Applicability) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "text": a.text,
+        "not_applicable": a.not_applicable,
+        "case_scopes": list(a.case_scopes),
+    }
+
+
+def _condition_data(c: Condition) -> dict[str, Any]:
+    return {"id": c.id, "name": c.name, "owner": c.owner}
 
 
 def factor_data(f: FactorView) -> dict[str, Any]:
@@ -75,6 +113,8 @@ def risk_data(r: RiskView) -> dict[str, Any]:
         "mitigations": list(r.mitigations),
         "evidence": r.evidence,
         "sources": [_source_key(s) for s in r.sources],
+        "applies_to": None if r.applies is None else r.applies.id,
+        "see": [c.id for c in r.see],
     }
 
 
@@ -122,6 +162,17 @@ def framework_data(view: FrameworkView) -> dict[str, Any]:
             for s in view.sources
         ],
         "design_choices": [{"id": d.id, "text": d.text} for d in view.design_choices],
+        "applicability": [_applicability_data(a) for a in view.applicability],
+        "case_scopes": [
+            {
+                "id": c.id,
+                "name": c.name,
+                "meaning": c.meaning,
+                "outside_definition": c.outside_definition,
+            }
+            for c in view.case_scopes
+        ],
+        "conditions": [_condition_data(c) for c in view.conditions],
         "inclusion": None
         if view.inclusion is None
         else {

@@ -12,8 +12,14 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from sanctions_check import textsafe
-from sanctions_check.framework import DEFAULT_NEUTRAL, Source
-from sanctions_check.render.factors_view import FactorsView, FactorView, FrameworkView, RiskView
+from sanctions_check.framework import DEFAULT_NEUTRAL, Applicability, Condition, Source
+from sanctions_check.render.factors_view import (
+    FactorsView,
+    FactorView,
+    FrameworkView,
+    QuestionView,
+    RiskView,
+)
 from sanctions_check.render.wording import common
 from sanctions_check.render.wording import framework as words
 
@@ -83,7 +89,9 @@ class FactorsTerminal:
     def draw(self, view: FactorsView, console: Console) -> None:
         page = _Page(console)
         item = view.item
-        if isinstance(item, FactorView):
+        if isinstance(item, FactorView) and view.question is not None:
+            _question_in_factor(page, item, view.question, view.whole_factor or "")
+        elif isinstance(item, FactorView):
             _factor(page, item)
         elif isinstance(item, RiskView):
             _risk(page, item)
@@ -176,10 +184,14 @@ def _factor_table(page: _Page, view: FrameworkView) -> None:
     page.console.print(grid)
 
 
-def _factor(page: _Page, f: FactorView) -> None:
-    ev = f.evidence
+def _factor_heading(page: _Page, f: FactorView) -> None:
     page.para(f"{f.name} ({f.kind_text}) · {words.FV_ID}: {f.id}", style="bold")
     page.para(f.description)
+
+
+def _factor(page: _Page, f: FactorView) -> None:
+    ev = f.evidence
+    _factor_heading(page, f)
     page.blank()
     page.labelled(words.FV_WHY, f.why)
     page.blank()
@@ -197,15 +209,59 @@ def _factor(page: _Page, f: FactorView) -> None:
     page.para(words.FV_QUESTIONS_INTRO, style="dim")
     for q in f.questions:
         page.blank()
-        first = f"{q.number}. "
-        page.para(q.text, style="bold", first=first)
-        indent = len(first)
-        page.para(words.fv_question_id(q.id, q.weight), indent=indent, style="cyan")
-        page.para(q.help, indent=indent, style="dim")
-        page.levels(q.levels, indent)
-        if q.neutral_reason or q.neutral != DEFAULT_NEUTRAL:
-            page.para(words.fv_neutral(q.neutral, q.neutral_reason), indent=indent, style="dim")
-        page.labelled(f.advice_lead, q.advice, indent=indent)
+        _question(page, f, q)
+
+
+def _question(page: _Page, f: FactorView, q: QuestionView) -> None:
+    """One question in full: its text, id and weight, help, levels, neutral value and advice."""
+    first = f"{q.number}. "
+    page.para(q.text, style="bold", first=first)
+    indent = len(first)
+    page.para(words.fv_question_id(q.id, q.weight), indent=indent, style="cyan")
+    page.para(q.help, indent=indent, style="dim")
+    page.levels(q.levels, indent)
+    if q.neutral_reason or q.neutral != DEFAULT_NEUTRAL:
+        page.para(words.fv_neutral(q.neutral, q.neutral_reason), indent=indent, style="dim")
+    if q.role is not None:
+        page.labelled(words.FV_ROLE, words.fv_role(q.role), indent=indent, style="dim")
+    if q.insider:
+        page.labelled(words.FV_INSIDER, words.FV_INSIDER_TEXT, indent=indent, style="dim")
+    if q.purposes is not None:
+        purposes = words.fv_purposes(list(q.purpose_names), q.purposes.reason)
+        page.labelled(words.FV_PURPOSES, purposes, indent=indent, style="dim")
+    _applies_and_conditions(page, q.applies, q.see, q.owns, indent)
+    page.labelled(f.advice_lead, q.advice, indent=indent)
+
+
+def _applies_and_conditions(
+    page: _Page,
+    applies: Applicability | None,
+    see: tuple[Condition, ...],
+    owns: tuple[Condition, ...],
+    indent: int,
+) -> None:
+    """When a question or risk applies, and the conditions it leaves to others or owns."""
+    if applies is not None:
+        text = words.fv_applies(applies.text, applies.not_applicable)
+        page.labelled(words.fv_applicability(applies.id), text, indent=indent, style="dim")
+    for condition in see:
+        text = words.fv_see(condition.name, condition.owner)
+        page.labelled(words.FV_NOT_ASKED, text, indent=indent, style="dim")
+    for condition in owns:
+        page.labelled(
+            words.FV_ASKED_HERE, words.fv_owns(condition.name), indent=indent, style="dim"
+        )
+
+
+def _question_in_factor(page: _Page, f: FactorView, q: QuestionView, whole: str) -> None:
+    """The one question asked for, under its factor's heading, with the way to the rest."""
+    _factor_heading(page, f)
+    page.heading(words.fv_question_of(q.number, len(f.questions), f.name))
+    page.para(words.FV_QUESTIONS_INTRO, style="dim")
+    page.blank()
+    _question(page, f, q)
+    page.blank()
+    page.para(whole, style="dim")
 
 
 def _risk(page: _Page, r: RiskView) -> None:
@@ -222,6 +278,9 @@ def _risk(page: _Page, r: RiskView) -> None:
         page.para(mitigation, indent=2, first="• ")
     page.blank()
     page.labelled(words.FV_RISK_EVIDENCE, r.evidence)
+    if r.applies is not None or r.see or r.owns:
+        page.blank()
+        _applies_and_conditions(page, r.applies, r.see, r.owns, 0)
     if r.sources:
         page.para(f"{words.FV_SOURCES}:", style="dim")
         for source in r.sources:

@@ -11,8 +11,11 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from sanctions_check.framework import (
+    Applicability,
     Band,
+    CaseScope,
     Caveat,
+    Condition,
     DesignChoice,
     Evidence,
     Factor,
@@ -21,6 +24,7 @@ from sanctions_check.framework import (
     Gate,
     Inclusion,
     Purpose,
+    PurposeTag,
     Question,
     Risk,
     RiskBand,
@@ -31,6 +35,7 @@ from sanctions_check.render.wording import framework as words
 
 SCHEMA = "sanctions-check/framework-json@1"
 LEVELS = range(5)
+NEAR_AT_MOST = 3  # ids containing a mistyped one that are all suggested
 
 
 # --- the model ---------------------------------------------------------------------------------
@@ -51,6 +56,13 @@ class QuestionView(NamedTuple):
     neutral: float  # what an unknown or unanswered answer counts as in the point outlook
     neutral_reason: str | None  # why, when the framework departs from the scale's midpoint
     neutral_sources: tuple[str, ...]
+    role: str | None  # lever | target | context; None: not marked (taken as a lever)
+    insider: bool  # rarely answerable from outside government
+    purposes: PurposeTag | None  # the purposes it bears on, where not all
+    purpose_names: tuple[str, ...]  # those purposes' names, in the tag's order
+    applies: Applicability | None  # when it applies, and the standard n/a note
+    see: tuple[Condition, ...]  # conditions asked and scored by another question or risk
+    owns: tuple[Condition, ...]  # conditions asked and scored here, once
 
 
 class FactorView(NamedTuple):
@@ -95,6 +107,9 @@ class RiskView(NamedTuple):
     mitigations: tuple[str, ...]
     evidence: str
     sources: tuple[Source | str, ...]
+    applies: Applicability | None
+    see: tuple[Condition, ...]
+    owns: tuple[Condition, ...]
 
 
 class FrameworkView(NamedTuple):
@@ -116,6 +131,9 @@ class FrameworkView(NamedTuple):
     sources: tuple[Source, ...]
     design_choices: tuple[DesignChoice, ...]
     inclusion: Inclusion | None
+    applicability: tuple[Applicability, ...]
+    case_scopes: tuple[CaseScope, ...]
+    conditions: tuple[Condition, ...]
 
     def find(self, ident: str) -> FactorView | RiskView | None:
         """The factor or risk with this id, whatever its case ('Exposure' finds 'exposure')."""
@@ -126,29 +144,62 @@ class FrameworkView(NamedTuple):
                 return item
         return None
 
+    def questions_named(self, ident: str) -> tuple[tuple[FactorView, QuestionView], ...]:
+        """Every question this id names, with its factor, whatever its case: a question id
+        ('un_backing'), or one qualified by its factor ('coordination.un_backing'), which tells
+        apart two factors' questions of one id."""
+        wanted = ident.strip().casefold()
+        factor_id, dot, question_id = wanted.rpartition(".")
+        return tuple(
+            (f, q)
+            for f in self.factors
+            if not dot or f.id.casefold() == factor_id
+            for q in f.questions
+            if q.id.casefold() == question_id
+        )
+
     @property
     def ids(self) -> tuple[str, ...]:
-        return tuple(f.id for f in self.factors) + tuple(r.id for r in self.risks)
+        """What `factors ID` finds: factor, risk and question ids."""
+        questions = (q.id for f in self.factors for q in f.questions)
+        return tuple(
+            dict.fromkeys((*(f.id for f in self.factors), *(r.id for r in self.risks), *questions))
+        )
 
-    def near(self, ident: str) -> str | None:
-        """The id a mistyped one most likely meant: one that contains it ('evasion' names
-        'evasion_asset_flight'), else the closest spelling; None when nothing is close."""
+    def near(self, ident: str) -> tuple[str, ...]:
+        """The ids a mistyped one most likely meant, among factor, risk and question ids: those
+        that contain it ('evasion' names 'evasion_asset_flight', and 'evasion_routes' too), up
+        to three, else the closest spelling; none when nothing is close."""
         import difflib
 
         wanted = ident.strip().casefold()
         if len(wanted) >= 3:
             containing = [i for i in self.ids if wanted in i.casefold()]
-            if len(containing) == 1:
-                return containing[0]
-        close = difflib.get_close_matches(wanted, self.ids, n=1, cutoff=0.6)
-        return close[0] if close else None
+            if 0 < len(containing) <= NEAR_AT_MOST:
+                return tuple(containing)
+        return tuple(difflib.get_close_matches(wanted, self.ids, n=1, cutoff=0.6))
 
 
 def _sources(fw: Framework, keys: tuple[str, ...]) -> tuple[Source | str, ...]:
     return tuple(fw.source(key) or key for key in keys)
 
 
-def question_view(fw: Framework, number: int, q: Question) -> QuestionView:
+def _conditions(fw: Framework, ids: tuple[str, ...]) -> tuple[Condition, ...]:
+    """The conditions named, as the framework defines them (the loader checks every id)."""
+    return tuple(c for ident in ids for c in fw.conditions if c.id == ident)
+
+
+def _owned(fw: Framework, owner: str) -> tuple[Condition, ...]:
+    return tuple(c for c in fw.conditions if c.owner == owner)
+
+
+def _purpose_names(fw: Framework, tag: PurposeTag | None) -> tuple[str, ...]:
+    if tag is None:
+        return ()
+    return tuple((fw.purpose(ident) or Purpose(ident, ident, "")).name for ident in tag.ids)
+
+
+def question_view(fw: Framework, number: int, q: Question, factor_id: str = "") -> QuestionView:
     return QuestionView(
         number=number,
         id=q.id,
@@ -162,6 +213,13 @@ def question_view(fw: Framework, number: int, q: Question) -> QuestionView:
         neutral=q.neutral,
         neutral_reason=q.neutral_reason,
         neutral_sources=tuple(q.neutral_sources),
+        role=q.role,
+        insider=q.insider,
+        purposes=q.purposes,
+        purpose_names=_purpose_names(fw, q.purposes),
+        applies=fw.applies(q.applies_to),
+        see=_conditions(fw, q.see),
+        owns=_owned(fw, f"{factor_id}.{q.id}"),
     )
 
 
@@ -177,7 +235,7 @@ def factor_view(fw: Framework, f: Factor) -> FactorView:
         weight_reason=f.weight_reason,
         evidence=f.evidence,
         sources=_sources(fw, tuple(f.evidence.sources)),
-        questions=tuple(question_view(fw, n, q) for n, q in enumerate(f.questions, 1)),
+        questions=tuple(question_view(fw, n, q, f.id) for n, q in enumerate(f.questions, 1)),
     )
 
 
@@ -193,6 +251,9 @@ def risk_view(fw: Framework, r: Risk) -> RiskView:
         mitigations=tuple(r.mitigations),
         evidence=r.evidence,
         sources=_sources(fw, tuple(r.sources)),
+        applies=fw.applies(r.applies_to),
+        see=_conditions(fw, r.see),
+        owns=_owned(fw, r.id),
     )
 
 
@@ -216,18 +277,41 @@ def build(fw: Framework) -> FrameworkView:
         sources=tuple(fw.sources),
         design_choices=tuple(fw.design_choices),
         inclusion=fw.inclusion,
+        applicability=tuple(fw.applicability),
+        case_scopes=tuple(fw.case_scopes),
+        conditions=tuple(fw.conditions),
     )
 
 
 class FactorsView(NamedTuple):
-    """The view of `factors`: the whole framework, and the one factor or risk asked for (None:
-    the overview)."""
+    """The view of `factors`: the whole framework, and the one factor, risk or question asked for
+    (None: the overview). A question is shown in its factor: ``item`` is the factor."""
 
     framework: FrameworkView
     item: FactorView | RiskView | None
+    question: QuestionView | None = None
+    ambiguous: tuple[str, ...] = ()  # 'factor.question' for each factor whose question has the id
+
+    @property
+    def whole_factor(self) -> str | None:
+        """The command that shows the question's whole factor."""
+        if self.question is None or not isinstance(self.item, FactorView):
+            return None
+        return words.fv_whole_factor(self.item.id)
 
 
 def view(fw: Framework, ident: str | None) -> FactorsView:
-    """The framework, with the factor or risk ``ident`` names (in any case) when it is given."""
+    """The framework, with what ``ident`` names (in any case) when it is given: a factor or risk,
+    else a question (in its factor). An id that names questions of several factors is named by
+    each of them in ``ambiguous``, and nothing is shown."""
     framework = build(fw)
-    return FactorsView(framework, framework.find(ident) if ident is not None else None)
+    if ident is None:
+        return FactorsView(framework, None)
+    item = framework.find(ident)
+    if item is not None:
+        return FactorsView(framework, item)
+    found = framework.questions_named(ident)
+    if len(found) == 1:
+        factor, question = found[0]
+        return FactorsView(framework, factor, question)
+    return FactorsView(framework, None, ambiguous=tuple(f"{f.id}.{q.id}" for f, q in found))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from sanctions_check.errors import Problem
 from sanctions_check.numbers import percent
 from sanctions_check.placement import PLACED
+from sanctions_check.render import versions
 from sanctions_check.render.provenance import FrameworkId, framework_id
 from sanctions_check.render.wording import common
 from sanctions_check.render.wording import score as words
@@ -26,6 +27,8 @@ SCHEMA = "sanctions-check/score@2"
 CSV_COLUMNS = (
     "file",
     "id",
+    "analyst",
+    "as_of",
     "title",
     "hypothetical",
     "band",
@@ -163,7 +166,7 @@ def _band_cell(row: ScoreRow, labels: tuple[str, ...]) -> str:
     return words.band_with_span(band + marks, low, high)
 
 
-def _cells(row: ScoreRow, labels: tuple[str, ...]) -> tuple[str, ...]:
+def _cells(row: ScoreRow, labels: tuple[str, ...], case: str) -> tuple[str, ...]:
     top = words.NO_CELL
     if row.top_risk_name is not None and row.top_risk_low is not None:
         top = words.risk_short(
@@ -172,7 +175,7 @@ def _cells(row: ScoreRow, labels: tuple[str, ...]) -> tuple[str, ...]:
     outlook = common.score_with_range(row.outlook, row.low, row.high)
     outlook = outlook.replace("(range ", "(")
     return (
-        row.id + (words.HYPOTHETICAL_MARK if row.hypothetical else ""),
+        case + (words.HYPOTHETICAL_MARK if row.hypothetical else ""),
         _band_cell(row, labels),
         outlook,
         percent(row.coverage),
@@ -181,8 +184,13 @@ def _cells(row: ScoreRow, labels: tuple[str, ...]) -> tuple[str, ...]:
     )
 
 
-def _legend(rows: list[ScoreRow], labels: tuple[str, ...]) -> list[str]:
+def _legend(
+    rows: list[ScoreRow], labels: tuple[str, ...], cases: dict[str, versions.Shown]
+) -> list[str]:
     lines = []
+    repeated = {row.id: cases[row.file].versions for row in rows if cases[row.file].versions > 1}
+    if repeated:
+        lines.append(words.versions_note(list(repeated.items())))
     if any(row.hypothetical for row in rows):
         lines.append(words.HYPOTHETICAL_NOTE)
     if any(row.capped for row in rows):
@@ -198,10 +206,12 @@ def _legend(rows: list[ScoreRow], labels: tuple[str, ...]) -> list[str]:
 
 
 def table(score_head: ScoreHead, rows: list[ScoreRow]) -> ScoreTable:
-    """The table of the valid cases of a batch, ranked; the placement among past episodes as a
-    last, optional column when any case is placed."""
+    """The table of the valid cases of a batch, ranked; versions of one case id each show what
+    tells them apart (:mod:`~sanctions_check.render.versions`); the placement among past episodes
+    as a last, optional column when any case is placed."""
     ordered = ranked(rows)
     labels = score_head.band_labels
+    cases = versions.shown(rows)
     fw = score_head.framework
     placed = any(r.placement is not None and r.placement.status == PLACED for r in ordered)
     return ScoreTable(
@@ -209,11 +219,13 @@ def table(score_head: ScoreHead, rows: list[ScoreRow]) -> ScoreTable:
         markdown_title=words.markdown_title(fw.id, fw.version),
         headers=(*words.HEADERS, words.PAST_HEADER) if placed else words.HEADERS,
         cells=tuple(
-            (*_cells(row, labels), _past_cell(row)) if placed else _cells(row, labels)
+            (*_cells(row, labels, cases[row.file].label), _past_cell(row))
+            if placed
+            else _cells(row, labels, cases[row.file].label)
             for row in ordered
         ),
         notes=(
-            *_legend(ordered, labels),
+            *_legend(ordered, labels, cases),
             f"{common.OUTLOOK_EXPLAINED} {common.NEUTRAL_RULE} {words.RISK_NOTE}",
         ),
         optional=1 if placed else 0,

@@ -18,25 +18,29 @@ class SimilarMarkdown:
             lines += [f"**{md(note.text)}**" if note.warning else md(note.text), ""]
         if view.analogues:
             headers = words.SIMILAR_HEADERS
-            lines.append("| " + " | ".join(cell(h) for h in headers) + " |")
-            lines.append(
-                "| "
-                + " | ".join("---:" if i in RIGHT else "---" for i in range(len(headers)))
-                + " |"
-            )
-            for a in view.analogues:
-                row = [
-                    str(a.rank),
-                    f"{cell(a.title)} ({cell(a.id)})",
-                    cell(a.distance_text),
-                    cell(a.overlap_text),
-                    cell(a.outlook_text),
-                    cell(a.verdict_text),
-                ]
-                lines.append("| " + " | ".join(row) + " |")
-            lines += ["", f"**{md(words.DIFFERS_HEADING)}**", ""]
-            lines += [md(a.line) for a in view.analogues]
-            lines.append("")
+            by_rank = {a.rank: a for a in view.analogues}
+            for group in view.groups:
+                lines += [f"**{md(group.heading)}**", ""]
+                lines.append("| " + " | ".join(cell(h) for h in headers) + " |")
+                lines.append(
+                    "| "
+                    + " | ".join("---:" if i in RIGHT else "---" for i in range(len(headers)))
+                    + " |"
+                )
+                for a in (by_rank[rank] for rank in group.ranks):
+                    row = [
+                        str(a.rank),
+                        f"{cell(a.title)} ({cell(a.id)})",
+                        cell(a.distance_text),
+                        cell(a.overlap_text),
+                        cell(a.outlook_text),
+                        cell(a.verdict_text),
+                    ]
+                    lines.append("| " + " | ".join(row) + " |")
+                lines.append("")
+            lines += [f"**{md(words.DIFFERS_HEADING)}**", "", md(view.differs_explained), ""]
+            lines += [md(a.line) + "  " for a in view.analogues[:-1]]
+            lines += [md(view.analogues[-1].line), ""]
         for line in view.footer:
             lines += [md(line), ""]
         return "\n".join(lines).rstrip("\n") + "\n"

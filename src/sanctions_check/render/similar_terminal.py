@@ -6,50 +6,65 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sanctions_check.render.console import text as t
-from sanctions_check.render.similar_view import SimilarView
+from sanctions_check.render.similar_view import AnalogueRow, SimilarView
 from sanctions_check.render.wording import history as words
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
 RIGHT = (0, 2, 3)  # rank, distance, overlap
+OVERLAP = 3
 
 
-def _paragraph(console: Console, value: str, indent: int = 3) -> None:
+def _paragraph(console: Console, value: str, indent: int = 3, style: str = "") -> None:
     """A paragraph wrapped to the console with a hanging indent, without trailing spaces."""
     import textwrap
 
     width = max((console.width or 80) - indent, 20)
     lines = textwrap.wrap(value, width=width, break_long_words=False, break_on_hyphens=False)
-    console.print(t("\n".join(lines[:1] + [" " * indent + line for line in lines[1:]])))
+    console.print(t("\n".join(lines[:1] + [" " * indent + line for line in lines[1:]]), style))
 
 
 class SimilarTerminal:
     def draw(self, view: SimilarView, console: Console) -> None:
-        from rich.table import Table
-
         console.print(t(view.heading, "bold"))
         for note in view.notices:
             console.print(t(note.text, "yellow" if note.warning else ""))
         if view.analogues:
-            console.print()
-            table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
-            for i, header in enumerate(words.SIMILAR_HEADERS):
-                table.add_column(header, justify="right" if i in RIGHT else "left")
-            for a in view.analogues:
-                table.add_row(
-                    t(a.rank),
-                    t(a.id),
-                    t(a.distance_text),
-                    t(a.overlap_text, "yellow" if a.weak else ""),
-                    t(a.outlook_text),
-                    t(a.verdict_text),
-                )
-            console.print(table)
+            cells = {a.rank: _cells(a) for a in view.analogues}
+            widths = [
+                max(len(text) for text in (header, *(row[i] for row in cells.values())))
+                for i, header in enumerate(words.SIMILAR_HEADERS)
+            ]
+            for group in view.groups:
+                console.print()
+                _paragraph(console, group.heading, indent=0, style="bold")
+                console.print(_table([cells[rank] for rank in group.ranks], widths, group.weak))
             console.print()
             console.print(t(words.DIFFERS_HEADING, "bold"))
+            _paragraph(console, view.differs_explained, indent=0, style="dim")
             for a in view.analogues:
                 _paragraph(console, a.line)
         console.print()
         for line in view.footer:
             console.print(t(line, "dim"))
+
+
+def _cells(a: AnalogueRow) -> tuple[str, ...]:
+    return (str(a.rank), a.id, a.distance_text, a.overlap_text, a.outlook_text, a.verdict_text)
+
+
+def _table(rows: list[tuple[str, ...]], widths: list[int], weak: bool) -> Table:
+    """One group's rows, its columns as wide as the widest of every group, so that the groups
+    line up."""
+    from rich.table import Table
+
+    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
+    for i, (header, width) in enumerate(zip(words.SIMILAR_HEADERS, widths, strict=True)):
+        table.add_column(header, justify="right" if i in RIGHT else "left", min_width=width)
+    for row in rows:
+        table.add_row(
+            *(t(cell, "yellow" if weak and i == OVERLAP else "") for i, cell in enumerate(row))
+        )
+    return table

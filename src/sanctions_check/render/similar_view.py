@@ -91,6 +91,15 @@ class Notice(NamedTuple):
     warning: bool
 
 
+class AnalogueGroup(NamedTuple):
+    """The comparable analogues, or the weak ones, under a heading that says why they rank
+    where they do; ``ranks`` name the rows of ``SimilarView.analogues``."""
+
+    weak: bool
+    heading: str
+    ranks: tuple[int, ...]
+
+
 class SimilarView(NamedTuple):
     schema: str
     case: CaseRef
@@ -100,6 +109,8 @@ class SimilarView(NamedTuple):
     caveat: str
     library_size: int  # cases read from the library, before leaving any out
     analogues: tuple[AnalogueRow, ...]  # comparable ones: not weak first, then by distance
+    groups: tuple[AnalogueGroup, ...]  # the rows not weak, then the weak ones: each non-empty
+    differs_explained: str  # why this case's figure beside each episode's changes from row to row
     not_comparable: tuple[EpisodeRef, ...]  # no question answered in both
     excluded: tuple[ExcludedView, ...]
     framework: FrameworkId
@@ -125,13 +136,23 @@ def _factor(f: FactorDifference) -> FactorCompared:
 
 
 def _line(rank: int, a: Analogue) -> str:
-    differences = [words.difference_text(f.name, f.this, f.other) for f in a.differs_most]
+    differences = [
+        words.difference_on(f.name, f.this, f.other, f.shared, f.questions) for f in a.differs_most
+    ]
     line = words.differs_text(rank, a.case_id, one_line(a.title), differences)
     if a.purposes:
         line += " " + words.purpose_verdicts_text(list(a.purposes))
     if a.quote:
         line += " " + words.quote_text(one_line(a.quote))
     return line
+
+
+def _under(a: Analogue) -> float | None:
+    """The threshold, for a weak analogue whose whole percent would read as reaching it (49.6%
+    as 50%, under a heading that says "under 50%"); else None."""
+    if a.weak and a.comparable and whole(a.overlap * 100) >= whole(a.threshold * 100):
+        return a.threshold
+    return None
 
 
 def _analogue(rank: int, a: Analogue) -> AnalogueRow:
@@ -154,7 +175,7 @@ def _analogue(rank: int, a: Analogue) -> AnalogueRow:
         differs_most=tuple(f.factor_id for f in a.differs_most),
         factors=tuple(_factor(f) for f in a.compared),
         distance_text=common.number(a.distance),
-        overlap_text=words.overlap_cell(a.overlap, a.weak),
+        overlap_text=words.overlap_cell(a.overlap, a.weak, _under(a)),
         outlook_text=words.outlook_cell(band, score),
         verdict_text=common.verdict_or_none(a.verdict),
         line=_line(rank, a),
@@ -174,8 +195,6 @@ def _notices(result: Similarity) -> tuple[Notice, ...]:
 
 def _footer(result: Similarity) -> tuple[str, ...]:
     lines = []
-    if any(a.weak for a in result.analogues):
-        lines.append(words.weak_legend(result.threshold))
     if result.not_comparable:
         lines.append(words.similar_not_comparable([a.case_id for a in result.not_comparable]))
     if result.excluded:
@@ -186,7 +205,19 @@ def _footer(result: Similarity) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def _groups(rows: tuple[AnalogueRow, ...], threshold: float) -> tuple[AnalogueGroup, ...]:
+    strong = tuple(row.rank for row in rows if not row.weak)
+    weak = tuple(row.rank for row in rows if row.weak)
+    groups = []
+    if strong:
+        groups.append(AnalogueGroup(False, words.strong_heading(threshold), strong))
+    if weak:
+        groups.append(AnalogueGroup(True, words.weak_heading(threshold, bool(strong)), weak))
+    return tuple(groups)
+
+
 def build(result: Similarity) -> SimilarView:
+    rows = tuple(_analogue(rank, a) for rank, a in enumerate(result.analogues, start=1))
     return SimilarView(
         schema=SCHEMA,
         case=CaseRef(
@@ -201,7 +232,9 @@ def build(result: Similarity) -> SimilarView:
         method=words.SIMILAR_METHOD,
         caveat=words.SIMILAR_CAVEAT,
         library_size=result.library_size,
-        analogues=tuple(_analogue(rank, a) for rank, a in enumerate(result.analogues, start=1)),
+        analogues=rows,
+        groups=_groups(rows, result.threshold),
+        differs_explained=words.DIFFERS_EXPLAINED,
         not_comparable=tuple(
             EpisodeRef(id=a.case_id, title=a.title, file=a.file) for a in result.not_comparable
         ),

@@ -1,5 +1,9 @@
-"""`validate`: one line per valid file as it is checked ("FILE: ok"); the problems of the others
-and the tally go to standard error."""
+"""`validate`: one line per valid file ("FILE: ok", or "FILE: ok, 2 warnings" when it has
+warnings, which go to standard error with every other problem); the tally goes to standard error.
+
+The lines are written once every file is checked, so that a file whose case id another file of
+the batch shares (a version: another analyst, or another as_of date) can say which version it is.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from sanctions_check import textsafe
 from sanctions_check.errors import shown_name
+from sanctions_check.render import versions
 from sanctions_check.render.wording import errors as words
 
 if TYPE_CHECKING:
@@ -17,9 +22,20 @@ if TYPE_CHECKING:
 class ValidateText:
     def start(self, head: None, environment: Environment) -> None:
         self.environment = environment
+        self.rows: list[Checked] = []
 
     def add(self, row: Checked) -> None:
-        self.environment.write(words.valid_file(textsafe.plain(shown_name(row.file))) + "\n")
+        self.rows.append(row)
 
     def finish(self, tail: None) -> None:
-        """Nothing after the lines: the tally is a message, on standard error."""
+        """The lines; the tally is a message, on standard error."""
+        cases = versions.shown(self.rows)
+        for row in self.rows:
+            case = cases[row.file]
+            line = words.valid_file(
+                shown_name(row.file),
+                row.warnings,
+                case.label if case.versions > 1 else None,
+                case.versions,
+            )
+            self.environment.write(textsafe.plain(line) + "\n")

@@ -49,19 +49,34 @@ def validate_tally(valid: int, invalid: int) -> str:
 
 
 def below_threshold(threshold: float, ids: list[str]) -> str:
+    """The cases under --fail-under, each named as the table names it (versions told apart)."""
     return f"below --fail-under {threshold:g}: {', '.join(ids)}"
 
 
-def valid_file(name: str) -> str:
-    """`validate`'s line for a file that passed."""
-    return f"{name}: ok"
+def valid_file(name: str, warnings: int, version: str | None = None, versions: int = 1) -> str:
+    """`validate`'s line for a file that passed: 'FILE: ok', 'FILE: ok, 2 warnings', and for a
+    version of a case id that other files share, which version it is."""
+    counted = f", {warnings} warning{'' if warnings == 1 else 's'}" if warnings else ""
+    which = f" — {version}, one of {versions} versions of its case" if version else ""
+    return f"{name}: ok{counted}{which}"
 
 
-def fv_unknown_id(ident: str, near: str | None, factor_ids: list[str], risk_ids: list[str]) -> str:
-    """`factors` given an id that is neither a factor nor a risk (``near``: the likely one)."""
-    hint = f" (did you mean {near!r}?)" if near else ""
-    text = f"error: no factor or risk {ident!r}{hint}; factors: {', '.join(factor_ids)}"
-    return text + (f"; risks: {', '.join(risk_ids)}" if risk_ids else "")
+def fv_unknown_id(
+    ident: str, near: tuple[str, ...], factor_ids: list[str], risk_ids: list[str]
+) -> str:
+    """`factors` given an id that is no factor, risk or question (``near``: the likely ones)."""
+    hint = f" (did you mean {' or '.join(repr(n) for n in near)}?)" if near else ""
+    text = f"error: no factor, risk or question {ident!r}{hint}; factors: {', '.join(factor_ids)}"
+    text += f"; risks: {', '.join(risk_ids)}" if risk_ids else ""
+    return text + "; each factor's questions: sanctions-check factors FACTOR"
+
+
+def fv_ambiguous_question(ident: str, qualified: list[str]) -> str:
+    """`factors` given a question id that several factors' questions have."""
+    return (
+        f"error: {ident!r} is a question of {len(qualified)} factors; name one as "
+        f"FACTOR.QUESTION: {', '.join(qualified)}"
+    )
 
 
 def template_next(path: str) -> str:

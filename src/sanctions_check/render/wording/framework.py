@@ -23,8 +23,9 @@ FV_RISKS_INTRO = (
     "with its mitigations; never subtracted from it."
 )
 FV_SHOW_ONE = (
-    "Show a factor or a risk in full, with its questions or its rating levels: "
-    "sanctions-check factors ID (e.g. exposure, humanitarian_harm; any case)."
+    "Show a factor or a risk in full, with its questions or its rating levels, or one question "
+    "in its factor: sanctions-check factors ID (e.g. exposure, humanitarian_harm, "
+    "financial_ties; any case)."
 )
 FV_WHY = "Why it matters"
 FV_EVIDENCE = "Evidence"
@@ -74,3 +75,63 @@ def fv_omitted(name: str, cited_by: int, reason: str) -> str:
 
 def fv_question_id(ident: str, weight: float) -> str:
     return f"id: {ident} · weight {weight:g}"
+
+
+def fv_question_of(number: int, total: int, factor: str) -> str:
+    """Where a question shown alone stands: 'Question 2 of 6 in Coordination'."""
+    return f"Question {number} of {total} in {factor}"
+
+
+def fv_whole_factor(factor_id: str) -> str:
+    """The command that shows a question's whole factor."""
+    return f"The whole factor, with its other questions: sanctions-check factors {factor_id}"
+
+
+FV_ROLE = "Lever or condition"
+FV_ROLES = {
+    "lever": "a lever, something the implementer's policy can change",
+    "target": "a condition of the targets, never offered as a lever",
+    "context": "a condition of the context, never offered as a lever",
+}
+FV_INSIDER = "Insider question"
+FV_INSIDER_TEXT = (
+    "rarely answerable from outside government: public sources seldom show it, and an outside "
+    "analyst may have to answer unknown."
+)
+FV_PURPOSES = "Purposes"
+FV_NOT_ASKED = "Not asked here"
+FV_ASKED_HERE = "Asked here"
+
+
+def fv_role(role: str) -> str:
+    return f"{FV_ROLES.get(role, role)}."
+
+
+def fv_purposes(names: list[str], reason: str) -> str:
+    """The purposes a tagged question bears on, and why: 'Coerce and Constrain only: …'."""
+    listed = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "".join(names)
+    return f"bears on {listed} only: {reason}"
+
+
+def fv_applicability(ident: str) -> str:
+    """A question's or risk's applicability, labelled with its id: 'Applicability (financial)'."""
+    return f"Applicability ({ident})"
+
+
+def fv_applies(text: str, not_applicable: str | None) -> str:
+    """When a question or risk applies, and the note to write with n/a when it does not."""
+    if not not_applicable:
+        return text
+    return f"{text} Otherwise answer n/a, with the note: “{not_applicable}”"
+
+
+def fv_see(condition: str, owner: str) -> str:
+    """A condition another question or risk asks and scores: where to find it."""
+    return f"{condition}: asked and scored once, under {owner} (sanctions-check factors {owner})."
+
+
+def fv_owns(condition: str) -> str:
+    return (
+        f"{condition}: asked and scored once, here; other questions and risks point here instead "
+        "of counting it again."
+    )

@@ -23,6 +23,43 @@ SIMILAR_HEADERS = ("#", "Episode", "Distance", "Overlap", "Outlook", "Sources' v
 DIFFERS_HEADING = (
     "Where each differs most, on the questions both answered (this case here, the episode there)"
 )
+DIFFERS_EXPLAINED = (
+    "Each factor is compared on the questions both cases answered with a level (how many of the "
+    'factor\'s questions that is, in brackets), so the figure for this case ("here") changes '
+    "from one episode to the next: it is not this case's own factor score, which counts every "
+    "answer."
+)
+
+
+def strong_heading(threshold: float) -> str:
+    """The heading over the analogues whose distance rests on enough of the outlook's weight."""
+    return (
+        f"Comparable analogues: the distance rests on at least {percent(threshold)} of the "
+        "outlook's weight. Nearest first."
+    )
+
+
+def weak_heading(threshold: float, after_strong: bool) -> str:
+    """The heading over the weak analogues, ranked after every comparable one."""
+    after = (
+        " Ranked after every comparable analogue, however small their distance: a distance "
+        "on few questions is easily small."
+        if after_strong
+        else ""
+    )
+    return (
+        f"Weak analogues: the distance rests on under {percent(threshold)} of the outlook's "
+        f"weight.{after} Nearest first."
+    )
+
+
+def difference_on(name: str, this: float, other: float, shared: int, questions: int) -> str:
+    """One factor where an analogue differs, with the questions it is compared on:
+    'Commitment 50 here, 88 there (3 of 5 questions)'."""
+    noun = "question" if questions == 1 else "questions"
+    return f"{difference_text(name, this, other)} ({shared} of {questions} {noun})"
+
+
 WEAK_MARK = "weak"
 
 
@@ -47,10 +84,6 @@ def similar_no_strong(threshold: float) -> str:
         f"Weak analogues: no episode shares {percent(threshold)} of the outlook's weight with this "
         "case; read every distance here with care."
     )
-
-
-def weak_legend(threshold: float) -> str:
-    return f"weak: the distance rests on under {percent(threshold)} of the outlook's weight."
 
 
 SIMILAR_NONE = (
@@ -108,15 +141,17 @@ def outlook_cell(band: str, score: int | None) -> str:
     return band if score is None else f"{band} {score}"
 
 
-def overlap_cell(overlap: float, weak: bool) -> str:
-    """'62%', or '38% weak' under the threshold."""
-    return f"{percent(overlap)} {WEAK_MARK}" if weak else percent(overlap)
+def overlap_cell(overlap: float, weak: bool, under: float | None = None) -> str:
+    """'62%', or '38% weak' under the threshold; '<50% weak' (``under``: the threshold) for a
+    weak overlap that the whole percent would round up to the threshold."""
+    shown = f"<{percent(under)}" if under is not None else percent(overlap)
+    return f"{shown} {WEAK_MARK}" if weak else shown
 
 
 BACKTEST_TITLE = "Back-test: how the outlook orders past episodes by their recorded outcome"
 BACKTEST_STATEMENT = (
-    "With so few cases this describes past episodes, coded with hindsight risk (the coders knew "
-    "how each episode ended); it is not a measure of forecast accuracy."
+    "With so few cases this describes past episodes; it is not a measure of forecast accuracy. "
+    "Each episode back-tested here records how it ended, so it was coded with hindsight risk."
 )
 BACKTEST_NO_FITTING = (
     "The back-test reports and never fits: no weight, threshold or anchor is tuned to these "
@@ -179,18 +214,55 @@ def verdict_counts(counts: list[tuple[str, int]]) -> str:
     return "Verdicts: " + ", ".join(f"{verdict_text(v)} {n}" for v, n in counts) + "."
 
 
-def backtest_no_hindsight() -> str:
+def _episodes(count: int) -> str:
+    return "the back-tested episode" if count == 1 else f"the {count} back-tested episodes"
+
+
+def backtest_no_hindsight(episodes: int) -> str:
+    """Said only of episodes whose files record their outcome (the only ones back-tested)."""
     return (
-        "No answer or risk rating in these episodes is flagged as hindsight; the coders "
-        "still knew how each episode ended."
+        f"No answer or risk rating in {_episodes(episodes)} is flagged as hindsight; each file "
+        "still records how its episode ended, so its coder may have known."
     )
 
 
-def backtest_hindsight(count: int) -> str:
+def backtest_hindsight(count: int, episodes: int) -> str:
     return (
-        f"{count} answer(s) and risk rating(s) in these episodes are flagged as resting on facts "
-        "later than the case's date."
+        f"{count} answer(s) and risk rating(s) in {_episodes(episodes)} are flagged as resting on "
+        "facts later than the case's date."
     )
+
+
+BACKTEST_NEEDS = (
+    "The back-test orders past episodes by the sources' verdict that each file records (outcome: "
+    "verdict: effective, partly or ineffective), and needs two episodes whose verdicts differ."
+)
+
+
+def _reasons(reasons: list[tuple[str, int]]) -> str:
+    """Why files were left out, counted: 'no outcome recorded (3 files); …'."""
+    return "; ".join(
+        f"{EXCLUDED_REASONS.get(r, r)} ({n} file{'' if n == 1 else 's'})" for r, n in reasons
+    )
+
+
+def backtest_none(valid: int, reasons: list[tuple[str, int]]) -> str:
+    """No file can be back-tested: why each valid file was left out, counted by reason."""
+    files = "the valid case file" if valid == 1 else f"the {valid} valid case files"
+    why = _reasons(reasons)
+    return f"error: nothing to back-test: none of {files} can be ordered: {why}. {BACKTEST_NEEDS}"
+
+
+def backtest_one_verdict(episodes: int, verdict: str, reasons: list[tuple[str, int]]) -> str:
+    """Episodes with a verdict, but all the same one: no pair to compare."""
+    if episodes == 1:
+        what = "the one episode with an ordered verdict reads"
+    else:
+        both = "both" if episodes == 2 else f"all {episodes}"
+        what = f"{both} episodes with an ordered verdict read"
+    left = _reasons(reasons)
+    out = f"; left out: {left}" if left else ""
+    return f"error: nothing to back-test: {what} {verdict_text(verdict)!r}{out}. {BACKTEST_NEEDS}"
 
 
 def bootstrap_text(resamples: int, seed: int) -> str:

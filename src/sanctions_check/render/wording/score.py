@@ -64,3 +64,25 @@ def initial(label: str) -> str:
 def risk_short(name: str, value: int | None, low: int, high: int) -> str:
     """The top risk in a table cell: 'Humanitarian harm 12' or 'Humanitarian harm 0–16'."""
     return f"{name} {value}" if value is not None else f"{name} {low}–{high}"
+
+
+ANALYST_NOT_NAMED = "analyst not named"
+
+
+def as_of_text(as_of: str | None) -> str:
+    """A version's date beside its id: 'as of 2026-01-05'."""
+    return f"as of {as_of}" if as_of else "no as_of date"
+
+
+def versioned_id(case_id: str, parts: list[str]) -> str:
+    """A version's id with what tells it apart: 'kestria-2026 (B. Okafor, as of 2026-01-05)'."""
+    return f"{case_id} ({', '.join(parts)})" if parts else case_id
+
+
+def versions_note(counts: list[tuple[str, int]]) -> str:
+    """The legend's line for the versions of one case id in a batch, each scored on its own."""
+    listed = "; ".join(f"{case_id}: {n} versions" for case_id, n in counts)
+    return (
+        f"{listed}. Files of one case id by different analysts, or as of different dates, are "
+        "versions: each is scored on its own, named by what tells it apart."
+    )
