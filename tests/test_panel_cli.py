@@ -68,6 +68,7 @@ def test_json_schema(cli, tmp_path):
         "advisory",
         "case",
         "analysts",
+        "placement",
         "pooled",
         "agreement",
         "spread_measure",

@@ -251,3 +251,49 @@ def test_assess_closing_summary_places_the_case():
     drawn.draw(view, console)  # type: ignore[union-attr]
     out = console.file.getvalue()  # type: ignore[attr-defined]
     assert HEADING in out and "Past episodes: " in out
+
+
+def test_compare_places_both_outlooks_among_one_library(cli, tmp_path, monkeypatch):
+    old = EXAMPLES / "sri-lanka-2020.yaml"
+    raised = tmp_path / "raised.yaml"
+    write(raised, re.sub(r"score: [01]\n", "score: 4\n", old.read_text(encoding="utf-8")))
+    reads = []
+    load = history.load
+    monkeypatch.setattr(history, "load", lambda *a, **k: reads.append(a) or load(*a, **k))
+    result = cli("compare", old, raised, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert len(reads) == 1  # one library for both sides
+    placed = json.loads(result.stdout)["placement"]
+    sides = {}
+    for side in ("old", "new"):
+        view = placed[side]
+        outlook = json.loads(cli("report", old if side == "old" else raised, "-f", "json").stdout)
+        among, lower, level, higher = expected("sri-lanka-2020", outlook["outlook"]["score"])
+        assert "sri-lanka-2020" not in view["among"]  # the case itself, on either side
+        counts = (len(view["among"]), len(view["episodes_lower"]), len(view["episodes_level"]))
+        assert counts == (among, lower, level) and len(view["episodes_higher"]) == higher
+        sides[side] = lower
+    assert sides["new"] > sides["old"] and placed["changed"]
+    text = " ".join(cli("compare", old, raised, "-f", "markdown").stdout.split())
+    assert f"{HEADING}: " in text and " → Higher than" in text and text.count(CAVEAT) == 1
+    same = json.loads(cli("compare", old, old, "-f", "json").stdout)["placement"]
+    assert not same["changed"] and same["text"].startswith(f"{HEADING}, unchanged: ")
+    none = cli("compare", old, raised, "-f", "json", "--no-placement")
+    assert json.loads(none.stdout)["placement"] is None
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "markdown", "html"])
+def test_panel_places_the_pooled_outlook_with_its_caveat_once(cli, fmt):
+    panel = DATA / "panel"
+    data = json.loads(cli("panel", panel, "-f", "json").stdout)
+    placed, pooled = data["placement"], data["pooled"]["outlook"]["score"]
+    among, lower, level, higher = expected(data["case"]["id"], pooled)
+    assert len(placed["among"]) == among and len(placed["episodes_lower"]) == lower
+    assert len(placed["episodes_level"]) == level and len(placed["episodes_higher"]) == higher
+    result = cli("panel", panel, "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    text = " ".join(re.sub(r"<[^>]+>", " ", result.stdout).split())
+    assert "Among coded past episodes: the pooled outlook" in text
+    assert text.count(CAVEAT) == 1
+    none = json.loads(cli("panel", panel, "-f", "json", "--no-placement").stdout)
+    assert none["placement"] is None

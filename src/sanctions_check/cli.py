@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from sanctions_check.framework import Framework
     from sanctions_check.history import Library
     from sanctions_check.placement import Reference
+    from sanctions_check.render.placement_view import PlacementChange
     from sanctions_check.render.report_view import AnalogueView
     from sanctions_check.scoring import Assessment
 
@@ -610,6 +611,29 @@ def _past(
     return found
 
 
+def _compared_placement(
+    env: "Environment",
+    old: "Assessment",
+    new: "Assessment",
+    library: list[str] | None,
+    fw: "Framework",
+    max_size: int,
+) -> "PlacementChange | None":
+    """Both sides of `compare` placed among one library, read once; None when it cannot be."""
+    from sanctions_check import placement
+    from sanctions_check.render import placement_view
+
+    found = _past(env, library, fw, max_size)
+    if found is None:
+        return None
+    reference = placement.reference(found.assessments)
+    bundled = not library
+    return placement_view.change(
+        placement_view.of(old, reference, bundled=bundled),
+        placement_view.of(new, reference, bundled=bundled),
+    )
+
+
 def _report_analogues(
     assessment: "Assessment", found: "Library | None"
 ) -> "tuple[AnalogueView, ...]":
@@ -639,11 +663,14 @@ def compare(
     ),
     output: OutputOption = None,
     force: ForceOption = False,
+    placement_wanted: PlacementOption = True,
+    library: LibraryOption = None,
     framework_path: FrameworkOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX,
 ) -> None:
     """What changed between two assessments of one case: outlook and factors, the answers that
-    changed (with both notes), the risks that rose or fell.
+    changed (with both notes), the risks that rose or fell, the analyst's judgement, and where
+    each outlook stands among the coded past episodes.
     """
     from sanctions_check.compare import compare as diff
     from sanctions_check.render import compare_view, emit
@@ -653,11 +680,15 @@ def compare(
     if old_path == "-" and new_path == "-":
         env.say(words.COMPARE_ONE_STDIN)
         _exit(EXIT_USAGE)
+    _library_not_stdin(env, library if placement_wanted else None)
     with _failures(env):
         fw = _framework(env, framework_path, max_size)
         old = _assessment(env, old_path, fw, max_size)
         new = _assessment(env, new_path, fw, max_size)
-        view = compare_view.build(diff(old, new))
+        placed = (
+            _compared_placement(env, old, new, library, fw, max_size) if placement_wanted else None
+        )
+        view = compare_view.build(diff(old, new), placement=placed)
         emit(env, "compare", format.value, view, output=output, force=force)
 
 
@@ -821,12 +852,14 @@ def panel(
             metavar="DIR",
         ),
     ] = None,
+    placement_wanted: PlacementOption = True,
+    library: LibraryOption = None,
     framework_path: FrameworkOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX,
 ) -> None:
     """Pool a panel of analysts' assessments of one case: each question's median and range, the
-    disagreements that move the outlook most, the pooled outlook beside each analyst's, and
-    Krippendorff's alpha.
+    disagreements that move the outlook most, the pooled outlook beside each analyst's (and
+    among the coded past episodes), and Krippendorff's alpha.
 
     Exit codes: 0 done; 1 an input is invalid, an analyst appears twice, or a file exists (use
     --force); 2 usage (fewer than two files, several cases without --case).
@@ -840,6 +873,7 @@ def panel(
     if "-" in paths:
         env.say(words.PANEL_NO_STDIN)
         _exit(EXIT_USAGE)
+    _library_not_stdin(env, library if placement_wanted else None)
     with _failures(env):
         fw = _framework(env, framework_path, max_size)
         names, problems = batch.collect(paths)
@@ -857,7 +891,14 @@ def panel(
         for case in cases:
             _say_problems(env, case.warnings)
         result = panel_mod.gather(fw, cases, case_id)
-        view = panel_view.build(result)
+        placed = None
+        if placement_wanted and (past := _past(env, library, fw, max_size)) is not None:
+            from sanctions_check import placement
+            from sanctions_check.render import placement_view
+
+            reference = placement.reference(past.assessments)
+            placed = placement_view.of(result.pooled, reference, bundled=not library)
+        view = panel_view.build(result, placement=placed)
         for note in view.warnings:
             env.say(words.warning(note))
         emit(env, "panel", format.value, view, output=output, force=force)

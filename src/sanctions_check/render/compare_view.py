@@ -17,6 +17,7 @@ from sanctions_check.compare import CHANGED, Comparison, Direction
 from sanctions_check.framework import FactorKind
 from sanctions_check.numbers import share, whole, whole_or_none
 from sanctions_check.render import provenance
+from sanctions_check.render.placement_view import PlacementChange
 from sanctions_check.render.wording import common
 from sanctions_check.render.wording import compare as words
 from sanctions_check.render.wording import judgement as judgement_words
@@ -146,6 +147,7 @@ class ComparisonReport(NamedTuple):
     warnings: tuple[str, ...]
     method: MethodRef
     judgement: JudgementChange | None = None  # always built by `build`
+    placement: PlacementChange | None = None  # None: no library read (--no-placement) or usable
 
     @property
     def heading(self) -> str:
@@ -289,7 +291,12 @@ def _judgement(comparison: Comparison) -> JudgementChange:
     )
 
 
-def build(comparison: Comparison, *, generated: datetime | None = None) -> ComparisonReport:
+def build(
+    comparison: Comparison,
+    *,
+    generated: datetime | None = None,
+    placement: PlacementChange | None = None,
+) -> ComparisonReport:
     fw = comparison.new.framework
     names = {f.id: f.name for f in fw.factors}
     moment = generated if generated is not None else provenance.generated_at()
@@ -376,4 +383,5 @@ def build(comparison: Comparison, *, generated: datetime | None = None) -> Compa
             generated=provenance.iso(moment),
         ),
         judgement=_judgement(comparison),
+        placement=placement,
     )

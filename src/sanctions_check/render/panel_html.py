@@ -16,6 +16,7 @@ from sanctions_check.render.panel_view import PanelView, QuestionView
 from sanctions_check.render.wording import common
 from sanctions_check.render.wording import judgement as judgement_words
 from sanctions_check.render.wording import panel as words
+from sanctions_check.render.wording import placement as placement_words
 
 DOT = "#1f3b73"
 MEDIAN = "#b2182b"
@@ -46,6 +47,20 @@ def _judgements(view: PanelView) -> list[str]:
     out.append(f"<p>{e(spread.text)}</p>")
     if spread.any_given:
         out.append(f'<p class="muted">{e(spread.note)}</p>')
+    out.append("</section>")
+    return out
+
+
+def _placement(view: PanelView) -> list[str]:
+    """The pooled outlook among the coded past episodes, with its caveat."""
+    placed = view.placement
+    if placed is None:
+        return []
+    out = [f"<section><h2>{e(placement_words.PANEL_HEADING)}</h2>", f"<p>{e(placed.text)}</p>"]
+    if placed.outlooks_text:
+        out.append(f"<p>{e(placed.outlooks_text)}</p>")
+    notes = (placed.library_text, placed.left_out_text, placed.nearest_rule, placed.caveat)
+    out.append(f'<p class="muted">{e(" ".join(n for n in notes if n))}</p>')
     out.append("</section>")
     return out
 
@@ -151,6 +166,7 @@ def render(view: PanelView) -> str:
     out.append("</tbody></table>")
     out.append(f'<p class="keep">{e(view.agreement.text)}</p></section>')
     out.extend(_judgements(view))
+    out.extend(_placement(view))
 
     disagreements = view.disagreeing
     out.append(f"<section><h2>{e(words.PANEL_DISCUSS)} ({len(disagreements)})</h2>")

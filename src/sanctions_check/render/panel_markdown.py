@@ -11,6 +11,7 @@ from sanctions_check.render.panel_view import PanelView, QuestionView
 from sanctions_check.render.wording import common
 from sanctions_check.render.wording import judgement as judgement_words
 from sanctions_check.render.wording import panel as words
+from sanctions_check.render.wording import placement as placement_words
 
 _text = textsafe.md_line
 _cell = textsafe.md_cell_or_dash
@@ -45,6 +46,18 @@ def _judgements(view: PanelView) -> list[str]:
     return lines
 
 
+def _placement(view: PanelView) -> list[str]:
+    """The pooled outlook among the coded past episodes, with its caveat."""
+    placed = view.placement
+    if placed is None:
+        return []
+    lines = ["", f"## {_text(placement_words.PANEL_HEADING)}", "", _text(placed.text)]
+    if placed.outlooks_text:
+        lines += ["", _text(placed.outlooks_text)]
+    notes = (placed.library_text, placed.left_out_text, placed.nearest_rule, placed.caveat)
+    return [*lines, "", f"*{_text(' '.join(n for n in notes if n))}*"]
+
+
 class PanelMarkdown:
     def text(self, view: PanelView) -> str:
         keys = list(view.keys)
@@ -74,6 +87,7 @@ class PanelMarkdown:
         ]
         lines += ["", _text(view.agreement.text)]
         lines += _judgements(view)
+        lines += _placement(view)
         head = [words.PANEL_MEDIAN_HEADING, words.PANEL_RANGE_HEADING]
         disagreements = view.disagreeing
         lines += ["", f"## {_text(words.PANEL_DISCUSS)} ({len(disagreements)})", ""]

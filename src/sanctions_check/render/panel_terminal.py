@@ -15,6 +15,7 @@ from sanctions_check.render.panel_view import PanelView, QuestionView
 from sanctions_check.render.wording import common
 from sanctions_check.render.wording import judgement as judgement_words
 from sanctions_check.render.wording import panel as words
+from sanctions_check.render.wording import placement as placement_words
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -53,6 +54,19 @@ def _judgements(view: PanelView, console: Console) -> None:
         _para(console, view.judgements.note, "dim")
 
 
+def _placement(view: PanelView, console: Console) -> None:
+    """The pooled outlook among the coded past episodes, with its caveat."""
+    placed = view.placement
+    if placed is None:
+        return
+    heading(console, placement_words.PANEL_HEADING)
+    _para(console, placed.text)
+    if placed.outlooks_text:
+        _para(console, placed.outlooks_text)
+    notes = (placed.library_text, placed.left_out_text, placed.nearest_rule, placed.caveat)
+    _para(console, " ".join(n for n in notes if n), "dim")
+
+
 class PanelTerminal:
     def draw(self, view: PanelView, console: Console) -> None:
         from rich import box
@@ -82,6 +96,7 @@ class PanelTerminal:
         console.print(grid)
         _para(console, view.agreement.text)
         _judgements(view, console)
+        _placement(view, console)
 
         disagreements = view.disagreeing
         heading(console, f"{words.PANEL_DISCUSS} ({len(disagreements)})")

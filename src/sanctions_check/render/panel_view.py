@@ -29,6 +29,7 @@ from sanctions_check.numbers import (
 from sanctions_check.panel import Given, Level, Member, Panel, QuestionPanel, RiskPanel
 from sanctions_check.render import judgement_view
 from sanctions_check.render.judgement_view import JudgementView
+from sanctions_check.render.placement_view import PlacementView
 from sanctions_check.render.provenance import (
     FrameworkId,
     ToolRef,
@@ -195,6 +196,7 @@ class PanelView(NamedTuple):
     case_line: str
     advisory: str
     judgements: JudgementSpread | None = None  # always built by `build`
+    placement: PlacementView | None = None  # the pooled outlook among past episodes
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -406,9 +408,12 @@ def _judgements(analysts: tuple[AnalystView, ...]) -> JudgementSpread:
     )
 
 
-def build(panel: Panel, *, generated: datetime | None = None) -> PanelView:
+def build(
+    panel: Panel, *, generated: datetime | None = None, placement: PlacementView | None = None
+) -> PanelView:
     """The view of a gathered panel (``panel.gather``); ``generated`` defaults to
-    ``SOURCE_DATE_EPOCH`` or the clock."""
+    ``SOURCE_DATE_EPOCH`` or the clock; ``placement`` places the pooled outlook (None: not
+    placed)."""
     moment = generated if generated is not None else generated_at()
     fw = panel.framework
     analysts = tuple(_analyst(m) for m in panel.members)
@@ -436,4 +441,5 @@ def build(panel: Panel, *, generated: datetime | None = None) -> PanelView:
         case_line=words.panel_case_line(panel.case_id, fw.id, fw.version),
         advisory=common.ADVISORY_NOTICE,
         judgements=_judgements(analysts),
+        placement=placement,
     )

@@ -16,6 +16,7 @@ from sanctions_check.placement import (
     CASE_NO_OUTLOOK,
     LEFT_OUT_REASONS,
     NO_EPISODES,
+    PLACED,
     LeftOutReason,
     Placement,
     Reference,
@@ -79,6 +80,41 @@ class PlacementView(NamedTuple):
     left_out_text: str | None
     nearest_rule: str | None
     caveat: str
+
+
+class PlacementChange(NamedTuple):
+    """Two assessments of one case, each placed among the same library (`compare`): the counts
+    on each side, and the full placement of each in JSON."""
+
+    old: PlacementView
+    new: PlacementView
+    changed: bool  # the counts a reader sees differ
+    text: str
+    caveat: str
+
+
+def counts_text(view: PlacementView) -> str:
+    """The lower / level / higher sentence of a placed view, or why it is not placed."""
+    if view.status != PLACED:
+        return view.short
+    return words.counts(
+        len(view.among),
+        len(view.episodes_lower),
+        len(view.episodes_level),
+        len(view.episodes_higher),
+    )
+
+
+def change(old: PlacementView, new: PlacementView) -> PlacementChange:
+    """What `compare` shows of the two placements."""
+    before, after = counts_text(old), counts_text(new)
+    return PlacementChange(
+        old=old,
+        new=new,
+        changed=before != after,
+        text=words.compare_line(before, after, before != after),
+        caveat=new.caveat,
+    )
 
 
 def of(assessment: Assessment, library: Reference, *, bundled: bool) -> PlacementView:

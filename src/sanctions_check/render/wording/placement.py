@@ -112,3 +112,14 @@ def other_framework() -> str:
         "use, so the outlook is not placed among them; pass --library with episodes answered "
         "against this framework"
     )
+
+
+def compare_line(old: str, new: str, changed: bool) -> str:
+    """compare's line: 'Among coded past episodes: Higher than 6 of 26 … → Higher than 9 of 26 …'
+    or '…, unchanged: …'. Each side is the counts sentence, or why that side is not placed."""
+    if not changed:
+        return f"{HEADING}, unchanged: {new}"
+    return f"{HEADING}: {old.rstrip('.')} → {new}"
+
+
+PANEL_HEADING = "Among coded past episodes: the pooled outlook"
