@@ -17,9 +17,7 @@ CAVEAT = (
     "These episodes were coded after the fact, with a risk of hindsight; the placement describes "
     "them and is not a forecast for this case. Nothing in the outlook is fitted to their outcomes."
 )
-CAVEAT_SHORT = (
-    "Coded after the fact (a risk of hindsight): a description of past episodes, not a forecast."
-)
+CAVEAT_SHORT = "Coded after the fact, with hindsight risk; not a forecast."
 NO_OUTLOOK = (
     "Not placed among past episodes: nothing is answered yet, so this outlook is neutral values "
     "alone."
