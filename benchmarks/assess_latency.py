@@ -68,6 +68,7 @@ def one_run(framework, folder: Path) -> tuple[list[float], list[float]]:
     # measures, purposes (tick the first)
     keys = ["Latency check 2024\r", "Latencia\r", *["\r"] * 7, " \r"]
     keys += [("2" if n % 4 else "u") + "\r" for n in range(answers)]
+    keys += ["s\r"]  # the judgement, skipped
     devnull = open(os.devnull, "w")  # noqa: SIM115 - closed below
     output = Vt100_Output(devnull, lambda: Size(rows=40, columns=100), term="xterm")
     console = Console(file=io.StringIO(), width=100, force_terminal=True)

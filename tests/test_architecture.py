@@ -19,6 +19,7 @@ BOTTOM = (
     "errors",
     "textsafe",
     "yamlio",
+    "yamlpatch",
     "yamladvice",
     "checks",
     "framework",

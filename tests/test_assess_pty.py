@@ -21,7 +21,8 @@ from sanctions_check import case as case_mod
 from sanctions_check.framework import load as load_framework
 
 TIMEOUT = 30
-LIST_PROMPT = "back to the previous question"  # the last line of every answer list
+LIST_PROMPT = "← back to the"  # the last line of every answer list (the previous question, or
+# the menu from the first question a resumed interview asks)
 
 
 def spawn(*args: str, cwd: Path) -> pexpect.spawn:
@@ -93,7 +94,7 @@ def test_ctrl_c_keeps_every_answer_and_resume_finishes_with_the_summary(tmp_path
     child = spawn("--framework", str(MINI), cwd=tmp_path)
     header(child, "Pty Land 2024", "pty-land-2024.yaml")
     child.expect("cited by 12 of 15 practitioners")
-    child.expect("Section 2/6 · Question 1/8")
+    child.expect("Section 2/7 · Question 1 of 6")
     child.expect_exact(LIST_PROMPT)
     for key in ("3", "u", "2"):
         answer(child, key)
@@ -116,13 +117,15 @@ def test_ctrl_c_keeps_every_answer_and_resume_finishes_with_the_summary(tmp_path
 
     child = spawn("--resume", path.name, "--framework", str(MINI), cwd=tmp_path)
     child.expect("3 of 6 questions answered, 0 of 2 risks rated")
-    child.expect_exact("Continue at question 4/8: Is b2 present?")
+    child.expect_exact("Next: question 4 of 6: Is b2 present?")
+    child.expect_exact("Continue at question 4 of 6")
     child.send("\r")
     child.expect_exact(LIST_PROMPT)
     for key in ("1", "4", "0", "2", "3", "1"):
         answer(child, key)
     assert "Evasion: if it happens, how severe would it be?" in child.before
-    child.send("1\r")
+    answer(child, "1")
+    child.send("s\r")  # no judgement yet
     child.expect("Advisory summary")
     child.expect("Outlook")
     child.expect("6 of 6 questions answered, 2 of 2 risks rated")
@@ -141,8 +144,8 @@ def test_answer_to_next_prompt_through_a_pty_within_250_ms(tmp_path):
     child = spawn("--framework", str(MINI), cwd=tmp_path)
     header(child, "Pty Land 2024", "pty-land-2024.yaml")
     child.expect_exact(LIST_PROMPT)
-    latencies = [answer(child, key) for key in ("3", "u", "2", "1", "4", "0", "2", "3", "1")]
-    child.send("1\r")
+    latencies = [answer(child, key) for key in ("3", "u", "2", "1", "4", "0", "2", "3", "1", "1")]
+    child.send("s\r")
     child.expect("Advisory summary")
     assert finish(child) == 0
     print(
@@ -205,6 +208,33 @@ def test_ctrl_d_at_a_list_prompt_stops_like_ctrl_c(tmp_path):
     child.expect("Interrupted.")
     assert finish(child) == 130
     _check_kept(tmp_path)
+
+
+@pytest.mark.parametrize("stop", ["ctrl-c", "ctrl-d", "hang-up"])
+@pytest.mark.parametrize("at", ["Title:", "As of:", "Id:"])
+def test_stopping_before_the_id_is_accepted_writes_nothing(tmp_path, stop, at):
+    """Nothing is written before the case has a file: not at the title (typed or not), not at
+    the id prompt, whether by Ctrl-C, Ctrl-D or a closed terminal."""
+    (tmp_path / "kestria-2026.yaml").write_text("another case\n", encoding="utf-8")
+    child = spawn("--framework", str(MINI), cwd=tmp_path)
+    typed = {"Title:": "Kestria crisis 2026", "Country:": "Kestria", "As of:": ""}
+    for prompt, value in typed.items():
+        child.expect_exact(prompt)
+        if prompt == at:
+            child.send(value)
+            break
+        child.send(value + "\r")
+    else:
+        child.expect_exact(at)
+        child.send("kestria-2026-2")  # the proposal, typed, not yet accepted
+    if stop == "hang-up":
+        os.close(child.child_fd)
+        assert _wait(child.pid) == 130
+    else:
+        child.sendcontrol("c" if stop == "ctrl-c" else "d")
+        child.expect(r"nothing was\s+saved")
+        assert finish(child) == 130
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kestria-2026.yaml"]
 
 
 def test_without_a_terminal_assess_explains_and_exits_2(tmp_path):
@@ -272,11 +302,16 @@ def test_a_full_assessment_with_the_bundled_framework(tmp_path):
     for n in range(steps):
         child.expect_exact(LIST_PROMPT)
         child.send(("2" if n % 3 else "u") + "\r")
+    child.expect_exact(LIST_PROMPT)  # the judgement
+    child.send("2\r")
+    child.expect("Reason:")
+    child.send("Mixed: allies act, exposure is low.\r")
     child.expect("Advisory summary")
     assert finish(child) == 0
     saved = case_mod.load(tmp_path / "full-run-2024.yaml", fw)
     assert all(a.score is not None for qs in saved.answers.values() for a in qs.values())
     assert len(saved.risks) == len(fw.risks)
+    assert saved.judgement is not None and saved.judgement.view == "could"
 
 
 def test_resume_of_an_invalid_file_lists_its_problems_and_exits_1(tmp_path):
@@ -311,9 +346,9 @@ def test_the_run_ends_with_the_bottom_line_naming_the_real_file(tmp_path):
     child = spawn("--framework", str(MINI), cwd=tmp_path)
     header(child, "Aldovia crisis 2025", "aldovia-2025.yaml", country="Aldovia", hypothetical=True)
     child.expect_exact(LIST_PROMPT)
-    for key in ("3", "4", "2", "1", "4", "0", "s", "2"):  # s skips the first risk whole
+    for key in ("3", "4", "2", "1", "4", "0", "s", "2", "u"):  # s skips the first risk whole
         answer(child, key)
-    child.send("u\r")
+    child.send("s\r")  # no judgement
     child.expect_exact("Saved in aldovia-2025.yaml: 6 of 6 questions answered, 1 of 2 risks")
     child.expect_exact("sanctions-check assess --resume aldovia-2025.yaml")
     child.expect_exact("sanctions-check report aldovia-2025.yaml -f html -o aldovia-2025.html")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import questionary
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
@@ -89,6 +90,8 @@ def test_full_run_saves_a_valid_case_and_shows_the_summary(fw, tmp_path, cli):
         pick("2"),
         pick("1"),
         pick("1"),
+        pick("2"),  # the analyst's own judgement: could help
+        "Allies act together: yes; exposure is low." + ENTER,  # its reason
     ]
     outcome, printed = drive(fw, keys, tmp_path)
 
@@ -111,12 +114,20 @@ def test_full_run_saves_a_valid_case_and_shows_the_summary(fw, tmp_path, cli):
     }
     assert (saved.risk("harm").likelihood, saved.risk("harm").severity) == (3, 2)
     assert (saved.risk("evasion").likelihood, saved.risk("evasion").severity) == (1, 1)
+    assert saved.judgement == case_mod.Judgement(
+        "could", "Allies act together: yes; exposure is low.", TODAY
+    )
+    # The judgement is asked after the risks, and explained first.
+    assert printed.index("Section 6/7 · Risk 2 of 2 · severity") < printed.index(
+        "Section 7/7 · Your judgement"
+    )
+    assert "The outlook informs your judgement; it does not replace it." in printed
     # The factor panels name the factor's evidence before its questions.
-    assert "Section 2/6 · Alpha (core factor)" in printed
+    assert "Section 2/7 · Alpha (core factor)" in printed
     assert "cited by 12 of 15 practitioners" in printed
     assert "research evidence: weaker" in printed
-    assert "Section 2/6 · Question 1/8" in printed
-    assert "Section 6/6 · Question 8/8 · severity" in printed
+    assert "Section 2/7 · Question 1 of 6" in printed
+    assert "Section 6/7 · Risk 2 of 2 · severity" in printed
     # The advisory summary follows: alpha = 25 * (3*1 + 4*3) / 4 = 93.75 of 100.
     assert "Advisory summary" in printed
     assessment = scoring.assess(fw, saved)
@@ -267,9 +278,10 @@ def test_interrupt_at_a_question_keeps_every_answer(fw, tmp_path, stop, cli):
     assert saved.answer("alpha", "a1").score == 3
     assert saved.answer("alpha", "a2").score == 1
     hint = interview.resume_hint(outcome, MINI)
-    assert hint.startswith("Interrupted.")
-    assert f"sanctions-check assess --resume {outcome.path}" in hint
-    assert "\n" not in hint
+    assert hint[0].startswith("Interrupted.")
+    # The command on a line of its own: a terminal never splits it at its edge.
+    assert hint[1].strip() == f"sanctions-check assess --resume {outcome.path} --framework {MINI}"
+    assert all("\n" not in line for line in hint)
     assert cli("validate", "--framework", MINI, outcome.path).exit_code == 0
 
 
@@ -280,17 +292,25 @@ def test_interrupt_inside_the_details_keeps_the_note(fw, tmp_path):
     assert saved.answer("alpha", "a1").score is None
 
 
-def test_interrupt_after_the_title_saves_it_under_the_default_id(fw, tmp_path):
-    outcome, _ = drive(fw, ["Côte d'Ivoire 2011" + ENTER, CTRL_C], tmp_path)
-    assert outcome.path == tmp_path / "cote-d-ivoire-2011.yaml"
-    assert load(fw, outcome.path).header.title == "Côte d'Ivoire 2011"
+@pytest.mark.parametrize("stop", [CTRL_C, CTRL_D, ""], ids=["ctrl-c", "ctrl-d", "end-of-input"])
+@pytest.mark.parametrize("given", [1, 3], ids=["after-the-title", "at-the-id"])
+def test_an_interrupt_before_the_id_is_accepted_writes_nothing(fw, tmp_path, stop, given):
+    """The header typed before the id is a draft: the file is created when the id is accepted,
+    so stopping before it leaves no file behind (not even one under the proposed id)."""
+    keys = ["Côte d'Ivoire 2011" + ENTER, "Ivory" + ENTER, ENTER][:given]
+    outcome, printed = drive(fw, [*keys, stop], tmp_path)
+    assert outcome.interrupted and outcome.path is None and outcome.case is None
+    assert list(tmp_path.iterdir()) == []
+    if given == 3:
+        assert "Enter accepts the proposal: ivory-2011" in printed
+    assert "nothing was saved" in interview.resume_hint(outcome, None)[0]
 
 
 def test_interrupt_before_any_answer_writes_nothing(fw, tmp_path):
     outcome, _ = drive(fw, [CTRL_C], tmp_path)
     assert outcome.interrupted and outcome.path is None
     assert list(tmp_path.iterdir()) == []
-    assert "nothing was saved" in interview.resume_hint(outcome, None)
+    assert "nothing was saved" in interview.resume_hint(outcome, None)[0]
 
 
 def test_an_existing_file_is_never_replaced_nor_its_id_reused(fw, tmp_path):
@@ -314,8 +334,8 @@ def test_the_id_refuses_a_taken_name_and_says_how_to_resume(fw, tmp_path):
     write(tmp_path / "mine.yaml", "x\n")
     store = flow.Store(fw, folder=tmp_path)
     assert store.taken("mine") and not store.taken("other")
-    message = wording.assess_id_taken("mine")
-    assert "sanctions-check assess --resume mine.yaml" in message
+    message = wording.assess_id_taken("mine.yaml", "sanctions-check assess --resume mine.yaml")
+    assert message[-1].strip() == "sanctions-check assess --resume mine.yaml"
 
 
 def test_a_first_save_that_loses_a_race_takes_the_next_id_inside_the_file_too(fw, tmp_path):
@@ -372,7 +392,7 @@ def _partial(fw, tmp_path: Path) -> Path:
 def test_resume_continues_at_the_first_unanswered_question(fw, tmp_path, cli):
     path = _partial(fw, tmp_path)
     before = path.read_text()
-    # Menu: Enter = "Continue at question 3/8"; then b1 .. evasion severity.
+    # Menu: Enter = "Continue at question 3 of 6"; then b1 .. evasion severity, no judgement.
     keys = [
         ENTER,
         pick("2"),
@@ -383,12 +403,14 @@ def test_resume_continues_at_the_first_unanswered_question(fw, tmp_path, cli):
         pick("1"),
         pick("0"),
         pick("0"),
+        pick("s"),
     ]
     outcome, printed = drive(fw, keys, tmp_path, resume=path)
 
     assert not outcome.interrupted
     assert outcome.path == path
     assert "2 of 6 questions answered, 0 of 2 risks rated" in printed
+    assert "Next: question 3 of 6: Is b1 present?" in printed
     saved = load(fw, path)
     assert saved.answer("alpha", "a1").score == 3  # kept from the first session
     assert saved.answer("alpha", "a2").score == "unknown"
@@ -489,8 +511,9 @@ def test_the_flow_is_generated_from_the_framework(fw):
         "Gamma",
         "Flag",
         "unintended consequences",
+        "your judgement",
     ]
-    assert p.questions == 8
+    assert (p.questions, p.risks) == (6, 2)
     questions = [s for s in p.steps if s.kind == "question"]
     assert [(s.factor.id, s.question.id) for s in questions] == [
         ("alpha", "a1"),
@@ -506,8 +529,12 @@ def test_the_flow_is_generated_from_the_framework(fw):
         ("evasion", "likelihood"),
         ("evasion", "severity"),
     ]
-    assert p.progress(0) == "Section 1/6 · Case 1/10"
-    assert p.progress(p.steps.index(questions[2])) == "Section 3/6 · Question 3/8"
+    assert p.steps[-1].kind == "judgement"
+    assert p.progress(0) == "Section 1/7 · Case 1/10"
+    assert p.progress(p.steps.index(questions[2])) == "Section 3/7 · Question 3 of 6"
+    risk = next(i for i, s in enumerate(p.steps) if s.kind == "risk" and s.risk.id == "evasion")
+    assert p.progress(risk) == "Section 6/7 · Risk 2 of 2 · likelihood"
+    assert p.progress(len(p.steps) - 1) == "Section 7/7 · Your judgement"
 
 
 def test_flow_counts_and_resume_position(fw):
@@ -526,9 +553,53 @@ def test_flow_counts_and_resume_position(fw):
             )
     assert flow.first_unanswered(p, case) is None
     assert flow.tally(fw, case) == flow.Tally(6, 6, 2, 2)
-    assert flow.section_tally(p, p.sections[-1], case) == (2, 2)
+    risks = p.sections[-2]
+    assert risks.kind == "risks"
+    assert flow.section_tally(p, risks, case) == (2, 2)
     half = case.with_risk("harm", case_mod.RiskAnswer(likelihood=1))
-    assert flow.section_tally(p, p.sections[-1], half) == (1, 2)
+    assert flow.section_tally(p, risks, half) == (1, 2)
+
+
+def _index(p, question_id: str) -> int:
+    return next(i for i, s in enumerate(p.steps) if s.question and s.question.id == question_id)
+
+
+def test_resume_continues_after_the_last_answer_and_lists_what_was_skipped(fw):
+    p = flow.plan(fw)
+    case = flow.new_case(fw, CaseHeader(id="", title="T"), "t", None)
+    assert flow.place(p, case) == flow.Place(_index(p, "a1"), ())
+    # a1 answered, a2 skipped, b1 and b2 answered: continue at g1, a2 to return to.
+    for qid, score in (("a1", 3), ("b1", "unknown"), ("b2", 1)):
+        case = flow.with_score(case, p.steps[_index(p, qid)], score)
+    assert flow.place(p, case) == flow.Place(_index(p, "g1"), (_index(p, "a2"),))
+    # A half-rated risk: continue at its other side.
+    likelihood = next(i for i, s in enumerate(p.steps) if s.kind == "risk")
+    case = flow.with_risk_level(case, p.steps[likelihood], 2)
+    assert flow.place(p, case).resume_at == likelihood + 1
+    # The judgement given: nothing after it, everything open before it is skipped.
+    case = flow.with_judgement(case, "could", "a reason", TODAY)
+    assert flow.place(p, case).resume_at is None
+    skipped = flow.place(p, case).skipped
+    assert [p.steps[i].kind for i in skipped][:3] == ["question"] * 3
+    assert len(skipped) == 3 + 1 + 2  # a2, g1, f1; harm's severity; evasion's two sides
+    assert case.judgement == case_mod.Judgement("could", "a reason", TODAY)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "assessed_on", "asked"),
+    [
+        (None, None, False),
+        ("2017-08-25", None, True),  # before the interview's today
+        ("2099-01-01", None, False),  # a live assessment as of a later day
+        (TODAY, None, False),  # as of today: nothing later to rest on
+        (TODAY, "2024-06-01", True),  # a file assessed after its as-of date is retrospective
+    ],
+)
+def test_hindsight_is_a_question_only_for_an_assessment_as_of_a_past_date(
+    as_of, assessed_on, asked
+):
+    header = CaseHeader(id="t", title="T", as_of=as_of, assessed_on=assessed_on)
+    assert flow.retrospective(header, TODAY) is asked
 
 
 def test_details_keep_the_score_and_a_score_keeps_the_details(fw):
@@ -584,12 +655,12 @@ def test_long_anchors_are_printed_in_full_above_the_list(tmp_path):
     outcome, printed = drive(fw, [*HEADER, pick("1"), pick("4"), CTRL_C], cases, width=60)
 
     assert load(fw, outcome.path).answer("alpha", "a2").score == 4
-    legend = printed[printed.index("Question 2/8") :]
+    legend = printed[printed.index("Question 2 of 6") :]
     # The legend wraps the anchor rather than cutting it: every word is there, in order.
     assert " ".join(legend.split()).count(long) == 1
     assert "  0 no a2" in legend
     # Short anchors (a1 uses the default scale) need no legend.
-    assert "  0 None: not at all" not in printed[: printed.index("Question 2/8")]
+    assert "  0 None: not at all" not in printed[: printed.index("Question 2 of 6")]
 
 
 def test_a_folder_that_cannot_hold_the_file_is_refused_before_any_question(fw, tmp_path):
@@ -604,7 +675,7 @@ QUESTIONS = [pick("3"), pick("4"), pick("2"), pick("1"), pick("4"), pick("0")]  
 
 
 def test_skipping_a_risk_takes_one_key(fw, tmp_path):
-    keys = [*HEADER, *QUESTIONS, pick("s"), pick("1"), pick("2")]
+    keys = [*HEADER, *QUESTIONS, pick("s"), pick("1"), pick("2"), pick("s")]
     outcome, printed = drive(fw, keys, tmp_path)
 
     assert not outcome.interrupted
@@ -635,14 +706,14 @@ def test_not_applicable_asks_why_and_refuses_an_empty_reason(fw, tmp_path, cli):
 
 
 def test_the_run_ends_with_the_bottom_line_naming_the_real_file(fw, tmp_path):
-    keys = [*HEADER, *QUESTIONS, pick("3"), pick("2"), pick("1"), pick("1")]
+    keys = [*HEADER, *QUESTIONS, pick("3"), pick("2"), pick("1"), pick("1"), pick("s")]
     outcome, printed = drive(fw, keys, tmp_path, width=80)
 
     summary = printed.index("Advisory summary")
     saved = printed.rindex("Saved in")
     bottom = printed.rindex("Bottom line:")
     assert summary < saved < bottom  # the bottom line comes last, after the full summary
-    tail = printed[saved:]
+    tail = " ".join(printed[saved:].split())  # wrapped at spaces: a long path on its own line
     assert tail.startswith(f"Saved in {outcome.path}:")
     assert f"sanctions-check assess --resume {outcome.path}" in tail
     assert f"sanctions-check report {outcome.path} -f html" in tail
@@ -684,11 +755,19 @@ def test_keys_keep_one_meaning_in_every_list(tmp_path):
     recorder = Recorder()
     console = Console(file=io.StringIO(), width=80)
     interview.run(big, console=console, resume=path, prompts=recorder)
-    # A list line cannot wrap: at 80 columns every menu line fits beside its key.
-    assert all(len(c.title) <= 80 - interview.CHOICE_MARGIN for c in recorder.lists[0])
-    menu = {c.shortcut_key: c.value for c in recorder.lists[0] if c.shortcut_key}
+    # A list line cannot wrap: at 80 columns every menu line fits beside its key, and so does
+    # the answer echoed after the prompt's label.
+    items = [c for c in recorder.lists[0] if not isinstance(c, questionary.Separator)]
+    assert all(len(c.title) <= 80 - len("? What next? ") - 1 for c in items)
+    # Every item has a key of its own, whatever the number of sections.
+    assert all(c.shortcut_key for c in items)
+    menu = {c.shortcut_key: c.value for c in items}
+    assert len(menu) == len(items)
+    sections = flow.plan(big).sections
+    assert len(sections) > 9
     assert menu["c"][0] == "continue" and menu["f"] == ("finish",)
-    assert menu["r"] == ("review", len(flow.plan(big).sections))
+    assert menu["r"] == ("review", len(sections) - 1)
+    assert menu["j"] == ("review", len(sections))
     assert not set(menu) & {"b", "s", "h", "n", "u", "x"}  # letters that mean something else
 
     session = interview.Session(big, flow.Store(big, folder=tmp_path), Console(), case, TODAY)
@@ -788,3 +867,143 @@ def test_revising_the_id_never_takes_another_case_s(fw, tmp_path):
     assert outcome.interrupted and outcome.path == path
     assert load(fw, path).header.id == "mine-2024"
     assert (tmp_path / "other-2024.yaml").read_text() == "another case\n"
+
+
+def _skipped_one(fw, tmp_path: Path) -> Path:
+    """a1 answered, a2 skipped, b1 and b2 answered, then stopped at g1."""
+    keys = [*HEADER, pick("3"), pick("s"), pick("2"), pick("1"), CTRL_C]
+    outcome, _ = drive(fw, keys, tmp_path)
+    return outcome.path
+
+
+def test_resume_continues_where_the_analyst_left_off_not_at_a_skipped_question(fw, tmp_path):
+    path = _skipped_one(fw, tmp_path)
+    # Enter continues at g1 (not a2), then f1, the risks and the judgement: nothing answered
+    # is asked again.
+    keys = [ENTER, pick("4"), pick("0"), pick("1"), pick("1"), pick("2"), pick("2"), pick("s")]
+    outcome, printed = drive(fw, keys, tmp_path, resume=path)
+
+    assert not outcome.interrupted
+    menu = printed[: printed.index("Section 4/7")]
+    assert "3 of 6 questions answered, 0 of 2 risks rated" in menu
+    assert "Next: question 5 of 6: Is g1 present?" in menu
+    assert "Skipped, to return to with k: question 2." in menu
+    asked = printed[printed.index("Section 4/7") : printed.index("Advisory summary")]
+    for question in ("Is a1 present?", "Is a2 present?", "Is b1 present?", "Is b2 present?"):
+        assert question not in asked
+    saved = load(fw, path)
+    assert saved.answer("gamma", "g1").score == 4 and saved.answer("flag", "f1").score == 0
+    assert saved.answer("alpha", "a2").score is None
+    assert saved.judgement is None  # skipped with s: nothing is filled in for the analyst
+    assert "Advisory summary" in printed
+
+
+def test_the_menu_returns_to_the_skipped_questions_only(fw, tmp_path):
+    path = _skipped_one(fw, tmp_path)
+    keys = [pick("k"), pick("4"), pick("f")]  # a2 only, then back at the menu: finish
+    outcome, printed = drive(fw, keys, tmp_path, resume=path)
+
+    assert not outcome.interrupted
+    saved = load(fw, path)
+    assert saved.answer("alpha", "a2").score == 4
+    walked = printed[printed.index("Section 2/7") : printed.index("4 of 6 questions answered")]
+    assert "Is a2 present?" in walked and "Is a1 present?" not in walked
+    assert "Is g1 present?" not in walked
+    # Back at the menu, nothing is skipped any more.
+    assert printed.count("Skipped, to return to") == 1
+
+
+def test_the_judgement_needs_a_reason_and_can_be_revised_from_the_menu(fw, tmp_path, cli):
+    path = _skipped_one(fw, tmp_path)
+    keys = [
+        pick("j"),  # the judgement section
+        pick("1"),  # likely to help
+        ENTER,  # no reason: refused, the prompt stays
+        "<" + ENTER,  # back to the views
+        pick("3"),  # unlikely to help
+        "Little exposure: the money is at home." + ENTER,
+        pick("j"),
+        ENTER,  # the pointer is on the view given
+        ENTER,  # the reason is kept as it was
+        pick("f"),
+    ]
+    outcome, _ = drive(fw, keys, tmp_path, resume=path)
+
+    assert not outcome.interrupted
+    saved = load(fw, path)
+    assert saved.judgement == case_mod.Judgement(
+        "unlikely", "Little exposure: the money is at home.", TODAY
+    )
+    assert cli("validate", "--framework", MINI, path).exit_code == 0
+    # The scoring never reads it: the same outlook with or without it.
+    judged = scoring.assess(fw, saved)
+    assert judged._replace(case=None) == scoring.assess(
+        fw, saved._replace(judgement=None)
+    )._replace(case=None)
+
+
+@pytest.mark.parametrize(
+    ("key", "view"),
+    [("1", "likely"), ("2", "could"), ("3", "unlikely"), ("4", "cannot-judge")],
+)
+def test_every_view_is_saved_with_its_reason_cannot_judge_yet_included(fw, tmp_path, key, view):
+    path = _skipped_one(fw, tmp_path)
+    reason = "Too early: the measures are only threatened."
+    # Enter alone at the reason is refused: the prompt stays for the reason typed next.
+    keys = [pick("j"), pick(key), ENTER, reason + ENTER, pick("f")]
+    outcome, _ = drive(fw, keys, tmp_path, resume=path)
+
+    assert not outcome.interrupted
+    assert load(fw, path).judgement == case_mod.Judgement(view, reason, TODAY)
+
+
+def test_enter_alone_at_the_judgement_gives_none(fw, tmp_path):
+    path = _skipped_one(fw, tmp_path)
+    before = path.read_bytes()
+    outcome, printed = drive(fw, [pick("j"), ENTER, pick("f")], tmp_path, resume=path)
+
+    assert not outcome.interrupted
+    assert load(fw, path).judgement is None
+    assert path.read_bytes() == before  # nothing given, nothing written
+    assert "Section 7/7 · Your judgement" in printed  # it was asked, and passed over
+
+
+def test_a_live_assessment_is_not_asked_about_hindsight(fw, tmp_path):
+    header = [*HEADER]
+    header[2] = "2099-01-01" + ENTER  # as of a day after the interview's today
+    keys = [
+        *header,
+        pick("n"),
+        "a note" + ENTER,
+        pick("0"),  # confidence not stated
+        ENTER,  # no sources: the details end here, no hindsight question
+        pick("3"),
+        CTRL_C,
+    ]
+    outcome, printed = drive(fw, keys, tmp_path)
+    a1 = load(fw, outcome.path).answer("alpha", "a1")
+    assert (a1.score, a1.note, a1.hindsight) == (3, "a note", False)
+    assert "later than the as-of date" not in printed
+
+
+def test_a_taken_id_is_refused_with_the_whole_resume_command_above_the_prompt(fw, tmp_path):
+    write(tmp_path / SAVED, "someone else's file\n")
+    keys = [*HEADER[:3], "testland-2024" + ENTER, CTRL_C]
+    outcome, printed = drive(fw, keys, tmp_path, width=60)
+    assert outcome.path is None and sorted(p.name for p in tmp_path.iterdir()) == [SAVED]
+    command = f"sanctions-check assess --resume {tmp_path / SAVED}"
+    assert command in printed.replace("\n", "")  # whole, on lines of its own (a long path folds)
+    assert "already exists" in printed and "nothing is saved yet" in " ".join(printed.split())
+    assert "Enter accepts the proposal: testland-2024-2" in printed
+
+
+def test_every_refusal_fits_on_a_60_column_line():
+    """A prompt's refusal is drawn on one line that cannot wrap: cut, it would lose its end."""
+    refusals = [
+        wording.ASSESS_NA_NEEDS_NOTE,
+        wording.ASSESS_DATE_FORMAT,
+        wording.ASSESS_REASON_NEEDED,
+        wording.ASSESS_TITLE_NEEDED,
+        wording.ASSESS_ID_FORMAT,
+    ]
+    assert all(len(message) <= 58 for message in refusals)

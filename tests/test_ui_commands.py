@@ -219,8 +219,12 @@ def test_a_filled_template_with_the_new_fields_validates_and_n_a_needs_a_note(ru
     refused = run80("validate", target, "--framework", MINI)
     assert refused.exit_code == 1
     assert f"{target}:" in refused.stderr and "note" in refused.stderr
+    # The template's note is a block text: any text goes on the lines below it, ": " included,
+    # where a one-line note with ": " in it would be a YAML error.
+    note = "      note: |        # text on the lines below, indented; any characters\n"
+    assert note in without_note
     with_note = without_note.replace(
-        "      note:\n", "      note: the measures freeze no assets [R1]\n", 1
+        note, note + "        the measures freeze no assets: none at all [R1]\n", 1
     )
     with_note = with_note.replace("references:\n", "references:\n  R1: https://example.org/r1\n")
     target.write_text(with_note, encoding="utf-8")

@@ -944,5 +944,68 @@ def dumps(case: Case, framework: Framework) -> str:
     return yamlio.dump(to_data(case, framework))
 
 
+class Written(NamedTuple):
+    """A case file's text and its parse (the next edit starts from both)."""
+
+    text: str
+    data: Any
+
+
+def dumps_over(
+    case: Case, framework: Framework, text: str, name: str, data: Any = None
+) -> Written | None:
+    """The case as the text of its file edited in place: every comment, blank line and layout of
+    ``text`` kept, only the values that changed rewritten (``yamlpatch``). ``data`` is the parse
+    of ``text`` when already known.
+
+    None when that cannot be done and proven: the edited text is read back with the strict
+    loader and must hold exactly the case, or it is not used.
+    """
+    from sanctions_check import yamlpatch
+
+    new = to_data(case, framework)
+    try:
+        old = yamlio.parse(text, name) if data is None else data
+        edited = yamlpatch.patch(text, _kept_long(old, new), name, _stale(old, framework), old)
+        parsed = yamlio.parse(edited, name)
+        again = loads(edited, framework, name, data=parsed)
+    except (yamlpatch.PatchError, InputError):
+        return None
+    return Written(edited, parsed) if to_data(again, framework) == new else None
+
+
+def _stale(old: Any, framework: Framework) -> frozenset[tuple[str, ...]]:
+    """The factors, questions and risks the file answers that this framework version lacks."""
+    stale: set[tuple[str, ...]] = set()
+    answers = old.get("answers") if isinstance(old, dict) else None
+    for fid, questions in answers.items() if isinstance(answers, dict) else ():
+        factor = framework.factor(fid) if isinstance(fid, str) else None
+        if factor is None:
+            stale.add(("answers", fid))
+        elif isinstance(questions, dict):
+            stale.update(("answers", fid, q) for q in questions if factor.question(q) is None)
+    risks = old.get("risks") if isinstance(old, dict) else None
+    known = {r.id for r in framework.risks}
+    stale.update(("risks", r) for r in (risks if isinstance(risks, dict) else ()) if r not in known)
+    return frozenset(stale)
+
+
+def _kept_long(old: Any, data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with each answer that the file writes as a mapping kept one when only its score
+    is left (``score: 3`` under its key, not the shorthand ``a1: 3``), so that its comments stay."""
+    answers = old.get("answers") if isinstance(old, dict) else None
+    if not isinstance(answers, dict):
+        return data
+    long = {fid: dict(questions) for fid, questions in data["answers"].items()}
+    for fid, questions in long.items():
+        written = answers.get(fid)
+        if not isinstance(written, dict):
+            continue
+        for qid, answer in questions.items():
+            if not isinstance(answer, dict) and isinstance(written.get(qid), dict):
+                questions[qid] = {"score": answer}
+    return {**data, "answers": long}
+
+
 def save(case: Case, framework: Framework, path: Path, *, overwrite: bool) -> None:
     yamlio.atomic_write(path, dumps(case, framework), overwrite=overwrite)

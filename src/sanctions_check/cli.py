@@ -488,7 +488,7 @@ def assess(
         )
     if outcome.interrupted:
         try:
-            env.say(interview.resume_hint(outcome, framework_path))
+            env.tell(interview.resume_hint(outcome, framework_path))
             env.stderr.flush()
             env.stdout.flush()
         except OSError:  # the terminal was closed: the file is saved, nobody is there to read

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
@@ -45,6 +45,22 @@ class Environment(NamedTuple):
         from sanctions_check.textsafe import plain
 
         self.stderr.write(plain(message).rstrip("\n") + "\n")
+
+    def tell(self, lines: Sequence[str]) -> None:
+        """Messages for the person at the terminal, on stderr: wrapped at words to the
+        terminal's width when stderr is one (the terminal itself would split a long line
+        mid-word), one line each otherwise; cleaned like :meth:`say`."""
+        if not self.stderr_isatty:
+            for line in lines:
+                self.say(line)
+            return
+        from rich.text import Text
+
+        from sanctions_check.textsafe import plain
+
+        console = self.error_console()
+        for line in lines:
+            console.print(Text(plain(line).rstrip("\n")), soft_wrap=False)
 
     def write(self, text: str) -> None:
         """Text on standard output, as it is (renderers have made it safe for their format)."""

@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from sanctions_check import case as case_mod
-from sanctions_check.case import NOT_APPLICABLE, Case, CaseHeader, Score
+from sanctions_check import yamlio
+from sanctions_check.case import NOT_APPLICABLE, Case, CaseHeader, Judgement, Score, View
 from sanctions_check.checks import SLUG
 from sanctions_check.errors import UsageError, WriteError
 from sanctions_check.framework import Factor, Framework, Question, Risk
 
-StepKind = Literal["header", "purpose", "question", "risk"]
-SectionKind = Literal["case", "factor", "risks"]
+StepKind = Literal["header", "purpose", "question", "risk", "judgement"]
+SectionKind = Literal["case", "factor", "risks", "judgement"]
 
 # The header fields asked, in order. Title and id are required by the case format; the country
 # and the as-of date come before the id, which is proposed from them.
@@ -64,12 +65,19 @@ class Step(NamedTuple):
     factor: Factor | None = None
     question: Question | None = None
     risk: Risk | None = None
-    number: int = 0  # 1-based question number (factor questions then risks); 0 for the header
+    # 1-based: a factor question's number among the questions, a risk's among the risks (the
+    # counts every summary and the resume menu give); 0 for the header and the judgement
+    number: int = 0
 
     @property
     def counted(self) -> bool:
-        """Factor questions and risks are the questions; the header is not counted."""
+        """Factor questions and risks are what the tallies count; the header is not counted."""
         return self.kind in ("question", "risk")
+
+    @property
+    def asked(self) -> bool:
+        """A step with an answer to continue at or return to: a question, a risk, the judgement."""
+        return self.kind in ("question", "risk", "judgement")
 
 
 class Plan(NamedTuple):
@@ -77,35 +85,43 @@ class Plan(NamedTuple):
 
     sections: tuple[Section, ...]
     steps: tuple[Step, ...]
-    questions: int  # factor questions plus risks
+    questions: int  # factor questions
+    risks: int
 
     def section_of(self, index: int) -> Section:
         return self.sections[self.steps[index].section - 1]
 
     def progress(self, index: int) -> str:
-        """'Section 2/6 · Question 3/8' — where the analyst is, and how much is left."""
+        """'Section 2/15 · Question 3 of 32' — where the analyst is, and how much is left, in the
+        counts the tallies use: questions among the questions, risks among the risks."""
         step = self.steps[index]
         where = f"Section {step.section}/{len(self.sections)}"
         if step.kind in ("header", "purpose"):
             section = self.sections[0]
             return f"{where} · Case {index - section.start + 1}/{section.end - section.start}"
-        what = f"Question {step.number}/{self.questions}"
+        return f"{where} · {self.position(step)}"
+
+    def position(self, step: Step) -> str:
+        """'Question 3 of 32', 'Risk 2 of 8 · likelihood', 'Your judgement'."""
+        if step.kind == "question":
+            return f"Question {step.number} of {self.questions}"
         if step.kind == "risk":
-            what += f" · {step.field}"
-        return f"{where} · {what}"
+            return f"Risk {step.number} of {self.risks} · {step.field}"
+        return "Your judgement"
 
 
 def plan(framework: Framework) -> Plan:
-    """The case header and purposes, each factor's questions, then the risks, in framework order."""
+    """The case header and purposes, each factor's questions, the risks, then the analyst's own
+    judgement, in framework order."""
     steps: list[Step] = []
     sections: list[Section] = []
-    number = 0
     start = 0
     for field in HEADER_FIELDS:
         steps.append(Step("header", 1, field=field))
     if framework.purposes:
         steps.append(Step("purpose", 1, field="purpose"))
     sections.append(Section(1, "case", "the case header and purposes", start, len(steps)))
+    number = 0
     for factor in framework.factors:
         start = len(steps)
         section = len(sections) + 1
@@ -116,12 +132,15 @@ def plan(framework: Framework) -> Plan:
     if framework.risks:
         start = len(steps)
         section = len(sections) + 1
-        for risk in framework.risks:
-            number += 1
+        for n, risk in enumerate(framework.risks, 1):
             for part in RISK_PARTS:
-                steps.append(Step("risk", section, field=part, risk=risk, number=number))
+                steps.append(Step("risk", section, field=part, risk=risk, number=n))
         sections.append(Section(section, "risks", "unintended consequences", start, len(steps)))
-    return Plan(tuple(sections), tuple(steps), number)
+    start = len(steps)
+    section = len(sections) + 1
+    steps.append(Step("judgement", section, field="judgement"))
+    sections.append(Section(section, "judgement", "your judgement", start, len(steps)))
+    return Plan(tuple(sections), tuple(steps), number, len(framework.risks))
 
 
 def answered(step: Step, case: Case) -> bool:
@@ -132,15 +151,55 @@ def answered(step: Step, case: Case) -> bool:
     if step.kind == "risk":
         assert step.risk is not None
         return getattr(case.risk(step.risk.id), step.field) is not None
+    if step.kind == "judgement":
+        return case.judgement is not None
     return True
 
 
+class Place(NamedTuple):
+    """Where a resumed interview stands: the step to continue at (None when nothing is left
+    after the last answer) and the steps left open before it, to return to."""
+
+    resume_at: int | None
+    skipped: tuple[int, ...]
+
+
+def left_off(plan_: Plan, case: Case) -> int:
+    """Where the analyst left off, as far as the file can tell: after the last question, risk or
+    judgement answered, in framework order (a file cannot tell a skipped question from one not
+    reached, so those after the last answer are where to go on)."""
+    done = [i for i, step in enumerate(plan_.steps) if step.asked and answered(step, case)]
+    return done[-1] + 1 if done else 0
+
+
+def place(plan_: Plan, case: Case, left_off_at: int | None = None) -> Place:
+    """Continue where the analyst left off, in framework order: at the first question, risk or
+    judgement still open from ``left_off_at`` (the step after the last one they answered or
+    skipped; by default as far as the file can tell); those left open before it were skipped.
+    """
+    asked = [i for i, step in enumerate(plan_.steps) if step.asked]
+    if left_off_at is None:
+        left_off_at = left_off(plan_, case)
+    open_after = [i for i in asked if i >= left_off_at and not answered(plan_.steps[i], case)]
+    skipped = tuple(i for i in asked if i < left_off_at and not answered(plan_.steps[i], case))
+    return Place(open_after[0] if open_after else None, skipped)
+
+
 def first_unanswered(plan_: Plan, case: Case) -> int | None:
-    """Where a resumed interview continues: the first factor question or risk left open."""
+    """The first factor question or risk left open, in framework order."""
     for index, step in enumerate(plan_.steps):
         if step.counted and not answered(step, case):
             return index
     return None
+
+
+def retrospective(header: CaseHeader, today: str | None) -> bool:
+    """Is the case assessed as of a past date? Its as-of date is before today (the interview's)
+    or before the day it was assessed on: only then can an answer rest on later facts."""
+    as_of = header.as_of
+    if not as_of:
+        return False
+    return any(day and as_of < day for day in (today, header.assessed_on))
 
 
 class Tally(NamedTuple):
@@ -258,6 +317,11 @@ def with_header(case: Case, field: str, value: str | bool) -> Case:
     return case._replace(header=header_with(case.header, field, value))
 
 
+def with_judgement(case: Case, view: View, reason: str, today: str | None) -> Case:
+    """The analyst's own judgement, dated the day it is given (or revised)."""
+    return case._replace(judgement=Judgement(view=view, reason=reason.strip(), date=today))
+
+
 def with_purposes(case: Case, purposes: list[str]) -> Case:
     return case._replace(header=case.header._replace(purpose=tuple(purposes)))
 
@@ -373,6 +437,11 @@ class Store:
     The first save never replaces an existing file (unless ``--force`` named it); later saves
     replace the interview's own file atomically, so an interruption leaves the last complete
     version on disk.
+
+    A resumed file is rewritten over its own text (``case.dumps_over``): its comments (the
+    template's, a panel's round-two notes, the analyst's own) and layout stay, and only the
+    answers given change. Should that ever fail its read-back check, the file as it was is
+    copied beside it first (``kept_as``), and the case is written plainly from then on.
     """
 
     def __init__(
@@ -383,6 +452,7 @@ class Store:
         folder: Path = Path("."),
         force: bool = False,
         resumed: bool = False,
+        text: str | None = None,
     ) -> None:
         self.framework = framework
         self.out = out
@@ -390,6 +460,9 @@ class Store:
         self.force = force
         self.path: Path | None = out if resumed else None
         self.saves = 0
+        self.text = text  # the resumed file's text as last written
+        self.data: Any = None  # its parse, once known
+        self.kept_as: Path | None = None
 
     def taken(self, ident: str) -> bool:
         """Would this id's default file replace one already there? (Never with --out.)"""
@@ -398,8 +471,11 @@ class Store:
     def save(self, case: Case) -> Case:
         """Save the case; returns it as saved (a first save may need a free id, see below)."""
         if self.path is not None:
+            text = self._text(case, self.path)
             with signals_held():
-                case_mod.save(case, self.framework, self.path, overwrite=True)
+                yamlio.atomic_write(self.path, text, overwrite=True)
+            if self.text is not None:
+                self.text = text
         elif self.out is not None:
             with signals_held():
                 case_mod.save(case, self.framework, self.out, overwrite=self.force)
@@ -408,6 +484,17 @@ class Store:
             case = self._first_save(case)
         self.saves += 1
         return case
+
+    def _text(self, case: Case, path: Path) -> str:
+        """The file's new text: over its old text where it has one, else written anew."""
+        if self.text is not None:
+            edited = case_mod.dumps_over(case, self.framework, self.text, str(path), self.data)
+            if edited is not None:
+                self.data = edited.data
+                return edited.text
+            self.kept_as = keep_original(path)
+            self.text = None
+        return case_mod.dumps(case, self.framework)
 
     def _first_save(self, case: Case) -> Case:
         """``<id>.yaml``, never replacing a file: if another took the name since the id was
@@ -435,8 +522,6 @@ def keep_original(path: Path) -> Path:
     Answers to questions the current version no longer has cannot be carried over, so the
     original stays beside the resumed file instead of being lost.
     """
-    from sanctions_check import yamlio
-
     data = path.read_bytes()
     for n in range(1, MAX_DEFAULT_NAMES + 1):
         suffix = ".orig" if n == 1 else f".orig-{n}"

@@ -25,11 +25,12 @@ from rich.panel import Panel
 from rich.text import Text
 
 from sanctions_check import case as case_mod
-from sanctions_check import flow, scoring, textsafe
+from sanctions_check import flow, scoring, textsafe, yamlio
 from sanctions_check.case import (
     CONFIDENCE,
     NOT_APPLICABLE,
     UNKNOWN,
+    VIEWS,
     Answer,
     Case,
     CaseHeader,
@@ -42,7 +43,7 @@ from sanctions_check.framework import Framework
 from sanctions_check.placement import Reference
 from sanctions_check.render.wording import assess as words
 from sanctions_check.render.wording import framework as framework_words
-from sanctions_check.render.wording.common import kind_label
+from sanctions_check.render.wording.common import VIEW_LABELS, kind_label, view_label
 
 BACK = "\x00back"
 HELP = "\x00help"
@@ -60,6 +61,13 @@ KEY_BACK = "b"
 KEY_CONTINUE = "c"
 KEY_FINISH = "f"
 KEY_RISKS = "r"
+KEY_SKIPPED = "k"
+KEY_JUDGEMENT = "j"
+# The resume menu's sections: digits up to 9, then letters no list gives another meaning.
+SECTION_KEYS = "123456789adegilmopqtvwyz"
+SKIP_RISK = 2  # what asking a risk's likelihood returns when the whole risk is skipped
+DETAILS_SHOWN = 200  # a reminder of an answer's note and sources is shortened past this
+PANEL_TITLE_MARGIN = 6  # a panel's corners and the spaces around its title
 TEXT_BACK = "<"
 CHOICE_MARGIN = 8  # " » " pointer, "0) " shortcut and a spare column before the edge
 
@@ -220,15 +228,22 @@ class Session:
         self.case = case
         self.today = today
         self.prompts = prompts or Prompts()
-        # The header fields given before the id: the case file is created at the id step.
+        # The header fields given before the id are a draft: the case file is created at the id
+        # step, so an interruption before it writes nothing.
         self.draft = CaseHeader(id="", title="")
         self.shown_section = 0
+        # Where the analyst left off: the step after the last one answered or skipped on the
+        # way forward; a resumed session starts from what the file tells.
+        self.left_off = flow.left_off(self.plan, case) if case is not None else 0
 
     # --- saving ---------------------------------------------------------------------------
 
     def _update(self, case: Case) -> None:
         self.case = case
+        kept = self.store.kept_as
         self.case = self.store.save(case)
+        if self.store.kept_as is not None and kept is None:
+            self.say(words.assess_comments_not_kept(str(self.store.kept_as)), "yellow")
 
     @property
     def header(self) -> CaseHeader:
@@ -237,30 +252,81 @@ class Session:
     def proposed_id(self) -> str:
         return flow.free_id(flow.propose_id(self.draft, self.today), self.store.taken)
 
-    def flush(self) -> None:
-        """On interruption: a title given but no id yet still becomes a file (proposed id)."""
-        if self.case is None and self.draft.title:
-            self._update(flow.new_case(self.framework, self.draft, self.proposed_id(), self.today))
+    # --- what is shown --------------------------------------------------------------------
+
+    def say(self, text: str, style: str = "") -> None:
+        """A line of the interview's own, wrapped at words by rich (case text stays text)."""
+        self.console.print(Text(text, style=style))
+
+    def room(self, label: str) -> int:
+        """How long a list line may be: its pointer and key, and the answer echoed after the
+        prompt's label once chosen, must both fit on one line (neither can wrap at a word)."""
+        return max(self.console.width - max(len(label) + 3, CHOICE_MARGIN) - 1, 12)
+
+    def choose(
+        self,
+        label: str,
+        items: Sequence[tuple[str, Any, str]],
+        default: Any = None,
+        *,
+        legend_first: int = 0,
+    ) -> Any:
+        """A list of (key, value, full text); a text too long for its line is shortened at a
+        word, and the full texts are printed above the list (with all of the first
+        ``legend_first`` items, which are read together, such as a question's five levels)."""
+        room = self.room(label)
+        cut = [i for i, (_, _, text) in enumerate(items) if len(text) > room]
+        if cut:
+            shown = sorted(
+                {*cut, *(range(legend_first) if any(i < legend_first for i in cut) else ())}
+            )
+            self.legend([items[i] for i in shown])
+        choices = [Choice(fit(text, room), value, shortcut_key=key) for key, value, text in items]
+        return self.prompts.select(label, choices, default=default)
+
+    def legend(self, items: Sequence[tuple[str, Any, str]]) -> None:
+        from rich.table import Table
+
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column()
+        for key, _, text in items:
+            grid.add_row(f"  {key}", Text(text))
+        self.console.print(grid)
 
     # --- the whole interview --------------------------------------------------------------
 
     def interview(self) -> None:
         """A new case: every step in order, then the summary."""
-        self.walk(0, len(self.plan.steps))
+        self.walk(range(len(self.plan.steps)), to_menu=False)
         self.finish()
 
     def resume(self) -> None:
-        """A saved case: a menu to continue, review a section, or finish."""
+        """A saved case: a menu to continue where the analyst left off, return to what they
+        skipped, review a section or the judgement, or finish."""
         assert self.case is not None
         while True:
             action = self.menu()
             if action[0] == "continue":
-                self.walk(action[1], len(self.plan.steps))
-                break
+                # Only what is still open from there on: never the questions already answered.
+                start = action[1]
+                steps = [
+                    i
+                    for i in range(start, len(self.plan.steps))
+                    if self.plan.steps[i].asked and not flow.answered(self.plan.steps[i], self.case)
+                ]
+                self.shown_section = 0
+                if self.walk(steps, to_menu=True, forward=True):
+                    break
+                continue
+            if action[0] == "skipped":
+                self.shown_section = 0
+                self.walk(self.place().skipped, to_menu=True)
+                continue
             if action[0] == "review":
                 section = self.plan.sections[action[1] - 1]
                 self.shown_section = 0
-                self.walk(section.start, section.end, floor=section.start)
+                self.walk(range(section.start, section.end), to_menu=True)
                 continue
             break
         self.finish()
@@ -269,59 +335,116 @@ class Session:
         assert self.case is not None
         t = flow.tally(self.framework, self.case)
         where = f"{textsafe.one_line(self.case.header.title)} ({self.store.path})"
-        self.console.print(
-            Text(words.assess_tally(where, t.answered, t.questions, t.rated, t.risks), style="bold")
-        )
-        choices = []
-        room = max(self.console.width - CHOICE_MARGIN, 40)  # a list line cannot wrap
-        first = flow.first_unanswered(self.plan, self.case)
-        if first is not None:
-            step = self.plan.steps[first]
-            where = words.assess_continue_at(step.number, self.plan.questions)
+        self.say(words.assess_tally(where, t.answered, t.questions, t.rated, t.risks), "bold")
+        place = self.place()
+        if place.resume_at is not None:
+            step = self.plan.steps[place.resume_at]
+            self.say(words.assess_next(self.plan.position(step), self._step_text(step)))
+        questions, risks = self._numbers(place.skipped)
+        if place.skipped:
+            self.say(words.assess_skipped(questions, risks))
+        label = words.ASSESS_WHAT_NEXT
+        room = self.room(label)
+        choices: list[Any] = []
+        if place.resume_at is not None:
+            position = self.plan.position(self.plan.steps[place.resume_at])
             choices.append(
                 Choice(
-                    where + textsafe.one_line(self._step_text(step), room - len(where)),
-                    ("continue", first),
+                    fit(words.assess_continue_at(position), room),
+                    ("continue", place.resume_at),
                     shortcut_key=KEY_CONTINUE,
                 )
             )
-        for section in self.plan.sections:
-            count = ""
-            if section.kind != "case":
-                done, total = flow.section_tally(self.plan, section, self.case)
-                count = words.assess_section_count(done, total, section.kind == "risks")
-            label = words.assess_review(textsafe.one_line(section.title), count)
-            if len(label) > room and section.factor is not None:  # the short name, not a cut
-                label = words.assess_review(textsafe.one_line(section.factor.label), count)
+        if place.skipped:
             choices.append(
                 Choice(
-                    textsafe.one_line(label),
+                    fit(words.assess_return_to_skipped(len(questions), len(risks)), room),
+                    ("skipped",),
+                    shortcut_key=KEY_SKIPPED,
+                )
+            )
+        choices.append(questionary.Separator(f"  {words.ASSESS_REVIEW_SECTION}"))
+        for section in self.plan.sections:
+            choices.append(
+                Choice(
+                    self._section_label(section, room),
                     ("review", section.number),
                     shortcut_key=_section_key(section),
                 )
             )
         choices.append(Choice(words.ASSESS_FINISH, ("finish",), shortcut_key=KEY_FINISH))
+        first = next(c for c in choices if isinstance(c, Choice))
         chosen: tuple[Any, ...] = self.prompts.select(
-            words.ASSESS_WHAT_NEXT,
-            choices,
-            default=choices[0].value,
-            instruction=words.ASSESS_MENU_INSTRUCTION,
+            label, choices, default=first.value, instruction=words.ASSESS_MENU_INSTRUCTION
         )
         return chosen
 
-    def walk(self, start: int, stop: int, floor: int = 0) -> None:
-        """Steps ``start`` to ``stop``; going back below ``floor`` returns to the menu."""
-        index = start
+    def place(self) -> flow.Place:
+        assert self.case is not None
+        return flow.place(self.plan, self.case, self.left_off)
+
+    def _numbers(self, indices: Sequence[int]) -> tuple[list[int], list[int]]:
+        """The question numbers and risk numbers of some steps (a risk once)."""
+        questions: list[int] = []
+        risks: list[int] = []
+        for index in indices:
+            step = self.plan.steps[index]
+            if step.kind == "question":
+                questions.append(step.number)
+            elif step.kind == "risk" and step.number not in risks:
+                risks.append(step.number)
+        return questions, risks
+
+    def _section_label(self, section: Section, room: int) -> str:
+        """'Exposure · 5 of 5 answered': the full name if it fits, else the short one, else
+        shortened at a word (the full name heads the section when it is reviewed)."""
+        assert self.case is not None
+        count = ""
+        if section.kind == "judgement":
+            view = self.case.judgement.view if self.case.judgement is not None else None
+            return fit(words.assess_judgement_item(view_label(view)), room)
+        if section.kind in ("factor", "risks"):
+            done, total = flow.section_tally(self.plan, section, self.case)
+            count = words.assess_section_count(done, total, section.kind == "risks")
+        if section.kind == "case":
+            name = words.ASSESS_CASE_TITLE[:1].upper() + words.ASSESS_CASE_TITLE[1:]
+        elif section.kind == "risks":
+            name = words.ASSESS_RISKS_MENU
+        else:
+            assert section.factor is not None
+            name = textsafe.one_line(section.factor.name)
+            if len(name) + len(count) > room:
+                name = textsafe.one_line(section.factor.label)
+        return words.assess_review(fit(name, room - len(count)), count)
+
+    def walk(self, indices: Sequence[int], *, to_menu: bool, forward: bool = False) -> bool:
+        """Ask the steps at ``indices`` in order. Going back before the first returns False (to
+        the menu, when ``to_menu``); True when the last is done. A ``forward`` walk (continuing)
+        moves where the analyst left off; a review or a return to skipped steps does not."""
+        position = 0
         move = 1
-        while index < stop:
+        while position < len(indices):
+            index = indices[position]
             section = self.plan.section_of(index)
-            if section.number != self.shown_section and (move > 0 or index == start):
+            if section.number != self.shown_section and (move > 0 or position == 0):
                 self.intro(section)
             self.shown_section = section.number
-            move = self.ask(index, can_go_back=index > 0)
-            index += move
-            if index < floor:
-                return
+            back = words.ASSESS_BACK_MENU if to_menu and position == 0 else None
+            move = self.ask(index, can_go_back=position > 0 or to_menu, back_label=back)
+            if move == SKIP_RISK:  # its severity is skipped with it
+                step = self.plan.steps[index]
+                while (
+                    position + 1 < len(indices)
+                    and self.plan.steps[indices[position + 1]].risk is step.risk
+                ):
+                    position += 1
+                move = 1
+            if forward and move > 0:
+                self.left_off = max(self.left_off, indices[position] + 1)
+            position += move
+            if position < 0:
+                return False
+        return True
 
     def finish(self) -> None:
         """The full summary, where the file is and how to revise it, then the bottom line last:
@@ -343,30 +466,33 @@ class Session:
 
     # --- one step -------------------------------------------------------------------------
 
-    def ask(self, index: int, can_go_back: bool) -> int:
-        """Ask one step; returns +1 to go on, -1 to go back."""
+    def ask(self, index: int, can_go_back: bool, back_label: str | None = None) -> int:
+        """Ask one step; returns +1 to go on, -1 to go back, SKIP_RISK past a whole risk."""
         step = self.plan.steps[index]
-        self.console.print(Text(self.plan.progress(index), style="dim"))
+        self.say(self.plan.progress(index), "dim")
         if step.kind == "header":
             return self.ask_header(step, can_go_back)
         if step.kind == "purpose":
             return self.ask_purposes()
-        return self.ask_level(step, can_go_back)
+        if step.kind == "judgement":
+            return self.ask_judgement(can_go_back, back_label)
+        return self.ask_level(step, can_go_back, back_label)
 
     def ask_header(self, step: Step, can_go_back: bool) -> int:
         field = step.field
-        message = words.HEADER_PROMPTS[field]
+        self.say(words.HEADER_PROMPTS[field])
+        label = words.HEADER_LABELS[field]
         if field == "id":
-            return self.ask_id(message)
+            return self.ask_id(label)
         if field == "hypothetical":
-            return self.ask_hypothetical(message)
+            return self.ask_hypothetical(label)
         current = flow.header_value(self.header, field)
         validate: Callable[[str], bool | str] | None = None
         if field == "title":
             validate = _title_ok
         elif field == "as_of":
             validate = _date_ok
-        answer = self.prompts.text(message, current, back=can_go_back, validate=validate)
+        answer = self.prompts.text(label, current, back=can_go_back, validate=validate)
         if answer == BACK:
             return -1
         if answer.strip() == current.strip():
@@ -377,58 +503,61 @@ class Session:
             self._update(flow.with_header(self.case, field, answer))
         return 1
 
-    def ask_id(self, message: str) -> int:
+    def ask_id(self, label: str) -> int:
         if self.case is not None:
-            current = self.case.header.id
-            folder = self.store.path.parent if self.store.path is not None else self.store.folder
-
-            def other(value: str) -> bool | str:
-                # Another case's file already carries that id: two files, one id, is refused.
-                ident = value.strip()
-                ok = _id_ok(ident)
-                if ok is not True or ident == current:
-                    return ok
-                taken = flow.case_path(folder, ident)
-                if taken == self.store.path or not taken.exists():
-                    return True
-                return words.assess_id_taken(ident)
-
-            answer = self.prompts.text(message, current, back=True, validate=other)
+            return self.revise_id(label)
+        # A proposal, not pre-filled text to delete before typing; a name already taken in this
+        # folder is refused above the prompt, with the way to continue that case instead.
+        proposed = self.proposed_id()
+        self.say(words.assess_id_proposal(proposed), "dim")
+        while True:
+            answer = self.prompts.text(
+                label,
+                back=True,
+                placeholder=proposed,
+                validate=lambda v: _id_ok(v.strip() or proposed),
+            )
             if answer == BACK:
                 return -1
-            self._update(flow.with_header(self.case, "id", answer))
-            return 1
-        # A proposal, not pre-filled text to delete before typing; a name already taken in this
-        # folder is refused, with the way to continue that case instead.
-        proposed = self.proposed_id()
-        store = self.store
-
-        def free(value: str) -> bool | str:
-            ident = value.strip() or proposed
-            ok = _id_ok(ident)
-            if ok is not True:
-                return ok
-            return not store.taken(ident) or words.assess_id_taken(ident)
-
-        answer = self.prompts.text(
-            f"{message}; Enter accepts", back=True, placeholder=proposed, validate=free
-        )
-        if answer == BACK:
-            return -1
-        self._update(
-            flow.new_case(self.framework, self.draft, answer.strip() or proposed, self.today)
-        )
-        self.console.print(Text(words.assess_saving(str(self.store.path)), style="green"))
+            ident = answer.strip() or proposed
+            if not self.store.taken(ident):
+                break
+            self.id_taken(flow.case_path(self.store.folder, ident))
+        self._update(flow.new_case(self.framework, self.draft, ident, self.today))
+        self.say(words.assess_saving(str(self.store.path)), "green")
         return 1
 
-    def ask_hypothetical(self, message: str) -> int:
+    def revise_id(self, label: str) -> int:
+        """A saved case's id may change, but never to another case's file's."""
         assert self.case is not None
-        choices = [
-            Choice(words.ASSESS_REAL, False, shortcut_key="1"),
-            Choice(words.ASSESS_HYPOTHETICAL, True, shortcut_key="2"),
-            Choice(words.ASSESS_BACK, BACK, shortcut_key=KEY_BACK),
+        current = self.case.header.id
+        folder = self.store.path.parent if self.store.path is not None else self.store.folder
+        while True:
+            answer = self.prompts.text(label, current, back=True, validate=_id_ok)
+            if answer == BACK:
+                return -1
+            ident = answer.strip()
+            taken = flow.case_path(folder, ident)
+            if ident == current or taken == self.store.path or not taken.exists():
+                break
+            self.say(words.ASSESS_ID_OTHER_CASE.format(file=taken), "yellow")
+        if ident != current:
+            self._update(flow.with_header(self.case, "id", ident))
+        return 1
+
+    def id_taken(self, path: Path) -> None:
+        command = f"sanctions-check assess --resume {shlex.quote(str(path))}"
+        for line in words.assess_id_taken(str(path), command):
+            self.say(line, "yellow")
+
+    def ask_hypothetical(self, label: str) -> int:
+        assert self.case is not None
+        items = [
+            ("1", False, words.ASSESS_REAL),
+            ("2", True, words.ASSESS_HYPOTHETICAL),
+            (KEY_BACK, BACK, words.ASSESS_BACK),
         ]
-        answer = self.prompts.select(message, choices, default=self.case.header.hypothetical)
+        answer = self.choose(label, items, default=self.case.header.hypothetical)
         if answer == BACK:
             return -1
         if answer != self.case.header.hypothetical:
@@ -436,29 +565,75 @@ class Session:
         return 1
 
     def ask_purposes(self) -> int:
+        """The purposes' full definitions first, wrapped; the list names them."""
         assert self.case is not None
+        from rich.table import Table
+
+        self.say(words.ASSESS_PURPOSES)
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column()
+        for purpose in self.framework.purposes:
+            grid.add_row(
+                f"  {textsafe.one_line(purpose.name)}",
+                Text(textsafe.plain(purpose.description).strip()),
+            )
+        self.console.print(grid)
         current = set(self.case.header.purpose)
+        room = self.room(words.ASSESS_PURPOSES_LABEL)
         choices = [
-            Choice(textsafe.one_line(f"{p.name}: {p.description}"), p.id, checked=p.id in current)
+            Choice(fit(textsafe.one_line(p.name), room), p.id, checked=p.id in current)
             for p in self.framework.purposes
         ]
-        answer = self.prompts.checkbox(words.ASSESS_PURPOSES, choices)
+        answer = self.prompts.checkbox(words.ASSESS_PURPOSES_LABEL, choices)
         if answer == BACK:
             return -1
         if tuple(answer) != self.case.header.purpose:
             self._update(flow.with_purposes(self.case, answer))
         return 1
 
-    def ask_level(self, step: Step, can_go_back: bool) -> int:
+    def ask_judgement(self, can_go_back: bool, back_label: str | None) -> int:
+        """The analyst's own overall judgement: a view, then its required reason (saved
+        together, since a view without its reason is not a valid judgement)."""
+        assert self.case is not None
+        while True:
+            current = self.case.judgement
+            items: list[tuple[str, Any, str]] = [
+                (str(n), view, VIEW_LABELS[view]) for n, view in enumerate(VIEWS, 1)
+            ]
+            items.append((KEY_SKIP, SKIP, words.ASSESS_SKIP_JUDGEMENT))
+            if can_go_back:
+                items.append((KEY_BACK, BACK, back_label or words.ASSESS_BACK_QUESTION))
+            default = current.view if current is not None else SKIP
+            view = self.choose(words.ASSESS_JUDGEMENT_LABEL, items, default=default)
+            if view == BACK:
+                return -1
+            if view == SKIP:
+                return 1
+            self.say(words.ASSESS_REASON)
+            reason = self.prompts.text(
+                words.ASSESS_REASON_LABEL,
+                current.reason.strip() if current is not None else "",
+                back=True,
+                validate=lambda v: bool(v.strip()) or words.ASSESS_REASON_NEEDED,
+            )
+            if reason == BACK:
+                continue
+            if current is None or (view, reason.strip()) != (current.view, current.reason.strip()):
+                self._update(flow.with_judgement(self.case, view, reason, self.today))
+            return 1
+
+    def ask_level(self, step: Step, can_go_back: bool, back_label: str | None = None) -> int:
         """A factor question or a risk's likelihood/severity: 0-4, unknown, skip, details, help."""
         assert self.case is not None
         while True:
             current = self._current(step)
+            self.say(self._step_text(step), "bold")
             self._show_details(step)
-            room = self._legend(step)
-            choices = self._level_choices(step, can_go_back, room)
+            label = self._label(step)
+            items = self._level_items(step, can_go_back, back_label)
             default = current if current is not None else SKIP
-            answer = self.prompts.select(self._step_text(step), choices, default=default)
+            answer = self.choose(label, items, default=default, legend_first=5)
             if answer == HELP:
                 self.show_help(step)
                 continue
@@ -469,12 +644,12 @@ class Session:
                 return -1
             if answer == SKIP:
                 # Skipping a risk skips its likelihood and its severity: one key, not two.
-                return 2 if step.kind == "risk" and step.field == RISK_PARTS[0] else 1
+                return SKIP_RISK if step.kind == "risk" and step.field == RISK_PARTS[0] else 1
             if answer == NOT_APPLICABLE:
                 if not self.ask_not_applicable(step):
                     continue
                 # A risk that cannot arise is n/a on both sides: its severity is not asked.
-                return 2 if step.kind == "risk" and step.field == RISK_PARTS[0] else 1
+                return SKIP_RISK if step.kind == "risk" and step.field == RISK_PARTS[0] else 1
             if answer != current:
                 if step.kind == "question":
                     self._update(flow.with_score(self.case, step, answer))
@@ -492,8 +667,9 @@ class Session:
         else:
             assert step.factor is not None and step.question is not None
             before = self.case.answer(step.factor.id, step.question.id).note
+        self.say(words.ASSESS_NA_NOTE)
         note = self.prompts.text(
-            words.ASSESS_NA_NOTE,
+            words.ASSESS_WHY_LABEL,
             before or "",
             back=True,
             validate=lambda v: bool(v.strip()) or words.ASSESS_NA_NEEDS_NOTE,
@@ -506,6 +682,11 @@ class Session:
             self._update(flow.with_score(self.case, step, NOT_APPLICABLE, note=note))
         return True
 
+    def _label(self, step: Step) -> str:
+        if step.kind == "risk":
+            return words.ASSESS_LIKELIHOOD if step.field == "likelihood" else words.ASSESS_SEVERITY
+        return words.ASSESS_ANSWER
+
     def _levels(self, step: Step) -> list[tuple[str, Score, str]]:
         """(key, value, full wording) of each possible answer: the anchored levels, unknown."""
         levels: list[tuple[str, Score, str]] = [
@@ -517,49 +698,29 @@ class Session:
         levels.append((KEY_NOT_APPLICABLE, NOT_APPLICABLE, words.ASSESS_NA_CHOICE))
         return levels
 
-    def _legend(self, step: Step) -> int:
-        """Print the full anchors when a list line could not hold them; returns the room left.
-
-        A list prompt cannot wrap its lines, and an anchor cut at the terminal's edge would hide
-        exactly the wording that makes answers comparable between analysts.
-        """
-        room = max(self.console.width - CHOICE_MARGIN, 20)
-        levels = self._levels(step)[:5]  # the anchored levels; unknown and n/a are always short
-        if all(len(text) <= room for _, _, text in levels):
-            return room
-        from rich.table import Table
-
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(style="bold", no_wrap=True)
-        grid.add_column()
-        for key, _, text in levels:
-            grid.add_row(f"  {key}", Text(text))
-        self.console.print(grid)
-        return room
-
-    def _level_choices(self, step: Step, can_go_back: bool, room: int) -> list[Choice]:
-        choices = [
-            Choice(textsafe.one_line(text, room), value, shortcut_key=key)
-            for key, value, text in self._levels(step)
-        ]
+    def _level_items(
+        self, step: Step, can_go_back: bool, back_label: str | None = None
+    ) -> list[tuple[str, Any, str]]:
+        items: list[tuple[str, Any, str]] = list(self._levels(step))
         has = self._has_details(step)
-        choices.append(
-            Choice(
-                words.assess_details_choice(has, step.kind == "risk"),
-                DETAILS,
-                shortcut_key=KEY_DETAILS,
-            )
-        )
-        choices.append(Choice(words.ASSESS_HELP, HELP, shortcut_key=KEY_HELP))
+        items.append((KEY_DETAILS, DETAILS, words.assess_details_choice(has, step.kind == "risk")))
+        items.append((KEY_HELP, HELP, words.ASSESS_HELP))
         skip = (
             words.ASSESS_SKIP_RISK
             if step.kind == "risk" and step.field == RISK_PARTS[0]
             else words.ASSESS_SKIP
         )
-        choices.append(Choice(skip, SKIP, shortcut_key=KEY_SKIP))
+        items.append((KEY_SKIP, SKIP, skip))
         if can_go_back:
-            choices.append(Choice(words.ASSESS_BACK_QUESTION, BACK, shortcut_key=KEY_BACK))
-        return choices
+            items.append((KEY_BACK, BACK, back_label or words.ASSESS_BACK_QUESTION))
+        return items
+
+    def _level_choices(self, step: Step, can_go_back: bool, room: int) -> list[Choice]:
+        """The answer list's choices as the prompt gets them (each shortened to ``room``)."""
+        return [
+            Choice(fit(text, room), value, shortcut_key=key)
+            for key, value, text in self._level_items(step, can_go_back)
+        ]
 
     def _anchor(self, step: Step, level: int) -> str:
         if step.kind == "question":
@@ -572,12 +733,16 @@ class Session:
     def _step_text(self, step: Step) -> str:
         if step.kind == "question":
             assert step.question is not None
-            return step.question.text
+            return textsafe.one_line(step.question.text)
         if step.kind == "risk":
             assert step.risk is not None
             if step.field == "likelihood":
-                return words.assess_likelihood_question(step.risk.name, step.risk.question)
-            return words.assess_severity_question(step.risk.name)
+                return words.assess_likelihood_question(
+                    textsafe.one_line(step.risk.name), textsafe.one_line(step.risk.question)
+                )
+            return words.assess_severity_question(textsafe.one_line(step.risk.name))
+        if step.kind == "judgement":
+            return words.ASSESS_JUDGEMENT_TITLE
         return step.field
 
     def _current(self, step: Step) -> Any:
@@ -599,8 +764,9 @@ class Session:
         return bool(r.mitigation or r.note or r.sources)
 
     def _show_details(self, step: Step) -> None:
-        """Remind the analyst of what is already written for this step (case text stays text);
-        a risk's details are shown once, at its likelihood."""
+        """Remind the analyst of what is already written for this step (case text stays text;
+        a long note is shortened at a word, and n shows it whole); a risk's details are shown
+        once, at its likelihood."""
         assert self.case is not None
         if step.kind == "risk" and step.field != RISK_PARTS[0]:
             return
@@ -613,9 +779,10 @@ class Session:
             hindsight=given.hindsight,
         )
         if parts:
-            self.console.print(
-                Text("  " + " · ".join(textsafe.one_line(p, 200) for p in parts), style="cyan")
-            )
+            shown = [fit(textsafe.one_line(p), DETAILS_SHOWN) for p in parts]
+            if any(a != b for a, b in zip(shown, parts, strict=True)):
+                shown.append(words.ASSESS_DETAILS_IN_FULL)
+            self.console.print(Text("  " + " · ".join(shown), style="cyan"))
 
     def ask_details(self, step: Step) -> None:
         """The optional extras, each saved as soon as it is given; b (or <) returns to the
@@ -623,19 +790,23 @@ class Session:
         assert self.case is not None
         if step.kind == "risk":
             assert step.risk is not None
-            self.console.print(Text(words.ASSESS_MITIGATIONS, style="dim"))
+            self.say(words.ASSESS_MITIGATIONS, "dim")
             for mitigation in step.risk.mitigations:
-                self.console.print(Text(f"  • {textsafe.one_line(mitigation)}", style="dim"))
+                self.say(f"  • {textsafe.one_line(mitigation)}", "dim")
+            self.say(words.ASSESS_MITIGATION)
             given = self.prompts.text(
-                words.ASSESS_MITIGATION, self.case.risk(step.risk.id).mitigation or "", back=True
+                words.ASSESS_MITIGATION_LABEL,
+                self.case.risk(step.risk.id).mitigation or "",
+                back=True,
             )
             if given == BACK:
                 return
             self._update(flow.with_extras(self.case, step, mitigation=given.strip() or None))
         current = self._extras(step)
         needs_note = getattr(current, "score", None) == NOT_APPLICABLE
+        self.say(words.ASSESS_NOTE)
         note = self.prompts.text(
-            words.ASSESS_NOTE,
+            words.ASSESS_NOTE_LABEL,
             current.note or "",
             back=True,
             validate=(lambda v: bool(v.strip()) or words.ASSESS_NA_NEEDS_NOTE)
@@ -646,34 +817,33 @@ class Session:
             return
         self._update(flow.with_extras(self.case, step, note=note.strip() or None))
         # Digits, as for the levels: a letter keeps one meaning everywhere (h is help).
-        choices = [Choice(words.ASSESS_NOT_STATED, NO_CONFIDENCE, shortcut_key="0")]
-        choices += [
-            Choice(level, level, shortcut_key=str(n)) for n, level in enumerate(CONFIDENCE, 1)
-        ]
-        choices.append(Choice(words.ASSESS_BACK_DETAILS, BACK, shortcut_key=KEY_BACK))
-        confidence = self.prompts.select(
-            words.ASSESS_CONFIDENCE, choices, default=current.confidence or NO_CONFIDENCE
+        items: list[tuple[str, Any, str]] = [("0", NO_CONFIDENCE, words.ASSESS_NOT_STATED)]
+        items += [(str(n), level, level) for n, level in enumerate(CONFIDENCE, 1)]
+        items.append((KEY_BACK, BACK, words.ASSESS_BACK_DETAILS))
+        self.say(words.ASSESS_CONFIDENCE)
+        confidence = self.choose(
+            words.ASSESS_CONFIDENCE_LABEL, items, default=current.confidence or NO_CONFIDENCE
         )
         if confidence == BACK:
             return
         confidence = None if confidence == NO_CONFIDENCE else confidence
         self._update(flow.with_extras(self.case, step, confidence=confidence))
+        self.say(words.ASSESS_SOURCES)
         sources = self.prompts.text(
-            words.ASSESS_SOURCES, flow.join_sources(current.sources), back=True
+            words.ASSESS_SOURCES_LABEL, flow.join_sources(current.sources), back=True
         )
         if sources == BACK:
             return
         self._update(flow.with_extras(self.case, step, sources=flow.split_sources(sources)))
-        as_of = self.case.header.as_of
-        if as_of:
-            choices = [
-                Choice(words.ASSESS_NO_HINDSIGHT, False, shortcut_key="1"),
-                Choice(words.ASSESS_HINDSIGHT, True, shortcut_key="2"),
-                Choice(words.ASSESS_BACK_DETAILS, BACK, shortcut_key=KEY_BACK),
+        header = self.case.header
+        if header.as_of and flow.retrospective(header, self.today):
+            items = [
+                ("1", False, words.ASSESS_NO_HINDSIGHT),
+                ("2", True, words.ASSESS_HINDSIGHT),
+                (KEY_BACK, BACK, words.ASSESS_BACK_DETAILS),
             ]
-            hindsight = self.prompts.select(
-                words.assess_hindsight(as_of), choices, default=current.hindsight
-            )
+            self.say(words.assess_hindsight(header.as_of))
+            hindsight = self.choose(words.ASSESS_HINDSIGHT_LABEL, items, default=current.hindsight)
             if hindsight == BACK:
                 return
             self._update(flow.with_extras(self.case, step, hindsight=bool(hindsight)))
@@ -693,7 +863,7 @@ class Session:
         total = len(self.plan.sections)
         body = Text()
         if section.kind == "case":
-            title = words.assess_section(section.number, total, words.ASSESS_THE_CASE)
+            what = words.ASSESS_THE_CASE
             body.append(textsafe.plain(self.framework.title), style="bold")
             unknown = self.framework.unknown
             body.append(
@@ -707,11 +877,7 @@ class Session:
         elif section.kind == "factor":
             factor = section.factor
             assert factor is not None
-            title = words.assess_section(
-                section.number,
-                total,
-                f"{textsafe.one_line(factor.name)} ({kind_label(factor.kind)})",
-            )
+            what = f"{textsafe.one_line(factor.name)} ({kind_label(factor.kind)})"
             body.append(textsafe.plain(factor.description).strip())
             body.append(f"\n{framework_words.FV_WHY}: ", style="bold")
             body.append(textsafe.plain(factor.why).strip())
@@ -719,9 +885,17 @@ class Session:
             body.append(textsafe.plain(factor.evidence.label))
             if factor.kind == "red_flag":
                 body.append("\n" + words.ASSESS_RED_FLAG, style="yellow")
-        else:
-            title = words.assess_section(section.number, total, words.ASSESS_RISKS_TITLE)
+        elif section.kind == "risks":
+            what = words.ASSESS_RISKS_TITLE
             body.append(words.ASSESS_RISKS_INTRO)
+        else:
+            what = words.ASSESS_JUDGEMENT_TITLE
+            body.append(words.ASSESS_JUDGEMENT_INTRO)
+        title = words.assess_section(section.number, total, what)
+        if len(title) + PANEL_TITLE_MARGIN > self.console.width:
+            # A panel's title cannot wrap: too long for the border, it heads the body instead.
+            body = Text(what + "\n", style="bold").append_text(body)
+            title = words.assess_section(section.number, total, "").rstrip(" ·")
         self.console.print(Panel(body, title=Text(title), title_align="left", expand=True))
 
     def show_help(self, step: Step) -> None:
@@ -745,11 +919,25 @@ class Session:
         self.console.print(Panel(body, title=words.ASSESS_HELP_TITLE, title_align="left"))
 
 
+def fit(text: str, room: int) -> str:
+    """``text`` if it fits in ``room`` characters, else cut at the last word that fits, with
+    '…' (a single word longer than the room is cut where it must be)."""
+    if len(text) <= room:
+        return text
+    head = text[: max(room - 1, 1)]
+    cut = head.rsplit(" ", 1)[0].rstrip(" ,;:(-—·") if " " in head.strip() else head
+    return (cut or head) + "…"
+
+
 def _section_key(section: Section) -> str | bool:
-    """The resume menu's key for a section: its number up to 9, r for the risks; none else."""
+    """The resume menu's key for a section: its number up to 9, then letters that mean nothing
+    else in any list; r for the risks, j for the judgement."""
     if section.kind == "risks":
         return KEY_RISKS
-    return str(section.number) if section.number <= 9 else False
+    if section.kind == "judgement":
+        return KEY_JUDGEMENT
+    keys = SECTION_KEYS
+    return keys[section.number - 1] if section.number <= len(keys) else False
 
 
 def _title_ok(value: str) -> bool | str:
@@ -838,9 +1026,10 @@ def run(
     """
     case: Case | None = None
     if resume is not None:
-        case = case_mod.load(resume, framework)
+        text = yamlio.read_text(resume)
+        case = case_mod.loads(text, framework, str(resume))
         flow.check_folder(resume.parent)
-        store = flow.Store(framework, out=resume, resumed=True)
+        store = flow.Store(framework, out=resume, resumed=True, text=text)
         if case.framework_ref != framework.ref:
             backup = flow.keep_original(resume)
             for problem in case.warnings:
@@ -867,7 +1056,6 @@ def run(
         except (KeyboardInterrupt, EOFError, OSError) as exc:
             if isinstance(exc, OSError) and not watch.gone(exc):
                 raise
-            session.flush()
             return Outcome(store.path, session.case, interrupted=True)
     return Outcome(store.path, session.case, interrupted=False)
 
@@ -882,11 +1070,12 @@ def release_terminal() -> None:
             os.dup2(devnull, stream.fileno())
 
 
-def resume_hint(outcome: Outcome, framework_arg: Path | None) -> str:
-    """The one line printed on interruption: where the answers are and how to go on."""
+def resume_hint(outcome: Outcome, framework_arg: Path | None) -> list[str]:
+    """What is printed on interruption: where the answers are, then how to go on, the command on
+    a line of its own (so that it is never split)."""
 
     if outcome.path is None:
-        return words.ASSESS_NOTHING_SAVED
+        return [words.ASSESS_NOTHING_SAVED]
     command = f"sanctions-check assess --resume {shlex.quote(str(outcome.path))}"
     if framework_arg is not None:
         command += f" --framework {shlex.quote(str(framework_arg))}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from sanctions_check.case import CONFIDENCE, FORMAT
+from sanctions_check.case import CONFIDENCE, FORMAT, VIEWS
 from sanctions_check.framework import KIND_NAMES, Framework
 
 TEMPLATE_INTRO = (
@@ -30,6 +30,18 @@ TEMPLATE_RISKS = (
 TEMPLATE_LIKELIHOOD = "Likelihood: how likely is it?"
 TEMPLATE_SEVERITY = "Severity: if it happens, how severe would it be?"
 TEMPLATE_MITIGATIONS = "Mitigations to consider:"
+TEMPLATE_JUDGEMENT = (
+    "Your own overall judgement, once you have weighed the answers: are targeted sanctions likely "
+    "to help prevent mass atrocities here? The outlook informs it; it does not replace it. The "
+    "tool never fills this in and the scoring never reads it. Leave the block empty until you "
+    "judge; a view needs its reason.\n"
+    "view: likely (likely to help), could (could help), unlikely (unlikely to help) or "
+    "cannot-judge (cannot judge yet)."
+)
+# Free text goes in a block scalar ('|', the text on the lines below, indented): any text reads
+# as written there, colons and quotes included, where a one-line value with ': ' in it would be
+# a YAML error.
+BLOCK_TEXT = "text on the lines below, indented; any characters"
 TEMPLATE_REFERENCES = (
     "Sources cited by key in notes and sources lists: one line each, KEY: a URL or a full "
     "citation (keys are letters, digits, '.', '_' or '-'). A key cited but not defined here "
@@ -109,7 +121,7 @@ def render(framework: Framework) -> str:
             out.append(f"    {question.id}:")
             out.append("      score:         # 0-4, unknown, or n/a (with a note saying why)")
             out.append(f"      confidence:    # {confidence}")
-            out.append("      note:")
+            out.append(f"      note: |        # {BLOCK_TEXT}")
             out.append("      sources: []")
             out.append("      hindsight: false  # true if it rests on facts later than as_of")
     out.append("")
@@ -134,10 +146,20 @@ def render(framework: Framework) -> str:
         out.extend(_comment(TEMPLATE_MITIGATIONS, "    "))
         for mitigation in risk.mitigations:
             out.extend(_bullet(mitigation, "    "))
-        out.append("    mitigation:    # what is or would be done")
-        out.append("    note:")
+        out.append(
+            "    mitigation: |  # what is or would be done: text on the lines below, indented"
+        )
+        out.append(f"    note: |        # {BLOCK_TEXT}")
         out.append("    sources: []")
         out.append("    hindsight: false")
+    out.append("")
+    out.extend(_comment(TEMPLATE_JUDGEMENT, ""))
+    out += [
+        "judgement:",
+        f"  view:              # {' | '.join(VIEWS)}",
+        "  reason: |          # required with a view: why, on the lines below, indented",
+        "  date:              # YYYY-MM-DD: when you made this judgement",
+    ]
     out.append("")
     out.extend(_comment(TEMPLATE_REFERENCES, ""))
     out.append("references:")

@@ -731,6 +731,9 @@ for _first, _resolvers in StrictResolver.yaml_implicit_resolvers.items():
         _BlockDumper.add_implicit_resolver(_tag, _regexp, [_first])
 
 
+BlockDumper = _BlockDumper  # for writers that dump a fragment the same way (yamlpatch)
+
+
 def dump(data: Any) -> str:
     """YAML text in block style, keys in the order given, Unicode kept as is."""
     return yaml.dump(

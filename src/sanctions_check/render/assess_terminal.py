@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from sanctions_check.render import bottom_line
 from sanctions_check.render.assess_view import AssessSummary
-from sanctions_check.render.console import text
+from sanctions_check.render.console import paragraph
 from sanctions_check.render.report_terminal import draw_summary
 
 if TYPE_CHECKING:
@@ -20,10 +20,11 @@ class AssessTerminal:
         console.print()
         draw_summary(view.report, console, case_file=view.path)
         console.print()
-        # soft wrap: a long path is never broken inside by the console
-        console.print(text(view.saved, "bold"), soft_wrap=True)
-        for line in view.next_steps:
-            console.print(text(line), soft_wrap=True)
+        # Wrapped at spaces only, a command's continuation under its start: a file name or a
+        # word is never split, by the console or by the terminal's edge.
+        paragraph(console, view.saved, "bold", indent=0)
+        for what, command in view.next_steps:
+            paragraph(console, command, indent=2, first=f"{what}: ")
         console.print()
         lines = bottom_line.bottom_line(
             view.report, case_file=shlex.quote(view.path), where="above", width=console.width

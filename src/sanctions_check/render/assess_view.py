@@ -19,7 +19,7 @@ class AssessSummary(NamedTuple):
     report: Report
     path: str  # the case file written
     saved: str  # where it is saved, and how much is answered
-    next_steps: tuple[str, ...]  # the commands that revise it and print it in full
+    next_steps: tuple[tuple[str, str], ...]  # (what, command): revise it, print it in full
 
 
 def build(

@@ -23,6 +23,31 @@ HEADER_PROMPTS = {
     "situation": "The situation, in a line or two (optional)",
     "measures": "The measures imposed or considered, on whom (optional)",
 }
+# The short label each prompt carries on its own line (the full question is printed above it,
+# wrapped): a prompt line, and the answer echoed on it, cannot wrap at a word.
+HEADER_LABELS = {
+    "title": "Title:",
+    "country": "Country:",
+    "as_of": "As of:",
+    "id": "Id:",
+    "hypothetical": "Case:",
+    "implementers": "Implementers:",
+    "analyst": "Analyst:",
+    "situation": "Situation:",
+    "measures": "Measures:",
+}
+ASSESS_ANSWER = "Answer:"
+ASSESS_LIKELIHOOD = "Likelihood:"
+ASSESS_SEVERITY = "Severity:"
+ASSESS_PURPOSES_LABEL = "Purposes:"
+ASSESS_CONFIDENCE_LABEL = "Confidence:"
+ASSESS_HINDSIGHT_LABEL = "Hindsight:"
+ASSESS_NOTE_LABEL = "Note:"
+ASSESS_SOURCES_LABEL = "Sources:"
+ASSESS_MITIGATION_LABEL = "Mitigation:"
+ASSESS_WHY_LABEL = "Why:"
+ASSESS_JUDGEMENT_LABEL = "Judgement:"
+ASSESS_REASON_LABEL = "Reason:"
 ASSESS_REAL = "a real case"
 ASSESS_HYPOTHETICAL = "a hypothetical case or an exercise (marked as such in scores and reports)"
 ASSESS_BACK = "← back"
@@ -34,7 +59,9 @@ ASSESS_SKIP_RISK = "skip this risk for now (likelihood and severity)"
 ASSESS_FINISH = "Finish and show the summary"
 ASSESS_NA_CHOICE = "does not apply to these measures (n/a; asks why)"
 ASSESS_NA_NOTE = "Why does this question not apply to the measures in this case? (required)"
-ASSESS_NA_NEEDS_NOTE = "an n/a answer needs a note saying why the question does not apply"
+# A refusal is shown on the prompt's last line, which cannot wrap: each (this one, the date's,
+# the reason's, the title's and the id's) fits in 60 columns.
+ASSESS_NA_NEEDS_NOTE = "n/a needs a note: why it does not apply here"
 ASSESS_DATE_FORMAT = "a date as YYYY-MM-DD, e.g. 2017-08-25, or nothing"
 ASSESS_MITIGATIONS = "Mitigations to consider:"
 ASSESS_MITIGATION = "Mitigation: what is or would be done (Enter keeps it as is)"
@@ -47,8 +74,24 @@ ASSESS_HINDSIGHT = "yes: it rests on later facts (hindsight)"
 ASSESS_KEYS = (
     "At each question press 0-4, u (unknown) or x (does not apply: asks why), then Enter; "
     "n adds a note, confidence and sources, h shows help, s skips (a whole risk at its "
-    "likelihood), b goes back. In the resume menu, c continues, f finishes."
+    "likelihood), b goes back. A letter means the same in every list; digits pick a numbered "
+    "choice. In the resume menu, c continues, k returns to skipped questions, j revises your "
+    "judgement, f finishes."
 )
+ASSESS_JUDGEMENT_TITLE = "Your judgement"
+ASSESS_JUDGEMENT_INTRO = (
+    "The outlook informs your judgement; it does not replace it. Weighing the answers, the "
+    "factors and the risks: are targeted sanctions likely to help prevent mass atrocities in "
+    "this case? The tool never fills this in and never scores it. A short reason is required; "
+    "s skips it for now."
+)
+ASSESS_REASON = "Why? In a line or two: what weighs most in your judgement (required)."
+ASSESS_REASON_NEEDED = "a judgement needs a short reason"
+ASSESS_SKIP_JUDGEMENT = "skip for now (no judgement given)"
+ASSESS_BACK_MENU = "← back to the menu"
+ASSESS_ID_OTHER_CASE = "{file} is another case's file: type another id."
+ASSESS_REVIEW_SECTION = "Review a section"
+ASSESS_DETAILS_IN_FULL = "(n shows them in full)"
 
 ASSESS_INSTRUCTION = "(a key or the arrows, then Enter)"
 ASSESS_MENU_INSTRUCTION = "(arrows or a key, then Enter)"
@@ -68,8 +111,13 @@ ASSESS_IF_PRESENT = "If the flag is present"
 ASSESS_IF_LOW = "If the answer is low"
 ASSESS_HELP_TITLE = "Help"
 ASSESS_TITLE_NEEDED = "a title is needed"
-ASSESS_ID_FORMAT = "use lowercase letters, digits, '-', '_' or '.', starting with a letter or digit"
-ASSESS_NOTHING_SAVED = "Interrupted before the first answer; nothing was saved."
+ASSESS_ID_FORMAT = "lowercase letters, digits, - _ . (a letter or digit first)"
+ASSESS_NOTHING_SAVED = (
+    "Interrupted before the case file was created (it is created when the id is accepted); "
+    "nothing was saved."
+)
+ASSESS_CASE_TITLE = "the case header and purposes"
+ASSESS_RISKS_MENU = "Unintended consequences"
 
 
 def assess_checkbox_instruction(back_key: str) -> str:
@@ -84,20 +132,61 @@ def assess_saved_in(path: str) -> str:
     return f"Saved in {path}"
 
 
+def assess_id_proposal(proposed: str) -> str:
+    return f"Enter accepts the proposal: {proposed}"
+
+
 def assess_saving(path: str) -> str:
     return f"Saving every answer in {path}"
 
 
-def assess_continue_at(number: int, total: int) -> str:
-    return f"Continue at question {number}/{total}: "
+def assess_continue_at(position: str) -> str:
+    """The menu's first choice: 'Continue at question 15 of 32' (the counts of the tally)."""
+    first, _, rest = position.partition(" · ")
+    return f"Continue at {first[:1].lower()}{first[1:]}" + (f" ({rest})" if rest else "")
+
+
+def assess_next(position: str, text: str) -> str:
+    """Above the menu, in full: where 'continue' goes."""
+    return f"Next: {position[:1].lower()}{position[1:]}: {text}"
+
+
+def assess_skipped(questions: list[int], risks: list[int]) -> str:
+    """Above the menu: the questions and risks left open before the last answer."""
+    parts = []
+    if questions:
+        parts.append(f"{'question' if len(questions) == 1 else 'questions'} {_listed(questions)}")
+    if risks:
+        parts.append(f"{'risk' if len(risks) == 1 else 'risks'} {_listed(risks)}")
+    return f"Skipped, to return to with k: {'; '.join(parts)}."
+
+
+def assess_return_to_skipped(questions: int, risks: int) -> str:
+    if questions + risks == 1:
+        return f"Return to the skipped {'question' if questions else 'risk'}"
+    parts = []
+    if questions:
+        parts.append(f"{questions} {'question' if questions == 1 else 'questions'}")
+    if risks:
+        parts.append(f"{risks} {'risk' if risks == 1 else 'risks'}")
+    return f"Return to the skipped {' and '.join(parts)}"
+
+
+def _listed(numbers: list[int]) -> str:
+    shown = [str(n) for n in numbers]
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
 
 
 def assess_section_count(done: int, total: int, risks: bool) -> str:
-    return f" ({done}/{total} {'rated' if risks else 'answered'})"
+    return f" · {done} of {total} {'rated' if risks else 'answered'}"
 
 
 def assess_review(name: str, count: str) -> str:
-    return f"Review {name}{count}"
+    return f"{name}{count}"
+
+
+def assess_judgement_item(view_label: str) -> str:
+    return f"Your judgement · {view_label}"
 
 
 def assess_section(number: int, total: int, what: str) -> str:
@@ -141,8 +230,15 @@ def assess_original_kept(backup: str, framework_ref: str) -> str:
     return f"The original is kept as {backup}; this file is now answered against {framework_ref}."
 
 
-def assess_interrupted(path: str, command: str) -> str:
-    return f"Interrupted. Every answer so far is saved in {path}; continue with: {command}"
+def assess_comments_not_kept(backup: str) -> str:
+    return (
+        f"This file's comments could not be kept in place; the file as it was is kept as "
+        f"{backup}, and every answer is saved."
+    )
+
+
+def assess_interrupted(path: str, command: str) -> list[str]:
+    return [f"Interrupted. Every answer so far is saved in {path}; continue with:", f"  {command}"]
 
 
 def assess_details_given(
@@ -160,22 +256,24 @@ def assess_hindsight(as_of: str) -> str:
     return f"Does this answer rest on facts later than the as-of date, {as_of}?"
 
 
-def assess_id_taken(ident: str) -> str:
-    """The id step refuses a name whose file exists: another id, or continue that case."""
-    return (
-        f"{ident}.yaml already exists: type another id, or press Ctrl-C and continue it with "
-        f"sanctions-check assess --resume {ident}.yaml"
-    )
+def assess_id_taken(file: str, command: str) -> list[str]:
+    """Printed above the id prompt, wrapped, the command on a line of its own: another id, or
+    continue that case (Ctrl-C here saves nothing)."""
+    return [
+        f"{file} already exists. Type another id, or continue that case: press Ctrl-C (nothing "
+        "is saved yet) and run",
+        f"  {command}",
+    ]
 
 
-def assess_next_steps(path: str) -> list[str]:
+def assess_next_steps(path: str) -> list[tuple[str, str]]:
     """After the summary of an assess run: how to revise the file just saved and read it in
-    full (the bottom line that follows names the brief and the Word report)."""
+    full (the bottom line that follows names the brief and the Word report), as (what, command)."""
     import shlex
 
     name = shlex.quote(path)
     stem = path[: -len(".yaml")] if path.endswith(".yaml") else path
     return [
-        f"  revise: sanctions-check assess --resume {name}",
-        f"  report: sanctions-check report {name} -f html -o {shlex.quote(stem + '.html')}",
+        ("revise", f"sanctions-check assess --resume {name}"),
+        ("report", f"sanctions-check report {name} -f html -o {shlex.quote(stem + '.html')}"),
     ]
