@@ -2,7 +2,7 @@
 against the verdicts by the same concordance (checked by hand), or a sentence saying none carries
 one; --exclude-hindsight scores each episode with its hindsight answers counted as unknown;
 --exclude-out-of-scope leaves out arms-embargo-only episodes (threat-only ones stay), each listed
-with its reason; schema backtest@3.
+with its reason; schema backtest@4.
 
 Judgements are added here to copies of examples in a temporary folder: no bundled episode
 carries one, since their sources state none from the time.
@@ -46,7 +46,7 @@ def test_the_judgements_concordance_is_the_hand_computed_one(cli, tmp_path):
     result = cli("backtest", judged_library(tmp_path), "-f", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["schema"] == "sanctions-check/backtest@3"
+    assert data["schema"] == "sanctions-check/backtest@4"
     judged = data["judgements"]
     # ranked judgements (unlikely 0 < could 1 < likely 2) of the episodes with one:
     # sudan (ineffective, 0) < cote-divoire (effective, 2): concordant

@@ -45,11 +45,17 @@ def test_assess_names_the_written_file_and_the_summary_above():
         "  More: the full summary is above; one page to print: sanctions-check report "
         "'my case.yaml' --format brief -o brief.html; Word: --format docx -o report.docx"
     )
+    # The ideology flag's question is not answered; the resources flag's is answered unknown.
     assert (
-        "  Red flags: Not assessed: Ideologically motivated target (no answers), Target has "
-        "access to resources (no answers); not ruled out at the threshold of 50." in lines
+        "  Red flags: Not assessed: Ideologically motivated target (not answered), Target has "
+        "access to resources (answered unknown); not ruled out at the threshold of 50." in lines
     )
-    assert "  Data gaps: 15 unknown, 6 unanswered, 1 low-confidence, 0 n/a, 1 risk unrated" in lines
+    assert (
+        "  Data gaps: 15 answered unknown, 6 not answered, 1 low-confidence, 0 n/a, 9 open risks"
+        in lines
+    )
+    assert "  Top risk: no risk rated yet (9 open risks)" in lines
+    assert lines[1].startswith("  Outlook: No band yet: 36% of the questions an outside analyst")
 
 
 def test_report_prints_the_bottom_line_first(cli):

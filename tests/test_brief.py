@@ -50,11 +50,16 @@ def test_selection_of_an_example_names_the_band_range_and_purposes():
     report = model(EXAMPLES / "car-2013.yaml")
     selected = brief.select(report)
     assert selected.outlook == report.outlook.text
-    assert "could be Low to Favourable" in selected.outlook
+    assert selected.outlook.startswith(
+        "No band yet: Exposure and Coordination have no informative answer, and 27% of the "
+        "questions an outside analyst can answer are answered (the framework asks for 50%)."
+    )
+    assert selected.band_meaning is None
     assert ("Purposes", "Constrain, Signal") in selected.meta
     assert selected.base_rates == ("Constrain: almost 40%", "Signal: almost 60%")
     assert selected.red_flags == ("Military sanctions: 50 of 100",)
-    assert selected.gaps.text.startswith("22 unknown, 0 not answered, 7 low-confidence")
+    assert selected.gaps.text.startswith("22 answered unknown, 0 not answered, 7 low-confidence")
+    assert selected.open_risks is not None and selected.open_risks.startswith("9 open risks")
     assert "car-2013.yaml --format html" in selected.where
 
 

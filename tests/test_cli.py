@@ -46,7 +46,7 @@ def test_score_json_is_clean_and_complete(cli):
     result = cli("score", CASES / "weak.yaml", CASES / "strong.yaml", "-f", "json", *FW)
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert data["schema"] == "sanctions-check/score@2"
+    assert data["schema"] == "sanctions-check/score@3"
     assert data["framework"]["id"] == "mini" and len(data["framework"]["sha256"]) == 64
     rows = {row["id"]: row for row in data["cases"]}
     assert rows["strong"]["band"] == "favourable"

@@ -89,7 +89,7 @@ def test_compare_cli_table_on_two_analysts_readings(cli):
 
 def test_compare_json_and_markdown(cli):
     data = json.loads(cli("compare", A, B, "-f", "json").stdout)
-    assert data["schema"] == "sanctions-check/compare@2"
+    assert data["schema"] == "sanctions-check/compare@3"
     factors = {f["id"]: f for f in data["factors"]}
     assert factors["commitment"]["delta_text"] == "+5" and factors["commitment"]["delta"] == 5
     assert factors["communication"]["delta_text"] == "−5"

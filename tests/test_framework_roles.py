@@ -121,16 +121,23 @@ def test_a_risk_marked_n_a_is_neither_rated_nor_open(fw):
     assert result.risks_not_applicable == (
         scoring.RiskNotApplicable("harm", "Harm", "No listed entity has any economic role."),
     )
-    assert not [g for g in result.gaps if g.kind == "risk-unrated"]
+    assert not [g for g in result.gaps if g.kind == "risk-open"]
     assert result.confidence_not_stated == 1  # evasion only
 
 
-def test_the_report_does_not_call_an_n_a_risk_unrated(fw):
+def test_the_report_lists_an_n_a_risk_as_not_applicable_with_its_note(fw):
     from sanctions_check.render.report_view import build as build_report
 
     report = build_report(scoring.assess(fw, load(case_text(NA_RISK), fw)))
-    assert report.risks_not_rated == ()
+    assert report.risks_open == ()
     assert [r.id for r in report.risks] == ["evasion"]
+    assert [(r.id, r.note) for r in report.risks_not_applicable] == [
+        ("harm", "No listed entity has any economic role.")
+    ]
+    assert report.risks_not_applicable[0].text == (
+        "Harm: not applicable (No listed entity has any economic role.)"
+    )
+    assert report.risks_text == "1 rated, 0 open, 1 not applicable"
 
 
 @pytest.mark.parametrize(

@@ -250,13 +250,19 @@ def _check_assessment(framework: framework_mod.Framework, data: dict) -> None:
         assert outlook.band is None
     else:
         assert outlook.low - EPSILON <= outlook.score <= outlook.high + EPSILON
-        assert outlook.band is not None
-        ranks = [band.id for band in framework.bands]
-        assert ranks.index(outlook.band.id) <= ranks.index(outlook.uncapped_band.id)
+        # A band exactly when it is earned; withheld, every band field is empty.
+        assert (outlook.band is None) == (outlook.withheld is not None)
+        if outlook.band is None:
+            assert outlook.uncapped_band is outlook.band_low is outlook.band_high is None
+        else:
+            ranks = [band.id for band in framework.bands]
+            assert ranks.index(outlook.band.id) <= ranks.index(outlook.uncapped_band.id)
     for lever in result.levers:
         assert 0 <= lever.gain <= 100 + EPSILON and 0 <= lever.current < 4
     for risk in result.risks:
         assert risk.value is None or 0 <= risk.value <= 16
+        assert 0 <= risk.low <= risk.high <= 16
+    assert result.top_risk is None or result.top_risk.known
     assert scoring.assess(framework, loaded) == result, "deterministic"
 
 

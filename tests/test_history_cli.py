@@ -39,7 +39,7 @@ def test_similar_json(cli):
     result = cli("similar", PROBE, "-l", LIBRARY, "-f", "json", *FW)
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["schema"] == "sanctions-check/similar@2"
+    assert data["schema"] == "sanctions-check/similar@3"
     assert [a["id"] for a in data["analogues"]] == ["h-delta", "h-alpha", "h-gamma", "h-beta"]
     assert data["analogues"][1]["verdict"] == "effective"
 
@@ -133,7 +133,7 @@ def test_backtest_json_is_deterministic(cli):
     assert first.exit_code == second.exit_code == 0
     assert first.stdout == second.stdout
     data = json.loads(first.stdout)
-    assert data["schema"] == "sanctions-check/backtest@3"
+    assert data["schema"] == "sanctions-check/backtest@4"
     assert data["outlook"]["concordance"] == 0.94  # a share: two decimals, half up
 
 

@@ -183,7 +183,7 @@ def test_json_model(result):
     """The JSON is the view walked once: every figure a person reads is rounded by the one rule
     (whole numbers half up; shares as whole percents kept as fractions)."""
     data = json.loads(serialise.dumps(similar_view.build(result)))
-    assert data["schema"] == "sanctions-check/similar@2"
+    assert data["schema"] == "sanctions-check/similar@3"
     first = data["analogues"][0]
     assert first["rank"] == 1 and first["id"] == "h-delta" and first["distance"] == 0
     alpha = data["analogues"][1]

@@ -1,6 +1,6 @@
 """Properties over random cases on the bundled framework (hypothesis): a condition of the target or
 context is never offered as a lever, levers follow the stated purposes, and a risk marked n/a is
-neither rated, nor open, nor "not rated"."""
+neither rated nor open, but listed as not applicable."""
 
 from __future__ import annotations
 
@@ -44,10 +44,11 @@ def test_a_risk_marked_n_a_is_neither_rated_nor_open_nor_unrated(case):
     assert na == {rid for rid, r in case.risks.items() if r.not_applicable}
     assert not na & {r.id for r in result.risks}
     assert result.top_risk is None or result.top_risk.id not in na
-    assert not na & {g.question_id for g in result.gaps if g.kind == "risk-unrated"}
+    assert not na & {g.question_id for g in result.gaps if g.kind == "risk-open"}
     report = report_view.build(result)
-    unrated = {r.id for r in report.risks_not_rated}
-    assert not na & unrated
+    opened = {r.id for r in report.risks_open}
+    assert not na & opened
     rated = {r.id for r in report.risks}
-    assert rated | unrated | na == {r.id for r in FW.risks}
-    assert len(rated) + len(unrated) + len(na) == len(FW.risks)
+    assert {r.id for r in report.risks_not_applicable} == na
+    assert rated | opened | na == {r.id for r in FW.risks}
+    assert len(rated) + len(opened) + len(na) == len(FW.risks)

@@ -26,7 +26,7 @@ def test_terminal_output_of_the_example_panel(cli):
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert out.startswith("Panel of 3 analysts: HYPOTHETICAL panel exercise")
-    assert re.search(r"Pooled \(median case\)\s+–\s+Moderate: 56", out)
+    assert re.search(r"Pooled \(median case\)\s+–\s+Guarded: 56", out)
     for name in ("Analyst A", "Analyst B", "Analyst C"):
         assert name in out
     assert "Krippendorff's alpha (ordinal) 0.44 over 28 of 31 questions" in out
@@ -60,7 +60,7 @@ def test_json_schema(cli, tmp_path):
     result = cli("panel", ROUND1, "-f", "json", "-o", out)
     assert result.exit_code == 0 and f"wrote {out}" in result.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["schema"] == "sanctions-check/panel@2"
+    assert data["schema"] == "sanctions-check/panel@3"
     assert set(data) == {
         "schema",
         "title",
@@ -75,6 +75,7 @@ def test_json_schema(cli, tmp_path):
         "questions",
         "disagreements",
         "risks",
+        "risks_open_text",
         "warnings",
         "method",
         "judgements",
@@ -87,7 +88,7 @@ def test_json_schema(cli, tmp_path):
     assert (q["median"], q["low"], q["high"], q["spread"]) == (3, 1, 4, 3)
     assert len(q["notes"]) == 3 and q["notes"][0]["analyst"] == "1"
     assert data["disagreements"][0] == "coordination.economic_centres"
-    assert data["pooled"]["outlook"]["band"] == "moderate"
+    assert data["pooled"]["outlook"]["band"] == "guarded"
     assert cli("panel", ROUND1, "-f", "json", "-o", out).exit_code == 1  # exists: --force
     assert cli("panel", ROUND1, "-f", "json", "-o", out, "--force").exit_code == 0
 

@@ -39,19 +39,22 @@ def assessed(path: Path = MIXED) -> scoring.Assessment:
 
 def test_model_holds_every_section_of_the_summary():
     model = report_view.build(assessed(), generated=datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC))
-    assert model.schema == "sanctions-check/report@3"
+    assert model.schema == "sanctions-check/report@4"
     # alpha 62.5 (w3); beta: b1 unknown at the midpoint, b2 3 -> 62.5 (w1), range 37.5-87.5;
     # gamma unanswered -> 50 (w1), range 0-100. (187.5 + 62.5 + 50) / 5 = 60, range 45-75.
     assert model.outlook.score == 60
     assert (model.outlook.low, model.outlook.high) == (45, 75)
     assert model.outlook.band is not None and model.outlook.band.id == "moderate"
     assert model.outlook.spans_bands
+    # "could be" names only the bands the range reaches besides the point's own.
     assert model.outlook.text == (
-        "Moderate; could be Guarded to Favourable: 60 (range 45–75), coverage 70%"
+        "Moderate; could be Guarded or Favourable: 60 (range 45–75), coverage 70%"
     )
+    assert model.outlook.band_withheld is None
+    assert model.outlook.band_meaning == "Moderate: Several conditions."
     assert [f.id for f in model.factors] == ["alpha", "beta", "gamma", "flag"]
     assert model.factors[1].score_text == "63 (range 38–88)"
-    assert model.factors[2].score_text == "not yet assessed (range 0–100)"
+    assert model.factors[2].score_text == "not answered (range 0–100)"
     assert [(lim.factor_id, lim.reason) for lim in model.limits] == [
         ("alpha", "weakest"),
         ("beta", "weakest"),
@@ -63,9 +66,11 @@ def test_model_holds_every_section_of_the_summary():
     assert model.risks[0].id == "harm" and model.risks[0].value == 12
     assert model.risks[0].mitigation == "Exempt food and medicine."
     assert model.risks[0].suggested_mitigations == ("Exempt aid.",)
-    evasion = model.risks[1]
+    assert [r.id for r in model.risks] == ["harm"]
+    (evasion,) = model.risks_open
     assert (evasion.value, evasion.low, evasion.high) == (None, 0, 8)
-    assert evasion.text == "? × 2 → 0–8 (could reach Medium)"
+    assert evasion.text == "? × 2 → 0–8 (open; could reach Medium)"
+    assert model.risks_text == "1 rated, 1 open, 0 not applicable"
     rates = model.outside_view.base_rates
     assert model.outside_view.purpose_stated
     assert [r.purpose_id for r in rates] == ["coerce", "signal"]
@@ -76,7 +81,7 @@ def test_model_holds_every_section_of_the_summary():
         ("low-confidence", "a2"),
         ("unknown", "b1"),
         ("unanswered", "g1"),
-        ("risk-unrated", "evasion"),
+        ("risk-open", "evasion"),
     } <= kinds
     low = next(g for g in model.gaps if g.kind == "low-confidence")
     assert low.note == "A low-confidence note."
@@ -137,13 +142,13 @@ def test_report_every_format(cli, fixed_clock, fmt):
     assert "Each crisis is unique." in out
     assert "2023-11-14T22:13:20Z" in out
     if fmt == "json":
-        assert json.loads(out)["schema"] == "sanctions-check/report@3"
+        assert json.loads(out)["schema"] == "sanctions-check/report@4"
     else:
         if fmt == "html":
             import html
 
             out = html.unescape(" ".join(re.sub(r"<[^>]+>", "", out).split()))
-        assert "Moderate; could be Guarded to Favourable: 60 (range 45–75), coverage 70%" in out
+        assert "Moderate; could be Guarded or Favourable: 60 (range 45–75), coverage 70%" in out
         assert common.NEUTRAL_RULE in " ".join(out.split())
         assert "not a verdict" in out
 
@@ -241,13 +246,16 @@ def test_without_source_date_epoch_the_clock_is_used(cli, monkeypatch):
 
 
 def test_unresolved_gate_is_named_once(cli, fixed_clock):
-    # weak: beta b1 0, b2 unknown -> 25 (range 0-50): the range cannot rule out the gate at 25
+    # weak: beta b1 0, b2 unknown -> 25 (range 0-50): the range cannot rule out the gate at 25.
+    # The outlook is Low already, below the cap: the sentence says what would follow and names
+    # no cap.
     out = cli("report", WEAK, "-f", "markdown", *FW).stdout
     assert (
         "**Gate:** Unresolved: Beta (range 0–50) is not far enough answered to rule out a score "
-        "below 25, which would cap the outlook at Guarded. A very weak core factor undermines "
-        "the rest." in out
+        "below 25; if it were confirmed below 25, it would close the gate, and the outlook, "
+        "already Low, would keep its band. A very weak core factor undermines the rest." in out
     )
+    assert "capped" not in out
     assert out.count("A very weak core factor undermines the rest.") == 1
     assert "- **Beta**: the weakest assessed core factor, at 25 of 100." in out
 
@@ -260,7 +268,7 @@ def test_score_markdown_and_html_report_share_band_and_factor_wording(cli, fixed
     html = cli("report", WEAK, "-f", "html", *FW).stdout
     model = json.loads(cli("report", WEAK, "-f", "json", *FW).stdout)
     band = model["outlook"]["band"]["label"]
-    assert f"| {band} (L–G) |" in score_md and f"{band}; could be Low to Guarded" in html
+    assert f"| {band} (L–G) |" in score_md and f"{band}; could be Guarded:" in html
     assert common.OUTLOOK_EXPLAINED in score_md and common.OUTLOOK_EXPLAINED in html
     score_range = common.score_range(model["outlook"]["low"], model["outlook"]["high"])
     assert score_range in score_md and score_range in html
@@ -362,10 +370,10 @@ def test_retrospective_case_shows_as_of_na_hindsight_references_and_outcome():
     ]
     # the red flag is answered 0 with its only question: ruled out, so "None raised" is true
     assert model.red_flags_text is not None and model.red_flags_text.startswith("None raised")
-    # harm 4 x unknown could reach 16: ranked above evasion's known 4
-    assert [(r.id, r.text) for r in model.risks] == [
-        ("harm", "4 × ? → 0–16 (could reach High)"),
-        ("evasion", "2 × 2 = 4 (Medium)"),
+    # harm 4 x unknown could reach 16, but it is open: evasion's known 4 is the top risk
+    assert [(r.id, r.text) for r in model.risks] == [("evasion", "2 × 2 = 4 (Medium)")]
+    assert [(r.id, r.text) for r in model.risks_open] == [
+        ("harm", "4 × ? → 0–16 (open; could reach High)")
     ]
 
 

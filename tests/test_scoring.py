@@ -134,9 +134,12 @@ def test_unassessed_core_factor_is_named_first_and_earns_no_better_band(fw):
     )
     assert left_open.outlook.limits[0].factor_id == "beta"
     assert left_open.outlook.limits[0].reason == "not-assessed"
-    assert left_open.outlook.provisional
+    assert left_open.outlook.withheld is not None
+    assert left_open.outlook.withheld.reasons == ("uninformed-core",)
+    assert left_open.outlook.withheld.uninformed_core == ("beta",)
     assert left_open.outlook.score == pytest.approx(midpoint.outlook.score)
-    assert left_open.outlook.band == midpoint.outlook.band
+    # The same point, but no band until beta has an informative answer.
+    assert left_open.outlook.band is None and midpoint.outlook.band is not None
 
 
 def test_without_gate_the_weakest_core_factor_limits(fw):
@@ -196,7 +199,7 @@ def test_red_flags_are_listed_but_never_averaged(fw):
     assert [f.status for f in unassessed.red_flags] == ["not-assessed"]
 
 
-def test_risks_with_an_unknown_side_keep_their_range_and_rank_by_reach(fw):
+def test_rated_risks_rank_by_value_and_an_open_one_is_never_the_top_risk(fw):
     risks = {"harm": RiskAnswer(2, 2, "aid exemptions"), "evasion": RiskAnswer(3, 4)}
     result = assess(fw, make({}, risks))
     assert [(r.id, r.value, r.band_id) for r in result.risks] == [
@@ -208,10 +211,27 @@ def test_risks_with_an_unknown_side_keep_their_range_and_rank_by_reach(fw):
     open_side = assess(
         fw, make({}, {"harm": RiskAnswer(4, "unknown"), "evasion": RiskAnswer(3, 3)})
     )
-    harm = open_side.risks[0]  # could reach 16, above evasion's 9
+    # harm could reach 16, above evasion's 9, but it is open: the top risk is the rated one.
+    assert open_side.top_risk is not None and open_side.top_risk.id == "evasion"
+    assert [r.id for r in open_side.open_risks] == ["harm"]
+    harm = open_side.open_risks[0]
     assert (harm.id, harm.value, harm.low, harm.high) == ("harm", None, 0, 16)
     assert harm.reach_label == "High"
-    assert any(g.kind == "risk-unrated" for g in open_side.gaps)
+    assert [g.question_id for g in open_side.gaps if g.kind == "risk-open"] == ["harm"]
+
+
+def test_a_risk_left_out_reads_as_one_rated_unknown_on_both_sides(fw):
+    left_out = assess(fw, make({}, {"evasion": RiskAnswer(3, 3)}))
+    unknown = assess(
+        fw, make({}, {"evasion": RiskAnswer(3, 3), "harm": RiskAnswer("unknown", "unknown")})
+    )
+    for result in (left_out, unknown):
+        harm = next(r for r in result.open_risks if r.id == "harm")
+        assert (harm.value, harm.low, harm.high, harm.reach_label) == (None, 0, 16, "High")
+        assert [g.question_id for g in result.gaps if g.kind == "risk-open"] == ["harm"]
+        assert result.top_risk is not None and result.top_risk.id == "evasion"
+    nothing = assess(fw, make({}, {"harm": RiskAnswer("unknown", "unknown")}))
+    assert nothing.top_risk is None and len(nothing.open_risks) == len(fw.risks)
 
 
 def test_gaps_list_unknown_unanswered_low_confidence_and_count_the_rest(fw):
@@ -230,7 +250,8 @@ def test_nothing_answered_scores_the_midpoint_with_the_full_range(fw):
     result = assess(fw, make({}))
     assert result.outlook.score == pytest.approx(50.0)
     assert (result.outlook.low, result.outlook.high, result.outlook.coverage) == (0, 100, 0)
-    assert result.outlook.provisional
+    assert result.outlook.band is None and result.outlook.withheld is not None
+    assert result.outlook.withheld.reasons == ("coverage", "uninformed-core")
     assert result.levers == ()
     assert [lim.reason for lim in result.outlook.limits] == ["not-assessed", "not-assessed"]
 
@@ -260,12 +281,18 @@ def test_a_question_with_its_own_neutral_value_counts_as_it(tmp_path):
     assert same.score == pytest.approx(result.score)  # answering at the neutral value: no change
 
 
-def test_bands_and_gates_compare_the_whole_number_a_reader_sees():
-    """A score shown as 50 is never placed below a band that starts at 50, nor a 25 below 25."""
+def test_bands_are_decided_on_the_exact_score_as_the_whole_number_printed():
+    """The bundled edges sit at the midpoints between anchor levels (37.5, 62.5, 87.5): a score of
+    62.5 prints 63 and is Moderate, 62.49 prints 62 and is Guarded; a case answered at the
+    midpoint throughout (50) is Guarded, whose words say mixed."""
     from sanctions_check import framework as framework_mod
     from sanctions_check.scoring import band_for
 
     fw = framework_mod.load()
-    moderate = next(b for b in fw.bands if b.id == "moderate")
-    assert band_for(fw, moderate.min - 0.5).id == "moderate"
-    assert band_for(fw, moderate.min - 0.51).id != "moderate"
+    assert [b.min for b in fw.bands] == [0, 37.5, 62.5, 87.5]
+    assert band_for(fw, 62.5).id == "moderate" and whole(62.5) == 63
+    assert band_for(fw, 62.49).id == "guarded" and whole(62.49) == 62
+    assert band_for(fw, 37.5).id == "guarded" and band_for(fw, 37.49).id == "low"
+    assert band_for(fw, 87.5).id == "favourable" and band_for(fw, 87.49).id == "moderate"
+    middle = band_for(fw, 50.0)
+    assert middle.id == "guarded" and "mixed" in middle.meaning

@@ -7,15 +7,16 @@ independently of scoring.py and of the renderers:
 
 * unknown is neutral: answering an open question at its neutral value leaves the point outlook
   unchanged and only narrows the range; the range always holds the point score;
-* bands: "could be X to Y" exactly when the range spans bands; a core factor left unassessed never
-  earns a better band than answering it all at the midpoint, and is named first as a limit; a gate
-  the range cannot rule out is reported as unresolved;
+* bands: a band only when it is earned; "could be …" exactly when the range reaches other bands,
+  naming only those; a core factor left unassessed never earns a band (let alone a better one
+  than answering it all at the midpoint), and is named first as a limit; a gate the range cannot
+  rule out is reported as unresolved;
 * sentences: "would lift the cap" exactly when that one change raises the band (checked by
   re-scoring the changed case); "None raised" exactly when every red flag's range stays below the
   threshold; "Confidence not stated for N answers" with the true N; a strength is at least half
   answered and never also a limit; each gate's explanation appears once;
-* risks: every rated risk is listed with its range, an unknown side as "?", ranked by what it
-  could reach;
+* risks: every risk not marked n/a is listed, the rated ones by their value, the open ones (an
+  unknown side as "?", or left out of the file) with their reach;
 * whole numbers in every human-readable figure.
 """
 
@@ -225,17 +226,24 @@ def test_every_factor_matches_its_definition(case):
 
 @PROPERTY
 @given(cases())
-def test_the_headline_names_the_bands_the_range_spans(case):
+def test_the_headline_names_only_the_other_bands_the_range_reaches(case):
     result = assess(FW, case)
     o = result.outlook
     model = report_view.build(result, generated=None)
-    assert o.band is not None and o.band_low is not None and o.band_high is not None
+    if o.band is None:
+        assert "; could be " not in model.outlook.text
+        return
+    assert o.band_low is not None and o.band_high is not None
     _, band = expected_band(case)
     assert o.band.id == band
-    spans = o.band_low.id != o.band_high.id
-    assert ("; could be " in model.outlook.text) == spans
-    if spans:
-        assert f"could be {o.band_low.label} to {o.band_high.label}:" in model.outlook.text
+    reached = [b.label for b in FW.bands[RANK[o.band_low.id] : RANK[o.band_high.id] + 1]]
+    others = [label for label in reached if label != o.band.label]
+    assert ("; could be " in model.outlook.text) == bool(others)
+    if others:
+        said = model.outlook.text.split("; could be ", 1)[1].split(":", 1)[0]
+        named = [part for chunk in said.split(", ") for part in chunk.split(" or ")]
+        assert named == others
+        assert o.band.label not in named
     assert RANK[o.band_low.id] <= RANK[o.band.id] <= RANK[o.band_high.id]
 
 
@@ -250,16 +258,19 @@ def test_an_unassessed_core_factor_earns_no_better_band_than_midpoint_answers(ca
         answers={**answers, factor.id: {q.id: Answer(2) for q in factor.questions}}
     )
     a, b = assess(FW, left_open), assess(FW, at_midpoint)
-    assert a.outlook.band is not None and b.outlook.band is not None
-    assert RANK[a.outlook.band.id] <= RANK[b.outlook.band.id]
     core_facts = {f.id: factor_facts(left_open, f.id) for f in FW.factors if f.kind == "core"}
+    if core_facts[factor.id] is not None:  # applicable, and left with no informative answer
+        assert a.outlook.band is None
+        assert a.outlook.withheld is not None and factor.id in a.outlook.withheld.uninformed_core
+    if a.outlook.band is not None and b.outlook.band is not None:
+        assert RANK[a.outlook.band.id] <= RANK[b.outlook.band.id]
     # A core factor whose every question is n/a is not applicable (None), not unassessed.
     unassessed = [fid for fid, facts in core_facts.items() if facts is not None and facts[3] == 0]
     limits = [(lim.factor_id, lim.reason) for lim in a.outlook.limits]
     assert limits[: len(unassessed)] == [(fid, "not-assessed") for fid in unassessed]
     model = report_view.build(a)
     named = {lim.factor_id: lim.why for lim in model.limits[: len(unassessed)]}
-    assert factor.id in named and named[factor.id].startswith("not yet assessed")
+    assert factor.id in named and named[factor.id].startswith("no informative answer")
 
 
 @PROPERTY
@@ -287,11 +298,15 @@ def test_a_gate_the_range_cannot_rule_out_is_unresolved(case):
 def test_would_lift_the_cap_only_when_that_one_change_lifts_the_band(case):
     result = assess(FW, case)
     band = result.outlook.band
-    assert band is not None
     for lever in result.levers:
         after = assess(FW, with_score(case, lever.factor_id, lever.question_id, 4)).outlook
-        assert after.band is not None and after.score is not None
-        lifted = result.outlook.capped and RANK[after.band.id] > RANK[band.id]
+        assert after.score is not None
+        lifted = (
+            result.outlook.capped
+            and band is not None
+            and after.band is not None
+            and RANK[after.band.id] > RANK[band.id]
+        )
         assert lever.lifts_cap == lifted, lever
         assert math.isclose(lever.gain, after.score - (result.outlook.score or 0), abs_tol=1e-7)
     model = report_view.build(result)
@@ -377,17 +392,25 @@ def test_each_gate_explanation_appears_once(case):
 
 @PROPERTY
 @given(cases())
-def test_risks_with_an_unknown_side_are_listed_with_their_range_ranked_by_reach(case):
+def test_every_risk_is_listed_rated_by_value_or_open_with_its_reach(case):
     model = report_view.build(assess(FW, case))
-    rated = {rid for rid, r in case.risks.items() if not r.is_empty}
-    assert {r.id for r in model.risks} == rated  # none dropped
-    for risk in model.risks:
-        answer = case.risks[risk.id]
+    not_applicable = {rid for rid, r in case.risks.items() if r.not_applicable}
+    listed = [*model.risks, *model.risks_open]
+    assert {r.id for r in listed} == {r.id for r in FW.risks} - not_applicable  # none dropped
+    for risk in listed:
+        answer = case.risk(risk.id)
         spans = [(v, v) if _is_level(v) else (0, 4) for v in (answer.likelihood, answer.severity)]
-        assert (risk.low, risk.high) == (spans[0][0] * spans[1][0], spans[0][1] * spans[1][1])
+        assert (risk.low, risk.high) == (
+            shown(spans[0][0] * spans[1][0]),
+            shown(spans[0][1] * spans[1][1]),
+        )
         if risk.value is None:
-            assert "?" in risk.text and f"→ {risk.low}–{risk.high}" in risk.text
-    reach = [(r.high, r.low) for r in model.risks]
+            assert "?" in risk.text and f"→ {risk.low}–{risk.high} (open" in risk.text
+    assert all(r.value is not None for r in model.risks)
+    assert all(r.value is None for r in model.risks_open)
+    values = [r.value for r in model.risks]
+    assert values == sorted(values, reverse=True)
+    reach = [(r.high, r.low) for r in model.risks_open]
     assert reach == sorted(reach, reverse=True)
 
 

@@ -161,6 +161,16 @@ def read_checked(
     return checked(name, lambda: read_case(name, framework, max_bytes, stdin=stdin))
 
 
+class WithheldRow(NamedTuple):
+    """Why a case's band is withheld, as `score` carries it (figures rounded once)."""
+
+    reasons: tuple[str, ...]  # 'coverage', 'uninformed-core'
+    coverage: float
+    outside_coverage: float | None
+    min_coverage: float
+    uninformed_core: tuple[str, ...]  # core factor ids with no informative answer
+
+
 class ScoreRow(NamedTuple):
     """One case's line in `score`: what the table, Markdown, CSV and JSON print, rounded once.
 
@@ -174,26 +184,29 @@ class ScoreRow(NamedTuple):
     as_of: str | None
     title: str
     hypothetical: bool
-    band: str | None
+    band: str | None  # None while withheld (band_withheld says why)
     band_label: str | None
     band_low_label: str | None  # band at the low end of the range (every possible gate applied)
     band_high_label: str | None  # band at the high end of the range
     outlook: int | None
     low: int
     high: int
-    coverage: float  # 0-1, three decimals
+    coverage: float  # 0-1, a whole percent
+    outside_coverage: float | None  # of the questions an outside analyst can answer
     capped: bool
-    provisional: bool
+    band_withheld: WithheldRow | None
     limiting: tuple[str, ...]  # factor ids: not yet assessed first, then gates or the weakest
     limiting_names: tuple[str, ...]
     not_assessed: tuple[str, ...]  # core factor ids with no answer yet
     unresolved_gates: tuple[str, ...]  # factor ids whose gate the range cannot rule out
-    top_risk: str | None  # ranked by what it could reach
+    top_risk: str | None  # the highest rated risk (both sides known); never an open one
     top_risk_name: str | None
     top_risk_value: int | None  # likelihood x severity when both are known
     top_risk_low: int | None
     top_risk_high: int | None
     top_risk_band: str | None
+    risks_rated: int
+    risks_open: int  # a side unknown or not rated, or left out of the file
     red_flags: tuple[str, ...]  # raised
     red_flags_not_assessed: tuple[str, ...]
     factors: dict[str, int | None]
@@ -205,11 +218,21 @@ class ScoreRow(NamedTuple):
     def spans_bands(self) -> bool:
         return self.band_low_label is not None and self.band_low_label != self.band_high_label
 
+    @property
+    def withheld_reasons(self) -> tuple[str, ...]:
+        """Why no band is given (a CSV cell); empty when the band is earned."""
+        return self.band_withheld.reasons if self.band_withheld else ()
+
+    @property
+    def uninformed_core(self) -> tuple[str, ...]:
+        """Core factor ids with no informative answer (a CSV cell)."""
+        return self.band_withheld.uninformed_core if self.band_withheld else ()
+
 
 def summarise(result: Assessment, file: str, library: Reference | None = None) -> ScoreRow:
     """The compact row that `score` prints for one case, placed among ``library``'s episodes
     when one is given."""
-    from sanctions_check.numbers import share, whole, whole_or_none
+    from sanctions_check.numbers import share, share_or_none, whole, whole_or_none
     from sanctions_check.scoring import FACTOR_NOT_ASSESSED
 
     placed = None
@@ -222,6 +245,8 @@ def summarise(result: Assessment, file: str, library: Reference | None = None) -
     outlook = result.outlook
     top = result.top_risk
     fw = result.framework
+    withheld = outlook.withheld
+    outside = outlook.outside_coverage if fw.marks_insiders else None
     return ScoreRow(
         file=file,
         id=case.header.id,
@@ -237,8 +262,17 @@ def summarise(result: Assessment, file: str, library: Reference | None = None) -
         low=whole(outlook.low),
         high=whole(outlook.high),
         coverage=share(outlook.coverage),
+        outside_coverage=share_or_none(outside),
         capped=outlook.capped,
-        provisional=outlook.provisional,
+        band_withheld=None
+        if withheld is None
+        else WithheldRow(
+            reasons=withheld.reasons,
+            coverage=share(withheld.coverage),
+            outside_coverage=share_or_none(withheld.outside_coverage),
+            min_coverage=withheld.min_coverage,
+            uninformed_core=withheld.uninformed_core,
+        ),
         limiting=tuple(limit.factor_id for limit in outlook.limits),
         limiting_names=tuple(_label(result, limit.factor_id) for limit in outlook.limits),
         not_assessed=tuple(
@@ -250,7 +284,9 @@ def summarise(result: Assessment, file: str, library: Reference | None = None) -
         top_risk_value=top.value if top else None,
         top_risk_low=top.low if top else None,
         top_risk_high=top.high if top else None,
-        top_risk_band=(top.band_label or top.reach_label) if top else None,
+        top_risk_band=top.band_label if top else None,
+        risks_rated=len(result.rated_risks),
+        risks_open=len(result.open_risks),
         red_flags=tuple(flag.factor_id for flag in result.raised_flags),
         red_flags_not_assessed=tuple(flag.factor_id for flag in result.open_flags),
         factors={f.id: whole_or_none(f.score) for f in result.factors},

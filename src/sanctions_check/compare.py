@@ -147,7 +147,8 @@ def _outlook_shown(o: Outlook) -> tuple[object, ...]:
         o.band,
         o.band_low,
         o.band_high,
-        o.provisional,
+        o.withheld.reasons if o.withheld else (),
+        o.uninformed_core,
     )
 
 
@@ -176,9 +177,11 @@ def _answer_fields(old: Answer, new: Answer) -> tuple[str, ...]:
 
 
 def _risk_direction(old: RiskResult | None, new: RiskResult | None) -> Direction:
-    if old is None:
+    """A risk newly rated (it was open: a side unknown, or left out) or no longer rated (now
+    open); otherwise by what it could reach. A side missing altogether is a risk marked n/a."""
+    if old is None or (old.open and new is not None and new.known):
         return ADDED
-    if new is None:
+    if new is None or (new.open and old.known):
         return DROPPED
     if (new.high, new.low) > (old.high, old.low):
         return ROSE

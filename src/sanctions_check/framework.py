@@ -393,6 +393,12 @@ class Framework(NamedTuple):
         """What a case file records as the framework it was answered against."""
         return f"{self.id}@{self.major}"
 
+    @property
+    def marks_insiders(self) -> bool:
+        """Whether any question is marked insider: only then is the coverage of the questions an
+        outside analyst can answer a figure of its own."""
+        return any(q.insider for f in self.factors for q in f.questions)
+
     def factor(self, factor_id: str) -> Factor | None:
         for factor in self.factors:
             if factor.id == factor_id:

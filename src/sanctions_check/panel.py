@@ -203,7 +203,7 @@ class Panel(NamedTuple):
     hypothetical: bool
     members: tuple[Member, ...]
     questions: tuple[QuestionPanel, ...]  # framework order
-    risks: tuple[RiskPanel, ...]  # framework order, rated by at least one analyst
+    risks: tuple[RiskPanel, ...]  # framework order, a side rated by at least one analyst
     pooled: Assessment  # scoring.assess of the median case
     agreement: agreement_mod.Agreement
     versions: FrameworkVersions | None  # None when every file follows the same version
@@ -211,6 +211,18 @@ class Panel(NamedTuple):
     @property
     def median_case(self) -> Case:
         return self.pooled.case
+
+    @property
+    def open_for_all(self) -> tuple[RiskResult, ...]:
+        """Risks no analyst rated on either side, left out or rated unknown alike: open for
+        every analyst, in framework order (n/a ones are not open)."""
+        listed = {r.id for r in self.risks}
+        return tuple(
+            r
+            for risk in self.framework.risks
+            for r in self.pooled.open_risks
+            if r.id == risk.id and r.id not in listed
+        )
 
     @property
     def disagreements(self) -> tuple[QuestionPanel, ...]:
@@ -419,7 +431,8 @@ def gather(framework: Framework, cases: Sequence[Case], case_id: str | None = No
     risks = []
     for risk in framework.risks:
         rated = [c.risk(risk.id) for c in chosen]
-        if all(r.is_empty for r in rated):
+        # Listed once an analyst rates a side; left out and unknown x unknown read the same.
+        if not any(is_number(r.likelihood) or is_number(r.severity) for r in rated):
             continue
         risks.append(
             RiskPanel(

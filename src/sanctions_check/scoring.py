@@ -13,7 +13,11 @@ The arithmetic is deliberately simple so that an analyst can redo it by hand:
 * the outlook is the weighted mean of the applicable core and secondary factors, with the range
   of their ranges; its band comes from the framework, and gates cap the band when a core factor is
   very weak. A gate the range cannot rule out is reported as unresolved;
-* red flags and risks are shown beside the outlook, never silently subtracted from it.
+* the band is given only when it is earned: enough of the questions an outside analyst can answer
+  are answered, and every applicable core factor has an informative answer. Otherwise it is
+  withheld, with the reasons, and the point, range and coverage stand alone;
+* red flags and risks are shown beside the outlook, never silently subtracted from it. A risk is
+  rated when both its sides are known; with a side unknown, or left out of the file, it is open.
 
 The results are typed named tuples, like the case and framework models they are computed from:
 immutable, checked by mypy, and several times cheaper to define than frozen dataclasses, which
@@ -24,9 +28,9 @@ from __future__ import annotations
 
 from typing import Final, Literal, NamedTuple
 
-from sanctions_check.case import NOT_APPLICABLE, Case, Confidence, Score
+from sanctions_check.case import NOT_APPLICABLE, Case, Confidence, RiskAnswer, Score
 from sanctions_check.framework import Band, Factor, FactorKind, Framework, Gate, Question, RiskBand
-from sanctions_check.numbers import whole
+from sanctions_check.numbers import share, whole
 
 MAX_LEVEL = 4
 MIDPOINT = MAX_LEVEL / 2
@@ -57,13 +61,21 @@ FACTOR_NOT_ASSESSED: Final = "not-assessed"
 GATE: Final = "gate"
 WEAKEST: Final = "weakest"
 
-# Something the assessment does not know, where more work would narrow the range.
-GapKind = Literal["unknown", "unanswered", "low-confidence", "risk-unrated", "gate-unresolved"]
+# Something the assessment does not know, where more work would narrow the range. A low-confidence
+# gap is an answer given as a level, or a risk with a side rated, whose confidence is low; an open
+# risk is one with a side unknown or not rated, or left out of the file.
+GapKind = Literal["unknown", "unanswered", "low-confidence", "risk-open", "gate-unresolved"]
 UNKNOWN_GAP: Final = "unknown"
 UNANSWERED: Final = "unanswered"
 LOW_CONFIDENCE_GAP: Final = "low-confidence"
-RISK_UNRATED: Final = "risk-unrated"
+RISK_OPEN: Final = "risk-open"
 GATE_UNRESOLVED: Final = "gate-unresolved"
+
+# Why no band is given: too few of the questions an outside analyst can answer are answered, or
+# an applicable core factor has no informative answer (every question unknown or not answered).
+WithheldReason = Literal["coverage", "uninformed-core"]
+LOW_COVERAGE: Final = "coverage"
+UNINFORMED_CORE: Final = "uninformed-core"
 
 
 def level(value: object) -> float | None:
@@ -151,20 +163,31 @@ class Limit(NamedTuple):
     reason: LimitReason
 
 
+class BandWithheld(NamedTuple):
+    """Why the outlook has no band: the reasons, and the figures they rest on."""
+
+    reasons: tuple[WithheldReason, ...]
+    coverage: float  # overall, 0-1
+    outside_coverage: float | None  # of the questions an outside analyst can answer
+    min_coverage: float  # the framework's minimum, compared with outside_coverage
+    uninformed_core: tuple[str, ...]  # applicable core factor ids with no informative answer
+
+
 class Outlook(NamedTuple):
     score: float | None  # None only when no core or secondary factor applies
     low: float
     high: float
     coverage: float
-    band: Band | None  # after the closed gates
+    band: Band | None  # after the closed gates; None when withheld (or nothing applies)
     uncapped_band: Band | None
     band_low: Band | None  # the band at the low end of the range, every possible gate applied
     band_high: Band | None  # the band at the high end, only the gates that cannot open applied
     gates: tuple[GateResult, ...]  # closed
     unresolved_gates: tuple[GateResult, ...]
     limits: tuple[Limit, ...]
-    provisional: bool = False
+    withheld: BandWithheld | None = None  # why no band is given; None when it is earned
     not_applicable: tuple[str, ...] = ()  # ids of factors whose every question is n/a
+    outside_coverage: float | None = None  # coverage of the questions an outsider can answer
 
     @property
     def capped(self) -> bool:
@@ -173,6 +196,10 @@ class Outlook(NamedTuple):
     @property
     def spans_bands(self) -> bool:
         return self.band_low is not None and self.band_low != self.band_high
+
+    @property
+    def uninformed_core(self) -> tuple[str, ...]:
+        return self.withheld.uninformed_core if self.withheld else ()
 
 
 class Lever(NamedTuple):
@@ -212,10 +239,16 @@ class RiskResult(NamedTuple):
     note: str | None
     confidence: Confidence | None = None
     hindsight: bool = False
+    given: bool = True  # False: left out of the case file, which reads as unknown x unknown
 
     @property
     def known(self) -> bool:
+        """Rated: both sides known. Otherwise the risk is open."""
         return self.value is not None
+
+    @property
+    def open(self) -> bool:
+        return self.value is None
 
 
 class Gap(NamedTuple):
@@ -251,7 +284,9 @@ class Assessment(NamedTuple):
     factors: tuple[FactorResult, ...]
     outlook: Outlook
     red_flags: tuple[RedFlag, ...]  # every red flag, whatever its status
-    risks: tuple[RiskResult, ...]  # ranked by what they could reach
+    # Every risk of the framework not marked n/a: the rated ones first, highest first, then the
+    # open ones, ranked by what they could reach. A risk left out of the file is open.
+    risks: tuple[RiskResult, ...]
 
     def factor(self, factor_id: str) -> FactorResult | None:
         for result in self.factors:
@@ -298,8 +333,21 @@ class Assessment(NamedTuple):
         return tuple(f for f in self.red_flags if f.status == FLAG_NOT_ASSESSED)
 
     @property
+    def rated_risks(self) -> tuple[RiskResult, ...]:
+        """Risks with both sides known, highest first."""
+        return tuple(r for r in self.risks if r.known)
+
+    @property
+    def open_risks(self) -> tuple[RiskResult, ...]:
+        """Risks with a side unknown or not rated, or left out of the file; by reach."""
+        return tuple(r for r in self.risks if r.open)
+
+    @property
     def top_risk(self) -> RiskResult | None:
-        return self.risks[0] if self.risks else None
+        """The highest rated risk. An open risk is never the top risk, however far it could
+        reach: recording ignorance must not read worse than rating a risk."""
+        rated = self.rated_risks
+        return rated[0] if rated else None
 
     @property
     def risks_not_applicable(self) -> tuple[RiskNotApplicable, ...]:
@@ -315,7 +363,7 @@ class Assessment(NamedTuple):
         """Coverage of the questions an outside analyst can usually answer: the insider ones
         (marked by the framework) left out, weighted as the overall coverage is. None when no
         such question applies."""
-        return _outside_coverage(self.framework, self.case, self.factors)
+        return self.outlook.outside_coverage
 
 
 def score_factor(factor: Factor, case: Case) -> FactorResult:
@@ -444,7 +492,7 @@ def _weighted(results: list[FactorResult], attr: str) -> float:
     return total / weight
 
 
-def outlook(framework: Framework, results: dict[str, FactorResult]) -> Outlook:
+def outlook(framework: Framework, case: Case, results: dict[str, FactorResult]) -> Outlook:
     scored = [r for r in results.values() if r.scored]
     not_applicable = tuple(
         r.id for r in results.values() if r.kind != "red_flag" and not r.applicable
@@ -465,7 +513,6 @@ def outlook(framework: Framework, results: dict[str, FactorResult]) -> Outlook:
             gates=(),
             unresolved_gates=(),
             limits=(),
-            provisional=True,
             not_applicable=not_applicable,
         )
     score = _weighted(scored, "score")
@@ -480,23 +527,53 @@ def outlook(framework: Framework, results: dict[str, FactorResult]) -> Outlook:
     band_high = capped_band(framework, high, [g.cap for g in gates if whole(g.high) < g.below])
     core = [results[f.id] for f in framework.factors if f.kind == "core"]
     unassessed = [r for r in core if r.applicable and not r.assessed]
-    # A band resting on a few answers, or on a core factor nobody has assessed, is flagged
-    # provisional rather than withheld: the analyst still sees it.
-    provisional = coverage < framework.min_coverage or bool(unassessed)
+    outside = _outside_coverage(framework, case, results)
+    withheld = _withheld(framework, coverage, outside, unassessed)
+    earned = withheld is None
     return Outlook(
         score=score,
         low=low,
         high=high,
         coverage=coverage,
-        band=band,
-        uncapped_band=uncapped,
-        band_low=band_low,
-        band_high=band_high,
+        band=band if earned else None,
+        uncapped_band=uncapped if earned else None,
+        band_low=band_low if earned else None,
+        band_high=band_high if earned else None,
         gates=tuple(closed),
         unresolved_gates=tuple(unresolved),
         limits=_limits(core, unassessed, closed),
-        provisional=provisional,
+        withheld=withheld,
         not_applicable=not_applicable,
+        outside_coverage=outside,
+    )
+
+
+def _withheld(
+    framework: Framework,
+    coverage: float,
+    outside: float | None,
+    unassessed: list[FactorResult],
+) -> BandWithheld | None:
+    """Why no band is earned, or None when it is.
+
+    The minimum is compared with the coverage of the questions an outside analyst can answer
+    (overall coverage when the framework marks none), as the whole percent every output prints,
+    so that a reader who sees 50% never sees the band withheld for coverage.
+    """
+    counted = coverage if outside is None else outside
+    reasons: list[WithheldReason] = []
+    if share(counted) < framework.min_coverage:
+        reasons.append(LOW_COVERAGE)
+    if unassessed:
+        reasons.append(UNINFORMED_CORE)
+    if not reasons:
+        return None
+    return BandWithheld(
+        reasons=tuple(reasons),
+        coverage=coverage,
+        outside_coverage=outside,
+        min_coverage=framework.min_coverage,
+        uninformed_core=tuple(r.id for r in unassessed),
     )
 
 
@@ -536,19 +613,23 @@ def _limits(
 def _levers(
     framework: Framework, case: Case, results: dict[str, FactorResult], current: Outlook
 ) -> tuple[Lever, ...]:
-    """Answered questions below the top level, ranked by how much raising them lifts the outlook.
+    """Answered lever questions below the top level, ranked by how much raising them lifts the
+    outlook.
 
     The gain is exact, not simulated: raising one answer by d levels moves its factor's score by
     25*w*d/W (W the factor's applicable question weight) and the outlook by the factor's share of
-    the scored factor weight. Whether it lifts the cap is checked against every gate.
+    the scored factor weight. Whether it lifts the cap is checked against every gate (never while
+    the band is withheld: there is no band to lift). The order is never arbitrary: the exact gain
+    first, then the number of practitioners who cited the factor, then framework order.
     """
     scored = {r.id for r in results.values() if r.scored}
-    if not scored or current.band is None:
+    if not scored or current.score is None:
         return ()
     outlook_weight = sum(results[i].weight for i in scored)
     purposes = tuple(case.header.purpose)
     candidates = []
-    for factor in framework.factors:
+    rank: dict[tuple[str, str], tuple[int, int, int]] = {}
+    for factor_index, factor in enumerate(framework.factors):
         result = results[factor.id]
         if factor.id not in scored or result.score is None or not result.answered:
             continue
@@ -558,7 +639,7 @@ def _levers(
             for q in factor.questions
             if given.get(q.id) is None or given[q.id].score != NOT_APPLICABLE
         )
-        for question in factor.questions:
+        for question_index, question in enumerate(factor.questions):
             # A condition of the target or context is never a lever, and a question that bears
             # only on purposes the case does not pursue is not offered for it.
             if not question.lever or not question.bears_on(purposes):
@@ -572,6 +653,8 @@ def _levers(
             lifts = current.capped and _lifts_cap(
                 framework, results, current, factor.id, result.score + factor_gain, gain
             )
+            cited = factor.evidence.practitioners_cited
+            rank[factor.id, question.id] = (-cited, factor_index, question_index)
             candidates.append(
                 Lever(
                     factor_id=factor.id,
@@ -583,7 +666,8 @@ def _levers(
                     advice=question.advice,
                 )
             )
-    candidates.sort(key=lambda c: (-c.lifts_cap, -round(c.gain, 9), c.current))
+    # Gains equal in exact arithmetic may differ in the last bits of a float: compared at 1e-9.
+    candidates.sort(key=lambda c: (-round(c.gain, 9), *rank[c.factor_id, c.question_id]))
     return tuple(candidates[:MAX_LEVERS])
 
 
@@ -651,11 +735,16 @@ def _red_flags(
     return tuple(flags)
 
 
-def _span(value: object) -> tuple[int, int]:
+def _span(value: object) -> tuple[float, float]:
     known = level(value)
     if known is None:
-        return 0, MAX_LEVEL
-    return int(known), int(known)
+        return 0.0, float(MAX_LEVEL)
+    return known, known
+
+
+def _rated(risk: RiskAnswer) -> bool:
+    """Both sides given as levels (a panel's median may be a half level): the risk is rated."""
+    return level(risk.likelihood) is not None and level(risk.severity) is not None
 
 
 def risk_band(framework: Framework, value: float) -> RiskBand | None:
@@ -667,16 +756,20 @@ def risk_band(framework: Framework, value: float) -> RiskBand | None:
 
 
 def _risks(framework: Framework, case: Case) -> tuple[RiskResult, ...]:
+    """Every risk not marked n/a: the rated ones (both sides known) by their value, then the open
+    ones by what they could reach, each in framework order on a tie. A risk left out of the file
+    is open, exactly as one rated unknown x unknown."""
     out = []
     for risk in framework.risks:
-        rated = case.risks.get(risk.id)
-        if rated is None or rated.is_empty or rated.not_applicable:
+        given = case.risks.get(risk.id)
+        rated = given if given is not None and not given.is_empty else RiskAnswer()
+        if rated.not_applicable:
             continue
         l_lo, l_hi = _span(rated.likelihood)
         s_lo, s_hi = _span(rated.severity)
-        value = rated.value
+        value = whole(l_lo * s_lo) if _rated(rated) else None
         band = risk_band(framework, value) if value is not None else None
-        reach = risk_band(framework, l_hi * s_hi)
+        reach = risk_band(framework, whole(l_hi * s_hi))
         out.append(
             RiskResult(
                 id=risk.id,
@@ -684,8 +777,8 @@ def _risks(framework: Framework, case: Case) -> tuple[RiskResult, ...]:
                 likelihood=rated.likelihood,
                 severity=rated.severity,
                 value=value,
-                low=l_lo * s_lo,
-                high=l_hi * s_hi,
+                low=whole(l_lo * s_lo),
+                high=whole(l_hi * s_hi),
                 band_id=band.id if band else None,
                 band_label=band.label if band else None,
                 reach_label=reach.label if reach else None,
@@ -694,10 +787,11 @@ def _risks(framework: Framework, case: Case) -> tuple[RiskResult, ...]:
                 note=rated.note,
                 confidence=rated.confidence,
                 hindsight=rated.hindsight,
+                given=rated is given,
             )
         )
     order = {r.id: i for i, r in enumerate(framework.risks)}
-    out.sort(key=lambda r: (-r.high, -r.low, order[r.id]))
+    out.sort(key=lambda r: (r.open, -r.high, -r.low, order[r.id]))
     return tuple(out)
 
 
@@ -746,25 +840,34 @@ def _gaps(
             )
         )
     for risk in framework.risks:
-        rated = case.risks.get(risk.id)
-        if rated is None or rated.is_empty:
-            continue
+        rated = case.risks.get(risk.id) or RiskAnswer()
         if rated.hindsight:
             hindsight += 1
         if rated.not_applicable:
             continue  # cannot arise: neither a gap nor a rating whose confidence is missing
-        if rated.value is None:
-            gaps.append(Gap(kind=RISK_UNRATED, factor_id=None, question_id=risk.id, text=risk.name))
-        elif rated.confidence is None:
+        known = _rated(rated)
+        if not known:
+            gaps.append(Gap(kind=RISK_OPEN, factor_id=None, question_id=risk.id, text=risk.name))
+        if rated.confidence == LOW_CONFIDENCE and _rated_side(rated):
+            gaps.append(
+                Gap(kind=LOW_CONFIDENCE_GAP, factor_id=None, question_id=risk.id, text=risk.name)
+            )
+        elif known and rated.confidence is None:
             no_confidence += 1
     return tuple(gaps), tuple(not_applicable), no_confidence, hindsight
 
 
+def _rated_side(risk: RiskAnswer) -> bool:
+    """At least one side rated with a level: a confidence then says something."""
+    return level(risk.likelihood) is not None or level(risk.severity) is not None
+
+
 def _outside_coverage(
-    framework: Framework, case: Case, results: tuple[FactorResult, ...]
+    framework: Framework, case: Case, results: dict[str, FactorResult]
 ) -> float | None:
     weighted = total = 0.0
-    for factor, result in zip(framework.factors, results, strict=True):
+    for factor in framework.factors:
+        result = results[factor.id]
         if not result.scored:
             continue
         given = case.answers.get(factor.id, {})
@@ -782,10 +885,18 @@ def _outside_coverage(
     return weighted / total if total > 0 else None
 
 
+def strength_min(framework: Framework) -> float:
+    """Where a factor's score starts to count as a strength: the band above the one an honest
+    middle answer (the scale's midpoint, 50) falls in, so a strength is always clearly better than
+    answering the midpoint throughout; the top band's edge when the midpoint is already in it."""
+    middle = band_rank(framework, band_for(framework, PER_LEVEL * MIDPOINT).id)
+    return framework.bands[min(middle + 1, len(framework.bands) - 1)].min
+
+
 def _strengths(
     framework: Framework, results: tuple[FactorResult, ...], limits: tuple[Limit, ...]
 ) -> tuple[FactorResult, ...]:
-    strong_at = framework.bands[-1].min
+    strong_at = strength_min(framework)
     limiting = {limit.factor_id for limit in limits}
     chosen = [
         r
@@ -802,7 +913,7 @@ def _strengths(
 def assess(framework: Framework, case: Case) -> Assessment:
     """Score one case against the framework. Pure and deterministic."""
     results = {f.id: score_factor(f, case) for f in framework.factors}
-    overall = outlook(framework, results)
+    overall = outlook(framework, case, results)
     return Assessment(
         case=case,
         framework=framework,

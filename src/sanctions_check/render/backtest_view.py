@@ -1,5 +1,5 @@
 """The view of `backtest`: how well the outlook, and each factor, orders past episodes by their
-recorded outcome, every figure rounded once and every sentence attached (schema ``backtest@3``);
+recorded outcome, every figure rounded once and every sentence attached (schema ``backtest@4``);
 the analysts' own judgements ordered the same way where the episodes carry them.
 
 Rounding: a concordance and the ends of its interval are shares, two decimals half up (the
@@ -27,7 +27,7 @@ from sanctions_check.render.wording import common
 from sanctions_check.render.wording import history as words
 from sanctions_check.render.wording import judgement as judgement_words
 
-SCHEMA = "sanctions-check/backtest@3"
+SCHEMA = "sanctions-check/backtest@4"
 
 
 class Bootstrap(NamedTuple):

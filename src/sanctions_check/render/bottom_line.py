@@ -4,11 +4,12 @@
 summary, naming the file it wrote. Call :func:`bottom_line` for the lines (plain text, control
 characters removed, nothing cut inside a number) and :func:`render` to print them.
 
-What it holds, one item each: the band with its range, where the outlook stands among the coded
-past episodes, the analyst's own judgement (or that none is given), the outside view (base rates
-of the stated purposes), the top limiting factor, the top lever, the top risk with its planned
-mitigation, the red flags, the data-gap counts, and where the rest is (the full summary above or
-below, and the commands for the one-page brief and the full report).
+What it holds, one item each: the band with its range (or, while no band is earned, what is
+missing), where the outlook stands among the coded past episodes, the analyst's own judgement
+(or that none is given), the outside view (base rates of the stated purposes), the top limiting
+factor, the top lever, the top rated risk with its planned mitigation and the open ones counted,
+the red flags, the data-gap counts, and where the rest is (the full summary above or below, and
+the commands for the one-page brief and the full report).
 """
 
 from __future__ import annotations
@@ -40,16 +41,19 @@ def _items(report: Report, case_file: str, where: str) -> list[tuple[str, str, i
     )
     rates = [brief_words.brief_base_rate(r.purpose_name, r.figure) for r in stated]
     top = report.limits[0] if report.limits else None
-    limit = _limit(top) if top else words.BOTTOM_NO_LIMIT
+    limit = _limit(report, top) if top else words.BOTTOM_NO_LIMIT
     lever = (
         words.bottom_lever(report.levers[0].question, report.levers[0].gain)
         if report.levers
         else words.BOTTOM_NO_LEVER
     )
+    opened = len(report.risks_open)
     risk = (
-        words.bottom_risk(report.risks[0].name, report.risks[0].text, report.risks[0].mitigation)
+        words.bottom_risk(
+            report.risks[0].name, report.risks[0].text, report.risks[0].mitigation, opened
+        )
         if report.risks
-        else words.BOTTOM_NO_RISK
+        else words.bottom_no_risk(opened)
     )
     raised = report.raised_flags
     if raised:
@@ -58,7 +62,7 @@ def _items(report: Report, case_file: str, where: str) -> list[tuple[str, str, i
         flags = report.red_flags_text or words.BOTTOM_NO_FLAGS
     gaps = report.gap_counts
     return [
-        (words.BOTTOM_OUTLOOK, outlook.text, 3),
+        (words.BOTTOM_OUTLOOK, outlook.text, 4),
         *_beside_the_outlook(report),
         (words.BOTTOM_OUTSIDE, words.bottom_outside(rates), 2),
         (words.BOTTOM_LIMIT, limit, 2),
@@ -85,21 +89,25 @@ def _beside_the_outlook(report: Report) -> list[tuple[str, str, int]]:
     return items
 
 
-def _limit(top: LimitView) -> str:
+def _limit(report: Report, top: LimitView) -> str:
     """The top limiting factor in a few words: why it limits, and its score."""
     if top.reason == FACTOR_NOT_ASSESSED:
-        return words.bottom_limit_not_assessed(top.factor_name)
+        factor = next(f for f in report.factors if f.id == top.factor_id)
+        unresolved = any(g.factor_id == top.factor_id for g in report.outlook.unresolved_gates)
+        return words.bottom_limit_not_assessed(
+            top.factor_name, factor.unknown, factor.unanswered, unresolved
+        )
     if top.reason == GATE:
-        return words.bottom_limit_gate(top.factor_name, top.score)
+        return words.bottom_limit_gate(top.factor_name, top.score, report.outlook.capped)
     return words.bottom_limit_weakest(top.factor_name, top.score)
 
 
 # When the items need more than 15 lines, these give up a line first, in this order; the
 # outlook, the data gaps and the commands are never shortened.
 SHRINK_ORDER = (
+    words.BOTTOM_OUTSIDE,
     words.BOTTOM_LIMIT,
     words.BOTTOM_FLAGS,
-    words.BOTTOM_OUTSIDE,
     words.BOTTOM_LEVER,
     words.BOTTOM_RISK,
     judgement_words.LABEL,
@@ -152,7 +160,18 @@ def bottom_line(
     for label in SHRINK_ORDER * 5:
         if sum(room.values()) <= MAX_LINES - 1:
             break
-        room[label] = max(room[label] - 1, 1)
+        if label in room:  # a report without a placement has no such item
+            room[label] = max(room[label] - 1, 1)
+    given = report.judgement
+    if (
+        sum(room.values()) > MAX_LINES - 1
+        and judgement_words.LABEL in room
+        and not (given and given.given)
+    ):
+        # At a narrow width the commands need the line more than "Judgement: not given" does;
+        # the summary printed with the bottom line says it in full.
+        del room[judgement_words.LABEL]
+        items = [item for item in items if item[0] != judgement_words.LABEL]
     lines = _wrap(heading, width, 1)
     for label, _, _ in items:
         lines += _wrap(texts[label], width, room[label])

@@ -31,13 +31,14 @@ MAX_FACTORS = 14
 MAX_META = 80
 MAX_TITLE = 120
 MAX_QUESTION = 130
-MAX_ADVICE = 150
-MAX_MITIGATION = 115
+MAX_ADVICE = 130
+MAX_MITIGATION = 100
 MAX_LIMIT = 140
 MAX_NAME = 60
 MAX_FACTOR_NAME = 56
 MAX_CAVEATS = 300  # all caveats together
 MAX_SOURCES = 150
+MAX_OPEN_RISKS = 140
 MAX_PLACEMENT = 200
 MAX_JUDGEMENT = 150
 
@@ -93,7 +94,7 @@ class BriefFactor(NamedTuple):
     low: int | None
     high: int | None
     assessed: bool
-    value: str  # '62 (45–75)', 'no answers', 'n/a'
+    value: str  # '62 (45–75)', 'answered unknown', 'not answered', 'n/a'
 
 
 class Brief(NamedTuple):
@@ -105,8 +106,8 @@ class Brief(NamedTuple):
     meta: tuple[tuple[str, str], ...]  # (label, value)
     band_id: str | None
     band_label: str | None
-    outlook: str  # the headline: band, span, score, range, coverage
-    band_meaning: str | None
+    outlook: str  # the headline: band, span, score, range, coverage; or what is missing
+    band_meaning: str | None  # what the band means, the cap said; None while no band is earned
     placement: str | None  # where the outlook stands among the coded past episodes (no ids)
     placement_caveat: str | None
     judgement: str  # the analyst's own judgement and its reason, or that none is given
@@ -118,9 +119,11 @@ class Brief(NamedTuple):
     base_rate_note: str
     limits: tuple[str, ...]
     levers: tuple[BriefLever, ...]
+    levers_note: str | None  # 'Each would add about 3 outlook points …' when all round alike
     no_levers: str | None
-    risks: tuple[BriefRisk, ...]
+    risks: tuple[BriefRisk, ...]  # the top rated risks
     no_risks: str | None
+    open_risks: str | None  # the open risks, counted and named with their reach
     red_flags: tuple[str, ...]
     red_flags_text: str | None
     gaps: GapCounts
@@ -147,11 +150,18 @@ class Brief(NamedTuple):
         )
 
 
-def _factor_value(score: int | None, low: int | None, high: int | None, assessed: bool) -> str:
+def _factor_value(
+    score: int | None,
+    low: int | None,
+    high: int | None,
+    assessed: bool,
+    unknown: int,
+    unanswered: int,
+) -> str:
     if score is None or low is None or high is None:
         return "n/a"
     if not assessed:
-        return common.NO_ANSWERS
+        return common.open_answers(unknown, unanswered)
     if low == high:
         return str(score)
     return f"{score} ({common.score_range(low, high)})"
@@ -192,6 +202,8 @@ def select(report: Report, case_file: str | None = None) -> Brief:
             fit(", ".join(purposes), MAX_META) if purposes else words.BRIEF_NO_PURPOSE,
         )
     )
+    if case.scope is not None:
+        meta.append((labels["scope"], fit(case.scope.name, MAX_META)))
     fw = report.method.framework
 
     stated = [r for r in report.outside_view.base_rates if r.stated] or list(
@@ -207,18 +219,30 @@ def select(report: Report, case_file: str | None = None) -> Brief:
     unresolved = [g for g in outlook.unresolved_gates if g.factor_id not in named]
     if unresolved:  # a gate not already named as a limit above
         names = list(dict.fromkeys(g.factor_name for g in unresolved))
+        first = unresolved[0]
         shown_limits.append(
-            fit(words.brief_unresolved_gates(names, unresolved[0].cap_label), MAX_LIMIT)
+            fit(
+                words.brief_unresolved_gates(names, first.below, first.follows or ""),
+                MAX_LIMIT + MAX_NAME,
+            )
         )
 
+    alike = report.levers_note is not None
     levers = tuple(
         BriefLever(
             question=fit(lv.question, MAX_QUESTION),
-            gain=fit(words.brief_lever_gain(lv.factor_name, lv.gain, lv.lifts_cap), MAX_LIMIT),
+            gain=fit(
+                words.brief_lever_gain(lv.factor_name, lv.gain, lv.lifts_cap, not alike),
+                MAX_LIMIT,
+            ),
             advice=fit(lv.advice, MAX_ADVICE),
         )
         for lv in report.levers[:MAX_LEVERS]
     )
+    open_risks = None
+    if report.risks_open:
+        reaches = ", ".join(words.brief_open_risk(r.name, r.low, r.high) for r in report.risks_open)
+        open_risks = fit(words.brief_open_risks(len(report.risks_open), reaches), MAX_OPEN_RISKS)
     risks = tuple(
         BriefRisk(
             name=fit(r.name, MAX_NAME),
@@ -242,7 +266,7 @@ def select(report: Report, case_file: str | None = None) -> Brief:
             low=f.low,
             high=f.high,
             assessed=f.assessed,
-            value=_factor_value(f.score, f.low, f.high, f.assessed),
+            value=_factor_value(f.score, f.low, f.high, f.assessed, f.unknown, f.unanswered),
         )
         for f in report.factors[:MAX_FACTORS]
     )
@@ -279,7 +303,9 @@ def select(report: Report, case_file: str | None = None) -> Brief:
         band_id=band.id if band else None,
         band_label=band.label if band else None,
         outlook=outlook.text,
-        band_meaning=fit(band.meaning, MAX_ADVICE) if band else None,
+        band_meaning=fit(outlook.band_meaning, MAX_ADVICE + MAX_NAME)
+        if outlook.band_meaning
+        else None,
         placement=fit(placed.short, MAX_PLACEMENT) if placed else None,
         placement_caveat=placement_words.CAVEAT_SHORT if placed else None,
         judgement=fit(
@@ -301,9 +327,11 @@ def select(report: Report, case_file: str | None = None) -> Brief:
         ),
         limits=tuple(shown_limits),
         levers=levers,
+        levers_note=report.levers_note,
         no_levers=None if levers else report_words.NO_LEVERS,
         risks=risks,
         no_risks=None if risks else report_words.NO_RISKS,
+        open_risks=open_risks,
         red_flags=flags[:MAX_FLAGS],
         red_flags_text=(
             fit(report.red_flags_text, MAX_LIMIT)

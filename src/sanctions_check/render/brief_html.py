@@ -104,7 +104,7 @@ def render_brief(brief: Brief, *, paper: str = "a4") -> str:
     out.append(f'<section id="bottom-line"><h2>{e(heads[0])}</h2>')
     out.append(f'<p class="headline">{_swatch(_band_colour(brief))}{_headline(brief)}</p>')
     if brief.band_meaning:
-        out.append(f"<p>{e(brief.band_label)}: {e(brief.band_meaning)}</p>")
+        out.append(f"<p>{e(brief.band_meaning)}</p>")
     # The placement and the judgement share one paragraph: a page has no line to spare.
     placed = (
         f'{e(brief.placement)} <span class="muted">{e(brief.placement_caveat)}</span><br>'
@@ -129,6 +129,8 @@ def render_brief(brief: Brief, *, paper: str = "a4") -> str:
             for lv in brief.levers
         )
         out.append("</ol>")
+        if brief.levers_note:
+            out.append(f'<p class="muted small">{e(brief.levers_note)}</p>')
     out.append("</section>")
     out.append("</div><div>")
     out.append(f'<section id="outside-view"><h2>{e(heads[1])}</h2><ul>')
@@ -171,6 +173,8 @@ def render_brief(brief: Brief, *, paper: str = "a4") -> str:
                 f"<td>{e(risk.planned)}</td><td>{e(risk.suggested)}</td></tr>"
             )
         out.append("</tbody></table>")
+    if brief.open_risks:
+        out.append(f'<p class="small">{e(brief.open_risks)}</p>')
     out.append("</section>")
     out.append(f'<section id="caveats" class="caveats small"><h2>{e(heads[8])}</h2>')
     out.append(f"<p>{e(' '.join(brief.caveats))}</p></section>")

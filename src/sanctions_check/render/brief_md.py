@@ -45,7 +45,7 @@ def render_brief(brief: Brief) -> str:
     add(f"**{text(brief.outlook)}**")
     if brief.band_meaning:
         add("")
-        add(f"{text(brief.band_label)}: {text(brief.band_meaning)}")
+        add(text(brief.band_meaning))
     if brief.placement:
         add("")
         add(f"{text(brief.placement)} *{text(brief.placement_caveat or '')}*")
@@ -71,6 +71,9 @@ def render_brief(brief: Brief) -> str:
         add(text(brief.no_levers))
     for number, lever in enumerate(brief.levers, 1):
         add(f"{number}. **{text(lever.question)}** ({text(lever.gain)}). {text(lever.advice)}")
+    if brief.levers_note:
+        add("")
+        add(f"*{text(brief.levers_note)}*")
     add("")
     add(f"## {text(heads[4])}")
     add("")
@@ -81,6 +84,9 @@ def render_brief(brief: Brief) -> str:
             f"- **{text(risk.name)}** {text(risk.text)}. *{words.BRIEF_PLANNED}:* "
             f"{text(risk.planned)} *{words.BRIEF_SUGGESTED}:* {text(risk.suggested)}"
         )
+    if brief.open_risks:
+        add("")
+        add(text(brief.open_risks))
     add("")
     add(f"## {text(heads[5])}")
     add("")

@@ -3,7 +3,7 @@
 Every format (the terminal table, Markdown, JSON) reads this one model (:func:`build`), whose
 changes are computed once from the whole numbers every output prints, with its sentences
 attached. A line is a change only when what a reader sees differs: never "X → X". JSON is the
-model itself, schema ``compare@2`` (docs/reports.md).
+model itself, schema ``compare@3`` (docs/reports.md).
 """
 
 from __future__ import annotations
@@ -15,15 +15,16 @@ from typing import NamedTuple
 from sanctions_check.case import Answer, Confidence, Judgement, Score, View
 from sanctions_check.compare import CHANGED, Comparison, Direction
 from sanctions_check.framework import FactorKind
-from sanctions_check.numbers import share, whole, whole_or_none
-from sanctions_check.render import provenance
+from sanctions_check.numbers import share, share_or_none, whole, whole_or_none
+from sanctions_check.render import headline, provenance
+from sanctions_check.render.headline import WithheldView
 from sanctions_check.render.placement_view import PlacementChange
 from sanctions_check.render.wording import common
 from sanctions_check.render.wording import compare as words
 from sanctions_check.render.wording import judgement as judgement_words
 from sanctions_check.scoring import Assessment, RiskResult
 
-SCHEMA = "sanctions-check/compare@2"
+SCHEMA = "sanctions-check/compare@3"
 
 
 class SideView(NamedTuple):
@@ -36,10 +37,11 @@ class SideView(NamedTuple):
     low: int
     high: int
     coverage: float
-    band: str | None
+    outside_coverage: float | None  # of the questions an outside analyst can answer
+    band: str | None  # None while withheld (band_withheld says why)
     band_label: str | None
     capped: bool
-    provisional: bool
+    band_withheld: WithheldView | None
     text: str
     limiting: tuple[str, ...]
 
@@ -126,7 +128,7 @@ class MethodRef(NamedTuple):
 
 
 class ComparisonReport(NamedTuple):
-    """What changed between two assessments (schema ``compare@2``)."""
+    """What changed between two assessments (schema ``compare@3``)."""
 
     schema: str
     old: SideView
@@ -177,6 +179,7 @@ class ComparisonReport(NamedTuple):
 
 
 def _side(assessment: Assessment) -> SideView:
+    fw = assessment.framework
     header = assessment.case.header
     outlook = assessment.outlook
     label = outlook.band.label if outlook.band else None
@@ -191,21 +194,12 @@ def _side(assessment: Assessment) -> SideView:
         low=whole(outlook.low),
         high=whole(outlook.high),
         coverage=share(outlook.coverage),
+        outside_coverage=share_or_none(headline.outside_share(fw, outlook)),
         band=outlook.band.id if outlook.band else None,
         band_label=label,
         capped=outlook.capped,
-        provisional=outlook.provisional,
-        text=common.outlook_text(
-            label,
-            outlook.capped,
-            score,
-            outlook.low,
-            outlook.high,
-            outlook.coverage,
-            outlook.provisional,
-            outlook.band_low.label if outlook.band_low else None,
-            outlook.band_high.label if outlook.band_high else None,
-        ),
+        band_withheld=headline.withheld_view(fw, outlook),
+        text=headline.headline(fw, outlook),
         limiting=tuple(lim.factor_name for lim in outlook.limits),
     )
 
@@ -244,7 +238,8 @@ def _risk(risk: RiskResult | None) -> RiskSide | None:
 
 
 def _risk_cell(side: RiskSide | None) -> str:
-    return words.NOT_RATED if side is None else side.text
+    """A risk's side as read: its rating, open or not; absent only when marked n/a."""
+    return words.NOT_APPLICABLE if side is None else side.text
 
 
 def _risk_line(name: str, direction: Direction, old: RiskSide | None, new: RiskSide | None) -> str:
@@ -303,8 +298,13 @@ def build(
     old, new = _side(comparison.old), _side(comparison.new)
     factors = []
     for f in comparison.factors:
-        old_text = common.factor_score_text(f.old.score, f.old.low, f.old.high, f.old.assessed)
-        new_text = common.factor_score_text(f.new.score, f.new.low, f.new.high, f.new.assessed)
+        was, now = f.old, f.new
+        old_text = common.factor_score_text(
+            was.score, was.low, was.high, was.assessed, was.unknown, was.unanswered
+        )
+        new_text = common.factor_score_text(
+            now.score, now.low, now.high, now.assessed, now.unknown, now.unanswered
+        )
         factors.append(
             FactorRow(
                 id=f.id,

@@ -161,6 +161,8 @@ def framework_data(view: FrameworkView) -> dict[str, Any]:
             }
             for s in view.sources
         ],
+        "min_coverage": view.min_coverage,
+        "research_context": _research_data(view),
         "design_choices": [{"id": d.id, "text": d.text} for d in view.design_choices],
         "applicability": [_applicability_data(a) for a in view.applicability],
         "case_scopes": [
@@ -200,6 +202,30 @@ def _purpose_data(p: Purpose) -> dict[str, Any]:
             "text": rate.text,
             "sources": list(rate.sources),
         },
+    }
+
+
+def _research_data(view: FrameworkView) -> dict[str, Any] | None:
+    context = view.research_context
+    if context is None:
+        return None
+    return {
+        "rule": context.rule,
+        "findings": [
+            {
+                "name": f.name,
+                "greater": f.greater,
+                "lesser": f.lesser,
+                "mixed": f.mixed,
+                "rating": f.rating,
+                "outcomes": f.outcomes,
+                "studies": f.studies,
+                "note": f.note,
+                "asked_in": list(f.asked_in),
+                "sources": list(f.sources),
+            }
+            for f in context.findings
+        ],
     }
 
 

@@ -26,6 +26,7 @@ from sanctions_check.framework import (
     Purpose,
     PurposeTag,
     Question,
+    ResearchContext,
     Risk,
     RiskBand,
     Source,
@@ -134,6 +135,8 @@ class FrameworkView(NamedTuple):
     applicability: tuple[Applicability, ...]
     case_scopes: tuple[CaseScope, ...]
     conditions: tuple[Condition, ...]
+    min_coverage: float
+    research_context: ResearchContext | None
 
     def find(self, ident: str) -> FactorView | RiskView | None:
         """The factor or risk with this id, whatever its case ('Exposure' finds 'exposure')."""
@@ -280,6 +283,8 @@ def build(fw: Framework) -> FrameworkView:
         applicability=tuple(fw.applicability),
         case_scopes=tuple(fw.case_scopes),
         conditions=tuple(fw.conditions),
+        min_coverage=fw.min_coverage,
+        research_context=fw.research_context,
     )
 
 

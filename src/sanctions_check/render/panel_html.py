@@ -236,6 +236,8 @@ def render(view: PanelView) -> str:
             out.append(f"<tr><td>{e(r.name)}</td>{cells}<td>{e(r.pooled_text)}</td></tr>")
         out.append("</tbody></table>")
         out.append(f'<p class="muted">{e(words.PANEL_RISK_LEGEND)}</p></section>')
+    if view.risks_open_text:
+        out.append(f"<section><p>{e(view.risks_open_text)}</p></section>")
 
     out.append(f'<section class="keep"><h2>{e(words.PANEL_METHOD_HEADING)}</h2>')
     out.append(f"<p>{e(view.method.text)}</p></section>")

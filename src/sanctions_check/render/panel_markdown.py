@@ -163,5 +163,7 @@ class PanelMarkdown:
                 for r in view.risks
             ]
             lines += ["", _text(words.PANEL_RISK_LEGEND)]
+        if view.risks_open_text:
+            lines += ["", _text(view.risks_open_text)]
         lines += ["", _text(view.method.text), "", f"*{_text(view.advisory)}*"]
         return "\n".join(lines) + "\n"

@@ -83,8 +83,9 @@ class PanelTerminal:
         grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
         grid.add_column("#", no_wrap=True)
         grid.add_column(words.PANEL_ANALYST_HEADING, overflow="fold", min_width=12)
-        grid.add_column(words.PANEL_FILE_HEADING, overflow="fold")
-        grid.add_column(common.OUTLOOK_NAME, no_wrap=True)
+        grid.add_column(words.PANEL_FILE_HEADING, overflow="fold", min_width=8)
+        # The headline wraps at word ends (a band withheld says why, at some length).
+        grid.add_column(common.OUTLOOK_NAME, min_width=30)
         grid.add_row(
             _t(""),
             _t(words.PANEL_POOLED, "bold"),
@@ -168,6 +169,8 @@ class PanelTerminal:
                 table.add_row(_t(r.name), *(_t(c) for c in r.cells), _t(r.pooled_text))
             console.print(table)
             _para(console, words.PANEL_RISK_LEGEND, "dim")
+        if view.risks_open_text:
+            _para(console, view.risks_open_text)
         console.print()
         _para(console, view.method.text, "dim")
         _para(console, view.advisory, "dim")

@@ -1,5 +1,5 @@
 """The view of `panel`: a panel of analysts pooled, every figure rounded once and every sentence
-attached, read by the terminal, Markdown, HTML and JSON (schema ``panel@2``, docs/panel.md).
+attached, read by the terminal, Markdown, HTML and JSON (schema ``panel@3``, docs/panel.md).
 
 Rounding, as everywhere a person reads a figure: outlooks and impacts are whole numbers (half
 up), coverage a whole percent kept as a fraction, alpha two decimals (the figure printed). Levels
@@ -27,7 +27,8 @@ from sanctions_check.numbers import (
     whole_or_none,
 )
 from sanctions_check.panel import Given, Level, Member, Panel, QuestionPanel, RiskPanel
-from sanctions_check.render import judgement_view
+from sanctions_check.render import headline, judgement_view
+from sanctions_check.render.headline import WithheldView
 from sanctions_check.render.judgement_view import JudgementView
 from sanctions_check.render.placement_view import PlacementView
 from sanctions_check.render.provenance import (
@@ -43,7 +44,7 @@ from sanctions_check.render.wording import judgement as judgement_words
 from sanctions_check.render.wording import panel as words
 from sanctions_check.scoring import Assessment
 
-SCHEMA = "sanctions-check/panel@2"
+SCHEMA = "sanctions-check/panel@3"
 MEASURE = "krippendorff-alpha-ordinal"
 
 
@@ -58,10 +59,11 @@ class OutlookView(NamedTuple):
     low: int
     high: int
     coverage: float
-    band: str | None  # band id
+    outside_coverage: float | None  # of the questions an outside analyst can answer
+    band: str | None  # band id; None while withheld (band_withheld says why)
     band_label: str | None
     capped: bool
-    provisional: bool
+    band_withheld: WithheldView | None
     text: str
 
 
@@ -189,7 +191,8 @@ class PanelView(NamedTuple):
     spread_measure: str
     questions: tuple[QuestionView, ...]  # in the framework's order
     disagreements: tuple[str, ...]  # question refs, the most outlook-moving first
-    risks: tuple[RiskView, ...]  # rated by at least one analyst
+    risks: tuple[RiskView, ...]  # a side rated by at least one analyst
+    risks_open_text: str | None  # the risks no analyst rated, open for all, named once
     warnings: tuple[str, ...]
     method: MethodView
     title: str
@@ -218,7 +221,7 @@ class PanelView(NamedTuple):
 
 
 def _outlook(assessment: Assessment) -> OutlookView:
-    o = assessment.outlook
+    fw, o = assessment.framework, assessment.outlook
     score = whole_or_none(o.score)
     label = o.band.label if o.band else None
     return OutlookView(
@@ -226,11 +229,12 @@ def _outlook(assessment: Assessment) -> OutlookView:
         low=whole(o.low),
         high=whole(o.high),
         coverage=share(o.coverage),
+        outside_coverage=share_or_none(headline.outside_share(fw, o)),
         band=o.band.id if o.band else None,
         band_label=label,
         capped=o.capped,
-        provisional=o.provisional,
-        text=common.outlook_text(label, o.capped, score, o.low, o.high, o.coverage, o.provisional),
+        band_withheld=headline.withheld_view(fw, o),
+        text=headline.headline(fw, o),
     )
 
 
@@ -292,7 +296,13 @@ def _question(panel: Panel, q: QuestionPanel) -> QuestionView:
 def _risk(panel: Panel, r: RiskPanel) -> RiskView:
     keys = [m.key for m in panel.members]
     p = r.pooled
-    rated = common.risk_text(p.value if p else None, p.band_label if p else None)
+    rated = (
+        common.risk_range_text(
+            p.likelihood, p.severity, p.value, p.low, p.high, p.band_label, p.reach_label
+        )
+        if p
+        else words.POOLED_NOT_APPLICABLE
+    )
     return RiskView(
         id=r.id,
         name=r.name,
@@ -310,14 +320,30 @@ def _risk(panel: Panel, r: RiskPanel) -> RiskView:
             value=p.value,
             band=p.band_id,
             band_label=p.band_label,
-            text=common.risk_text(p.value, p.band_label),
+            text=rated,
         ),
         notes=_notes(panel, tuple((n.member, n.text) for n in r.notes)),
         mitigations=_notes(panel, tuple((n.member, n.text) for n in r.mitigations)),
         cells=tuple(
             words.risk_cell(lk, sv) for lk, sv in zip(r.likelihoods, r.severities, strict=True)
         ),
-        pooled_text=words.risk_pooled(r.median_likelihood, r.median_severity, rated),
+        pooled_text=rated,
+    )
+
+
+def _open_for_all(panel: Panel) -> str | None:
+    """The risks no analyst rated on either side, named with their reach: open for all."""
+    found = panel.open_for_all
+    if not found:
+        return None
+    return words.risks_open_for_all(
+        [
+            f"{r.name} "
+            + common.risk_range_text(
+                r.likelihood, r.severity, r.value, r.low, r.high, r.band_label, r.reach_label
+            )
+            for r in found
+        ]
     )
 
 
@@ -430,6 +456,7 @@ def build(
         questions=tuple(_question(panel, q) for q in panel.questions),
         disagreements=tuple(q.ref for q in panel.disagreements),
         risks=tuple(_risk(panel, r) for r in panel.risks),
+        risks_open_text=_open_for_all(panel),
         warnings=_warnings(panel),
         method=MethodView(
             text=words.PANEL_METHOD,

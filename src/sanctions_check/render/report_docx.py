@@ -286,14 +286,14 @@ def _outlook(doc: Document, report: Report) -> None:
     outlook = report.outlook
     doc.add_heading(common.OUTLOOK_NAME, level=1)
     _para(doc, outlook.text, bold=True)
-    if outlook.band:
-        _para(doc, f"{outlook.band.label}: {outlook.band.meaning}")
+    if outlook.band_meaning:
+        _para(doc, outlook.band_meaning)
+    if outlook.band_withheld:
+        _para(doc, outlook.band_withheld.text, bold=True)
     for text in outlook.gate_texts:
         _para(doc, f"Gate: {text}")
     if outlook.not_applicable:
         _para(doc, words.outlook_left_out(outlook.not_applicable))
-    if outlook.provisional_text:
-        _para(doc, outlook.provisional_text, bold=True)
     _para(doc, f"{outlook.explained} {outlook.neutral_rule}", italic=True)
     _placement(doc, report)
     _judgement(doc, report)
@@ -361,7 +361,15 @@ def _factors(doc: Document, report: Report) -> None:
             for f in report.factors
         ],
     )
+    for f in report.factors:
+        if f.note:
+            _bullet(doc, f"{f.note}.", f.name)
     _para(doc, f"{words.SCORE_LEGEND}. {common.RED_FLAG_SCALE}.", italic=True)
+    evidence = [f for f in report.factors if f.evidence_note]
+    if evidence:
+        doc.add_heading(words.DOCX_EVIDENCE_NOTES, level=2)
+    for f in evidence:
+        _bullet(doc, f.evidence_note or "", f.name)
 
 
 def _findings(doc: Document, report: Report) -> None:
@@ -383,6 +391,8 @@ def _findings(doc: Document, report: Report) -> None:
         paragraph.add_run(_one(lever.question)).bold = True
         paragraph.add_run(f" ({_one(lever.text)}). ").italic = True
         paragraph.add_run(_one(lever.advice))
+    if report.levers_note:
+        _para(doc, report.levers_note, italic=True)
     doc.add_heading(brief_words.BRIEF_RED_FLAGS, level=1)
     for flag in report.raised_flags:
         advice = " ".join(_one(a) for a in flag.advice)
@@ -393,6 +403,7 @@ def _findings(doc: Document, report: Report) -> None:
 
 def _risks(doc: Document, report: Report) -> None:
     doc.add_heading("Risks of unintended consequences", level=1)
+    _para(doc, report.risks_text)
     if not report.risks:
         _para(doc, words.NO_RISKS)
     else:
@@ -409,12 +420,20 @@ def _risks(doc: Document, report: Report) -> None:
                 for r in report.risks
             ],
         )
-        _para(doc, words.RISK_RANKING, italic=True)
         for risk in report.risks:
             if risk.note:
                 _bullet(doc, risk.note, risk.name)
-    if report.risks_not_rated:
-        _para(doc, "Not rated: " + ", ".join(_one(r.name) for r in report.risks_not_rated) + ".")
+    if report.risks_open:
+        doc.add_heading(words.OPEN_RISKS_HEADING, level=2)
+    for risk in report.risks_open:
+        planned = f"; planned: {risk.mitigation}" if risk.mitigation else ""
+        note = f" {risk.note}" if risk.note else ""
+        _bullet(doc, f"{risk.text}{planned}.{note}", risk.name)
+    if report.risks_not_applicable:
+        doc.add_heading(words.RISKS_NOT_APPLICABLE_HEADING, level=2)
+    for item in report.risks_not_applicable:
+        _bullet(doc, item.text)
+    _para(doc, words.RISK_RANKING, italic=True)
 
 
 def _gaps(doc: Document, report: Report) -> None:
@@ -470,6 +489,12 @@ def _closing(doc: Document, report: Report) -> None:
     doc.add_heading(brief_words.BRIEF_CAVEATS, level=1)
     for caveat in report.caveats:
         _bullet(doc, caveat.text)
+    context = report.research_context
+    if context is not None and context.findings:
+        doc.add_heading(words.RESEARCH_HEADING, level=2)
+        _para(doc, context.rule, italic=True)
+        for finding in context.findings:
+            _bullet(doc, finding.text)
     method = report.method
     fw = method.framework
     doc.add_heading("Method", level=1)

@@ -114,14 +114,38 @@ def _mini_bar(
     )
 
 
-def _short(score: float | None, low: float | None, high: float | None, assessed: bool) -> str:
+def _short(
+    score: float | None,
+    low: float | None,
+    high: float | None,
+    assessed: bool,
+    unknown: int = 0,
+    unanswered: int = 0,
+) -> str:
     if score is None or low is None or high is None:
         return "n/a"
     if not assessed:
-        return common.NO_ANSWERS
+        return common.open_answers(unknown, unanswered)
     if common.number(low) == common.number(high):
         return common.number(score)
     return f"{common.number(score)} ({common.score_range(low, high)})"
+
+
+# What fits, in characters, in the chart's column of values beside the bars.
+VALUE_CHARS = 24
+
+
+def _value_lines(value: str, kind: str) -> list[str]:
+    """A chart row's value and kind of factor: one line when they fit ('61 (41–78) ·
+    secondary'), else the value wrapped and the kind beneath it ('answered unknown',
+    'secondary'), so that no word runs past the picture's edge."""
+    if kind == "overall":
+        return textwrap.wrap(value, VALUE_CHARS) or [""]
+    short = KIND_SHORT.get(kind, kind)
+    line = f"{value} · {short}"
+    if len(line) <= VALUE_CHARS:
+        return [line]
+    return [*textwrap.wrap(value, VALUE_CHARS), short]
 
 
 def chart(report: Report) -> str:
@@ -135,7 +159,7 @@ def chart(report: Report) -> str:
     top = 36
     outlook = report.outlook
     band = outlook.band
-    rows: list[tuple[str, str, int | None, int | None, int | None, str, bool]] = [
+    rows: list[tuple[str, str, int | None, int | None, int | None, str, bool, str]] = [
         (
             "Outlook" + (f" — {band.label}" if band else ""),
             "overall",
@@ -144,14 +168,25 @@ def chart(report: Report) -> str:
             outlook.high,
             _band_colour(report, band.id if band else None),
             True,
+            _short(outlook.score, outlook.low, outlook.high, True),
         )
     ]
     rows += [
-        (f.name, f.kind, f.score, f.low, f.high, KIND_COLOURS.get(f.kind, "#444"), f.assessed)
+        (
+            f.name,
+            f.kind,
+            f.score,
+            f.low,
+            f.high,
+            KIND_COLOURS.get(f.kind, "#444"),
+            f.assessed,
+            _short(f.score, f.low, f.high, f.assessed, f.unknown, f.unanswered),
+        )
         for f in report.factors
     ]
     labels = [textwrap.wrap(textsafe.one_line(r[0]), 46)[:2] or [""] for r in rows]
-    heights = [10 + 12 * len(lines) for lines in labels]
+    values = [_value_lines(r[7], r[1]) for r in rows]
+    heights = [10 + 12 * max(len(lines), len(v)) for lines, v in zip(labels, values, strict=True)]
     height = top + sum(heights) + 24
 
     def x(v: float) -> float:
@@ -163,7 +198,8 @@ def chart(report: Report) -> str:
         f'font-family="DejaVu Sans, Arial, sans-serif" font-size="10">',
         '<title id="chart-title">Factor scores with their uncertainty ranges, 0-100</title>',
     ]
-    for n, b in enumerate(report.bands):
+    # While no band is earned, the chart draws no band edges either: a reader would read one off.
+    for n, b in enumerate(report.bands if band is not None else ()):
         bx = x(b.min)
         ty = top - 6 - 12 * ((len(report.bands) - 1 - n) % 2)
         parts.append(
@@ -179,8 +215,8 @@ def chart(report: Report) -> str:
             f'font-size="9">{tick}</text>'
         )
     y = top
-    for (_, kind, score, low, high, colour, assessed), lines, row_h in zip(
-        rows, labels, heights, strict=True
+    for (_, kind, score, low, high, colour, assessed, _), lines, value, row_h in zip(
+        rows, labels, values, heights, strict=True
     ):
         bold = kind == "overall"
         weight = ' font-weight="bold"' if bold else ""
@@ -209,10 +245,9 @@ def chart(report: Report) -> str:
                     f'<line x1="{x(end)}" y1="{mid - 8}" x2="{x(end)}" y2="{mid + 8}" '
                     f'stroke="#000" stroke-width="1.5"/>'
                 )
-        value = _short(score, low, high, assessed)
-        if not bold:
-            value += f" · {KIND_SHORT.get(kind, kind)}"
-        parts.append(f'<text x="{x(100) + 8}" y="{mid + 3.5}"{weight}>{e(value)}</text>')
+        first = mid + 3.5 - 6 * (len(value) - 1)
+        for n, line in enumerate(value):
+            parts.append(f'<text x="{x(100) + 8}" y="{first + 12 * n}"{weight}>{e(line)}</text>')
         y += row_h
         if bold:
             parts.append(f'<line x1="0" y1="{y}" x2="{width}" y2="{y}" stroke="#bbb"/>')
@@ -314,18 +349,20 @@ def _outlook(report: Report) -> str:
         '<figure class="keep">',
         chart(report),
         "<figcaption>Bars: score, with each unknown or unanswered question at its neutral "
-        "value; whiskers: the range if every unknown or unanswered question were 0 or 4; "
-        f"dashed lines: band thresholds. {e(common.RED_FLAG_SCALE)}.</figcaption>",
+        "value; whiskers: the range if every unknown or unanswered question were 0 or 4"
+        + ("; dashed lines: band thresholds" if band else "")
+        + f". {e(common.RED_FLAG_SCALE)}.</figcaption>",
         "</figure>",
     ]
-    if band:
-        out.append(f"<p><strong>{e(band.label)}:</strong> {e(band.meaning)}</p>")
+    if outlook.band_meaning:
+        head, _, rest = outlook.band_meaning.partition(": ")
+        out.append(f"<p><strong>{e(head)}:</strong> {e(rest)}</p>")
+    if outlook.band_withheld:
+        out.append(f'<p class="cap">{e(outlook.band_withheld.text)}</p>')
     for text in outlook.gate_texts:
         out.append(f'<p class="cap"><strong>Gate:</strong> {e(text)}</p>')
     if outlook.not_applicable:
         out.append(f"<p>{e(words.outlook_left_out(outlook.not_applicable))}</p>")
-    if outlook.provisional_text:
-        out.append(f'<p class="cap">{e(outlook.provisional_text)}</p>')
     out.append(f'<p class="muted">{e(outlook.explained)} {e(outlook.neutral_rule)}</p>')
     out.extend(_placement(report))
     out.extend(_judgement(report))
@@ -408,11 +445,22 @@ def _factors(report: Report) -> str:
         rows,
         widths=(25, 17, 15, 11, 32),
     )
+    notes = "".join(
+        f"<li><strong>{e(f.name)}</strong>: {e(f.note)}.</li>" for f in report.factors if f.note
+    )
+    evidence = "".join(
+        f"<li><strong>{e(f.name)}</strong>: {e(f.evidence_note)}</li>"
+        for f in report.factors
+        if f.evidence_note
+    )
     return (
         '<section id="factors">\n<h2>Factors</h2>\n'
         + table
+        + (f'\n<ul class="notes">{notes}</ul>' if notes else "")
         + f'\n<p class="legend">Filled bar: score; dashed box: range. '
-        f"{e(words.SCORE_LEGEND)}.</p>\n</section>"
+        f"{e(words.SCORE_LEGEND)}.</p>"
+        + (f"\n<h3>Notes on the evidence</h3>\n<ul>{evidence}</ul>" if evidence else "")
+        + "\n</section>"
     )
 
 
@@ -440,6 +488,8 @@ def _findings(report: Report) -> str:
                 f'<span class="muted">({e(lever.text)})</span><br>{e(lever.advice)}</li>'
             )
         out.append("</ol>")
+        if report.levers_note:
+            out.append(f'<p class="muted">{e(report.levers_note)}</p>')
     out.append("</section>")
     out += ['<section id="red-flags">', "<h2>Red flags</h2>", "<ul>"]
     for flag in report.raised_flags:
@@ -457,6 +507,7 @@ def _findings(report: Report) -> str:
 
 def _risks(report: Report) -> str:
     out = ['<section id="risks">', "<h2>Risks of unintended consequences</h2>"]
+    out.append(f"<p>{e(report.risks_text)}</p>")
     if report.risks:
         rows = []
         for r in report.risks:
@@ -490,11 +541,28 @@ def _risks(report: Report) -> str:
         )
     else:
         out.append(f"<p>{e(words.NO_RISKS)}</p>")
-    if report.risks_not_rated:
-        names = ", ".join(e(r.name) for r in report.risks_not_rated)
-        out.append(f'<p class="muted">Not rated: {names}.</p>')
+    out.extend(_other_risks(report))
     out.append("</section>")
     return "\n".join(out)
+
+
+def _other_risks(report: Report) -> list[str]:
+    """The open risks with their reach, then those that cannot arise, each with its note."""
+    out = []
+    if report.risks_open:
+        out.append(f"<h3>{e(words.OPEN_RISKS_HEADING)}</h3>\n<ul>")
+        for r in report.risks_open:
+            planned = f"; planned: {e(r.mitigation)}" if r.mitigation else ""
+            note = f'<br><span class="muted">{e(r.note)}</span>' if r.note else ""
+            out.append(f"<li><strong>{e(r.name)}</strong>: {e(r.text)}{planned}{note}</li>")
+        out.append("</ul>")
+    if report.risks_not_applicable:
+        out.append(f"<h3>{e(words.RISKS_NOT_APPLICABLE_HEADING)}</h3>\n<ul>")
+        out.extend(f"<li>{e(item.text)}</li>" for item in report.risks_not_applicable)
+        out.append("</ul>")
+    if not report.risks:
+        out.append(f'<p class="muted">{e(words.RISK_RANKING)}</p>')
+    return out
 
 
 def _gaps(report: Report) -> str:
@@ -575,7 +643,9 @@ def _closing(report: Report) -> str:
     fw = method.framework
     out = ['<section id="caveats">', "<h2>Caveats</h2>", "<ul>"]
     out.extend(f"<li>{e(c.text)}</li>" for c in report.caveats)
-    out.append("</ul></section>")
+    out.append("</ul>")
+    out.extend(_research(report))
+    out.append("</section>")
     out += [
         '<section id="method">',
         "<h2>Method</h2>",
@@ -600,6 +670,18 @@ def _closing(report: Report) -> str:
         out.append("</ul>")
     out.append("</section>")
     return "\n".join(out)
+
+
+def _research(report: Report) -> list[str]:
+    """Research-only findings: counted as USHMM codes them, never scored."""
+    context = report.research_context
+    if context is None or not context.findings:
+        return []
+    out = [f"<h3>{e(words.RESEARCH_HEADING)}</h3>", f'<p class="muted">{e(context.rule)}</p>']
+    out.append("<ul>")
+    out.extend(f"<li>{e(f.text)}</li>" for f in context.findings)
+    out.append("</ul>")
+    return out
 
 
 def _answers(report: Report) -> str:

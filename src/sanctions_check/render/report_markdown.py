@@ -87,18 +87,18 @@ def _outlook(report: Report, add: Add) -> None:
     add("")
     bar = common.range_bar(outlook.score, outlook.low, outlook.high, 40)
     add(f"`{bar}` {common.number(outlook.score)} of 100")
-    if outlook.band:
+    if outlook.band_meaning:
         add("")
-        add(f"{text(outlook.band.label)}: {text(outlook.band.meaning)}")
+        add(text(outlook.band_meaning))
+    if outlook.band_withheld:
+        add("")
+        add(f"**{text(outlook.band_withheld.text)}**")
     for gate in outlook.gate_texts:
         add("")
         add(f"**Gate:** {text(gate)}")
     if outlook.not_applicable:
         add("")
         add(text(words.outlook_left_out(outlook.not_applicable)))
-    if outlook.provisional_text:
-        add("")
-        add(f"**{text(outlook.provisional_text)}**")
     add("")
     add(f"*{text(outlook.explained)} {text(outlook.neutral_rule)}*")
     _placement(report, add)
@@ -177,6 +177,18 @@ def _factors(report: Report, add: Add, lines: list[str]) -> None:
             rows,
         )
     )
+    notes = [f for f in report.factors if f.note]
+    if notes:
+        add("")
+    for f in notes:
+        add(f"- **{text(f.name)}**: {text(f.note or '')}.")
+    evidence = [f for f in report.factors if f.evidence_note]
+    if evidence:
+        add("")
+        add("Notes on the evidence:")
+        add("")
+    for f in evidence:
+        add(f"- **{text(f.name)}**: {text(f.evidence_note or '')}")
     add("")
     add(f"{text(common.RANGE_BAR_LEGEND)}. {text(common.RED_FLAG_SCALE)}.")
 
@@ -203,6 +215,9 @@ def _findings(report: Report, add: Add) -> None:
         add(f"- {text(words.NO_LEVERS)}")
     for number, lever in enumerate(report.levers, 1):
         add(f"{number}. **{text(lever.question)}** ({text(lever.text)}). {text(lever.advice)}")
+    if report.levers_note:
+        add("")
+        add(f"*{text(report.levers_note)}*")
     add("")
     add("## Red flags")
     add("")
@@ -216,6 +231,8 @@ def _findings(report: Report, add: Add) -> None:
 def _risks(report: Report, add: Add, lines: list[str]) -> None:
     add("")
     add("## Risks of unintended consequences")
+    add("")
+    add(text(report.risks_text))
     add("")
     if report.risks:
         rows = [
@@ -239,17 +256,32 @@ def _risks(report: Report, add: Add, lines: list[str]) -> None:
                 rows,
             )
         )
-        add("")
-        add(text(words.RISK_RANKING))
-        for risk in report.risks:
-            if risk.note:
-                add("")
-                add(f"*{text(risk.name)}:* {text(risk.note)}")
     else:
         add(text(words.NO_RISKS))
-    if report.risks_not_rated:
+    _other_risks(report, add)
+    add("")
+    add(text(words.RISK_RANKING))
+    for risk in (*report.risks, *report.risks_open):
+        if risk.note:
+            add("")
+            add(f"*{text(risk.name)}:* {text(risk.note)}")
+
+
+def _other_risks(report: Report, add: Add) -> None:
+    """The open risks with their reach, then those that cannot arise, each with its note."""
+    if report.risks_open:
         add("")
-        add("Not rated: " + ", ".join(text(r.name) for r in report.risks_not_rated) + ".")
+        add(f"**{text(words.OPEN_RISKS_HEADING)}:**")
+        add("")
+    for risk in report.risks_open:
+        planned = f"; planned: {risk.mitigation}" if risk.mitigation else ""
+        add(f"- {text(risk.name)}: {text(risk.text + planned)}")
+    if report.risks_not_applicable:
+        add("")
+        add(f"**{text(words.RISKS_NOT_APPLICABLE_HEADING)}:**")
+        add("")
+    for item in report.risks_not_applicable:
+        add(f"- {text(item.text)}")
 
 
 def _gaps(report: Report, add: Add, lines: list[str]) -> None:
@@ -315,12 +347,27 @@ def _analogues(report: Report, add: Add) -> None:
         add(f"*{text(report.analogues_explained)}*")
 
 
+def _research(report: Report, add: Add) -> None:
+    """Research-only findings: counted as USHMM codes them, never scored."""
+    context = report.research_context
+    if context is None or not context.findings:
+        return
+    add("")
+    add(f"### {text(words.RESEARCH_HEADING)}")
+    add("")
+    add(f"*{text(context.rule)}*")
+    add("")
+    for finding in context.findings:
+        add(f"- {text(finding.text)}")
+
+
 def _rest(report: Report, add: Add, lines: list[str]) -> None:
     add("")
     add("## Caveats")
     add("")
     for caveat in report.caveats:
         add(f"- {text(caveat.text)}")
+    _research(report, add)
     method = report.method
     fw = method.framework
     add("")

@@ -81,6 +81,9 @@ def _header(report: Report, console: Console) -> None:
     if case.implementers:
         body.append("\nImposed by: ", style="bold")
         body.append(textsafe.one_line(", ".join(case.implementers)))
+    if case.scope is not None:
+        body.append(f"\n{words.CASE_SCOPE}: ", style="bold")
+        body.append(textsafe.one_line(case.scope.text))
     if case.hypothetical:
         body.append("\nHypothetical case (invented for teaching)", style="italic")
     for value, label in ((case.situation, "Situation"), (case.measures, "Measures")):
@@ -102,31 +105,25 @@ def _band_style(report: Report, band_id: str | None) -> str:
 
 
 def _outlook(report: Report, console: Console) -> None:
-    from rich.text import Text
 
     outlook = report.outlook
     band = outlook.band
     _heading(console, common.OUTLOOK_NAME)
-    line = Text("  ")
-    line.append(
-        textsafe.plain(outlook.text),
-        style="bold " + _band_style(report, band.id if band else None),
-    )
-    console.print(line)
+    paragraph(console, outlook.text, "bold " + _band_style(report, band.id if band else None))
     console.print(
         _t(
             f"  {common.range_bar(outlook.score, outlook.low, outlook.high, 40)}"
             f"  {common.number(outlook.score)}"
         )
     )
-    if band:
-        paragraph(console, f"{band.label}: {band.meaning}")
+    if outlook.band_meaning:
+        paragraph(console, outlook.band_meaning)
+    if outlook.band_withheld:
+        paragraph(console, outlook.band_withheld.text, "yellow")
     for text in outlook.gate_texts:
         paragraph(console, f"Gate: {text}", "yellow")
     if outlook.not_applicable:
         paragraph(console, words.outlook_left_out(outlook.not_applicable))
-    if outlook.provisional_text:
-        paragraph(console, outlook.provisional_text, "yellow")
     paragraph(console, f"{outlook.explained} {outlook.neutral_rule}", "dim")
 
 
@@ -194,10 +191,14 @@ def _factors(report: Report, console: Console) -> None:
             _t(percent(factor.coverage)),
         )
     console.print(grid)
+    for factor in report.factors:
+        if factor.note:
+            paragraph(console, f"{factor.name}: {factor.note}.")
     paragraph(console, f"{common.RANGE_BAR_LEGEND}. {common.RED_FLAG_SCALE}.", "dim")
     _heading(console, "Evidence behind each factor")
     for factor in report.factors:
-        bullet(console, f"{factor.name}: {factor.evidence}")
+        note = f" {factor.evidence_note}" if factor.evidence_note else ""
+        bullet(console, f"{factor.name}: {factor.evidence}.{note}")
 
 
 def _findings(report: Report, console: Console) -> None:
@@ -218,6 +219,8 @@ def _findings(report: Report, console: Console) -> None:
         paragraph(console, lever.question, "bold", first=f"{number}. ")
         paragraph(console, lever.text, "dim", indent=5)
         paragraph(console, lever.advice, indent=5)
+    if report.levers_note:
+        paragraph(console, report.levers_note, "dim")
     _heading(console, "Red flags")
     for flag in report.raised_flags:
         bullet(console, f"{flag.name}: {common.number(flag.score)} of 100", "bold red")
@@ -231,6 +234,7 @@ def _risks(report: Report, console: Console) -> None:
     from rich.table import Table
 
     _heading(console, "Risks of unintended consequences (likelihood × severity)")
+    paragraph(console, report.risks_text)
     if report.risks:
         grid = Table(show_edge=False, pad_edge=False, box=None, padding=(0, 1))
         grid.add_column("Risk", overflow="fold", ratio=1)
@@ -245,12 +249,23 @@ def _risks(report: Report, console: Console) -> None:
                 _t(f"Planned: {textsafe.plain(planned)}\nSuggested: {suggested}"),
             )
         console.print(grid)
-        paragraph(console, words.RISK_RANKING, "dim")
     else:
         bullet(console, words.NO_RISKS)
-    if report.risks_not_rated:
-        names = ", ".join(r.name for r in report.risks_not_rated)
-        paragraph(console, f"Not rated: {names}", "dim")
+    _other_risks(report, console)
+    paragraph(console, words.RISK_RANKING, "dim")
+
+
+def _other_risks(report: Report, console: Console) -> None:
+    """The open risks with their reach, then those that cannot arise, each with its note."""
+    if report.risks_open:
+        paragraph(console, words.OPEN_RISKS_HEADING, "bold")
+        for risk in report.risks_open:
+            planned = f"; planned: {risk.mitigation}" if risk.mitigation else ""
+            bullet(console, f"{risk.name}: {risk.text}{planned}")
+    if report.risks_not_applicable:
+        paragraph(console, words.RISKS_NOT_APPLICABLE_HEADING, "bold")
+        for item in report.risks_not_applicable:
+            bullet(console, item.text)
 
 
 def _gaps(report: Report, console: Console) -> None:
@@ -273,6 +288,7 @@ def _closing(report: Report, console: Console, case_file: str | None) -> None:
     _heading(console, "Caveats")
     for caveat in report.caveats:
         bullet(console, caveat.text)
+    _research(report, console)
     method = report.method
     fw = method.framework
     _heading(console, "Method")
@@ -303,6 +319,17 @@ def _closing(report: Report, console: Console, case_file: str | None) -> None:
         "dim",
         indent=0,
     )
+
+
+def _research(report: Report, console: Console) -> None:
+    """Research-only findings: counted as USHMM codes them, never scored."""
+    context = report.research_context
+    if context is None or not context.findings:
+        return
+    _heading(console, words.RESEARCH_HEADING)
+    paragraph(console, context.rule, "dim")
+    for finding in context.findings:
+        bullet(console, finding.text)
 
 
 def _outcome(report: Report, console: Console) -> None:

@@ -6,7 +6,7 @@ drift apart: a section added here shows up everywhere. Figures a person reads ar
 and shares whole percents, rounded once here (``numbers``); every sentence is chosen here and
 worded in ``wording``. Text is kept as written in the case file; each renderer makes it inert for
 its own format (textsafe). JSON is the model itself, walked once (``serialise``), schema
-``report@3`` (docs/reports.md).
+``report@4`` (docs/reports.md).
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from sanctions_check.case import Confidence, Score, Verdict
-from sanctions_check.framework import Band, FactorKind, Framework
-from sanctions_check.numbers import share, whole, whole_or_none
+from sanctions_check.framework import Band, FactorKind, Framework, Gate
+from sanctions_check.numbers import share, share_or_none, whole, whole_or_none
+from sanctions_check.render import headline
+from sanctions_check.render.headline import WithheldView
 from sanctions_check.render.provenance import (
     FrameworkRef,
     ToolRef,
@@ -33,8 +35,11 @@ from sanctions_check.scoring import (
     FACTOR_NOT_ASSESSED,
     GATE,
     GATE_UNRESOLVED,
+    LOW_CONFIDENCE_GAP,
     RAISED,
-    RISK_UNRATED,
+    RISK_OPEN,
+    UNANSWERED,
+    UNKNOWN_GAP,
     Assessment,
     FactorResult,
     FlagStatus,
@@ -43,6 +48,8 @@ from sanctions_check.scoring import (
     GateStatus,
     LimitReason,
     RiskResult,
+    band_rank,
+    strength_min,
 )
 
 if TYPE_CHECKING:
@@ -50,7 +57,7 @@ if TYPE_CHECKING:
     from sanctions_check.render.judgement_view import JudgementView
     from sanctions_check.render.placement_view import PlacementView
 
-SCHEMA = "sanctions-check/report@3"
+SCHEMA = "sanctions-check/report@4"
 METHOD = words.METHOD
 Paper = Literal["a4", "letter"]
 
@@ -79,6 +86,7 @@ class CaseInfo(NamedTuple):
     purposes: tuple[str, ...]  # purpose ids as stated in the file
     file: str
     framework_ref: str
+    scope: ScopeView | None = None  # the case's scope mark (threat-only, ...), when it has one
 
     @property
     def facts(self) -> tuple[tuple[str, str], ...]:
@@ -89,8 +97,19 @@ class CaseInfo(NamedTuple):
             (words.CASE_ASSESSED_ON, self.assessed_on),
             (words.CASE_ANALYST, self.analyst),
             (words.CASE_IMPOSED_BY, ", ".join(self.implementers)),
+            (words.CASE_SCOPE, self.scope.text if self.scope else None),
         )
         return tuple((label, value) for label, value in given if value)
+
+
+class ScopeView(NamedTuple):
+    """A case's scope mark: measures that are not ordinary imposed targeted sanctions."""
+
+    id: str
+    name: str
+    meaning: str
+    outside_definition: bool
+    text: str  # 'Threat only: the measures were threatened but never imposed …'
 
 
 class GateView(NamedTuple):
@@ -106,23 +125,28 @@ class GateView(NamedTuple):
     below: int
     cap: str
     cap_label: str
+    # Unresolved: what would follow were the factor confirmed below the gate (no band named while
+    # none is earned; no cap named when the band is at or below it already). None when closed.
+    follows: str | None = None
 
 
 class OutlookView(NamedTuple):
     score: int | None
     low: int
     high: int
-    coverage: float  # 0-1, three decimals
-    band: BandView | None
+    coverage: float  # 0-1, a whole percent
+    outside_coverage: float | None  # of the questions an outside analyst can answer
+    band: BandView | None  # None when withheld (band_withheld says why) or nothing is scored
     uncapped_band: BandView | None
     band_low: BandView | None  # band at the low end of the range, every possible gate applied
     band_high: BandView | None  # band at the high end of the range
-    provisional: bool
+    band_withheld: WithheldView | None
+    other_bands: tuple[str, ...]  # labels of the bands the range reaches besides the point's own
+    band_meaning: str | None  # what the band means, true of these answers (the cap said)
     gates: tuple[GateView, ...]  # closed and unresolved, in framework order
     gate_texts: tuple[str, ...]  # one paragraph per gate, its reason once
     not_applicable: tuple[str, ...]  # names of factors left out: every question n/a
     text: str  # the headline
-    provisional_text: str | None
     explained: str
     neutral_rule: str
 
@@ -168,6 +192,9 @@ class FactorView(NamedTuple):
     evidence: str
     practitioner_rating: str
     research_rating: str
+    rests_on_one: bool = False  # after its n/a questions, one question carries the factor
+    note: str | None = None  # 'rests on one answer …', beside the score
+    evidence_note: str | None = None  # the framework's note on the evidence, as written
 
 
 class LimitView(NamedTuple):
@@ -195,6 +222,7 @@ class LeverView(NamedTuple):
     lifts_cap: bool
     advice: str
     text: str
+    practitioners: int = 0  # who cited the factor: the tie-break after the exact gain
 
 
 class RedFlagView(NamedTuple):
@@ -220,17 +248,22 @@ class RiskView(NamedTuple):
     band: str | None
     band_label: str | None
     reach_label: str | None  # the band the high end reaches
-    text: str  # '4 × 3 = 12 (High)' or '4 × ? → 0–16 (could reach Severe)'
+    text: str  # '4 × 3 = 12 (High)' or, open, '4 × ? → 0–16 (open; could reach Severe)'
     mitigation: str | None
     suggested_mitigations: tuple[str, ...]
     note: str | None
     confidence: Confidence | None
     hindsight: bool
+    open: bool = False  # a side unknown or not rated, or left out of the file
 
 
-class NamedRef(NamedTuple):
+class RiskNotApplicableView(NamedTuple):
+    """A risk that cannot arise with these measures: listed with its note, never rated or open."""
+
     id: str
     name: str
+    note: str | None
+    text: str
 
 
 class BaseRateView(NamedTuple):
@@ -267,17 +300,18 @@ class GapView(NamedTuple):
 
 
 class GapCounts(NamedTuple):
-    """How many questions are unknown, unanswered, low-confidence or n/a; risks not rated."""
+    """The lengths of the data-gap lists: questions answered unknown, not answered, answers and
+    risk ratings of low confidence, open risks, and questions answered n/a."""
 
     unknown: int
     unanswered: int
     low_confidence: int
-    risk_unrated: int
+    risk_open: int
     not_applicable: int
 
     @property
     def total(self) -> int:
-        return self.unknown + self.unanswered + self.low_confidence + self.risk_unrated
+        return self.unknown + self.unanswered + self.low_confidence + self.risk_open
 
     @property
     def text(self) -> str:
@@ -285,7 +319,7 @@ class GapCounts(NamedTuple):
             self.unknown,
             self.unanswered,
             self.low_confidence,
-            self.risk_unrated,
+            self.risk_open,
             self.not_applicable,
         )
 
@@ -295,7 +329,7 @@ class GapCounts(NamedTuple):
             self.unknown,
             self.unanswered,
             self.low_confidence,
-            self.risk_unrated,
+            self.risk_open,
             self.not_applicable,
         )
 
@@ -418,8 +452,27 @@ class AnalogueView(NamedTuple):
     quote_text: str | None = None  # the quote, marked as the sources' words
 
 
+class ResearchFindingView(NamedTuple):
+    """A research-only finding: coded by USHMM's review, named by no practitioner, never scored."""
+
+    name: str
+    greater: int
+    lesser: int
+    mixed: int
+    rating: str
+    studies: str
+    note: str
+    asked_in: tuple[str, ...]
+    text: str  # 'Democracy: 2 findings of greater effectiveness (Weaker; …). note'
+
+
+class ResearchContextView(NamedTuple):
+    rule: str
+    findings: tuple[ResearchFindingView, ...]
+
+
 class Report(NamedTuple):
-    """The whole advisory summary of one assessment (schema ``report@3``)."""
+    """The whole advisory summary of one assessment (schema ``report@4``)."""
 
     schema: str
     advisory: str
@@ -432,11 +485,14 @@ class Report(NamedTuple):
     strengths: tuple[StrengthView, ...]
     strengths_none: str  # what to say when there is none
     levers: tuple[LeverView, ...]
+    levers_note: str | None  # 'Each would add about 3 outlook points …' when all round alike
     red_flags: tuple[RedFlagView, ...]  # every red flag, whatever its status
     red_flag_threshold: int
     red_flags_text: str | None  # 'None raised …' or 'Not assessed: …'; None when only raised ones
-    risks: tuple[RiskView, ...]  # ranked by what each could reach
-    risks_not_rated: tuple[NamedRef, ...]
+    risks: tuple[RiskView, ...]  # rated (both sides known), highest first: risks[0] is the top
+    risks_open: tuple[RiskView, ...]  # a side unknown or not rated, or left out; by reach
+    risks_not_applicable: tuple[RiskNotApplicableView, ...]
+    risks_text: str  # '2 rated, 7 open, 1 not applicable': the lengths of the three lists
     gaps: tuple[GapView, ...]
     not_applicable: tuple[NotApplicableView, ...]
     confidence_not_stated: int
@@ -446,6 +502,7 @@ class Report(NamedTuple):
     gaps_none: str  # what to say when no gap is listed
     answers: tuple[AnswerGroup, ...]  # empty for a short summary
     caveats: tuple[CaveatView, ...]
+    research_context: ResearchContextView | None
     warnings: tuple[str, ...]
     method: MethodView
     sources: SourcesView
@@ -473,10 +530,10 @@ class Report(NamedTuple):
         """The data gaps counted by kind, for the bottom line and the brief."""
         kinds = [g.kind for g in self.gaps]
         return GapCounts(
-            unknown=kinds.count("unknown"),
-            unanswered=kinds.count("unanswered"),
-            low_confidence=kinds.count("low-confidence"),
-            risk_unrated=kinds.count("risk-unrated"),
+            unknown=kinds.count(UNKNOWN_GAP),
+            unanswered=kinds.count(UNANSWERED),
+            low_confidence=kinds.count(LOW_CONFIDENCE_GAP),
+            risk_open=kinds.count(RISK_OPEN),
             not_applicable=len(self.not_applicable),
         )
 
@@ -534,14 +591,30 @@ def _factor(result: FactorResult, fw: Framework) -> FactorView:
         questions=result.questions,
         assessed=result.assessed,
         applicable=result.applicable,
-        score_text=common.factor_score_text(score, low, high, result.assessed),
+        score_text=common.factor_score_text(
+            score, low, high, result.assessed, result.unknown, result.unanswered
+        ),
         evidence=ev.label,
         practitioner_rating=ev.practitioner_rating,
         research_rating=ev.research_rating,
+        rests_on_one=result.rests_on_one,
+        note=words.rests_on_one(result.not_applicable) if result.rests_on_one else None,
+        evidence_note=ev.note,
     )
 
 
-def _gate(gate: GateResult, fw: Framework) -> GateView:
+def _follows(assessment: Assessment, cap_id: str) -> str:
+    """What would follow were an unresolved gate's factor confirmed below it."""
+    fw, band = assessment.framework, assessment.outlook.band
+    if band is None:
+        return words.GATE_WOULD_CAP_LATER
+    if band_rank(fw, band.id) > band_rank(fw, cap_id):
+        return words.gate_would_cap(fw.band(cap_id).label)
+    return words.gate_would_keep(band.label)
+
+
+def _gate(gate: GateResult, assessment: Assessment) -> GateView:
+    fw = assessment.framework
     return GateView(
         id=gate.id,
         factor_id=gate.factor_id,
@@ -553,11 +626,16 @@ def _gate(gate: GateResult, fw: Framework) -> GateView:
         below=whole(gate.below),
         cap=gate.cap,
         cap_label=fw.band(gate.cap).label,
+        follows=None if gate.status == CLOSED else _follows(assessment, gate.cap),
     )
 
 
-def _gate_text(cap_label: str, below: float, reason: str, mine: list[GateResult]) -> str:
-    """One gate in words, its reason once: which factors close it, which leave it unresolved."""
+def _gate_text(assessment: Assessment, gate: Gate, mine: list[GateResult]) -> str:
+    """One gate in words, its reason once: which factors close it (and whether it capped: only
+    when the answers alone put the band above the cap), which leave it unresolved (and what
+    would follow were one confirmed below the gate), said without a band while none is earned."""
+    fw, o = assessment.framework, assessment.outlook
+    cap = fw.band(gate.cap)
     closed = [g for g in mine if g.status == CLOSED]
     unresolved = [g for g in mine if g.status != CLOSED]
     parts = []
@@ -565,13 +643,19 @@ def _gate_text(cap_label: str, below: float, reason: str, mine: list[GateResult]
         scores = " and ".join(
             words.gate_factor_scores(g.factor_name, whole(g.score)) for g in closed
         )
-        parts.append(words.gate_closed(scores, below, cap_label))
+        if o.band is None or o.uncapped_band is None:
+            parts.append(words.gate_closed_no_band(scores, gate.below))
+        elif band_rank(fw, o.uncapped_band.id) > band_rank(fw, cap.id):
+            parts.append(words.gate_capped(scores, gate.below, cap.label, o.uncapped_band.label))
+        else:
+            parts.append(words.gate_closed_not_capping(scores, gate.below, cap.label, o.band.label))
     if unresolved:
         ranges = "; ".join(
             words.gate_factor_range(g.factor_name, whole(g.low), whole(g.high)) for g in unresolved
         )
-        parts.append(words.gate_unresolved(ranges, len(unresolved), below, cap_label))
-    return " ".join(parts) + f" {reason}"
+        follows = _follows(assessment, cap.id)
+        parts.append(words.gate_unresolved(ranges, len(unresolved), gate.below, follows))
+    return " ".join(parts) + f" {gate.reason}"
 
 
 def _gate_texts(assessment: Assessment) -> tuple[str, ...]:
@@ -582,8 +666,19 @@ def _gate_texts(assessment: Assessment) -> tuple[str, ...]:
     for gate in fw.gates:
         mine = [g for g in every if g.id == gate.id]
         if mine:
-            texts.append(_gate_text(fw.band(gate.cap).label, gate.below, gate.reason, mine))
+            texts.append(_gate_text(assessment, gate, mine))
     return tuple(texts)
+
+
+def _band_meaning(assessment: Assessment) -> str | None:
+    """What the band means, true of the answers that produce it: a capped band says that the
+    answers alone would read higher, and gives the meaning of that band."""
+    o = assessment.outlook
+    if o.band is None:
+        return None
+    if o.capped and o.uncapped_band is not None:
+        return words.capped_meaning(o.band.label, o.uncapped_band.label, o.uncapped_band.meaning)
+    return words.band_meaning(o.band.label, o.band.meaning)
 
 
 def _outlook(assessment: Assessment) -> OutlookView:
@@ -602,26 +697,18 @@ def _outlook(assessment: Assessment) -> OutlookView:
         low=low,
         high=high,
         coverage=share(o.coverage),
+        outside_coverage=share_or_none(headline.outside_share(fw, o)),
         band=band,
         uncapped_band=_band(o.uncapped_band),
         band_low=band_low,
         band_high=band_high,
-        provisional=o.provisional,
-        gates=tuple(_gate(g, fw) for g in gates),
+        band_withheld=headline.withheld_view(fw, o),
+        other_bands=headline.other_bands(fw, o),
+        band_meaning=_band_meaning(assessment),
+        gates=tuple(_gate(g, assessment) for g in gates),
         gate_texts=_gate_texts(assessment),
         not_applicable=tuple(names[i] for i in o.not_applicable),
-        text=common.outlook_text(
-            band.label if band else None,
-            o.capped,
-            score,
-            low,
-            high,
-            o.coverage,
-            o.provisional,
-            band_low.label if band_low else None,
-            band_high.label if band_high else None,
-        ),
-        provisional_text=words.PROVISIONAL_EXPLAINED if o.provisional else None,
+        text=headline.headline(fw, o),
         explained=common.OUTLOOK_EXPLAINED,
         neutral_rule=common.NEUTRAL_RULE,
     )
@@ -634,8 +721,14 @@ def _limit_why(
     fw, o = assessment.framework, assessment.outlook
     gate = next((g for g in o.gates if g.factor_id == factor_id), None)
     if reason == FACTOR_NOT_ASSESSED:
-        return words.limit_not_assessed(any(g.factor_id == factor_id for g in o.unresolved_gates))
+        result = assessment.factor(factor_id)
+        unknown, unanswered = (result.unknown, result.unanswered) if result else (0, 0)
+        return words.limit_not_assessed(
+            any(g.factor_id == factor_id for g in o.unresolved_gates), unknown, unanswered
+        )
     if reason == GATE and gate is not None:
+        if o.band is None:
+            return words.limit_gate_no_band(score, gate.below)
         return words.limit_gate(score, gate.below, fw.band(gate.cap).label)
     return words.limit_weakest(score)
 
@@ -716,13 +809,14 @@ def _red_flags_text(assessment: Assessment) -> str | None:
     open_flags = assessment.open_flags
     if not open_flags:
         return None if assessment.raised_flags else words.red_flags_none_raised(threshold)
-    named = ", ".join(
-        words.red_flag_no_answers(f.name)
-        if f.answered == 0
-        else words.red_flag_range(f.name, f.low or 0.0, f.high or 0.0)
-        for f in open_flags
-    )
-    return words.red_flags_not_assessed(named, threshold)
+    named = []
+    for flag in open_flags:
+        result = assessment.factor(flag.factor_id)
+        if flag.answered == 0 and result is not None:
+            named.append(words.red_flag_no_answers(flag.name, result.unknown, result.unanswered))
+        else:
+            named.append(words.red_flag_range(flag.name, flag.low or 0.0, flag.high or 0.0))
+    return words.red_flags_not_assessed(", ".join(named), threshold)
 
 
 def _red_flags(assessment: Assessment) -> tuple[RedFlagView, ...]:
@@ -793,16 +887,19 @@ def _gaps(assessment: Assessment) -> tuple[GapView, ...]:
         note = None
         if factor is not None and gap.question_id:
             note = case.answer(factor.id, gap.question_id).note
-        elif gap.kind == RISK_UNRATED and gap.question_id:
+        elif gap.factor_id is None and gap.question_id:
             note = case.risk(gap.question_id).note
         text = gap.text
         if gap.kind == GATE_UNRESOLVED and gap.gate is not None:
             g = gap.gate
             text = words.gate_gap(g.factor_name, whole(g.low), whole(g.high), whole(g.below))
+        label = words.GAP_LABELS[gap.kind]
+        if gap.kind == LOW_CONFIDENCE_GAP and gap.factor_id is None:
+            label = words.LOW_CONFIDENCE_RISK
         out.append(
             GapView(
                 kind=gap.kind,
-                kind_label=words.GAP_LABELS[gap.kind],
+                kind_label=label,
                 factor_id=gap.factor_id,
                 factor_name=factor.name if factor else None,
                 question_id=gap.question_id,
@@ -927,6 +1024,7 @@ def _analogue_notes(assessment: Assessment, found: tuple[AnalogueView, ...]) -> 
 
 
 def _risk(r: RiskResult) -> RiskView:
+    """A risk as every format shows it; an open one in the one wording every command uses."""
     return RiskView(
         id=r.id,
         name=r.name,
@@ -946,6 +1044,84 @@ def _risk(r: RiskResult) -> RiskView:
         note=r.note,
         confidence=r.confidence,
         hindsight=r.hindsight,
+        open=r.open,
+    )
+
+
+def _risks_not_applicable(assessment: Assessment) -> tuple[RiskNotApplicableView, ...]:
+    return tuple(
+        RiskNotApplicableView(
+            id=r.id, name=r.name, note=r.note, text=words.risk_not_applicable(r.name, r.note)
+        )
+        for r in assessment.risks_not_applicable
+    )
+
+
+def _levers(assessment: Assessment) -> tuple[tuple[LeverView, ...], str | None]:
+    """The levers, and the one sentence that says their gains alike when every shown gain rounds
+    to the same whole number (then no lever repeats it)."""
+    fw = assessment.framework
+    found = assessment.levers
+    gains = {whole(lv.gain) for lv in found}
+    alike = len(found) > 1 and len(gains) == 1
+    views = []
+    for lv in found:
+        factor = fw.factor(lv.factor_id)
+        assert factor is not None
+        views.append(
+            LeverView(
+                factor_id=lv.factor_id,
+                factor_name=factor.name,
+                question_id=lv.question_id,
+                question=lv.question,
+                current=lv.current,
+                gain=whole(lv.gain),
+                lifts_cap=lv.lifts_cap,
+                advice=lv.advice,
+                text=words.lever_text(factor.name, lv.current, lv.gain, lv.lifts_cap, not alike),
+                practitioners=factor.evidence.practitioners_cited,
+            )
+        )
+    note = words.levers_alike(gains.pop()) if alike else None
+    return tuple(views), note
+
+
+def _scope(assessment: Assessment) -> ScopeView | None:
+    fw, mark = assessment.framework, assessment.case.header.scope
+    scope = fw.case_scope(mark) if mark else None
+    if scope is None:
+        return None
+    return ScopeView(
+        id=scope.id,
+        name=scope.name,
+        meaning=scope.meaning,
+        outside_definition=scope.outside_definition,
+        text=words.scope_text(scope.name, scope.meaning),
+    )
+
+
+def _research_context(fw: Framework) -> ResearchContextView | None:
+    context = fw.research_context
+    if context is None:
+        return None
+    return ResearchContextView(
+        rule=context.rule,
+        findings=tuple(
+            ResearchFindingView(
+                name=f.name,
+                greater=f.greater,
+                lesser=f.lesser,
+                mixed=f.mixed,
+                rating=f.rating,
+                studies=f.studies,
+                note=f.note,
+                asked_in=tuple(f.asked_in),
+                text=words.research_finding(
+                    f.name, f.greater, f.lesser, f.mixed, f.rating, f.studies, f.note
+                ),
+            )
+            for f in context.findings
+        ),
     )
 
 
@@ -975,11 +1151,12 @@ def build(
     fw, case = assessment.framework, assessment.case
     header = case.header
     moment = generated if generated is not None else generated_at()
-    # A risk marked n/a (it cannot arise with these measures) is not "not rated".
-    rated = {r.id for r in assessment.risks} | {r.id for r in assessment.risks_not_applicable}
     factor_names = {f.id: f.name for f in fw.factors}
+    levers, levers_note = _levers(assessment)
+    rated = tuple(_risk(r) for r in assessment.rated_risks)
+    open_risks = tuple(_risk(r) for r in assessment.open_risks)
+    not_applicable_risks = _risks_not_applicable(assessment)
     as_of = header.as_of
-    top = fw.bands[-1]
     unstated = assessment.confidence_not_stated
     outlook = _outlook(assessment)
     return Report(
@@ -999,6 +1176,7 @@ def build(
             purposes=tuple(header.purpose),
             file=Path(case.source).name,
             framework_ref=case.framework_ref,
+            scope=_scope(assessment),
         ),
         outlook=outlook,
         outside_view=_outside_view(assessment),
@@ -1014,30 +1192,16 @@ def build(
             )
             for s in assessment.strengths
         ),
-        strengths_none=words.strengths_none(top.label, top.min),
-        levers=tuple(
-            LeverView(
-                factor_id=lv.factor_id,
-                factor_name=factor_names[lv.factor_id],
-                question_id=lv.question_id,
-                question=lv.question,
-                current=lv.current,
-                gain=whole(lv.gain),
-                lifts_cap=lv.lifts_cap,
-                advice=lv.advice,
-                text=words.lever_text(
-                    factor_names[lv.factor_id], lv.current, lv.gain, lv.lifts_cap
-                ),
-            )
-            for lv in assessment.levers
-        ),
+        strengths_none=words.strengths_none(strength_min(fw)),
+        levers=levers,
+        levers_note=levers_note,
         red_flags=_red_flags(assessment),
         red_flag_threshold=whole(fw.red_flag_threshold),
         red_flags_text=_red_flags_text(assessment),
-        risks=tuple(_risk(r) for r in assessment.risks),
-        risks_not_rated=tuple(
-            NamedRef(id=r.id, name=r.name) for r in fw.risks if r.id not in rated
-        ),
+        risks=rated,
+        risks_open=open_risks,
+        risks_not_applicable=not_applicable_risks,
+        risks_text=words.risk_counts(len(rated), len(open_risks), len(not_applicable_risks)),
         gaps=_gaps(assessment),
         not_applicable=tuple(
             NotApplicableView(
@@ -1060,6 +1224,7 @@ def build(
         caveats=tuple(
             CaveatView(id=c.id, text=c.text, sources=tuple(c.sources)) for c in fw.caveats
         ),
+        research_context=_research_context(fw),
         warnings=tuple(w.message for w in case.warnings),
         method=MethodView(
             text=METHOD,

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from sanctions_check.environment import Environment
     from sanctions_check.framework import Framework
 
-SCHEMA = "sanctions-check/score@2"
+SCHEMA = "sanctions-check/score@3"
 CSV_COLUMNS = (
     "file",
     "id",
@@ -38,8 +38,10 @@ CSV_COLUMNS = (
     "low",
     "high",
     "coverage",
+    "outside_coverage",
     "capped",
-    "provisional",
+    "withheld_reasons",
+    "uninformed_core",
     "limiting",
     "not_assessed",
     "unresolved_gates",
@@ -48,6 +50,8 @@ CSV_COLUMNS = (
     "top_risk_low",
     "top_risk_high",
     "top_risk_band",
+    "risks_rated",
+    "risks_open",
     "red_flags",
     "red_flags_not_assessed",
 )
@@ -76,6 +80,8 @@ class ScoreHead(NamedTuple):
     framework: FrameworkId
     band_labels: tuple[str, ...]  # the framework's bands, lowest first
     factor_ids: tuple[str, ...]  # one CSV column each
+    min_coverage: float = 0.5  # below it (of the outsider questions) no band is given
+    marks_insiders: bool = False  # whether a second coverage, of the outsider questions, exists
 
 
 class Summary(NamedTuple):
@@ -97,6 +103,8 @@ def head(framework: Framework) -> ScoreHead:
         framework=framework_id(framework),
         band_labels=tuple(b.label for b in framework.bands),
         factor_ids=tuple(f.id for f in framework.factors),
+        min_coverage=framework.min_coverage,
+        marks_insiders=framework.marks_insiders,
     )
 
 
@@ -153,11 +161,9 @@ def _band_cell(row: ScoreRow, labels: tuple[str, ...]) -> str:
     """The band in a narrow column, with one-character marks (the legend explains them) and the
     bands its range could reach: by their initials when the framework's are distinct."""
     if row.band_label is None:
-        return common.NOT_SCORED
+        return words.NO_BAND_CELL if row.band_withheld else common.NOT_SCORED
     band = row.band_label
-    marks = (words.CAPPED_MARK if row.capped else "") + (
-        words.PROVISIONAL_MARK if row.provisional else ""
-    )
+    marks = words.CAPPED_MARK if row.capped else ""
     low, high = row.band_low_label, row.band_high_label
     if low is None or high is None or low == high:
         return band + marks
@@ -167,25 +173,30 @@ def _band_cell(row: ScoreRow, labels: tuple[str, ...]) -> str:
 
 
 def _cells(row: ScoreRow, labels: tuple[str, ...], case: str) -> tuple[str, ...]:
-    top = words.NO_CELL
-    if row.top_risk_name is not None and row.top_risk_low is not None:
-        top = words.risk_short(
-            row.top_risk_name, row.top_risk_value, row.top_risk_low, row.top_risk_high or 0
-        )
+    if row.top_risk_name is not None and row.top_risk_value is not None:
+        top = words.risk_short(row.top_risk_name, row.top_risk_value, row.risks_open)
+    else:
+        top = words.no_rated_risk(row.risks_open)
     outlook = common.score_with_range(row.outlook, row.low, row.high)
     outlook = outlook.replace("(range ", "(")
+    coverage = percent(row.coverage)
+    if row.outside_coverage is not None:
+        coverage = words.coverage_cell(coverage, percent(row.outside_coverage))
     return (
         case + (words.HYPOTHETICAL_MARK if row.hypothetical else ""),
         _band_cell(row, labels),
         outlook,
-        percent(row.coverage),
+        coverage,
         ", ".join(row.limiting_names) or words.NO_CELL,
         top,
     )
 
 
 def _legend(
-    rows: list[ScoreRow], labels: tuple[str, ...], cases: dict[str, versions.Shown]
+    rows: list[ScoreRow],
+    labels: tuple[str, ...],
+    head: ScoreHead,
+    cases: dict[str, versions.Shown],
 ) -> list[str]:
     lines = []
     repeated = {row.id: cases[row.file].versions for row in rows if cases[row.file].versions > 1}
@@ -195,8 +206,10 @@ def _legend(
         lines.append(words.HYPOTHETICAL_NOTE)
     if any(row.capped for row in rows):
         lines.append(words.CAPPED_NOTE)
-    if any(row.provisional for row in rows):
-        lines.append(words.PROVISIONAL_NOTE)
+    if any(row.band_withheld for row in rows):
+        lines.append(words.no_band_note(percent(head.min_coverage), head.marks_insiders))
+    if head.marks_insiders:
+        lines.append(words.COVERAGE_NOTE)
     if any(row.spans_bands for row in rows):
         if _initials_distinct(labels):
             lines.append(words.span_legend(", ".join(words.initial(label) for label in labels)))
@@ -225,7 +238,7 @@ def table(score_head: ScoreHead, rows: list[ScoreRow]) -> ScoreTable:
             for row in ordered
         ),
         notes=(
-            *_legend(ordered, labels, cases),
+            *_legend(ordered, labels, score_head, cases),
             f"{common.OUTLOOK_EXPLAINED} {common.NEUTRAL_RULE} {words.RISK_NOTE}",
         ),
         optional=1 if placed else 0,

@@ -1,5 +1,5 @@
 """The view of `similar`: the ranked analogues of one case, every figure rounded once and every
-sentence attached, read by the terminal, Markdown and JSON (schema ``similar@2``).
+sentence attached, read by the terminal, Markdown and JSON (schema ``similar@3``).
 
 Rounding, as everywhere a person reads a figure: distances, outlooks and factor scores are whole
 numbers (half up); overlaps and shares are whole percents kept as fractions (``numbers.share``);
@@ -20,7 +20,7 @@ from sanctions_check.render.wording import common
 from sanctions_check.render.wording import history as words
 from sanctions_check.textsafe import one_line
 
-SCHEMA = "sanctions-check/similar@2"
+SCHEMA = "sanctions-check/similar@3"
 
 
 class CaseRef(NamedTuple):
@@ -157,7 +157,6 @@ def _under(a: Analogue) -> float | None:
 
 def _analogue(rank: int, a: Analogue) -> AnalogueRow:
     score = whole_or_none(a.outlook)
-    band = common.band_text(a.band)
     return AnalogueRow(
         rank=rank,
         id=a.case_id,
@@ -176,7 +175,7 @@ def _analogue(rank: int, a: Analogue) -> AnalogueRow:
         factors=tuple(_factor(f) for f in a.compared),
         distance_text=common.number(a.distance),
         overlap_text=words.overlap_cell(a.overlap, a.weak, _under(a)),
-        outlook_text=words.outlook_cell(band, score),
+        outlook_text=words.outlook_cell(a.band, score),
         verdict_text=common.verdict_or_none(a.verdict),
         line=_line(rank, a),
     )

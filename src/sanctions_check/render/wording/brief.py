@@ -34,6 +34,7 @@ BRIEF_META_LABELS = {
     "assessed_on": "Assessed on",
     "implementers": "Imposed by",
     "purposes": "Purposes",
+    "scope": "Scope",
     "framework": "Framework",
 }
 
@@ -51,21 +52,34 @@ def brief_base_rate_note(sources: list[str]) -> str:
     )
 
 
-def brief_lever_gain(factor_name: str, gain: int, lifts_cap: bool) -> str:
+def brief_lever_gain(factor_name: str, gain: int, lifts_cap: bool, show_gain: bool = True) -> str:
     lift = "; lifts the cap" if lifts_cap else ""
-    return f"{factor_name}: up to +{gain} outlook points{lift}"
+    points = f": up to +{gain} outlook points" if show_gain else ""
+    return f"{factor_name}{points}{lift}"
 
 
 def brief_flag(name: str, score: int | None) -> str:
     return f"{name}: {number(score)} of 100"
 
 
-def brief_unresolved_gates(names: list[str], cap_label: str) -> str:
+def brief_unresolved_gates(names: list[str], below: int, follows: str) -> str:
+    """Core factors whose gate the range cannot rule out, and what would follow were one
+    confirmed below it."""
     verb = "is" if len(names) == 1 else "are"
+    which = "it" if len(names) == 1 else "one"
     return (
-        f"Unresolved gate: {', '.join(names)} {verb} not answered far enough to rule out a cap "
-        f"at {cap_label}."
+        f"Unresolved gate: {', '.join(names)} {verb} not answered far enough to rule out a score "
+        f"below {below}; if {which} were, {follows}."
     )
+
+
+def brief_open_risks(count: int, named: str) -> str:
+    """The open risks, counted, then named with their reach."""
+    return f"{plural(count, 'open risk')} (a side unknown or not rated): {named}"
+
+
+def brief_open_risk(name: str, low: int, high: int) -> str:
+    return f"{name} {low}–{high}"
 
 
 # What each list the brief cuts is called, for the line that counts what it leaves out.

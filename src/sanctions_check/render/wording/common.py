@@ -29,6 +29,9 @@ NEUTRAL_RULE = (
 )
 RED_FLAG_SCALE = "red flag: 0 = absent, 100 = strongly present; never averaged into the outlook"
 NOT_ASSESSED = "not yet assessed"
+ANSWERED_UNKNOWN = "answered unknown"
+NOT_ANSWERED = "not answered"
+UNKNOWN_OR_UNANSWERED = "answered unknown or not answered"
 NOT_APPLICABLE = "not applicable (every question n/a)"
 RANGE_BAR_LEGEND = "█ secured by the answers given · ▒ open while questions are unknown · ░ absent"
 OUTCOME_HEADING = "Outcome (the sources' verdict)"
@@ -51,18 +54,31 @@ def score_with_range(score: float | None, low: float, high: float) -> str:
     return f"{number(score)} (range {score_range(low, high)})"
 
 
-def band_text(label: str | None, capped: bool = False, provisional: bool = False) -> str:
+def band_text(label: str | None, capped: bool = False) -> str:
+    """A band as a cell reads it: 'Guarded', 'Guarded (capped)', or that none is given yet."""
     if label is None:
-        return NOT_SCORED
-    notes = [word for word, on in (("capped", capped), ("provisional", provisional)) if on]
-    return f"{label} ({', '.join(notes)})" if notes else label
+        return NO_BAND
+    return f"{label} (capped)" if capped else label
 
 
-def band_span(low_label: str | None, high_label: str | None) -> str:
-    """'; could be Guarded to Favourable' when the range spans bands, else ''."""
-    if low_label is None or high_label is None or low_label == high_label:
-        return ""
-    return f"; could be {low_label} to {high_label}"
+def or_list(items: list[str] | tuple[str, ...]) -> str:
+    """'A', 'A or B', 'A, B or C'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} or {items[-1]}"
+
+
+def and_list(items: list[str] | tuple[str, ...]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def band_span(others: list[str] | tuple[str, ...]) -> str:
+    """'; could be Moderate' (or 'Low or Moderate'): the other bands the range reaches, never the
+    point's own band; '' when the range stays in it."""
+    return f"; could be {or_list(others)}" if others else ""
 
 
 def outlook_text(
@@ -71,15 +87,14 @@ def outlook_text(
     score: float | None,
     low: float,
     high: float,
-    coverage: float,
-    provisional: bool = False,
-    band_low: str | None = None,
-    band_high: str | None = None,
+    coverage: str,
+    others: list[str] | tuple[str, ...] = (),
 ) -> str:
-    """The one-line outlook: 'Moderate (provisional); could be Guarded to Favourable: 56 (…)'."""
+    """The one-line outlook with its band: 'Guarded; could be Moderate: 56 (range 40–70),
+    coverage 62%, …'. ``coverage`` is worded by :func:`coverage_text`."""
     return (
-        f"{band_text(band, capped, provisional)}{band_span(band_low, band_high)}: "
-        f"{score_with_range(score, low, high)}, coverage {percent(coverage)}"
+        f"{band_text(band, capped)}{band_span(others)}: "
+        f"{score_with_range(score, low, high)}, {coverage}"
     )
 
 
@@ -97,29 +112,34 @@ def factor_score_text(
     score: float | None,
     low: float | None,
     high: float | None,
-    assessed: bool = True,
+    assessed: bool,
+    unknown: int,
+    unanswered: int,
 ) -> str:
-    """One factor's score as every report words it: '62 (range 45–75)', 'not yet assessed …'."""
+    """One factor's score as every report words it: '62 (range 45–75)', or, with no informative
+    answer, whether its questions were answered unknown or not answered: 'answered unknown
+    (range 0–100)'."""
     if score is None or low is None or high is None:
         return NOT_APPLICABLE
     if not assessed:
-        return f"{NOT_ASSESSED} (range {score_range(low, high)})"
+        return f"{open_answers(unknown, unanswered)} (range {score_range(low, high)})"
     return score_with_range(score, low, high)
+
+
+def open_answers(unknown: int, unanswered: int) -> str:
+    """Questions with no informative answer, told apart: answered unknown is not unanswered."""
+    if unknown and unanswered:
+        return UNKNOWN_OR_UNANSWERED
+    return ANSWERED_UNKNOWN if unknown else NOT_ANSWERED
 
 
 def answer_text(score: object) -> str:
     """An answer's level as words: '3 of 4', 'unknown', 'n/a' or 'not answered'."""
     if score is None:
-        return "not answered"
+        return NOT_ANSWERED
     if isinstance(score, int | float) and not isinstance(score, bool):
         return f"{level_text(score)} of 4"
     return str(score)
-
-
-def risk_text(value: int | None, label: str | None) -> str:
-    if value is None:
-        return "unrated"
-    return f"{label} ({value}/16)" if label else f"{value}/16"
 
 
 def risk_range_text(
@@ -131,12 +151,16 @@ def risk_range_text(
     band_label: str | None,
     reach_label: str | None,
 ) -> str:
-    """'4 × 3 = 12 (High)' or, with an unknown side, '4 × ? → 0–16 (could reach Severe)'."""
+    """'4 × 3 = 12 (High)' or, open (a side unknown, not rated, or the risk left out of the
+    file), '4 × ? → 0–16 (open; could reach Severe)': the one wording of every command."""
     pair = f"{risk_side(likelihood)} × {risk_side(severity)}"
     if value is not None:
         return f"{pair} = {value}" + (f" ({band_label})" if band_label else "")
-    reach = f" (could reach {reach_label})" if reach_label else ""
-    return f"{pair} → {low}–{high}{reach}"
+    reach = f"; could reach {reach_label}" if reach_label else ""
+    return f"{pair} → {low}–{high} ({OPEN_RISK}{reach})"
+
+
+OPEN_RISK = "open"
 
 
 def risk_side(value: object) -> str:
@@ -199,3 +223,62 @@ NO_OUTCOME = "no outcome recorded"
 def verdict_or_none(verdict: str | None) -> str:
     """The sources' overall verdict in words, or that none is recorded."""
     return NO_OUTCOME if verdict is None else verdict_text(verdict)
+
+
+# --- the band, earned or withheld; both coverages ------------------------------------------------
+
+NO_BAND = "No band yet"
+OUTSIDE_QUESTIONS = "the questions an outside analyst can answer"
+
+
+def coverage_text(coverage: float, outside: float | None) -> str:
+    """'coverage 62%, 70% of the questions an outside analyst can answer' (the second part only
+    when the framework marks insider questions)."""
+    if outside is None:
+        return f"coverage {percent(coverage)}"
+    return f"coverage {percent(coverage)}, {percent(outside)} of {OUTSIDE_QUESTIONS}"
+
+
+def withheld_coverage(answered: float, minimum: float, outsiders: bool) -> str:
+    """'30% of the questions an outside analyst can answer are answered (the framework asks for
+    50%)'."""
+    which = OUTSIDE_QUESTIONS if outsiders else "the questions"
+    return (
+        f"{percent(answered)} of {which} are answered (the framework asks for {percent(minimum)})"
+    )
+
+
+def uninformed(names: list[str] | tuple[str, ...]) -> str:
+    """'Commitment and Communication have no informative answer'."""
+    verb = "has" if len(names) == 1 else "have"
+    return f"{and_list(names)} {verb} no informative answer"
+
+
+def withheld_text(
+    reasons: list[str], score: float | None, low: float, high: float, coverage: str
+) -> str:
+    """The headline when no band is earned: what is missing, then the point, range and coverage.
+    'No band yet: Commitment has no informative answer. Outlook 50 (range 12–88), coverage 30%.'"""
+    missing = ", and ".join(reasons)
+    return f"{NO_BAND}: {missing}. {OUTLOOK_NAME} {score_with_range(score, low, high)}, {coverage}."
+
+
+def withheld_short(uninformed_names: list[str] | tuple[str, ...], coverage_short: bool) -> str:
+    """Why no band, in a few words for a cell: 'no band yet (Exposure: no informative answer;
+    too little answered)'."""
+    parts = []
+    if uninformed_names:
+        parts.append(f"{and_list(uninformed_names)}: no informative answer")
+    if coverage_short:
+        parts.append("too little answered")
+    return f"{NO_BAND.lower()} ({'; '.join(parts)})"
+
+
+def withheld_explained(minimum: float, outsiders: bool) -> str:
+    """Under a headline without a band: what earns one."""
+    which = OUTSIDE_QUESTIONS if outsiders else "the questions"
+    return (
+        f"A band is given once it is earned: at least {percent(minimum)} of {which} answered, and "
+        "an informative answer (a level, not unknown) on every core factor that applies. Until "
+        "then the point and range stand alone: answer more before reading a band into them."
+    )

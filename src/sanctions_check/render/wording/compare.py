@@ -10,7 +10,7 @@ DIRECTION_WORDS = {
     "dropped": "no longer rated",
     "changed": "re-rated, same level",
 }
-NOT_RATED = "not rated"
+NOT_APPLICABLE = "not applicable"
 OLD_REASON = "old reason"
 NEW_REASON = "new reason"
 NONE = "none"

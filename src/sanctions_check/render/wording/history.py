@@ -4,7 +4,14 @@ short section) and the back-test (`backtest`)."""
 from __future__ import annotations
 
 from sanctions_check.numbers import percent
-from sanctions_check.render.wording.common import OUTCOME_HEADING, number, plural, verdict_text
+from sanctions_check.render.wording.common import (
+    NO_BAND,
+    NOT_SCORED,
+    OUTCOME_HEADING,
+    number,
+    plural,
+    verdict_text,
+)
 
 SIMILAR_TITLE = "Historical analogues"
 SIMILAR_METHOD = (
@@ -136,9 +143,14 @@ def quote_text(quote: str) -> str:
     return f"In the sources' words: “{quote}”"
 
 
-def outlook_cell(band: str, score: int | None) -> str:
-    """An episode's outlook in a table cell: 'Guarded 48' (the band alone when unscored)."""
-    return band if score is None else f"{band} {score}"
+def outlook_cell(band: str | None, score: int | None) -> str:
+    """An episode's outlook in a table cell: 'Guarded 48', or '52 (no band yet)' when its
+    answers earn no band ('not scored' when nothing is)."""
+    if score is None:
+        return band or NOT_SCORED
+    if band is None:
+        return f"{score} ({NO_BAND.lower()})"
+    return f"{band} {score}"
 
 
 def overlap_cell(overlap: float, weak: bool, under: float | None = None) -> str:

@@ -22,7 +22,10 @@ PANEL_HYPOTHETICAL = "Hypothetical teaching case, not a real episode."
 PANEL_NOTES_HEADING = "Their notes, side by side"
 PANEL_ALL_HEADING = "Every question"
 PANEL_RISKS_HEADING = "Risks, pooled the same way"
-PANEL_RISK_LEGEND = "Each analyst's cell: likelihood × severity (0-4 each); pooled: the medians."
+PANEL_RISK_LEGEND = (
+    "Each analyst's cell: likelihood × severity (0-4 each; ? unknown, – not rated); pooled: the "
+    "medians, worded as every report words a risk (open while a side is unknown)."
+)
 PANEL_IMPACT_HEADING = "Moves outlook"
 PANEL_IMPACT_LEGEND = (
     "Moves outlook: pooled outlook points between this question at the panel's lowest and at its "
@@ -106,9 +109,14 @@ def risk_cell(likelihood: object, severity: object) -> str:
     return f"{panel_cell(likelihood)}×{panel_cell(severity)}"
 
 
-def risk_pooled(likelihood: object, severity: object, rated: str) -> str:
-    """The panel's pooled rating: '2.5 × 3 = High (8/16)'."""
-    return f"{level_text(likelihood)} × {level_text(severity)} = {rated}"
+POOLED_NOT_APPLICABLE = "not applicable"
+
+
+def risks_open_for_all(risks: list[str]) -> str:
+    """The risks no analyst rated on either side (left out or unknown alike), counted, named."""
+    count = len(risks)
+    noun = "risk" if count == 1 else "risks"
+    return f"Open for every analyst, {count} {noun} (no side rated): {'; '.join(risks)}."
 
 
 def question(factor_name: str, text: str) -> str:

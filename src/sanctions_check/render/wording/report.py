@@ -6,27 +6,23 @@ from __future__ import annotations
 
 import shlex
 
-from sanctions_check.numbers import level_text, percent
+from sanctions_check.numbers import level_text, percent, whole
 from sanctions_check.render.wording.common import (
     NEUTRAL_RULE,
     NO_OUTCOME,
     NONE_RECORDED,
-    NOT_ASSESSED,
-    band_text,
     number,
+    open_answers,
     plural,
     score_range,
     verdict_text,
 )
-from sanctions_check.render.wording.history import SIMILAR_TITLE, WEAK_MARK
+from sanctions_check.render.wording.history import SIMILAR_TITLE, WEAK_MARK, outlook_cell
 from sanctions_check.textsafe import one_line
 
 CASE_COUNTRY, CASE_AS_OF, CASE_ASSESSED_ON = "Country", "As of", "Assessed on"
 CASE_ANALYST, CASE_IMPOSED_BY = "Analyst", "Imposed by"
-PROVISIONAL_EXPLAINED = (
-    "Provisional: too little is answered yet (or a core factor is not yet assessed) for the band "
-    "to mean much; answer more questions before relying on it."
-)
+CASE_SCOPE = "Scope"
 SCORE_LEGEND = (
     "0-100; score with each unknown or unanswered question at its neutral value; range = if each "
     "were 0 / were 4"
@@ -35,19 +31,24 @@ GAP_LABELS = {
     "unknown": "answered 'unknown'",
     "unanswered": "not answered",
     "low-confidence": "low-confidence answer",
-    "risk-unrated": "risk not fully rated",
+    "risk-open": "open risk",
     "gate-unresolved": "gate unresolved",
 }
+LOW_CONFIDENCE_RISK = "low-confidence risk rating"
 METHOD = (
     "Each question is answered 0-4, unknown, or n/a (it does not apply to these measures). A "
     "factor's score is the weighted mean of its applicable questions, as 0-100; "
     + NEUTRAL_RULE[0].lower()
     + NEUTRAL_RULE[1:]
     + " n/a questions are left out of their factor, and a factor whose questions are all n/a is "
-    "left out of the outlook. Coverage is the share of applicable question weight answered. The "
-    "outlook is the weighted mean of the core and secondary factors, banded; gates cap the band "
-    "when a core factor is very weak, and a gate the range cannot rule out is reported as "
-    "unresolved. Red flags and risks are shown beside the outlook, never subtracted from it."
+    "left out of the outlook. Coverage is the share of applicable question weight answered; it is "
+    "also given for the questions an outside analyst can answer, the insider ones left out. The "
+    "outlook is the weighted mean of the core and secondary factors. It is banded once the band "
+    "is earned (enough of the outsider questions answered, and an informative answer on every "
+    "core factor); gates cap the band when a core factor is very weak, and a gate the range "
+    "cannot rule out is reported as "
+    "unresolved. Red flags and risks are shown beside the outlook, never subtracted from it; a "
+    "risk is rated when both its sides are known, and open otherwise."
 )
 NO_CORE_LIMIT = "No core factor is assessed yet, so no limiting factor can be named."
 INSIDE_OUTSIDE = (
@@ -64,11 +65,12 @@ BASE_RATE_COUNTS = (
     "sanctions in general, not atrocity cases alone)"
 )
 NO_BASE_RATE = "no base rate in the framework"
-NO_LEVERS = "No answered question below the top level."
-NO_RISKS = "No risk rated in the case file."
+NO_LEVERS = "No answered lever question below the top level."
+NO_RISKS = "No risk rated yet: none has both its likelihood and its severity known."
 RISK_RANKING = (
-    "Ranked by what each could reach, likelihood × severity (0-16), each rated 0-4; an unknown "
-    "side ('?') could be anything from 0 to 4."
+    "Rated risks ranked by likelihood × severity (0-16), each side rated 0-4. An open risk has a "
+    "side unknown or not rated, or is left out of the file; its side '?' could be anything from "
+    "0 to 4, so it is listed by what it could reach and is never the top risk."
 )
 OUTCOME_EXPLAINED = (
     "What the cited sources later judged, recorded after the fact; the scoring never reads it. "
@@ -78,10 +80,12 @@ GAPS_NONE = "None: every question answered with at least medium confidence."
 GAPS_NONE_CONFIDENCE_UNSTATED = "No question unknown, unanswered or of low confidence."
 
 
-def limit_not_assessed(unresolved: bool) -> str:
-    """A core factor with no question answered: it counts at its neutral value."""
+def limit_not_assessed(unresolved: bool, unknown: int, unanswered: int) -> str:
+    """A core factor with no informative answer: its questions answered unknown, not answered,
+    or both, said as they are; it counts at its neutral value."""
     gate = " and the gate on it is unresolved" if unresolved else ""
-    return f"{NOT_ASSESSED}: no question answered, so it counts at its neutral value{gate}."
+    every = "every question " + open_answers(unknown, unanswered)
+    return f"no informative answer ({every}), so it counts at its neutral value{gate}."
 
 
 def limit_gate(score: float | None, below: float, cap_label: str) -> str:
@@ -89,6 +93,14 @@ def limit_gate(score: float | None, below: float, cap_label: str) -> str:
     return (
         f"scores {number(score)}, below the gate at {number(below)}, so the outlook can be at "
         f"most {cap_label} (see the gate above)."
+    )
+
+
+def limit_gate_no_band(score: float | None, below: float) -> str:
+    """A closed gate while no band is earned: it will cap any band, named by none."""
+    return (
+        f"scores {number(score)}, below the gate at {number(below)}, so the gate will cap any "
+        "band this case earns (see the gate above)."
     )
 
 
@@ -100,21 +112,51 @@ def gate_factor_scores(name: str, score: float) -> str:
     return f"{name} scores {number(score)}"
 
 
-def gate_closed(scores: str, below: float, cap_label: str) -> str:
-    """Which factors close a gate ('X scores 40 and Y scores 38') and what it caps."""
-    return f"{scores}, below {number(below)}, so the outlook can be at most {cap_label}."
+def gate_capped(scores: str, below: float, cap_label: str, uncapped_label: str) -> str:
+    """A closed gate that capped: the answers alone put the band above the cap."""
+    return (
+        f"{scores}, below {number(below)}, so the outlook is capped at {cap_label} (on the "
+        f"answers alone it would be {uncapped_label})."
+    )
+
+
+def gate_closed_not_capping(scores: str, below: float, cap_label: str, band_label: str) -> str:
+    """A closed gate that lowers nothing: the answers alone put the band at the cap or below."""
+    return (
+        f"{scores}, below {number(below)}, so the outlook can be at most {cap_label}; the answers "
+        f"put it at {band_label} already, so the gate lowers nothing."
+    )
+
+
+def gate_closed_no_band(scores: str, below: float) -> str:
+    """A closed gate while no band is earned."""
+    return f"{scores}, below {number(below)}, so the gate will cap any band this case earns."
 
 
 def gate_factor_range(name: str, low: float, high: float) -> str:
     return f"{name} (range {score_range(low, high)})"
 
 
-def gate_unresolved(ranges: str, count: int, below: float, cap_label: str) -> str:
-    """The factors whose range leaves a gate open, and what it would cap."""
+def gate_would_cap(cap_label: str) -> str:
+    return f"the outlook would be capped at {cap_label}"
+
+
+def gate_would_keep(band_label: str) -> str:
+    return f"it would close the gate, and the outlook, already {band_label}, would keep its band"
+
+
+GATE_WOULD_CAP_LATER = "it would close the gate, which caps any band this case earns"
+
+
+def gate_unresolved(ranges: str, count: int, below: float, follows: str) -> str:
+    """The factors whose range leaves a gate open, and what would follow were one confirmed
+    below it (``follows``: :func:`gate_would_cap`, :func:`gate_would_keep`, or the band to
+    come)."""
     verb = "is" if count == 1 else "are"
+    which = "it" if count == 1 else "one"
     return (
         f"Unresolved: {ranges} {verb} not far enough answered to rule out a score below "
-        f"{number(below)}, which would cap the outlook at {cap_label}."
+        f"{number(below)}; if {which} were confirmed below {number(below)}, {follows}."
     )
 
 
@@ -123,18 +165,28 @@ def gate_gap(name: str, low: float, high: float, below: float) -> str:
     return f"{name}: its range ({score_range(low, high)}) reaches below the gate at {number(below)}"
 
 
-def lever_text(factor_name: str, current: float, gain: float, lifts_cap: bool) -> str:
+def lever_text(
+    factor_name: str, current: float, gain: float, lifts_cap: bool, show_gain: bool = True
+) -> str:
+    """'Exposure, now 1 of 4: up to +3 outlook points'; without the gain when the levers' note
+    says it once for all of them."""
     lift = "; this change alone would lift the cap" if lifts_cap else ""
+    unit = "point" if number(gain) == "1" else "points"
+    points = f": up to +{number(gain)} outlook {unit}" if show_gain else ""
+    return f"{factor_name}, now {level_text(current)} of 4{points}{lift}"
+
+
+def levers_alike(gain: int) -> str:
+    """Said once when every lever shown would add the same whole number of points."""
+    point = "point" if gain == 1 else "points"
     return (
-        f"{factor_name}, now {level_text(current)} of 4: up to +{number(gain)} outlook points{lift}"
+        f"Each would add about {gain} outlook {point} if raised to the top level; they are "
+        "ranked by their exact gain, then by how many practitioners cited the factor."
     )
 
 
-def strengths_none(label: str, minimum: float) -> str:
-    return (
-        f"No factor reaches the top band ({label}, {number(minimum)}+) with at least half its "
-        "questions answered."
-    )
+def strengths_none(minimum: float) -> str:
+    return f"No factor scores {number(minimum)} or more with at least half its questions answered."
 
 
 def red_flags_none_raised(threshold: float) -> str:
@@ -145,8 +197,9 @@ def red_flags_none_raised(threshold: float) -> str:
     )
 
 
-def red_flag_no_answers(name: str) -> str:
-    return f"{name} (no answers)"
+def red_flag_no_answers(name: str, unknown: int, unanswered: int) -> str:
+    """A red flag with no informative answer: its questions answered unknown or not answered."""
+    return f"{name} ({open_answers(unknown, unanswered)})"
 
 
 def red_flag_range(name: str, low: float, high: float) -> str:
@@ -251,7 +304,7 @@ def analogue_text(
 ) -> str:
     """One analogue in a line: 'Distance 15 of 100, overlap 62%; outlook Guarded 48; …'."""
     shared = percent(overlap) + (f" ({WEAK_MARK})" if weak else "")
-    scored = band_text(band_label) + ("" if outlook is None else f" {number(outlook)}")
+    scored = outlook_cell(band_label, None if outlook is None else whole(outlook))
     ended = NO_OUTCOME if verdict is None else f"sources' verdict: {verdict_text(verdict)}"
     return f"Distance {number(distance)} of 100, overlap {shared}; outlook {scored}; {ended}."
 
@@ -277,6 +330,7 @@ DOCX_FRAMEWORK_SOURCES = "The framework's sources"
 DOCX_CASE_REFERENCES = "The case file's references"
 DOCX_CASE_SOURCES = "Cited in the case file"
 DOCX_ANSWERS = "The answers behind the scores"
+DOCX_EVIDENCE_NOTES = "Notes on the evidence"
 
 # The terminal bottom line: at most 15 lines, printed first by `report` and last by `assess`.
 BOTTOM_OUTLOOK = "Outlook"
@@ -288,8 +342,7 @@ BOTTOM_FLAGS = "Red flags"
 BOTTOM_GAPS = "Data gaps"
 BOTTOM_MORE = "More"
 BOTTOM_NO_LIMIT = "no core factor assessed yet"
-BOTTOM_NO_LEVER = "none (no answered question below the top level)"
-BOTTOM_NO_RISK = "none rated"
+BOTTOM_NO_LEVER = "none (no answered lever question below the top level)"
 BOTTOM_NO_FLAGS = "none raised"
 
 
@@ -300,12 +353,16 @@ def bottom_outside(rates: list[str]) -> str:
     )
 
 
-def bottom_limit_not_assessed(name: str) -> str:
-    return f"{name}: {NOT_ASSESSED} (its gate is unresolved)"
+def bottom_limit_not_assessed(name: str, unknown: int, unanswered: int, unresolved: bool) -> str:
+    gate = " (its gate is unresolved)" if unresolved else ""
+    return f"{name}: {open_answers(unknown, unanswered)} throughout{gate}"
 
 
-def bottom_limit_gate(name: str, score: int | None) -> str:
-    return f"{name}: {number(score)}, below its gate, so the band is capped"
+def bottom_limit_gate(name: str, score: int | None, capped: bool) -> str:
+    """A closed gate's factor: 'so the band is capped' only when the gate did cap it."""
+    if capped:
+        return f"{name}: {number(score)}, below its gate, so the band is capped"
+    return f"{name}: {number(score)}, below its gate"
 
 
 def bottom_limit_weakest(name: str, score: int | None) -> str:
@@ -313,13 +370,12 @@ def bottom_limit_weakest(name: str, score: int | None) -> str:
 
 
 def bottom_gaps(
-    unknown: int, unanswered: int, low_confidence: int, risk_unrated: int, not_applicable: int
+    unknown: int, unanswered: int, low_confidence: int, risk_open: int, not_applicable: int
 ) -> str:
-    """'9 unknown, 4 unanswered, 2 low-confidence, 0 n/a' (and unrated risks when any)."""
-    risks = f", {plural(risk_unrated, 'risk')} unrated" if risk_unrated else ""
+    """'9 answered unknown, 4 not answered, 2 low-confidence, 0 n/a, 3 open risks'."""
     return (
-        f"{unknown} unknown, {unanswered} unanswered, {low_confidence} low-confidence, "
-        f"{not_applicable} n/a{risks}"
+        f"{unknown} answered unknown, {unanswered} not answered, {low_confidence} low-confidence, "
+        f"{not_applicable} n/a, {plural(risk_open, 'open risk')}"
     )
 
 
@@ -327,9 +383,16 @@ def bottom_lever(question: str, gain: int) -> str:
     return f"{question} (up to +{gain} points)"
 
 
-def bottom_risk(name: str, text: str, mitigation: str | None) -> str:
+def bottom_risk(name: str, text: str, mitigation: str | None, open_count: int) -> str:
+    """The top rated risk, the open ones counted beside it, then its planned mitigation."""
     planned = f"; planned: {mitigation}" if mitigation else f"; planned: {NONE_RECORDED}"
-    return f"{name} {text}{planned}"
+    opened = f", with {plural(open_count, 'open risk')}" if open_count else ""
+    return f"{name} {text}{opened}{planned}"
+
+
+def bottom_no_risk(open_count: int) -> str:
+    """No risk rated: said so, with the open ones counted."""
+    return f"no risk rated yet ({plural(open_count, 'open risk')})"
 
 
 def bottom_more(where: str, case_file: str) -> str:
@@ -350,15 +413,70 @@ def brief_gap_counts(
     unknown: int,
     unanswered: int,
     low_confidence: int,
-    risk_unrated: int,
+    risk_open: int,
     not_applicable: int,
 ) -> str:
-    """The data-gap counts in one line: '9 unknown, 4 not answered, 2 low-confidence; 0 n/a'."""
+    """The data-gap counts in one line: '9 answered unknown, 4 not answered, 2 low-confidence
+    (answers and risk ratings), 3 open risks; 0 n/a (question does not apply)'."""
     parts = [
-        f"{unknown} unknown",
+        f"{unknown} answered unknown",
         f"{unanswered} not answered",
-        f"{low_confidence} low-confidence",
+        f"{low_confidence} low-confidence (answers and risk ratings)",
+        plural(risk_open, "open risk"),
     ]
-    if risk_unrated:
-        parts.append(plural(risk_unrated, "risk") + " not fully rated")
     return ", ".join(parts) + f"; {not_applicable} n/a (question does not apply)"
+
+
+# --- what the summary knows: the band withheld, the cap said, counts, scope, research ----------
+
+
+def band_meaning(label: str, meaning: str) -> str:
+    return f"{label}: {meaning}"
+
+
+def capped_meaning(label: str, uncapped_label: str, uncapped_meaning: str) -> str:
+    """A capped band: what the answers alone would read, and the cap that holds it down."""
+    return (
+        f"{label} (capped): on the answers alone the outlook would be {uncapped_label} "
+        f"({uncapped_meaning[:1].lower()}{uncapped_meaning[1:].rstrip('.')}), but a core factor "
+        f"below its gate holds the band at {label} (see the gate)."
+    )
+
+
+def rests_on_one(not_applicable: int) -> str:
+    """A factor carried by one question once its n/a questions are left out."""
+    return (
+        f"rests on one answer: {plural(not_applicable, 'question')} n/a, so a single question "
+        "carries the factor"
+    )
+
+
+def risk_counts(rated: int, open_count: int, not_applicable: int) -> str:
+    """'2 rated, 7 open, 1 not applicable': the lengths of the three lists."""
+    return f"{rated} rated, {open_count} open, {not_applicable} not applicable"
+
+
+def risk_not_applicable(name: str, note: str | None) -> str:
+    return f"{name}: not applicable" + (f" ({note})" if note else "")
+
+
+OPEN_RISKS_HEADING = "Open (a side unknown or not rated, or left out of the file)"
+RISKS_NOT_APPLICABLE_HEADING = "Not applicable (cannot arise with these measures)"
+
+
+def scope_text(name: str, meaning: str) -> str:
+    return f"{name}: {meaning}"
+
+
+RESEARCH_HEADING = "Research-only context (never scored)"
+
+
+def research_finding(
+    name: str, greater: int, lesser: int, mixed: int, rating: str, studies: str, note: str
+) -> str:
+    """'Democracy: 2 findings of greater effectiveness, 0 of less, 0 mixed (Weaker; Park and Choi
+    2020 …). Note.'"""
+    counts = (
+        f"{plural(greater, 'finding')} of greater effectiveness, {lesser} of less, {mixed} mixed"
+    )
+    return f"{name}: {counts} ({rating}; {studies}). {note}"

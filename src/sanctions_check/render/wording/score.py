@@ -7,15 +7,34 @@ from sanctions_check.render.wording.common import OUTLOOK_NAME
 HEADERS = ("Case", "Band", OUTLOOK_NAME, "Coverage", "Limited by", "Top risk")
 CAPPED_MARK = "↓"
 CAPPED_NOTE = "↓ capped: a very weak core factor holds the band down (a gate)."
-PROVISIONAL_MARK = "*"
-PROVISIONAL_NOTE = (
-    "* provisional: under half the questions answered, or a core factor not yet assessed."
+NO_BAND_CELL = "No band yet"
+COVERAGE_NOTE = (
+    "Coverage: the share of the questions answered; in brackets, of the questions an outside "
+    "analyst can answer."
 )
+
+
+def no_band_note(minimum: str, outsiders: bool) -> str:
+    """What 'No band yet' means in the table."""
+    which = "the questions an outside analyst can answer" if outsiders else "the questions"
+    return (
+        f"{NO_BAND_CELL}: under {minimum} of {which} answered, or a core factor without an "
+        "informative answer (every question unknown or not answered); the outlook is shown "
+        "without a band."
+    )
+
+
+def coverage_cell(overall: str, outside: str) -> str:
+    """'32% (36%)': overall, then of the questions an outside analyst can answer."""
+    return f"{overall} ({outside})"
+
+
 HYPOTHETICAL_MARK = " †"
 HYPOTHETICAL_NOTE = "† hypothetical teaching case, not a real episode."
 RISK_NOTE = (
-    "Top risk: the unintended consequence that could reach highest, likelihood × severity "
-    "(0-16); a range where a side is unknown."
+    "Top risk: the highest rated unintended consequence, likelihood × severity (0-16), with "
+    "the open ones counted (a side unknown or not rated, or the risk left out of the file); an "
+    "open risk is never the top risk."
 )
 NO_CELL = "–"
 PAST_HEADER = "Past lower"
@@ -61,9 +80,15 @@ def initial(label: str) -> str:
     return f"{label[:1]} {label}"
 
 
-def risk_short(name: str, value: int | None, low: int, high: int) -> str:
-    """The top risk in a table cell: 'Humanitarian harm 12' or 'Humanitarian harm 0–16'."""
-    return f"{name} {value}" if value is not None else f"{name} {low}–{high}"
+def risk_short(name: str, value: int, open_count: int) -> str:
+    """The top rated risk in a table cell: 'Humanitarian harm 12 (+3 open)'."""
+    opened = f" (+{open_count} open)" if open_count else ""
+    return f"{name} {value}{opened}"
+
+
+def no_rated_risk(open_count: int) -> str:
+    """No risk rated: 'none rated (9 open)'."""
+    return f"none rated ({open_count} open)"
 
 
 ANALYST_NOT_NAMED = "analyst not named"
