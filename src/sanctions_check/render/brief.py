@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from sanctions_check import textsafe
 from sanctions_check.framework import FactorKind
+from sanctions_check.render import placement_view
 from sanctions_check.render.report_view import GapCounts, Report
 from sanctions_check.render.wording import brief as words
 from sanctions_check.render.wording import common
@@ -31,7 +32,7 @@ MAX_FACTORS = 14
 MAX_META = 80
 MAX_TITLE = 120
 MAX_QUESTION = 130
-MAX_ADVICE = 130
+MAX_ADVICE = 110
 MAX_MITIGATION = 100
 MAX_LIMIT = 140
 MAX_NAME = 60
@@ -306,7 +307,7 @@ def select(report: Report, case_file: str | None = None) -> Brief:
         band_meaning=fit(outlook.band_meaning, MAX_ADVICE + MAX_NAME)
         if outlook.band_meaning
         else None,
-        placement=fit(placed.short, MAX_PLACEMENT) if placed else None,
+        placement=fit(placement_view.counts_text(placed), MAX_PLACEMENT) if placed else None,
         placement_caveat=placement_words.CAVEAT_SHORT if placed else None,
         judgement=fit(
             judgement_words.brief(given.text, given.reason)

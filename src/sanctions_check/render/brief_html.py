@@ -107,7 +107,7 @@ def render_brief(brief: Brief, *, paper: str = "a4") -> str:
         out.append(f"<p>{e(brief.band_meaning)}</p>")
     # The placement and the judgement share one paragraph: a page has no line to spare.
     placed = (
-        f'{e(brief.placement)} <span class="muted">{e(brief.placement_caveat)}</span><br>'
+        f'{e(brief.placement)} <span class="muted">{e(brief.placement_caveat)}</span> '
         if brief.placement
         else ""
     )
