@@ -32,11 +32,20 @@ CASES += [("mini-hostile", DATA / "report" / "hostile.yaml", ("--framework", str
 
 
 def _model(path, extra):
-    from sanctions_check import batch
+    """The report the brief is drawn from, as `report` builds it: with the case's placement
+    among the bundled past episodes (the mini framework's cases have none)."""
+    from sanctions_check import batch, history, placement
+    from sanctions_check.render import placement_view
 
     fw = framework.load(MINI if extra else None)
     case = batch.read_case(str(path), fw, 2 * 1024 * 1024)
-    return report_view.build(assess(fw, case), with_answers=False)
+    assessment = assess(fw, case)
+    placed = None
+    if not extra:
+        found = history.load([str(history.default_library())], fw, 2 * 1024 * 1024)
+        reference = placement.reference(found.assessments)
+        placed = placement_view.of(assessment, reference, bundled=True)
+    return report_view.build(assessment, with_answers=False, placement=placed)
 
 
 def key_lines(selected: brief.Brief) -> list[str]:

@@ -239,7 +239,8 @@ def test_the_bottom_line_comes_first(cli, tmp_path):
     start = texts.index("Bottom line")
     items = texts[start + 1 : texts.index("Outlook")]
     labels = [t.partition(": ")[0] for t in items]
-    assert labels[:2] == ["Outlook", "Outside view"] and "Data gaps" in labels, items
+    assert labels[:4] == ["Outlook", "Past episodes", "Judgement", "Outside view"], items
+    assert "Data gaps" in labels, items
     assert all(
         p.style.name == "List Bullet"
         for p in document.paragraphs[start + 1 : start + 1 + len(items)]

@@ -18,10 +18,12 @@ from typing import NamedTuple
 
 from sanctions_check import textsafe
 from sanctions_check.framework import FactorKind
-from sanctions_check.render import brief_fit, fold
+from sanctions_check.render import brief_fit, fold, placement_view
 from sanctions_check.render.report_view import GapCounts, Report
 from sanctions_check.render.wording import brief as words
 from sanctions_check.render.wording import common
+from sanctions_check.render.wording import judgement as judgement_words
+from sanctions_check.render.wording import placement as placement_words
 from sanctions_check.render.wording import report as report_words
 
 # How many items of each list the page shows, and the tightest budget of each free text
@@ -34,7 +36,7 @@ MAX_FACTORS = 14
 MAX_META = 80
 MAX_TITLE = 120
 MAX_QUESTION = 130
-MAX_ADVICE = 130
+MAX_ADVICE = 110
 MAX_MITIGATION = 100
 MAX_LIMIT = 140
 MAX_NAME = 60
@@ -42,6 +44,8 @@ MAX_FACTOR_NAME = 56
 MAX_CAVEATS = 300  # all caveats together
 MAX_SOURCES = 150
 MAX_OPEN_RISKS = 140
+MAX_PLACEMENT = 200
+MAX_JUDGEMENT = 150
 
 # Multiples of the budgets above, roomiest first, each 6% under the one before (fine steps, so
 # that the chosen budget leaves little of the page unused); the last is used when none fits.
@@ -128,6 +132,10 @@ class Brief(NamedTuple):
     band_label: str | None
     outlook: str  # the headline: band, span, score, range, coverage; or what is missing
     band_meaning: str | None  # what the band means, the cap said; None while no band is earned
+    placement: str | None  # where the outlook stands among the coded past episodes (no ids)
+    placement_caveat: str | None
+    judgement: str  # the analyst's own judgement and its reason, or that none is given
+    judgement_differs: str | None  # the judgement and the band point different ways
     score: int | None
     low: int
     high: int
@@ -320,6 +328,7 @@ def _select(report: Report, case_file: str | None, budget: Budget) -> Brief:
         if count
     ]
     band = outlook.band
+    placed, given = report.placement, report.judgement
     return Brief(
         title=fit(case.title, MAX_TITLE),
         kicker=words.BRIEF_KICKER,
@@ -331,6 +340,17 @@ def _select(report: Report, case_file: str | None, budget: Budget) -> Brief:
         band_meaning=fit(outlook.band_meaning, budget.advice + MAX_NAME)
         if outlook.band_meaning
         else None,
+        placement=fit(placement_view.counts_text(placed), MAX_PLACEMENT) if placed else None,
+        placement_caveat=placement_words.CAVEAT_SHORT if placed else None,
+        judgement=fit(
+            judgement_words.brief(given.text, given.reason)
+            if given
+            else judgement_words.brief(common.NO_JUDGEMENT, None),
+            MAX_JUDGEMENT,
+        ),
+        judgement_differs=(
+            judgement_words.differs_brief(band.label) if given and given.differs and band else None
+        ),
         score=outlook.score,
         low=outlook.low,
         high=outlook.high,

@@ -26,7 +26,7 @@ WIDTHS_MM = {"a4": 210.0 - 24.0, "letter": 215.9 - 24.0}
 # printed content near the foot of the content box of A4 (277 mm) and Letter (259 mm): on the
 # page with room for a wider font, and under a tenth of the page blank. They are tuned to the
 # print tests; a change to the brief's content or stylesheet is checked there.
-HEIGHT_MM = {"a4": 262.0, "letter": 239.0}
+HEIGHT_MM = {"a4": 262.0, "letter": 241.0}
 EM = 0.48  # the average character width of the brief's text in DejaVu Sans, in em (fitted)
 FILL = 0.95  # a wrapped line's share of its width that words fill on average (fitted)
 BODY, TABLE, SMALL, H1, HEADLINE = 8.0, 7.5, 7.0, 11.5, 10.5
@@ -57,6 +57,9 @@ def height_mm(brief: Brief, paper: str = "a4") -> float:
     total += HEADING_MM + _block(brief.outlook, width - 10, HEADLINE, 2.2)
     if brief.band_meaning:
         total += _block(f"{brief.band_label}: {brief.band_meaning}", width)
+    # The placement among past episodes, its caveat and the judgement share one small paragraph.
+    beside = [brief.placement, brief.placement_caveat, brief.judgement, brief.judgement_differs]
+    total += _block(" ".join(text for text in beside if text), width, SMALL)
     column_one = HEADING_MM + sum(_block(line, left) for line in brief.limits)
     column_one += HEADING_MM
     if brief.no_levers:
