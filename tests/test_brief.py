@@ -37,7 +37,7 @@ def test_selection_keeps_the_top_items_and_counts_what_it_leaves_out():
     assert len(selected.risks) == brief.MAX_RISKS < len(report.risks)
     assert [r.name for r in selected.risks] == [r.name for r in report.risks[:3]]
     assert selected.title.endswith("…") and len(selected.title) <= brief.MAX_TITLE
-    assert all(len(r.planned) <= brief.MAX_MITIGATION for r in selected.risks)
+    assert all(len(r.planned) <= selected.budget.mitigation for r in selected.risks)
     more = len(report.risks) - brief.MAX_RISKS
     assert f"{more} more risks" in selected.where
     assert "'long text.yaml' --format html" in selected.where  # quoted for the shell
@@ -94,3 +94,22 @@ def test_hostile_text_stays_inert_in_both_briefs(cli):
         assert "<script>" not in out and "\x1b" not in out and "<img" not in out
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html.stdout
     assert "\\[bold red\\]" in md.stdout and "a\\|b" in md.stdout
+
+
+def test_budgets_grow_with_the_page_and_never_cut_a_figure():
+    report = model(LONG)
+    a4, letter = brief.select(report, paper="a4"), brief.select(report, paper="letter")
+    assert a4.budget.advice >= letter.budget.advice  # A4 is the taller page
+    roomy = brief.select(model(EXAMPLES / "libya-2011.yaml"), paper="a4")
+    assert roomy.budget.advice > brief.MAX_ADVICE  # a short case gets more than the floor
+    for selected in (a4, letter, roomy):
+        # the tool's own sentences with figures and thresholds are whole
+        shown = [*selected.limits, *(lv.gain for lv in selected.levers), *selected.red_flags]
+        if selected.red_flags_text:
+            shown.append(selected.red_flags_text)
+        assert not any(line.endswith("…") for line in shown), shown
+
+
+def test_a_red_flag_threshold_is_never_cut():
+    selected = brief.select(model(EXAMPLES / "south-sudan-2014.yaml"), paper="letter")
+    assert selected.red_flags_text and selected.red_flags_text.endswith("threshold of 50.")

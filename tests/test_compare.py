@@ -153,3 +153,37 @@ def test_two_identical_files_say_no_changes(cli):
     assert not any(f["changed"] or f["delta_text"] for f in data["factors"])
     md = cli("compare", A, A, "-f", "markdown").stdout
     assert "**No changes:" in md and "→" not in md
+
+
+def test_header_changes_come_before_the_answers_in_every_format(cli, tmp_path):
+    text = B.read_text(encoding="utf-8")
+    later = text.replace(
+        "  title: Sri Lanka 2020, US entry ban on the army commander\n",
+        "  title: Sri Lanka 2021, US entry ban\n  as_of: '2021-03-01'\n"
+        "  implementers: [United States, United Kingdom]\n",
+    ).replace("  purpose:\n    - signal\n", "  purpose:\n    - signal\n    - coerce\n")
+    assert later != text
+    newer = write(tmp_path / "sri-lanka-2021.yaml", later)
+    expected = [
+        "Title: Sri Lanka 2020, US entry ban on the army commander → Sri Lanka 2021, US entry ban",
+        "As of: not stated → 2021-03-01",
+        "Imposed by: not stated → United States, United Kingdom",
+        "Purposes: Signal → Signal, Coerce",
+    ]
+    for fmt in ("table", "markdown"):
+        result = cli("compare", B, newer, "-f", fmt)
+        assert result.exit_code == 0, result.stderr
+        flat = " ".join(result.stdout.split())
+        assert "Case details that changed (4)" in flat
+        for line in expected:
+            assert line in flat, (fmt, line)
+            assert flat.index(line) < flat.index("Answers that changed")
+    data = json.loads(cli("compare", B, newer, "-f", "json").stdout)
+    assert [c["field"] for c in data["header_changes"]] == [
+        "title",
+        "as_of",
+        "implementers",
+        "purpose",
+    ]
+    assert [c["text"] for c in data["header_changes"]] == expected
+    assert json.loads(cli("compare", A, B, "-f", "json").stdout)["header_changes"] == []

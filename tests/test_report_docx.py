@@ -15,6 +15,7 @@ from helpers import DATA, EXAMPLES, MINI, ROOT, run_subprocess, write
 RETRO = DATA / "report" / "mini-retrospective.yaml"
 EPOCH = "1700000000"
 SECTIONS = [
+    "Bottom line",
     "Outlook",
     "Outside view: base rates",
     "Factor chart",
@@ -220,3 +221,62 @@ def test_docx_is_imported_only_by_its_format(tmp_path):
 
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, timeout=60)
     assert done.stdout.strip() == b"False", done.stderr
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _number_id(paragraph) -> str | None:
+    numbers = paragraph._p.find(f"{W}pPr/{W}numPr/{W}numId")
+    return None if numbers is None else numbers.get(f"{W}val")
+
+
+def test_the_bottom_line_comes_first(cli, tmp_path):
+    document = docx.Document(str(make(cli, tmp_path, EXAMPLES / "south-sudan-2014.yaml")))
+    found = [text for _, text in headings(document)]
+    assert found[1] == "Bottom line", found[:3]
+    texts = [p.text for p in document.paragraphs]
+    start = texts.index("Bottom line")
+    items = texts[start + 1 : texts.index("Outlook")]
+    labels = [t.partition(": ")[0] for t in items]
+    assert labels[:4] == ["Outlook", "Past episodes", "Judgement", "Outside view"], items
+    assert "Data gaps" in labels, items
+    assert all(
+        p.style.name == "List Bullet"
+        for p in document.paragraphs[start + 1 : start + 1 + len(items)]
+    )
+    assert document.tables[0].cell(0, 0).text == "Field"  # the case table comes after
+
+
+@pytest.mark.parametrize(
+    ("paper", "size_mm"),
+    [((), (210, 297)), (("--paper", "a4"), (210, 297)), (("--paper", "letter"), (215.9, 279.4))],
+)
+def test_the_page_follows_paper_with_a4_by_default(cli, tmp_path, paper, size_mm):
+    document = docx.Document(str(make(cli, tmp_path, EXAMPLES / "kenya-2008.yaml", *paper)))
+    for section in document.sections:
+        assert abs(section.page_width.mm - size_mm[0]) < 0.1
+        assert abs(section.page_height.mm - size_mm[1]) < 0.1
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml"))[:6], ids=lambda p: p.stem)
+def test_levers_and_analogues_are_real_numbered_lists_each_from_1(cli, tmp_path, path):
+    document = docx.Document(str(make(cli, tmp_path, path)))
+    paragraphs = document.paragraphs
+    texts = [p.text for p in paragraphs]
+    start = texts.index("Historical analogues")
+    analogues = [p for p in paragraphs[start + 1 :] if p.style.name == "List Number"]
+    analogues = analogues[
+        : len([p for p in analogues if _number_id(p) == _number_id(analogues[0])])
+    ]
+    assert analogues, "no analogue listed"
+    assert not any(p.text[:3].strip().rstrip(".").isdigit() for p in analogues)  # no typed "1."
+    levers = [p for p in paragraphs[:start] if p.style.name == "List Number"]
+    ids = {_number_id(p) for p in analogues}
+    assert len(ids) == 1 and None not in ids
+    if levers:  # a list of its own, not the levers' list going on
+        assert {_number_id(p) for p in levers}.isdisjoint(ids)
+    numbering = document.part.numbering_part.element
+    num = numbering.num_having_numId(int(ids.pop()))
+    start_at = num.find(f"{W}lvlOverride/{W}startOverride")
+    assert start_at is not None and start_at.get(f"{W}val") == "1"

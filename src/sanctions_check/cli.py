@@ -516,7 +516,9 @@ def report(
     ] = True,
     paper: Annotated[
         Paper,
-        typer.Option("--paper", help="Page size the one-page brief (--format brief) prints on."),
+        typer.Option(
+            "--paper", help="Page size of the one-page brief (--format brief) and the Word report."
+        ),
     ] = Paper.a4,
     analogues: Annotated[
         bool,

@@ -74,6 +74,16 @@ def _items(report: Report, case_file: str, where: str) -> list[tuple[str, str, i
     ]
 
 
+def items(report: Report) -> list[tuple[str, str]]:
+    """(label, text) of each item but the last, which names the commands: for a document that
+    is itself the full report (the Word file), whose bottom line opens it."""
+    return [
+        (label, textsafe.one_line(text))
+        for label, text, _ in _items(report, "", "below")
+        if label != words.BOTTOM_MORE
+    ]
+
+
 def _beside_the_outlook(report: Report) -> list[tuple[str, str, int]]:
     """The placement among past episodes (when the report has one) and the analyst's judgement,
     each an item of at most two lines."""

@@ -1,21 +1,24 @@
 """What goes on the one-page brief: one pure selection from the report model, read by both the
 HTML brief (``brief_html``) and the Markdown brief (``brief_md``), so the two cannot differ.
 
-A page is finite and a case file is not: every list is cut to a fixed number of items and every
-piece of free text to a fixed length, chosen so that the brief prints on one A4 or US Letter page
-whatever the case holds. Nothing is dropped silently: a shortened text ends in "…", and the
-brief's last line counts what it leaves out and names the command that prints it all.
+A page is finite and a case file is not: every list is cut to a fixed number of items, and each
+piece of free text (titles, questions, advice, mitigations, caveats) to a budget measured against
+the page: ``select`` tries budgets from roomy to tight and keeps the first whose brief the page
+model (``brief_fit``) fits on the paper, so that a short case is shown whole and a long one
+fills its page. Text is cut only between words, and never a sentence the tool writes with a
+figure or a threshold in it (limits, gains, red flags, gates): those are shown whole. Nothing is
+dropped silently: a shortened text ends in "…", and the brief's last line counts what it leaves
+out and names the command that prints it all.
 """
 
 from __future__ import annotations
 
-import re
 import shlex
 from typing import NamedTuple
 
 from sanctions_check import textsafe
 from sanctions_check.framework import FactorKind
-from sanctions_check.render import placement_view
+from sanctions_check.render import brief_fit, fold, placement_view
 from sanctions_check.render.report_view import GapCounts, Report
 from sanctions_check.render.wording import brief as words
 from sanctions_check.render.wording import common
@@ -23,7 +26,8 @@ from sanctions_check.render.wording import judgement as judgement_words
 from sanctions_check.render.wording import placement as placement_words
 from sanctions_check.render.wording import report as report_words
 
-# How much of each list and text fits on the page (characters, items).
+# How many items of each list the page shows, and the tightest budget of each free text
+# (characters): ``select`` gives each text a multiple of these, as large as the page holds.
 MAX_LEVERS = 3
 MAX_RISKS = 3
 MAX_FLAGS = 3
@@ -43,6 +47,37 @@ MAX_OPEN_RISKS = 140
 MAX_PLACEMENT = 200
 MAX_JUDGEMENT = 150
 
+# Multiples of the budgets above, roomiest first, each 6% under the one before (fine steps, so
+# that the chosen budget leaves little of the page unused); the last is used when none fits.
+SCALES = tuple(round(12 * 0.94**step, 3) for step in range(60))
+
+
+class Budget(NamedTuple):
+    """The characters each free text of the brief may take (the lists' lengths are fixed)."""
+
+    question: int
+    advice: int
+    mitigation: int
+    name: int
+    factor_name: int
+    caveats: int
+    sources: int
+
+    @classmethod
+    def scaled(cls, scale: float) -> Budget:
+        def room(base: int) -> int:
+            return int(base * scale)
+
+        return cls(
+            question=room(MAX_QUESTION),
+            advice=room(MAX_ADVICE),
+            mitigation=room(MAX_MITIGATION),
+            name=max(room(MAX_NAME), 24),
+            factor_name=min(max(room(MAX_FACTOR_NAME), 24), 90),
+            caveats=room(MAX_CAVEATS),
+            sources=room(MAX_SOURCES),
+        )
+
 
 class Shortened(NamedTuple):
     """A piece of text as shown on the brief, and whether it was cut to fit."""
@@ -51,26 +86,14 @@ class Shortened(NamedTuple):
     cut: bool
 
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s)")
-
-
 def shorten(value: object, limit: int) -> Shortened:
     """Plain text on one line, at most ``limit`` characters, ending in '…' when cut.
 
     Whole sentences are kept when at least half the room holds them; otherwise the text is cut
-    at a word boundary.
+    between words (``fold.shorten``): never inside a word, so never inside a number.
     """
-    text = textsafe.one_line(value)
-    if len(text) <= limit:
-        return Shortened(text, False)
-    ends = [m.end() for m in _SENTENCE_END.finditer(text) if m.end() <= limit - 2]
-    if ends and ends[-1] >= limit * 0.5:
-        return Shortened(text[: ends[-1]] + " …", True)
-    head = text[: limit - 1]
-    space = head.rfind(" ")
-    if text[limit - 1] != " " and space > limit * 0.6:  # not at a word's end: drop the part
-        head = head[:space]
-    return Shortened(head.rstrip(" ,;:.") + "…", True)
+    text, cut = fold.shorten(textsafe.one_line(value), limit)
+    return Shortened(text, cut)
 
 
 class BriefLever(NamedTuple):
@@ -134,6 +157,7 @@ class Brief(NamedTuple):
     where: str  # what the full report adds, and the command
     generated: str
     band_ids: tuple[str, ...]  # every band id in order, for colours
+    budget: Budget  # the text budgets this brief was cut to
 
     @property
     def sections(self) -> tuple[str, ...]:
@@ -168,12 +192,24 @@ def _factor_value(
     return f"{score} ({common.score_range(low, high)})"
 
 
-def select(report: Report, case_file: str | None = None) -> Brief:
-    """What the one-page brief shows of ``report``, each list and text cut to its budget.
+def select(report: Report, case_file: str | None = None, paper: str = "a4") -> Brief:
+    """What the one-page brief shows of ``report`` on ``paper``, each list and text cut to the
+    roomiest budget whose brief fits the page (``brief_fit``).
 
     ``case_file`` is the path a reader types to get the full report (default: the case file's
     name as the report model records it).
     """
+    chosen = None
+    for scale in SCALES:
+        chosen = _select(report, case_file, Budget.scaled(scale))
+        if brief_fit.fits(chosen, paper):
+            return chosen
+    assert chosen is not None
+    return chosen
+
+
+def _select(report: Report, case_file: str | None, budget: Budget) -> Brief:
+    """The brief of ``report`` with each free text cut to ``budget``."""
     case, outlook = report.case, report.outlook
     cut: list[bool] = []
 
@@ -212,7 +248,8 @@ def select(report: Report, case_file: str | None = None) -> Brief:
     )
     rate_sources = list(dict.fromkeys(label for r in stated for label in r.source_labels))
 
-    limits = [fit(f"{lim.factor_name}: {lim.why}", MAX_LIMIT) for lim in report.limits]
+    # sentences the tool writes with figures and thresholds: shown whole, never shortened
+    limits = [textsafe.one_line(f"{lim.factor_name}: {lim.why}") for lim in report.limits]
     if not limits:
         limits = [report_words.NO_CORE_LIMIT]
     shown_limits = limits[:MAX_LIMITS]
@@ -222,21 +259,17 @@ def select(report: Report, case_file: str | None = None) -> Brief:
         names = list(dict.fromkeys(g.factor_name for g in unresolved))
         first = unresolved[0]
         shown_limits.append(
-            fit(
-                words.brief_unresolved_gates(names, first.below, first.follows or ""),
-                MAX_LIMIT + MAX_NAME,
-            )
+            textsafe.one_line(words.brief_unresolved_gates(names, first.below, first.follows or ""))
         )
 
     alike = report.levers_note is not None
     levers = tuple(
         BriefLever(
-            question=fit(lv.question, MAX_QUESTION),
-            gain=fit(
-                words.brief_lever_gain(lv.factor_name, lv.gain, lv.lifts_cap, not alike),
-                MAX_LIMIT,
+            question=fit(lv.question, budget.question),
+            gain=textsafe.one_line(
+                words.brief_lever_gain(lv.factor_name, lv.gain, lv.lifts_cap, not alike)
             ),
-            advice=fit(lv.advice, MAX_ADVICE),
+            advice=fit(lv.advice, budget.advice),
         )
         for lv in report.levers[:MAX_LEVERS]
     )
@@ -246,21 +279,21 @@ def select(report: Report, case_file: str | None = None) -> Brief:
         open_risks = fit(words.brief_open_risks(len(report.risks_open), reaches), MAX_OPEN_RISKS)
     risks = tuple(
         BriefRisk(
-            name=fit(r.name, MAX_NAME),
+            name=fit(r.name, budget.name),
             text=r.text,
             band=r.band,
-            planned=fit(r.mitigation or words.BRIEF_NO_MITIGATION, MAX_MITIGATION),
-            suggested=fit(common.sentences(r.suggested_mitigations), MAX_MITIGATION)
+            planned=fit(r.mitigation or words.BRIEF_NO_MITIGATION, budget.mitigation),
+            suggested=fit(common.sentences(r.suggested_mitigations), budget.mitigation)
             if r.suggested_mitigations
             else words.BRIEF_NO_MITIGATION,
         )
         for r in report.risks[:MAX_RISKS]
     )
     raised = report.raised_flags
-    flags = tuple(fit(words.brief_flag(f.name, f.score), MAX_NAME + 14) for f in raised)
+    flags = tuple(textsafe.one_line(words.brief_flag(f.name, f.score)) for f in raised)
     factors = tuple(
         BriefFactor(
-            name=fit(f.name, MAX_FACTOR_NAME),
+            name=fit(f.name, budget.factor_name),
             kind=f.kind,
             kind_label=words.BRIEF_KINDS.get(f.kind, f.kind_label),
             score=f.score,
@@ -272,7 +305,7 @@ def select(report: Report, case_file: str | None = None) -> Brief:
         for f in report.factors[:MAX_FACTORS]
     )
     caveats: list[str] = []
-    room = MAX_CAVEATS
+    room = budget.caveats
     for caveat in report.caveats:
         text = textsafe.one_line(caveat.text)
         if len(text) > room:
@@ -304,7 +337,7 @@ def select(report: Report, case_file: str | None = None) -> Brief:
         band_id=band.id if band else None,
         band_label=band.label if band else None,
         outlook=outlook.text,
-        band_meaning=fit(outlook.band_meaning, MAX_ADVICE + MAX_NAME)
+        band_meaning=fit(outlook.band_meaning, budget.advice + MAX_NAME)
         if outlook.band_meaning
         else None,
         placement=fit(placement_view.counts_text(placed), MAX_PLACEMENT) if placed else None,
@@ -324,7 +357,7 @@ def select(report: Report, case_file: str | None = None) -> Brief:
         base_rates=tuple(words.brief_base_rate(r.purpose_name, r.figure) for r in stated),
         base_rate_note=fit(
             words.brief_base_rate_note(rate_sources),
-            MAX_SOURCES + len(report_words.BASE_RATE_COUNTS),
+            budget.sources + len(report_words.BASE_RATE_COUNTS),
         ),
         limits=tuple(shown_limits),
         levers=levers,
@@ -335,7 +368,7 @@ def select(report: Report, case_file: str | None = None) -> Brief:
         open_risks=open_risks,
         red_flags=flags[:MAX_FLAGS],
         red_flags_text=(
-            fit(report.red_flags_text, MAX_LIMIT)
+            textsafe.one_line(report.red_flags_text)
             if report.red_flags_text
             else (None if raised else words.BRIEF_NO_FLAGS)
         ),
@@ -352,4 +385,5 @@ def select(report: Report, case_file: str | None = None) -> Brief:
             report.method.generated,
         ),
         band_ids=tuple(b.id for b in report.bands),
+        budget=budget,
     )

@@ -83,7 +83,7 @@ def _headline(brief: Brief) -> str:
 
 def render(report: Report, *, paper: str = "a4", case_file: str | None = None) -> str:
     """The one-page brief of a report model as one HTML document, printed on ``paper``."""
-    return render_brief(select(report, case_file), paper=paper)
+    return render_brief(select(report, case_file, paper), paper=paper)
 
 
 def render_brief(brief: Brief, *, paper: str = "a4") -> str:

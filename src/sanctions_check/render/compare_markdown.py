@@ -25,6 +25,9 @@ class CompareMarkdown:
         lines += [f"- **Note:** {_md(w)}" for w in view.warnings]
         if view.summary:
             lines += ["", f"**{_md(view.summary)}**"]
+        if view.header_changes:
+            lines += ["", f"### {words.header_heading(len(view.header_changes))}", ""]
+            lines += [f"- {_md(c.text)}" for c in view.header_changes]
         lines += [
             "",
             "| Factor | Old | New | Change |",

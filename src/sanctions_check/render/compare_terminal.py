@@ -30,6 +30,10 @@ class CompareTerminal:
             paragraph(console, words.note(warning), "yellow", indent=0)
         if view.summary:
             paragraph(console, view.summary, "bold", indent=0)
+        if view.header_changes:
+            console.print(text(words.header_heading(len(view.header_changes)), "bold underline"))
+            for change in view.header_changes:
+                paragraph(console, change.text, first="• ")
         grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         grid.add_column("Factor", overflow="fold")
         grid.add_column("Old", overflow="fold")

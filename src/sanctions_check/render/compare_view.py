@@ -62,6 +62,16 @@ class FactorRow(NamedTuple):
     changed: bool
 
 
+class HeaderChange(NamedTuple):
+    """A case detail (title, as-of date, implementers, purposes) that differs between the files."""
+
+    field: str  # the case file's key: 'title', 'as_of', 'implementers', 'purpose'
+    label: str
+    old: str
+    new: str
+    text: str  # 'As of: 2020-10-31 → 2021-03-01'
+
+
 class AnswerSide(NamedTuple):
     score: Score | float
     score_text: str
@@ -133,6 +143,7 @@ class ComparisonReport(NamedTuple):
     schema: str
     old: SideView
     new: SideView
+    header_changes: tuple[HeaderChange, ...]  # what the case is said to be, when it changed
     outlook_delta: int | None
     outlook_delta_text: str
     outlook_changed: bool
@@ -202,6 +213,35 @@ def _side(assessment: Assessment) -> SideView:
         text=headline.headline(fw, outlook),
         limiting=tuple(lim.factor_name for lim in outlook.limits),
     )
+
+
+def _header_changes(old: Assessment, new: Assessment) -> tuple[HeaderChange, ...]:
+    """The case details a reader of either file takes as given, where the two files differ:
+    shown before the answers, because a changed date or implementer can explain them."""
+
+    def purposes(assessment: Assessment) -> str:
+        fw = assessment.framework
+        names = []
+        for pid in assessment.case.header.purpose:
+            purpose = fw.purpose(pid)
+            names.append(purpose.name if purpose else pid)
+        return ", ".join(names)
+
+    a, b = old.case.header, new.case.header
+    pairs = (
+        ("title", a.title, b.title),
+        ("as_of", a.as_of or "", b.as_of or ""),
+        ("implementers", ", ".join(a.implementers), ", ".join(b.implementers)),
+        ("purpose", purposes(old), purposes(new)),
+    )
+    changes = []
+    for field, was, now in pairs:
+        if was == now:
+            continue
+        label = words.HEADER_LABELS[field]
+        was, now = was or words.NOT_STATED, now or words.NOT_STATED
+        changes.append(HeaderChange(field, label, was, now, words.header_changed(label, was, now)))
+    return tuple(changes)
 
 
 def _answer(answer: Answer) -> AnswerSide:
@@ -337,6 +377,7 @@ def build(
         schema=SCHEMA,
         old=old,
         new=new,
+        header_changes=_header_changes(comparison.old, comparison.new),
         outlook_delta=comparison.outlook_delta,
         outlook_delta_text=(
             words.signed(comparison.outlook_delta) if comparison.outlook_changed else ""

@@ -13,7 +13,10 @@ from typing import TYPE_CHECKING
 from sanctions_check import textsafe
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from collections.abc import Iterator
+
+    from rich.console import Console, ConsoleOptions
+    from rich.measure import Measurement
     from rich.text import Text
 
 
@@ -51,3 +54,27 @@ def heading(console: Console, title: str) -> None:
     """A section heading, after a blank line."""
     console.print()
     console.print(text(title, "bold underline"))
+
+
+class FoldedId:
+    """An id in a table cell that folds after its hyphens and underscores, never inside a piece
+    (``fold.fold_id``): a rich renderable (the console protocol), so it folds to the width the
+    table gives its column, and asks for at least its longest piece."""
+
+    def __init__(self, ident: object, style: str = "") -> None:
+        self.ident = textsafe.plain(textsafe.one_line(ident))
+        self.style = style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        from rich.text import Text
+
+        from sanctions_check.render import fold
+
+        yield Text(fold.fold_id(self.ident, max(options.max_width, 1)), style=self.style)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from rich.measure import Measurement
+
+        from sanctions_check.render import fold
+
+        return Measurement(fold.longest_id_piece(self.ident), len(self.ident))

@@ -44,6 +44,7 @@ dl.meta dd { margin: 0; }
 .swatch { display: inline-block; width: 0.8em; height: 0.8em; margin-right: 0.3em;
   border: 0.5pt solid var(--ink); vertical-align: -0.05em; }
 .badge { font-weight: bold; white-space: nowrap; }
+.rating { font-weight: bold; }
 table { width: 100%; border-collapse: collapse; margin: 0.4rem 0 0.6rem; font-size: 9pt; }
 th, td { border: 0.5pt solid var(--rule); padding: 0.25rem 0.35rem; text-align: left;
   vertical-align: top; overflow-wrap: break-word; hyphens: manual; }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sanctions_check.render.console import heading
+from sanctions_check.render.console import FoldedId, heading
 from sanctions_check.render.console import paragraph as _paragraph
 from sanctions_check.render.console import text as _t
 from sanctions_check.render.panel_view import PanelView, QuestionView
@@ -33,6 +33,9 @@ def _para(
 
 def _answers(q: QuestionView) -> list[Text]:
     return [_t(cell) for cell in q.cells]
+
+
+NARROW = 80  # columns under which the every-question table puts each factor above its rows
 
 
 def _judgements(view: PanelView, console: Console) -> None:
@@ -85,7 +88,7 @@ class PanelTerminal:
         grid.add_column(words.PANEL_ANALYST_HEADING, overflow="fold", min_width=12)
         grid.add_column(words.PANEL_FILE_HEADING, overflow="fold", min_width=8)
         # The headline wraps at word ends (a band withheld says why, at some length).
-        grid.add_column(common.OUTLOOK_NAME, min_width=30)
+        grid.add_column(common.OUTLOOK_NAME, min_width=30 if console.width >= NARROW else None)
         grid.add_row(
             _t(""),
             _t(words.PANEL_POOLED, "bold"),
@@ -93,7 +96,7 @@ class PanelTerminal:
             _t(view.pooled.outlook.text, "bold"),
         )
         for a in view.analysts:
-            grid.add_row(_t(a.key), _t(a.name), _t(a.file), _t(a.outlook.text))
+            grid.add_row(_t(a.key), _t(a.name), FoldedId(a.file), _t(a.outlook.text))
         console.print(grid)
         _para(console, view.agreement.text)
         _judgements(view, console)
@@ -136,18 +139,26 @@ class PanelTerminal:
                     _para(console, words.panel_note(note.analyst, note.name, note.text), indent=4)
 
         heading(console, words.PANEL_ALL_HEADING)
+        # Narrow: each factor's name heads its questions in the question column, so that no
+        # column is squeezed under its longest word.
+        narrow = console.width < NARROW
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
-        table.add_column(words.PANEL_FACTOR_HEADING, overflow="fold")
-        table.add_column(words.PANEL_QUESTION_HEADING, overflow="fold")
+        if not narrow:
+            table.add_column(words.PANEL_FACTOR_HEADING, overflow="fold")
+        table.add_column(words.PANEL_QUESTION_HEADING)
         for key in view.keys:
             table.add_column(key, justify="right", no_wrap=True)
         table.add_column(words.PANEL_MEDIAN_HEADING, justify="right", no_wrap=True)
         table.add_column(words.PANEL_RANGE_HEADING, justify="right", no_wrap=True)
         table.add_column(words.PANEL_NOT_SCORED_HEADING, overflow="fold")
+        factor = None
         for q in view.questions:
+            if narrow and q.factor_name != factor:
+                factor = q.factor_name
+                table.add_row(_t(factor, "bold"))
             table.add_row(
-                _t(q.factor_name),
-                _t(q.question_id),
+                *(() if narrow else (_t(q.factor_name),)),
+                FoldedId(q.question_id),
                 *_answers(q),
                 _t(q.median_text),
                 _t(q.range_text),

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Literal
 from sanctions_check import textsafe
 from sanctions_check.framework import FactorKind
 from sanctions_check.numbers import percent
+from sanctions_check.render import bottom_line
 from sanctions_check.render.report_view import FactorView, Report, ReportPage
 from sanctions_check.render.wording import brief as brief_words
 from sanctions_check.render.wording import common
@@ -38,6 +39,8 @@ RANGE_FILL = "C9D3E6"
 FLAG_RANGE_FILL = "E8C4C0"
 HEADER_FILL = "F2F2F2"
 CHART_BINS = 10
+# The page each `--paper` asks for, in millimetres (width, height); the margins stay the template's.
+PAPER_MM = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
 ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)  # the earliest time a zip entry can record
 # One row of the factor chart: name, kind ("overall" for the outlook), score, low, high, value
 # as printed, and whether it is assessed.
@@ -50,7 +53,7 @@ class ReportDocx:
     """The report as an editable Word document."""
 
     def data(self, view: ReportPage) -> bytes:
-        return render(view.report)
+        return render(view.report, paper=view.paper)
 
 
 def t(value: object) -> str:
@@ -195,17 +198,20 @@ def _chart_row(f: FactorView) -> ChartRow:
     return (f.name, f.kind, f.score, f.low, f.high, f.score_text, f.assessed)
 
 
-def render(report: Report) -> bytes:
-    """The report model as the bytes of a .docx file, identical for identical input."""
+def render(report: Report, *, paper: str = "a4") -> bytes:
+    """The report model as the bytes of a .docx file on ``paper`` (``a4`` or ``letter``),
+    identical for identical input."""
     import docx
 
     doc = docx.Document()
+    _page_size(doc, paper)
     _properties(doc, report)
     case = report.case
     doc.add_heading(_one(case.title), level=0)
     _para(doc, report.advisory, italic=True)
     if case.hypothetical:
         _para(doc, brief_words.BRIEF_HYPOTHETICAL, bold=True)
+    _bottom_line(doc, report)
     _case_table(doc, report)
     for warning in report.warnings:
         _para(doc, f"Note: {warning}")
@@ -225,6 +231,42 @@ def render(report: Report) -> bytes:
     buffer = io.BytesIO()
     doc.save(buffer)
     return _reproducible(buffer.getvalue(), _moment(report))
+
+
+def _page_size(doc: Document, paper: str) -> None:
+    """Every section on the asked paper: python-docx's template is US Letter whatever the reader
+    asked, while the brief and the report default to A4."""
+    from docx.shared import Mm
+
+    width, height = PAPER_MM.get(paper.lower(), PAPER_MM["a4"])
+    for section in doc.sections:
+        section.page_width = Mm(width)
+        section.page_height = Mm(height)
+
+
+def _bottom_line(doc: Document, report: Report) -> None:
+    """The bottom line first, as in the terminal summary and the brief: a decision maker who
+    reads one paragraph reads this one."""
+    doc.add_heading(brief_words.BRIEF_BOTTOM_LINE, level=1)
+    for label, text in bottom_line.items(report):
+        _bullet(doc, text, label)
+
+
+def _numbered(doc: Document, paragraphs: list[Paragraph]) -> None:
+    """Make ``paragraphs`` one Word numbered list (the List Number style's numbering) that starts
+    at 1: each list gets its own numbering instance, so the analogues do not go on from the
+    levers' numbers."""
+    if not paragraphs:
+        return
+    numbering = doc.part.numbering_part.element
+    style_num = doc.styles["List Number"].element.pPr.numPr.numId.val
+    abstract = numbering.num_having_numId(style_num).abstractNumId.val
+    num = numbering.add_num(abstract)
+    num.add_lvlOverride(ilvl=0).add_startOverride(1)
+    for paragraph in paragraphs:
+        numbers = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        numbers.get_or_add_ilvl().val = 0
+        numbers.get_or_add_numId().val = num.numId
 
 
 def _moment(report: Report) -> datetime:
@@ -386,11 +428,14 @@ def _findings(doc: Document, report: Report) -> None:
     doc.add_heading(brief_words.BRIEF_LEVERS, level=1)
     if not report.levers:
         _para(doc, words.NO_LEVERS)
+    levers = []
     for lever in report.levers:
         paragraph = doc.add_paragraph(style="List Number")
         paragraph.add_run(_one(lever.question)).bold = True
         paragraph.add_run(f" ({_one(lever.text)}). ").italic = True
         paragraph.add_run(_one(lever.advice))
+        levers.append(paragraph)
+    _numbered(doc, levers)
     if report.levers_note:
         _para(doc, report.levers_note, italic=True)
     doc.add_heading(brief_words.BRIEF_RED_FLAGS, level=1)
@@ -469,9 +514,10 @@ def _analogues(doc: Document, report: Report) -> None:
     doc.add_heading(words.ANALOGUES_HEADING, level=1)
     for note in report.analogues_notes:
         _para(doc, note, bold=True)
-    for item in report.analogues:
-        paragraph = doc.add_paragraph()  # numbered by hand: List Number would go on from the levers
-        paragraph.add_run(f"{item.rank}. ")
+    listed = []
+    for item in report.analogues:  # in rank order, so the list's numbers are the ranks
+        paragraph = doc.add_paragraph(style="List Number")
+        listed.append(paragraph)
         paragraph.add_run(_one(item.title)).bold = True
         paragraph.add_run(f" ({_one(item.id)})")
         paragraph.add_run().add_break()
@@ -481,6 +527,7 @@ def _analogues(doc: Document, report: Report) -> None:
         if item.quote_text:
             paragraph.add_run().add_break()
             paragraph.add_run(_one(item.quote_text)).italic = True
+    _numbered(doc, listed)
     if report.analogues_explained:
         _para(doc, report.analogues_explained, italic=True)
 

@@ -505,6 +505,15 @@ def _findings(report: Report) -> str:
     return "\n".join(out)
 
 
+def _rating(colour: str, text: str) -> str:
+    """A risk's rating in its narrow column: the arithmetic ('3 × 2 = 6', '3 × ? → 0–12') kept
+    on one line with its swatch, the band in brackets free to wrap below it, so that a long
+    band never runs over the next column."""
+    figures, sep, band = text.partition(" (")
+    kept = f'<span class="nowrap">{_swatch(colour)}{e(figures)}</span>'
+    return f'<span class="rating">{kept}{" (" + e(band) if sep else ""}</span>'
+
+
 def _risks(report: Report) -> str:
     out = ['<section id="risks">', "<h2>Risks of unintended consequences</h2>"]
     out.append(f"<p>{e(report.risks_text)}</p>")
@@ -516,7 +525,7 @@ def _risks(report: Report) -> str:
             rows.append(
                 [
                     ("", f"<strong>{e(r.name)}</strong>"),
-                    ("", f'<span class="badge">{_swatch(colour)}{e(r.text)}</span>'),
+                    ("", _rating(colour, r.text)),
                     ("", e(r.mitigation or common.NONE_RECORDED) + note),
                     (
                         "",

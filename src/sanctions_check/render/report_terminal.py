@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from sanctions_check import textsafe
 from sanctions_check.numbers import percent
-from sanctions_check.render import bottom_line
+from sanctions_check.render import bottom_line, fold
 from sanctions_check.render.console import bullet, heading, paragraph
 from sanctions_check.render.console import text as _t
 from sanctions_check.render.report_view import Report, ReportPage
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 BAND_STYLES = {0: "red", 1: "yellow", 2: "cyan", 3: "green"}
 RISK_STYLES = {"high": "red", "medium": "yellow", "low": "green"}
+HEADER_TEXT = 400  # characters of the situation and of the measures the header shows
 
 
 class ReportTerminal:
@@ -47,7 +48,7 @@ def draw_summary(report: Report, console: Console, *, case_file: str | None = No
 
     ``case_file`` is the path to name in the closing command (the file's name by default).
     """
-    _header(report, console)
+    _header(report, console, case_file)
     _outlook(report, console)
     _placement(report, console)
     _judgement(report, console)
@@ -61,7 +62,7 @@ def draw_summary(report: Report, console: Console, *, case_file: str | None = No
     _closing(report, console, case_file)
 
 
-def _header(report: Report, console: Console) -> None:
+def _header(report: Report, console: Console, case_file: str | None = None) -> None:
     from rich.panel import Panel
     from rich.text import Text
 
@@ -86,10 +87,16 @@ def _header(report: Report, console: Console) -> None:
         body.append(textsafe.one_line(case.scope.text))
     if case.hypothetical:
         body.append("\nHypothetical case (invented for teaching)", style="italic")
-    for value, label in ((case.situation, "Situation"), (case.measures, "Measures")):
-        if value:
-            body.append(f"\n{label}: ", style="bold")
-            body.append(textsafe.one_line(value, limit=400))
+    texts = [
+        (label, *fold.shorten(textsafe.one_line(value), HEADER_TEXT))
+        for value, label in ((case.situation, "Situation"), (case.measures, "Measures"))
+        if value
+    ]
+    last_cut = max((i for i, (_, _, cut) in enumerate(texts) if cut), default=None)
+    for i, (label, short, _) in enumerate(texts):
+        body.append(f"\n{label}: ", style="bold")  # the full text's place said once, at the end
+        rest = f" {words.header_rest(case_file or case.file)}" if i == last_cut else ""
+        body.append(short + rest)
     console.print(Panel(body, title="Advisory summary", title_align="left"))
     paragraph(console, report.advisory, "dim", indent=0)
     for warning in report.warnings:

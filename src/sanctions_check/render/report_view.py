@@ -922,6 +922,12 @@ def _case_sources(assessment: Assessment) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def _quoted_in(quote: str, note: str | None) -> bool:
+    """Whether the note already gives the quotation, so that the reader meets it once: the
+    note usually quotes it in its sentence, with the source that said it."""
+    return bool(note) and " ".join(quote.split()) in " ".join((note or "").split())
+
+
 def _outcome(assessment: Assessment) -> OutcomeView | None:
     fw = assessment.framework
     outcome = assessment.case.outcome
@@ -943,7 +949,7 @@ def _outcome(assessment: Assessment) -> OutcomeView | None:
         details.append(words.tsc_policy_outcome(outcome.tsc_policy_outcome))
     if outcome.tsc_sanctions_contribution is not None:
         details.append(words.tsc_sanctions_contribution(outcome.tsc_sanctions_contribution))
-    if outcome.quote:
+    if outcome.quote and not _quoted_in(outcome.quote, outcome.note):
         details.append(words.quoted(outcome.quote))
     if outcome.note:
         details.append(outcome.note)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sanctions_check import textsafe
-from sanctions_check.render import score_view
+from sanctions_check.render import fold, score_view
 from sanctions_check.render.wording import score as words
 
 if TYPE_CHECKING:
@@ -87,8 +87,18 @@ def _grid(title: str, headers: tuple[str, ...], cells: list[list[str]], widths: 
             width=column_width,
         )
     for row in cells:
-        grid.add_row(*(Text(cell) for cell in row))
+        grid.add_row(*(Text(_fit(i, cell, headers, widths)) for i, cell in enumerate(row)))
     return grid
+
+
+def _fit(column: int, cell: str, headers: tuple[str, ...], widths: list[int]) -> str:
+    """A cell broken where a reader expects it: the case id after its hyphens, a wrapping
+    column at spaces with each figure on its word's line; rich then has nothing to split."""
+    if column == 0:
+        return fold.fold_id(cell, widths[0])
+    if headers[column] in score_view.WRAPPING:
+        return fold.wrap_units(cell, widths[column])
+    return cell
 
 
 def _blocks(title: str, headers: tuple[str, ...], cells: list[list[str]]) -> Table:

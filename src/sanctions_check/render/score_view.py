@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from sanctions_check.errors import Problem
 from sanctions_check.numbers import percent
 from sanctions_check.placement import PLACED
-from sanctions_check.render import versions
+from sanctions_check.render import fold, versions
 from sanctions_check.render.provenance import FrameworkId, framework_id
 from sanctions_check.render.wording import common
 from sanctions_check.render.wording import score as words
@@ -272,8 +272,9 @@ def column_widths(columns: list[list[str]], room: int) -> list[int]:
     """Each column's width (header first in each list) for a table ``room`` characters wide.
 
     Numbers and band names are never cut and words never split: a column that wraps ("Limited
-    by", "Top risk") keeps at least its longest word, the others their longest cell. Only the
-    case id folds, into whatever the other columns leave (never under CASE_AT_LEAST). Spare room
+    by", "Top risk") keeps at least its longest word with the figure after it ("Entrenchment 2"),
+    the others their longest cell. Only the case id folds, after its hyphens, into whatever the
+    other columns leave (never under CASE_AT_LEAST nor its longest piece). Spare room
     goes back to the wrapping columns, up to their longest cell.
     """
     natural = [max(len(text) for text in column) for column in columns]
@@ -282,10 +283,11 @@ def column_widths(columns: list[list[str]], room: int) -> list[int]:
         return natural
     wrapping = [column[0] in WRAPPING for column in columns]
     widths = [
-        max(len(word) for text in column for word in text.split() or [""]) if wraps else nat
+        max(fold.longest_unit(text) for text in column) if wraps else nat
         for column, nat, wraps in zip(columns, natural, wrapping, strict=True)
     ]
-    widths[0] = max(CASE_AT_LEAST, min(natural[0], room - gaps - sum(widths[1:])))
+    pieces = max(fold.longest_id_piece(text) for text in columns[0])  # folds at its hyphens
+    widths[0] = max(CASE_AT_LEAST, pieces, min(natural[0], room - gaps - sum(widths[1:])))
     spare = room - gaps - sum(widths)
     for i, wraps in enumerate(wrapping):
         if wraps and spare > 0:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sanctions_check.render import fold
+from sanctions_check.render.console import FoldedId
 from sanctions_check.render.console import text as t
 from sanctions_check.render.similar_view import AnalogueRow, SimilarView
 from sanctions_check.render.wording import history as words
@@ -14,7 +16,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
 RIGHT = (0, 2, 3)  # rank, distance, overlap
-OVERLAP = 3
+EPISODE, OVERLAP, OUTLOOK, VERDICT = 1, 3, 4, 5
 
 
 def _paragraph(console: Console, value: str, indent: int = 3, style: str = "") -> None:
@@ -37,6 +39,7 @@ class SimilarTerminal:
                 max(len(text) for text in (header, *(row[i] for row in cells.values())))
                 for i, header in enumerate(words.SIMILAR_HEADERS)
             ]
+            widths = _narrowed(widths, list(cells.values()), console.width)
             for group in view.groups:
                 console.print()
                 _paragraph(console, group.heading, indent=0, style="bold")
@@ -55,6 +58,25 @@ def _cells(a: AnalogueRow) -> tuple[str, ...]:
     return (str(a.rank), a.id, a.distance_text, a.overlap_text, a.outlook_text, a.verdict_text)
 
 
+def _narrowed(widths: list[int], rows: list[tuple[str, ...]], room: int) -> list[int]:
+    """The columns' widths within ``room``: when they do not fit, the episode column folds after
+    its ids' hyphens, and the outlook, verdict and overlap columns wrap at spaces, each down to
+    its longest piece, so that no column is cropped and no word split."""
+    excess = sum(widths) + 2 * (len(widths) - 1) - room
+    narrowed = list(widths)
+    for column in (EPISODE, OUTLOOK, VERDICT, OVERLAP):
+        if excess <= 0:
+            break
+        texts = [words.SIMILAR_HEADERS[column], *(row[column] for row in rows)]
+        if column == EPISODE:
+            least = max(fold.longest_id_piece(text) for text in texts)
+        else:
+            least = max(fold.longest_unit(text) for text in texts)  # a figure on its word
+        narrowed[column] = max(least, narrowed[column] - excess)
+        excess -= widths[column] - narrowed[column]
+    return narrowed
+
+
 def _table(rows: list[tuple[str, ...]], widths: list[int], weak: bool) -> Table:
     """One group's rows, its columns as wide as the widest of every group, so that the groups
     line up."""
@@ -62,9 +84,16 @@ def _table(rows: list[tuple[str, ...]], widths: list[int], weak: bool) -> Table:
 
     table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
     for i, (header, width) in enumerate(zip(words.SIMILAR_HEADERS, widths, strict=True)):
-        table.add_column(header, justify="right" if i in RIGHT else "left", min_width=width)
+        table.add_column(
+            header, justify="right" if i in RIGHT else "left", min_width=width, max_width=width
+        )
     for row in rows:
         table.add_row(
-            *(t(cell, "yellow" if weak and i == OVERLAP else "") for i, cell in enumerate(row))
+            *(
+                FoldedId(cell)
+                if i == EPISODE
+                else t(cell, "yellow" if weak and i == OVERLAP else "")
+                for i, cell in enumerate(row)
+            )
         )
     return table

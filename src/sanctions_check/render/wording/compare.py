@@ -17,6 +17,13 @@ NONE = "none"
 NOTHING = "–"
 NONE_LISTED = "none"
 NONE_LISTED_MD = "None."
+NOT_STATED = "not stated"
+HEADER_LABELS = {
+    "title": "Title",
+    "as_of": "As of",
+    "implementers": "Imposed by",
+    "purpose": "Purposes",
+}
 
 
 def signed(delta: float | None) -> str:
@@ -71,6 +78,14 @@ def limits_same(names: str) -> str:
 
 def flags_line(raised: str, cleared: str) -> str:
     return f"Red flags raised: {raised}; cleared: {cleared}"
+
+
+def header_heading(count: int) -> str:
+    return f"Case details that changed ({count})"
+
+
+def header_changed(label: str, old: str, new: str) -> str:
+    return f"{label}: " + change(old, new)
 
 
 def answers_heading(count: int) -> str:

@@ -269,6 +269,11 @@ def counts_as(answer: str, value: float, reason: str | None) -> str:
     return f"{answer} (counts as {level_text(value)} of 4{why})"
 
 
+def header_rest(case_file: str) -> str:
+    """After a shortened situation or measures in the terminal header: where the full text is."""
+    return f"(in full: sanctions-check report {shlex.quote(one_line(case_file))} --format html)"
+
+
 def answers_elsewhere(case_file: str) -> str:
     """The terminal summary's last line, naming the real file (shell-quoted, one line)."""
     return (
