@@ -29,6 +29,7 @@ BOTTOM = (
     "panel",
     "agreement",
     "analogues",
+    "placement",
     "backtest",
     "history",
     "batch",

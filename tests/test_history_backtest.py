@@ -168,7 +168,7 @@ def test_nothing_comparable(fw, scored):
 
 def test_json_model(result):
     data = json.loads(serialise.dumps(backtest_view.build(result)))
-    assert data["schema"] == "sanctions-check/backtest@3"
+    assert data["schema"] == "sanctions-check/backtest@4"
     assert data["outlook"]["concordance"] == 0.94  # 0.9375, a share: two decimals, half up
     assert data["outlook"]["concordance_text"] == "0.94"
     assert data["outlook"]["pairs"] == 8 and data["outlook"]["tied"] == 1

@@ -133,7 +133,7 @@ def test_backtest_json_is_deterministic(cli):
     assert first.exit_code == second.exit_code == 0
     assert first.stdout == second.stdout
     data = json.loads(first.stdout)
-    assert data["schema"] == "sanctions-check/backtest@3"
+    assert data["schema"] == "sanctions-check/backtest@4"
     assert data["outlook"]["concordance"] == 0.94  # a share: two decimals, half up
 
 

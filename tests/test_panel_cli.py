@@ -68,6 +68,7 @@ def test_json_schema(cli, tmp_path):
         "advisory",
         "case",
         "analysts",
+        "placement",
         "pooled",
         "agreement",
         "spread_measure",
@@ -77,6 +78,7 @@ def test_json_schema(cli, tmp_path):
         "risks_open_text",
         "warnings",
         "method",
+        "judgements",
     }
     assert data["spread_measure"] == "range"
     assert data["method"]["generated"] == "2023-11-14T22:13:20Z"

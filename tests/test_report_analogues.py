@@ -1,6 +1,7 @@
-"""The report's short "Historical analogues" section: in every full-report format, left out (and no
-library read) with --no-analogues, a broken library file a warning and never a failure, hostile
-library text inert in every format, and the case never its own analogue."""
+"""The report's short "Historical analogues" section: in every full-report format, left out with
+--no-analogues (and no library read with --no-placement too), a broken library file a warning and
+never a failure, hostile library text inert in every format, and the case never its own analogue.
+"""
 
 from __future__ import annotations
 
@@ -160,7 +161,9 @@ def test_no_comparable_episode_says_so(cli, tmp_path):
 def test_no_analogues_leaves_the_section_out_and_reads_no_library(
     cli, tmp_path, no_library_read, fmt
 ):
-    result, out = report(cli, tmp_path, PROBE, fmt, "--no-analogues", "-l", tmp_path / "nil", *FW)
+    result, out = report(
+        cli, tmp_path, PROBE, fmt, "--no-analogues", "--no-placement", "-l", tmp_path / "nil", *FW
+    )
     assert result.exit_code == 0, result.stderr
     assert HEADING not in out and "h-alpha" not in out
     assert "warning" not in result.stderr
@@ -171,8 +174,8 @@ def test_no_analogues_leaves_the_section_out_and_reads_no_library(
 
 
 @pytest.mark.parametrize("fmt", ["brief", "brief-md"])
-def test_the_brief_reads_no_library(cli, no_library_read, fmt):
-    result = cli("report", PROBE, "-f", fmt, *FW)
+def test_the_brief_without_placement_reads_no_library(cli, no_library_read, fmt):
+    result = cli("report", PROBE, "-f", fmt, "--no-placement", *FW)
     assert result.exit_code == 0, result.stderr
     assert HEADING not in result.stdout
 
@@ -193,7 +196,7 @@ def test_the_summary_after_assess_has_no_analogue_section():
 
 
 def test_no_analogues_imports_no_library_code(tmp_path):
-    args = ("report", str(PROBE), "-f", "json", "--no-analogues", *FW)
+    args = ("report", str(PROBE), "-f", "json", "--no-analogues", "--no-placement", *FW)
     code, modules = modules_after(tmp_path, *args)
     assert code == 0
     assert "sanctions_check.history" not in modules
@@ -227,7 +230,7 @@ def test_a_broken_library_file_is_a_warning_not_a_failure(cli, tmp_path, fmt):
     assert result.exit_code == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert str(broken) in result.stderr  # the file is named
-    assert "1 library file left out of the report's historical analogues" in result.stderr
+    assert "1 library file left out of the library of past episodes" in result.stderr
     assert "h-alpha" in out  # the readable episode is still used
     if fmt == "json":
         assert json.loads(out)["analogues"][0]["id"] == "h-alpha"
@@ -244,7 +247,7 @@ def test_a_missing_library_path_is_a_warning_not_a_failure(cli, tmp_path):
 def test_the_bundled_library_with_another_framework_is_one_note(cli):
     result = cli("report", PROBE, "-f", "markdown", *FW)
     assert result.exit_code == 0, result.stderr
-    assert "pass --library with episodes answered against that framework" in result.stderr
+    assert "pass --library with episodes answered against this framework" in result.stderr
     assert len(result.stderr.splitlines()) == 1  # one note, not every example's mismatch
     assert "No episode in the library could be compared with this case." in result.stdout
 

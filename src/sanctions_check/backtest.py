@@ -16,6 +16,19 @@ value); cases where the factor has no answered question are left out of that fac
 with no answered question at all are left out entirely. For red flags a *lower* score is the
 hoped-for direction, so a useful red flag shows a concordance below 0.5.
 
+**The analysts' judgements** (``judgement`` in a case file) are ordered the same way against the
+verdicts, by the same pairs and bootstrap: unlikely to help < could help < likely to help; an
+episode whose judgement is "cannot judge yet", or that carries none, takes no part in it (the
+result counts both). The judgement is the analyst's own, never computed: the back-test only
+reports how it ordered the episodes.
+
+**Options.** ``hindsight="set-aside"`` scores each episode on what was knowable at its ``as_of``:
+every answer flagged ``hindsight: true`` counts as unknown (risk ratings never enter the outlook),
+and each episode says how many answers were set aside. ``out_of_scope=True`` leaves out the
+episodes whose case scope mark the framework places outside its own definition of targeted
+sanctions (``outside_definition``: an arms embargo alone); a threat-only episode is within it and
+stays.
+
 **Interval**: a percentile bootstrap over cases. Each of ``resamples`` resamples draws as many
 cases as there are, with replacement, from a ``random.Random(seed)`` generator (cases taken in id
 order, so the same files give the same interval); the statistic is recomputed on each resample
@@ -40,17 +53,27 @@ RESAMPLES = 2000
 LEVEL = 0.95
 TIE_DIGITS = 6
 OUTLOOK: Final = "outlook"
-# What a concordance ranks by: the outlook, or a factor's score (its kind).
-ScoreKind = Literal["outlook", "core", "secondary", "red_flag"]
+JUDGEMENT: Final = "judgement"
+# What a concordance ranks by: the outlook, a factor's score (its kind), or the analysts' own
+# judgements.
+ScoreKind = Literal["outlook", "core", "secondary", "red_flag", "judgement"]
+# The analyst's judgement, in the order the back-test ranks it; "cannot-judge" has no place in it.
+JUDGEMENT_ORDER: Final[dict[str, int]] = {"unlikely": 0, "could": 1, "likely": 2}
+CANNOT_JUDGE: Final = "cannot-judge"
+# How answers flagged as hindsight are treated: kept as given, or set aside (unknown).
+Hindsight = Literal["kept", "set-aside"]
+KEPT: Final = "kept"
+SET_ASIDE: Final = "set-aside"
 # The verdicts the back-test orders (ineffective < partly < effective).
 Ordered = Literal["effective", "partly", "ineffective"]
 
 # Why a case took no part.
-ExcludedReason = Literal["no-outcome", "unclear", "hypothetical", "not-scored"]
+ExcludedReason = Literal["no-outcome", "unclear", "hypothetical", "not-scored", "out-of-scope"]
 NO_OUTCOME: Final = "no-outcome"
 UNCLEAR: Final = "unclear"
 HYPOTHETICAL: Final = "hypothetical"
 NOT_SCORED: Final = "not-scored"
+OUT_OF_SCOPE: Final = "out-of-scope"
 
 
 class Episode(NamedTuple):
@@ -64,6 +87,8 @@ class Episode(NamedTuple):
     band: str | None
     factors: tuple[tuple[str, float | None], ...]  # factor id -> score (None: no answers)
     hindsight: int  # answers flagged as resting on facts later than the case's date
+    judgement: str | None = None  # the analyst's own view (likely, could, ...), None: not given
+    set_aside: int = 0  # hindsight answers counted as unknown (hindsight set aside)
 
     @property
     def rank(self) -> int:
@@ -72,6 +97,9 @@ class Episode(NamedTuple):
     def score(self, what: str) -> float | None:
         if what == OUTLOOK:
             return self.outlook
+        if what == JUDGEMENT:
+            rank = JUDGEMENT_ORDER.get(self.judgement or "")
+            return None if rank is None else float(rank)
         return dict(self.factors).get(what)
 
 
@@ -117,6 +145,28 @@ class Backtest(NamedTuple):
     resamples: int
     level: float
     framework: Framework
+    judgement: Concordance | None = None  # the analysts' judgements; None: none carries one
+    hindsight_rule: Hindsight = KEPT
+    out_of_scope_left_out: bool = False
+
+    @property
+    def judged(self) -> tuple[Episode, ...]:
+        """Episodes whose judgement takes part: likely, could or unlikely to help."""
+        return tuple(e for e in self.episodes if e.judgement in JUDGEMENT_ORDER)
+
+    @property
+    def cannot_judge(self) -> tuple[Episode, ...]:
+        return tuple(e for e in self.episodes if e.judgement == CANNOT_JUDGE)
+
+    @property
+    def unjudged(self) -> tuple[Episode, ...]:
+        """Episodes that carry no judgement at all."""
+        return tuple(e for e in self.episodes if e.judgement is None)
+
+    @property
+    def set_aside(self) -> int:
+        """Hindsight answers counted as unknown across the episodes."""
+        return sum(e.set_aside for e in self.episodes)
 
     @property
     def hindsight_answers(self) -> int:
@@ -206,14 +256,29 @@ def concordance(
 
 def episodes_of(
     assessments: Sequence[Assessment],
+    *,
+    hindsight: Hindsight = KEPT,
+    out_of_scope: bool = False,
 ) -> tuple[tuple[Episode, ...], tuple[Excluded, ...]]:
-    """The cases that can be ordered, in id order, and why each other case is left out."""
+    """The cases that can be ordered, in id order, and why each other case is left out.
+
+    ``hindsight`` set aside scores each case again with its hindsight answers counted as unknown;
+    ``out_of_scope`` leaves out the cases outside the framework's definition of targeted
+    sanctions.
+    """
+    from sanctions_check.scoring import assess
+
     kept: list[Episode] = []
     left: list[Excluded] = []
     for result in assessments:
         case = result.case
         header = case.header
         verdict = history.verdict_of(case)
+        set_aside = 0
+        if hindsight == SET_ASIDE:
+            knowable, set_aside = history.without_hindsight(case)
+            if set_aside:
+                result = assess(result.framework, knowable)
         reason: ExcludedReason | None = None
         if header.hypothetical:
             reason = HYPOTHETICAL
@@ -221,6 +286,8 @@ def episodes_of(
             reason = NO_OUTCOME
         elif verdict not in history.ORDINAL:
             reason = UNCLEAR
+        elif out_of_scope and history.out_of_scope(result):
+            reason = OUT_OF_SCOPE
         elif result.outlook.score is None or result.outlook.coverage <= 0:
             reason = NOT_SCORED  # nothing answered: the outlook would be neutral values alone
         if reason is not None:
@@ -228,6 +295,7 @@ def episodes_of(
             continue
         assert verdict is not None and verdict != UNCLEAR
         band = result.outlook.band
+        judgement = case.judgement
         kept.append(
             Episode(
                 case_id=header.id,
@@ -241,6 +309,8 @@ def episodes_of(
                     for f in result.factors
                 ),
                 hindsight=history.hindsight_answers(case),
+                judgement=None if judgement is None else judgement.view,
+                set_aside=set_aside,
             )
         )
     kept.sort(key=lambda e: (e.case_id, e.file))
@@ -254,13 +324,19 @@ def run(
     seed: int = SEED,
     resamples: int = RESAMPLES,
     level: float = LEVEL,
+    hindsight: Hindsight = KEPT,
+    out_of_scope: bool = False,
 ) -> Backtest:
-    """The back-test of scored cases; every case must be scored against one framework."""
+    """The back-test of scored cases; every case must be scored against one framework.
+
+    ``hindsight`` and ``out_of_scope``: see the module's docstring and :func:`episodes_of`.
+    """
     if not assessments:
         raise ValueError("the back-test needs at least one scored case")
     framework = assessments[0].framework
-    episodes, excluded = episodes_of(assessments)
+    episodes, excluded = episodes_of(assessments, hindsight=hindsight, out_of_scope=out_of_scope)
     counts = draws(len(episodes), resamples, seed)
+    carries = any(e.judgement is not None for e in episodes)
     factors = tuple(
         concordance(episodes, f.id, f.label, f.kind, counts, level) for f in framework.factors
     )
@@ -273,4 +349,11 @@ def run(
         resamples=resamples,
         level=level,
         framework=framework,
+        judgement=(
+            concordance(episodes, JUDGEMENT, JUDGEMENT, JUDGEMENT, counts, level)
+            if carries
+            else None
+        ),
+        hindsight_rule=hindsight,
+        out_of_scope_left_out=out_of_scope,
     )

@@ -19,6 +19,7 @@ from sanctions_check.errors import InputError, Problem
 from sanctions_check.framework import Framework
 
 if TYPE_CHECKING:  # scoring is imported where it is used: `validate` never needs it
+    from sanctions_check.placement import PlacedRow, Reference
     from sanctions_check.scoring import Assessment
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -210,6 +211,8 @@ class ScoreRow(NamedTuple):
     red_flags_not_assessed: tuple[str, ...]
     factors: dict[str, int | None]
     warnings: tuple[str, ...]
+    # Among the library's coded past episodes; None when no library is read (see `placement`).
+    placement: PlacedRow | None = None
 
     @property
     def spans_bands(self) -> bool:
@@ -226,10 +229,17 @@ class ScoreRow(NamedTuple):
         return self.band_withheld.uninformed_core if self.band_withheld else ()
 
 
-def summarise(result: Assessment, file: str) -> ScoreRow:
-    """The compact row that `score` prints for one case."""
+def summarise(result: Assessment, file: str, library: Reference | None = None) -> ScoreRow:
+    """The compact row that `score` prints for one case, placed among ``library``'s episodes
+    when one is given."""
     from sanctions_check.numbers import share, share_or_none, whole, whole_or_none
     from sanctions_check.scoring import FACTOR_NOT_ASSESSED
+
+    placed = None
+    if library is not None:
+        from sanctions_check import placement
+
+        placed = placement.row(placement.place_assessment(result, library))
 
     case = result.case
     outlook = result.outlook
@@ -281,6 +291,7 @@ def summarise(result: Assessment, file: str) -> ScoreRow:
         red_flags_not_assessed=tuple(flag.factor_id for flag in result.open_flags),
         factors={f.id: whole_or_none(f.score) for f in result.factors},
         warnings=tuple(str(w) for w in case.warnings),
+        placement=placed,
     )
 
 
@@ -310,14 +321,16 @@ def _read_or_outcome(name: str, framework: Framework, max_bytes: int) -> case_mo
     return Outcome(name, None, found.problems) if isinstance(found, Unreadable) else found
 
 
-def score_one(name: str, framework: Framework, max_bytes: int) -> Outcome:
+def score_one(
+    name: str, framework: Framework, max_bytes: int, library: Reference | None = None
+) -> Outcome:
     case = _read_or_outcome(name, framework, max_bytes)
     if isinstance(case, Outcome):
         return case
     from sanctions_check.scoring import assess
 
     result = assess(framework, case)
-    return Outcome(name, summarise(result, name), case.warnings)
+    return Outcome(name, summarise(result, name, library), case.warnings)
 
 
 def validate_one(name: str, framework: Framework, max_bytes: int) -> Outcome:
@@ -419,13 +432,18 @@ def _below(outlook: int | None, threshold: float | None) -> bool:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(framework: Framework, max_bytes: int, validate_only: bool) -> None:
-    _WORKER.update(framework=framework, max_bytes=max_bytes, validate_only=validate_only)
+def _init_worker(
+    framework: Framework, max_bytes: int, validate_only: bool, library: Reference | None
+) -> None:
+    _WORKER.update(
+        framework=framework, max_bytes=max_bytes, validate_only=validate_only, library=library
+    )
 
 
 def _work(name: str) -> Outcome:
-    fn = validate_one if _WORKER["validate_only"] else score_one
-    return fn(name, _WORKER["framework"], _WORKER["max_bytes"])
+    if _WORKER["validate_only"]:
+        return validate_one(name, _WORKER["framework"], _WORKER["max_bytes"])
+    return score_one(name, _WORKER["framework"], _WORKER["max_bytes"], _WORKER["library"])
 
 
 def run(
@@ -435,17 +453,24 @@ def run(
     max_bytes: int,
     jobs: int | None,
     validate_only: bool = False,
+    library: Reference | None = None,
 ) -> Iterator[Outcome]:
-    """Yield one Outcome per input, in input order; several processes for large batches."""
+    """Yield one Outcome per input, in input order; several processes for large batches.
+
+    ``library``: the past episodes each row is placed among, read once by the caller and handed
+    to every worker at its start (a few dozen ids and outlooks), never read again per file.
+    """
     workers = _workers(len(names), jobs, STDIN in names)
     if not validate_only:
         # Before the pool starts: where the platform forks its workers, they inherit it.
         from sanctions_check import scoring  # noqa: F401
     with _collector_for_batch():
         if workers <= 1:
-            fn = validate_one if validate_only else score_one
             for name in names:
-                yield fn(name, framework, max_bytes)
+                if validate_only:
+                    yield validate_one(name, framework, max_bytes)
+                else:
+                    yield score_one(name, framework, max_bytes, library)
             return
         import multiprocessing
 
@@ -453,7 +478,9 @@ def run(
         # but the picklable framework and options handed to each at its start.
         chunk = max(1, min(64, len(names) // (workers * 8)))
         with multiprocessing.Pool(
-            workers, initializer=_init_worker, initargs=(framework, max_bytes, validate_only)
+            workers,
+            initializer=_init_worker,
+            initargs=(framework, max_bytes, validate_only, library),
         ) as pool:
             yield from pool.imap(_work, names, chunksize=chunk)
 

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from sanctions_check.environment import Environment
     from sanctions_check.framework import Framework
     from sanctions_check.history import Library
+    from sanctions_check.placement import Reference
+    from sanctions_check.render.placement_view import PlacementChange
     from sanctions_check.render.report_view import AnalogueView
     from sanctions_check.scoring import Assessment
 
@@ -83,6 +85,24 @@ OutputOption = Annotated[
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")]
+PlacementOption = Annotated[
+    bool,
+    typer.Option(
+        "--placement/--no-placement",
+        help="Place (default) or do not place each outlook among the coded past episodes of the "
+        "library; --no-placement reads no library for it.",
+    ),
+]
+LibraryOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--library",
+        "-l",
+        metavar="PATH",
+        help="Case files or folders of coded past episodes to place the outlook among "
+        "(repeatable; default: the bundled examples).",
+    ),
+]
 
 
 class ScoreFormat(StrEnum):
@@ -240,27 +260,33 @@ def score(
             help="Worker processes (default: all cores for large batches, one for small ones).",
         ),
     ] = None,
+    placement_wanted: PlacementOption = True,
+    library: LibraryOption = None,
     framework_path: FrameworkOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX,
 ) -> None:
-    """Score case files and rank them: band, outlook and range, coverage, limiting factor, top risk.
+    """Score case files and rank them: band, outlook and range, coverage, limiting factor, top
+    risk, and where each outlook stands among the coded past episodes of the library.
 
     Results go to standard output, messages to standard error. Exit codes: 0 all valid; 1 some
     input invalid (the valid ones are still scored); 2 usage error; 3 --fail-under not met.
     """
-    from sanctions_check import batch
+    from sanctions_check import batch, placement
     from sanctions_check.render import score_view, stream
     from sanctions_check.render.wording import errors as words
 
     env = _environment()
+    _library_not_stdin(env, library if placement_wanted else None)
     with _failures(env):
         fw = _framework(env, framework_path, max_size)
         names, problems = batch.collect(paths)
+        found = _past(env, library, fw, max_size) if placement_wanted else None
+        reference = None if found is None else placement.reference(found.assessments)
         tally = batch.Tally(names, problems, fail_under)
         rows = stream("score", format.value)
         rows.start(score_view.head(fw), env)
         try:
-            outcomes = batch.run(names, fw, max_bytes=max_size, jobs=jobs)
+            outcomes = batch.run(names, fw, max_bytes=max_size, jobs=jobs, library=reference)
             for outcome in _progress(env, outcomes, len(names)):
                 row = tally.accept(outcome)
                 if isinstance(row, batch.ScoreRow):
@@ -417,6 +443,8 @@ def assess(
     force: Annotated[
         bool, typer.Option("--force", help="With --out: start over and replace FILE if it exists.")
     ] = False,
+    placement_wanted: PlacementOption = True,
+    library: LibraryOption = None,
     framework_path: FrameworkOption = None,
 ) -> None:
     """Answer the questions in a terminal, guided factor by factor; every answer is saved at once.
@@ -434,11 +462,19 @@ def assess(
     if not flow.stdio_is_terminal():
         env.say(flow.NEEDS_TERMINAL)
         _exit(EXIT_USAGE)
+    _library_not_stdin(env, library if placement_wanted else None)
     with _failures(env):
         fw = _framework(env, framework_path)
         import datetime
 
         from sanctions_check import interview
+
+        def past() -> "Reference | None":
+            """Read when the summary is drawn: no wait before the first question."""
+            from sanctions_check import placement
+
+            found = _past(env, library, fw, DEFAULT_MAX)
+            return None if found is None else placement.reference(found.assessments)
 
         outcome = interview.run(
             fw,
@@ -447,6 +483,8 @@ def assess(
             resume=resume,
             force=force,
             today=datetime.date.today().isoformat(),
+            library=past if placement_wanted else None,
+            bundled_library=not library,
         )
     if outcome.interrupted:
         try:
@@ -485,19 +523,11 @@ def report(
         typer.Option(
             "--analogues/--no-analogues",
             help="Include (default) or leave out the short section of historical analogues, the "
-            "three nearest coded episodes with their outcomes; --no-analogues reads no library.",
+            "three nearest coded episodes with their outcomes.",
         ),
     ] = True,
-    library: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--library",
-            "-l",
-            metavar="PATH",
-            help="Case files or folders of coded episodes for the analogues (repeatable; "
-            "default: the bundled examples).",
-        ),
-    ] = None,
+    placement_wanted: PlacementOption = True,
+    library: LibraryOption = None,
     framework_path: FrameworkOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX,
 ) -> None:
@@ -505,28 +535,36 @@ def report(
     memos, a Word document (docx, with -o FILE.docx) or JSON for other tools; a one-page brief
     (brief: HTML, brief-md: Markdown).
 
-    The full report shows the three nearest historical analogues from the library after its data
+    The outlook is placed among the coded past episodes of the library (the bundled examples, or
+    --library), and the full report shows the three nearest historical analogues after its data
     gaps; a library file that cannot be read is named on standard error and left out, and the
     report still prints. The generation time comes from SOURCE_DATE_EPOCH when set, so the same
     case gives the same bytes. Exit codes: 0 written; 1 the case is invalid or FILE exists (use
     --force); 2 usage.
     """
-    from sanctions_check.render import emit, report_view
-    from sanctions_check.render.wording import errors as words
+    from sanctions_check import placement
+    from sanctions_check.render import emit, placement_view, report_view
 
     env = _environment()
-    if analogues and library and "-" in library:
-        env.say(words.LIBRARY_NOT_STDIN)
-        _exit(EXIT_USAGE)
+    _library_not_stdin(env, library if analogues or placement_wanted else None)
     with _failures(env):
         fw = _framework(env, framework_path, max_size)
         assessment = _assessment(env, case_path, fw, max_size)
-        nearest = None  # the brief has no room for analogues: its formats read no library
-        if analogues and format not in (ReportFormat.brief, ReportFormat.brief_md):
-            nearest = _report_analogues(env, assessment, library, framework_path, max_size)
+        # the brief has no room for analogues; with neither, no library is read
+        analogues = analogues and format not in (ReportFormat.brief, ReportFormat.brief_md)
+        found = _past(env, library, fw, max_size) if analogues or placement_wanted else None
+        nearest = _report_analogues(assessment, found) if analogues else None
+        placed = None
+        if placement_wanted and found is not None:
+            reference = placement.reference(found.assessments)
+            placed = placement_view.of(assessment, reference, bundled=not library)
         page = report_view.ReportPage(
             report=report_view.build(
-                assessment, with_answers=answers, analogues=nearest, bundled_library=not library
+                assessment,
+                with_answers=answers,
+                analogues=nearest,
+                bundled_library=not library,
+                placement=placed,
             ),
             case_file=_shown_case(case_path),
             paper=paper.value,
@@ -534,32 +572,77 @@ def report(
         emit(env, "report", format.value, page, output=output, force=force)
 
 
-def _report_analogues(
-    env: "Environment",
-    assessment: "Assessment",
-    library: list[str] | None,
-    framework_path: Path | None,
-    max_size: int,
-) -> "tuple[AnalogueView, ...]":
-    """The nearest episodes for a report, as its views. The library is optional to the report:
-    a file that cannot be read is named on standard error and left out, never a failure."""
-    from sanctions_check import analogues, history
-    from sanctions_check.errors import SanctionsCheckError
-    from sanctions_check.render import report_view
+def _library_not_stdin(env: "Environment", library: list[str] | None) -> None:
+    """A library is read from named files and folders; standard input is the case's."""
     from sanctions_check.render.wording import errors as words
+
+    if library and "-" in library:
+        env.say(words.LIBRARY_NOT_STDIN)
+        _exit(EXIT_USAGE)
+
+
+def _past(
+    env: "Environment", library: list[str] | None, fw: "Framework", max_size: int
+) -> "Library | None":
+    """The library of coded past episodes, read and scored once for the whole command: the
+    placement of every outlook, and a report's analogues, share it.
+
+    The library is optional to the command: a file that cannot be read is named on standard
+    error and left out, never a failure. None, said once, when no episode can be scored with the
+    framework in use (the bundled examples with another --framework, say).
+    """
+    from sanctions_check import history
+    from sanctions_check.errors import SanctionsCheckError
+    from sanctions_check.render.wording import errors as words
+    from sanctions_check.render.wording import placement as placement_words
 
     paths = library or [str(history.default_library())]
     try:
-        found = history.load(paths, assessment.framework, max_size)
+        found = history.load(paths, fw, max_size)
     except (SanctionsCheckError, OSError) as exc:  # the walk itself failed: no library at all
         env.say(words.warning(exc))
-        found = history.Library((), ())
-    if not library and framework_path is not None and not found.assessments:
-        env.say(words.LIBRARY_OTHER_FRAMEWORK)  # one note, not every example's mismatch
-    elif found.invalid:
+        return history.Library((), ())
+    if history.other_framework(found):
+        env.say(placement_words.other_framework())
+        return None
+    if found.invalid:
         _say_problems(env, (p for p in found.problems if p.severity == "error"))
-        env.say(words.report_library_left_out(len(found.invalid)))
-    return report_view.analogue_views(analogues.nearest(assessment, found.assessments))
+        env.say(words.library_left_out(len(found.invalid)))
+    return found
+
+
+def _compared_placement(
+    env: "Environment",
+    old: "Assessment",
+    new: "Assessment",
+    library: list[str] | None,
+    fw: "Framework",
+    max_size: int,
+) -> "PlacementChange | None":
+    """Both sides of `compare` placed among one library, read once; None when it cannot be."""
+    from sanctions_check import placement
+    from sanctions_check.render import placement_view
+
+    found = _past(env, library, fw, max_size)
+    if found is None:
+        return None
+    reference = placement.reference(found.assessments)
+    bundled = not library
+    return placement_view.change(
+        placement_view.of(old, reference, bundled=bundled),
+        placement_view.of(new, reference, bundled=bundled),
+    )
+
+
+def _report_analogues(
+    assessment: "Assessment", found: "Library | None"
+) -> "tuple[AnalogueView, ...]":
+    """The nearest episodes for a report, as its views (none when the library cannot be read)."""
+    from sanctions_check import analogues
+    from sanctions_check.render import report_view
+
+    episodes = found.assessments if found is not None else ()
+    return report_view.analogue_views(analogues.nearest(assessment, episodes))
 
 
 def _shown_case(case_path: str) -> str:
@@ -580,11 +663,14 @@ def compare(
     ),
     output: OutputOption = None,
     force: ForceOption = False,
+    placement_wanted: PlacementOption = True,
+    library: LibraryOption = None,
     framework_path: FrameworkOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX,
 ) -> None:
     """What changed between two assessments of one case: outlook and factors, the answers that
-    changed (with both notes), the risks that rose or fell.
+    changed (with both notes), the risks that rose or fell, the analyst's judgement, and where
+    each outlook stands among the coded past episodes.
     """
     from sanctions_check.compare import compare as diff
     from sanctions_check.render import compare_view, emit
@@ -594,11 +680,15 @@ def compare(
     if old_path == "-" and new_path == "-":
         env.say(words.COMPARE_ONE_STDIN)
         _exit(EXIT_USAGE)
+    _library_not_stdin(env, library if placement_wanted else None)
     with _failures(env):
         fw = _framework(env, framework_path, max_size)
         old = _assessment(env, old_path, fw, max_size)
         new = _assessment(env, new_path, fw, max_size)
-        view = compare_view.build(diff(old, new))
+        placed = (
+            _compared_placement(env, old, new, library, fw, max_size) if placement_wanted else None
+        )
+        view = compare_view.build(diff(old, new), placement=placed)
         emit(env, "compare", format.value, view, output=output, force=force)
 
 
@@ -661,11 +751,29 @@ def backtest(
     format: Annotated[HistoryFormat, typer.Option("--format", "-f", help="Output format.")] = (
         HistoryFormat.terminal
     ),
+    exclude_hindsight: Annotated[
+        bool,
+        typer.Option(
+            "--exclude-hindsight",
+            help="Score each episode on what was knowable at its as_of date: answers flagged "
+            "hindsight: true count as unknown.",
+        ),
+    ] = False,
+    exclude_out_of_scope: Annotated[
+        bool,
+        typer.Option(
+            "--exclude-out-of-scope",
+            help="Leave out episodes outside the framework's definition of targeted sanctions "
+            "(scope: arms-embargo-only); threat-only episodes stay.",
+        ),
+    ] = False,
     framework_path: FrameworkOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX,
 ) -> None:
     """How well the outlook (and each factor) orders past episodes by their recorded outcome:
-    pairwise concordance (the AUC) with a bootstrap interval. It reports; it never fits.
+    pairwise concordance (the AUC) with a bootstrap interval; the analysts' own judgements are
+    ordered the same way where the episodes carry them. It reports; it never fits. Every episode
+    left out is listed with its reason.
 
     With so few cases this describes past episodes, coded with hindsight risk; it is not a
     measure of forecast accuracy. Exit codes: 0 shown; 1 some input invalid (the valid ones are
@@ -685,7 +793,11 @@ def backtest(
             _say_problems(env, found.problems)
             env.say(words.BACKTEST_NOTHING_VALID)
             _exit(EXIT_INVALID)
-        result = bt.run(found.assessments)
+        result = bt.run(
+            found.assessments,
+            hindsight=bt.SET_ASIDE if exclude_hindsight else bt.KEPT,
+            out_of_scope=exclude_out_of_scope,
+        )
         refused = backtest_view.refusal(result)
         if refused is not None:
             _say_problems(env, found.problems)
@@ -740,12 +852,14 @@ def panel(
             metavar="DIR",
         ),
     ] = None,
+    placement_wanted: PlacementOption = True,
+    library: LibraryOption = None,
     framework_path: FrameworkOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX,
 ) -> None:
     """Pool a panel of analysts' assessments of one case: each question's median and range, the
-    disagreements that move the outlook most, the pooled outlook beside each analyst's, and
-    Krippendorff's alpha.
+    disagreements that move the outlook most, the pooled outlook beside each analyst's (and
+    among the coded past episodes), and Krippendorff's alpha.
 
     Exit codes: 0 done; 1 an input is invalid, an analyst appears twice, or a file exists (use
     --force); 2 usage (fewer than two files, several cases without --case).
@@ -759,6 +873,7 @@ def panel(
     if "-" in paths:
         env.say(words.PANEL_NO_STDIN)
         _exit(EXIT_USAGE)
+    _library_not_stdin(env, library if placement_wanted else None)
     with _failures(env):
         fw = _framework(env, framework_path, max_size)
         names, problems = batch.collect(paths)
@@ -776,7 +891,14 @@ def panel(
         for case in cases:
             _say_problems(env, case.warnings)
         result = panel_mod.gather(fw, cases, case_id)
-        view = panel_view.build(result)
+        placed = None
+        if placement_wanted and (past := _past(env, library, fw, max_size)) is not None:
+            from sanctions_check import placement
+            from sanctions_check.render import placement_view
+
+            reference = placement.reference(past.assessments)
+            placed = placement_view.of(result.pooled, reference, bundled=not library)
+        view = panel_view.build(result, placement=placed)
         for note in view.warnings:
             env.say(words.warning(note))
         emit(env, "panel", format.value, view, output=output, force=force)

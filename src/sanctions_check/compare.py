@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final, Literal, NamedTuple
 
-from sanctions_check.case import Answer
+from sanctions_check.case import Answer, Judgement
 from sanctions_check.framework import FactorKind
 from sanctions_check.numbers import whole, whole_or_none
 from sanctions_check.scoring import Assessment, FactorResult, Outlook, RiskResult
@@ -112,10 +112,17 @@ class Comparison(NamedTuple):
         return _outlook_shown(self.old.outlook) != _outlook_shown(self.new.outlook)
 
     @property
+    def judgement_changed(self) -> tuple[str, ...]:
+        """Which of the analyst's judgement's view, reason and date differ (a judgement given on
+        one side only differs in every part it gives)."""
+        return judgement_fields(self.old.case.judgement, self.new.case.judgement)
+
+    @property
     def unchanged(self) -> bool:
         """Nothing a reader would see differs between the two assessments."""
         return not (
             self.answers
+            or self.judgement_changed
             or self.risks
             or self.flags_raised
             or self.flags_cleared
@@ -142,6 +149,22 @@ def _outlook_shown(o: Outlook) -> tuple[object, ...]:
         o.band_high,
         o.withheld.reasons if o.withheld else (),
         o.uninformed_core,
+    )
+
+
+def judgement_fields(old: Judgement | None, new: Judgement | None) -> tuple[str, ...]:
+    """The parts of two judgements that differ as a reader sees them (the reason's trailing
+    line break aside)."""
+
+    def parts(judgement: Judgement | None) -> tuple[str | None, ...]:
+        if judgement is None:
+            return (None, None, None)
+        return (judgement.view, judgement.reason.strip() or None, judgement.date)
+
+    return tuple(
+        name
+        for name, a, b in zip(("view", "reason", "date"), parts(old), parts(new), strict=True)
+        if a != b
     )
 
 

@@ -30,6 +30,7 @@ ORDINAL: Final[dict[Literal["ineffective", "partly", "effective"], int]] = {
     "effective": 2,
 }
 UNCLEAR: Final = "unclear"
+FRAMEWORK: Final = "framework"  # the case file's field naming the framework it answers
 
 
 def default_library() -> Path:
@@ -82,6 +83,18 @@ def load(paths: Sequence[str], framework: Framework, max_bytes: int) -> Library:
             continue
         scored.append(assess(framework, case))
     return Library(tuple(scored), tuple(found))
+
+
+def other_framework(library: Library) -> bool:
+    """Whether no episode of the library could be scored because every file that failed was
+    answered against another framework than the one in use (another id): one fact to say once,
+    rather than every file's errors."""
+    if library.assessments or not library.invalid:
+        return False
+    mismatched = {
+        p.file for p in library.problems if p.severity == "error" and p.field == FRAMEWORK
+    }
+    return set(library.invalid) <= mismatched
 
 
 def _counted_once(case: Case, used: Case) -> str:
@@ -142,6 +155,32 @@ def numeric(score: object) -> float | None:
     if isinstance(score, bool) or not isinstance(score, int | float):
         return None
     return float(score)
+
+
+def out_of_scope(assessment: Assessment) -> bool:
+    """The case's scope mark puts it outside the framework's own definition of targeted
+    sanctions (``outside_definition``: an arms embargo alone); a threat-only mark does not."""
+    mark = assessment.case.header.scope
+    scope = assessment.framework.case_scope(mark) if mark else None
+    return scope is not None and scope.outside_definition
+
+
+def without_hindsight(case: Case) -> tuple[Case, int]:
+    """The case as knowable at its ``as_of``: every answer flagged as resting on later facts
+    counted as unknown, its note and sources kept; and how many answers were set aside."""
+    from sanctions_check.case import UNKNOWN
+
+    answers = {}
+    count = 0
+    for factor_id, questions in case.answers.items():
+        kept = {}
+        for question_id, answer in questions.items():
+            if answer.hindsight and answer.score != UNKNOWN:
+                answer = answer._replace(score=UNKNOWN)
+                count += 1
+            kept[question_id] = answer
+        answers[factor_id] = kept
+    return (case._replace(answers=answers), count) if count else (case, 0)
 
 
 def hindsight_answers(case: Case) -> int:

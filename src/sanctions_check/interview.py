@@ -40,6 +40,7 @@ from sanctions_check.case import (
 from sanctions_check.checks import valid_date
 from sanctions_check.flow import RISK_PARTS, Plan, Section, Step
 from sanctions_check.framework import Framework
+from sanctions_check.placement import Reference
 from sanctions_check.render.wording import assess as words
 from sanctions_check.render.wording import framework as framework_words
 from sanctions_check.render.wording.common import VIEW_LABELS, kind_label, view_label
@@ -206,6 +207,10 @@ class Prompts:
 
 class Session:
     """One interview: the plan, the case so far, where it is saved, and what is on screen."""
+
+    # Reads the past episodes the closing summary places the case among, when it is drawn.
+    library: Callable[[], Reference | None] | None = None
+    bundled_library: bool = True
 
     def __init__(
         self,
@@ -452,6 +457,8 @@ class Session:
             scoring.assess(self.framework, self.case),
             str(self.store.path),
             flow.tally(self.framework, self.case),
+            self.library() if self.library is not None else None,
+            self.bundled_library,
         )
         summary = renderer("assess", "terminal")
         assert isinstance(summary, Drawn)
@@ -1008,10 +1015,14 @@ def run(
     folder: Path = Path("."),
     today: str | None = None,
     prompts: Prompts | None = None,
+    library: Callable[[], Reference | None] | None = None,
+    bundled_library: bool = True,
 ) -> Outcome:
     """Run the interview; every expected way of stopping ends here with the file up to date.
 
     ``out``/``resume`` problems (an existing file, an invalid case) raise before any prompt.
+    ``library`` reads the coded past episodes the closing summary places the outlook among, when
+    that summary is drawn (None: not placed).
     """
     case: Case | None = None
     if resume is not None:
@@ -1034,6 +1045,7 @@ def run(
         flow.check_folder(out.parent if out is not None else folder)
         store = flow.Store(framework, out=out, folder=folder, force=force)
     session = Session(framework, store, console, case, today, prompts)
+    session.library, session.bundled_library = library, bundled_library
     watch = HangupWatch()
     with watch.installed(), _collector_set_aside():
         try:

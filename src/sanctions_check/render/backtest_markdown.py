@@ -24,6 +24,8 @@ class BacktestMarkdown:
         md = textsafe.md_text
         lines = [f"## {md(view.title)}", "", f"**{md(view.statement)}**", ""]
         lines += [md(view.summary), "", md(view.verdicts_text), ""]
+        if view.judgements is not None:
+            lines += [md(view.judgements.text), ""]
         lines += _table(words.BACKTEST_HEADERS, [row(c) for c in (view.outlook, *view.factors)])
         lines.append("")
         if view.episodes:

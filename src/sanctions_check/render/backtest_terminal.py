@@ -42,6 +42,8 @@ class BacktestTerminal:
         console.print(t(view.statement, "yellow"))
         console.print(t(view.summary))
         console.print(t(view.verdicts_text))
+        if view.judgements is not None:
+            console.print(t(view.judgements.text))
         scores = _table(words.BACKTEST_HEADERS)
         for c in (view.outlook, *view.factors):
             scores.add_row(*(t(v) for v in row(c)))

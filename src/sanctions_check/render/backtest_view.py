@@ -1,5 +1,6 @@
 """The view of `backtest`: how well the outlook, and each factor, orders past episodes by their
-recorded outcome, every figure rounded once and every sentence attached (schema ``backtest@3``).
+recorded outcome, every figure rounded once and every sentence attached (schema ``backtest@4``);
+the analysts' own judgements ordered the same way where the episodes carry them.
 
 Rounding: a concordance and the ends of its interval are shares, two decimals half up (the
 figure the table prints); an outlook is a whole number; counts are counts. The seed, the number
@@ -11,13 +12,22 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from sanctions_check import history
-from sanctions_check.backtest import OUTLOOK, Backtest, Concordance, ExcludedReason, Ordered
+from sanctions_check.backtest import (
+    JUDGEMENT,
+    OUTLOOK,
+    SET_ASIDE,
+    Backtest,
+    Concordance,
+    ExcludedReason,
+    Ordered,
+)
 from sanctions_check.numbers import share_or_none, whole_or_none
 from sanctions_check.render.provenance import FrameworkId, ToolRef, framework_id, tool_ref
 from sanctions_check.render.wording import common
 from sanctions_check.render.wording import history as words
+from sanctions_check.render.wording import judgement as judgement_words
 
-SCHEMA = "sanctions-check/backtest@3"
+SCHEMA = "sanctions-check/backtest@4"
 
 
 class Bootstrap(NamedTuple):
@@ -69,10 +79,30 @@ class EpisodeView(NamedTuple):
     outlook_text: str
     band_label: str | None
     hindsight_answers: int
+    judgement: str | None = None  # the analyst's own view; None: not given
+    hindsight_set_aside: int = 0  # answers counted as unknown with --exclude-hindsight
 
     @property
     def rank(self) -> int:
         return history.ORDINAL[self.verdict]
+
+
+class Options(NamedTuple):
+    """How the episodes were taken: hindsight answers set aside; out-of-scope ones left out."""
+
+    exclude_hindsight: bool
+    exclude_out_of_scope: bool
+
+
+class JudgementsView(NamedTuple):
+    """The analysts' own judgements against the verdicts (unlikely < could < likely), or that
+    none of the episodes carries one."""
+
+    concordance: ConcordanceView | None  # None when no episode carries a judgement
+    judged: int  # episodes whose judgement takes part
+    cannot_judge: int  # left out: "cannot judge yet"
+    not_given: int  # left out: no judgement
+    text: str
 
 
 class ExcludedView(NamedTuple):
@@ -98,6 +128,8 @@ class BacktestView(NamedTuple):
     summary: str  # the outlook's concordance in one sentence
     verdicts_text: str
     closing: tuple[str, ...]  # what is left out, then how to read the figures
+    options: Options | None = None  # always built by `build`
+    judgements: JudgementsView | None = None  # always built by `build`
 
     @property
     def by_verdict(self) -> tuple[EpisodeView, ...]:
@@ -113,9 +145,21 @@ def _concordance(c: Concordance) -> ConcordanceView:
     outlook = c.kind == OUTLOOK
     return ConcordanceView(
         id=c.what,
-        name=common.OUTLOOK_NAME if outlook else c.name,
+        name=(
+            common.OUTLOOK_NAME
+            if outlook
+            else judgement_words.BACKTEST_NAME
+            if c.kind == JUDGEMENT
+            else c.name
+        ),
         kind=c.kind,
-        kind_label=common.OUTLOOK_NAME if c.kind == OUTLOOK else common.kind_label(c.kind),
+        kind_label=(
+            common.OUTLOOK_NAME
+            if c.kind == OUTLOOK
+            else judgement_words.BACKTEST_KIND
+            if c.kind == JUDGEMENT
+            else common.kind_label(c.kind)
+        ),
         hoped_direction=c.hoped,
         cases=c.cases,
         pairs=c.pairs,
@@ -143,6 +187,43 @@ def _summary(o: ConcordanceView, level: float) -> str:
         o.discordant,
         o.tied,
     )
+
+
+def _judgements(result: Backtest) -> JudgementsView:
+    judged, cannot, none = len(result.judged), len(result.cannot_judge), len(result.unjudged)
+    concordance = None if result.judgement is None else _concordance(result.judgement)
+    if concordance is None:
+        text = judgement_words.backtest_none(len(result.episodes))
+    elif concordance.concordance is None:
+        text = judgement_words.backtest_no_pairs(judged, cannot, none)
+    else:
+        text = judgement_words.backtest_concordance(
+            concordance.concordance_text,
+            result.level,
+            concordance.interval_text,
+            judged,
+            concordance.pairs,
+            concordance.concordant,
+            concordance.discordant,
+            concordance.tied,
+            cannot,
+            none,
+        )
+    return JudgementsView(
+        concordance=concordance, judged=judged, cannot_judge=cannot, not_given=none, text=text
+    )
+
+
+def _option_lines(result: Backtest) -> list[str]:
+    """What --exclude-hindsight and --exclude-out-of-scope did, when given."""
+    lines = []
+    if result.hindsight_rule == SET_ASIDE:
+        counted = [(e.case_id, e.set_aside) for e in result.episodes if e.set_aside]
+        lines.append(words.hindsight_set_aside(result.set_aside, counted))
+    if result.out_of_scope_left_out:
+        left = [e.case_id for e in result.excluded if e.reason == "out-of-scope"]
+        lines.append(words.out_of_scope_left_out(left))
+    return lines
 
 
 def refusal(result: Backtest) -> str | None:
@@ -175,6 +256,7 @@ def build(result: Backtest) -> BacktestView:
     if any(c.concordance is None for c in (outlook, *factors)):
         closing.append(words.BACKTEST_DASH)
     hindsight = result.hindsight_answers
+    closing += _option_lines(result)
     kept = len(result.episodes)
     closing += [
         words.backtest_hindsight(hindsight, kept)
@@ -219,6 +301,8 @@ def build(result: Backtest) -> BacktestView:
                 outlook_text=common.number(e.outlook),
                 band_label=e.band,
                 hindsight_answers=e.hindsight,
+                judgement=e.judgement,
+                hindsight_set_aside=e.set_aside,
             )
             for e in result.episodes
         ),
@@ -232,4 +316,9 @@ def build(result: Backtest) -> BacktestView:
         summary=_summary(outlook, result.level),
         verdicts_text=words.verdict_counts(list(counts.items())),
         closing=tuple(closing),
+        options=Options(
+            exclude_hindsight=result.hindsight_rule == SET_ASIDE,
+            exclude_out_of_scope=result.out_of_scope_left_out,
+        ),
+        judgements=_judgements(result),
     )

@@ -5,10 +5,11 @@ summary, naming the file it wrote. Call :func:`bottom_line` for the lines (plain
 characters removed, nothing cut inside a number) and :func:`render` to print them.
 
 What it holds, one item each: the band with its range (or, while no band is earned, what is
-missing), the outside view (base rates of the stated purposes), the top limiting factor, the top
-lever, the top rated risk with its planned mitigation and the open ones counted, the red flags,
-the data-gap counts, and where the rest is (the full summary above or below, and the commands for
-the one-page brief and the full report).
+missing), where the outlook stands among the coded past episodes, the analyst's own judgement
+(or that none is given), the outside view (base rates of the stated purposes), the top limiting
+factor, the top lever, the top rated risk with its planned mitigation and the open ones counted,
+the red flags, the data-gap counts, and where the rest is (the full summary above or below, and
+the commands for the one-page brief and the full report).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from typing import TYPE_CHECKING, Literal
 from sanctions_check import textsafe
 from sanctions_check.render.report_view import LimitView, Report
 from sanctions_check.render.wording import brief as brief_words
+from sanctions_check.render.wording import judgement as judgement_words
+from sanctions_check.render.wording import placement as placement_words
 from sanctions_check.render.wording import report as words
 from sanctions_check.scoring import FACTOR_NOT_ASSESSED, GATE
 
@@ -60,6 +63,7 @@ def _items(report: Report, case_file: str, where: str) -> list[tuple[str, str, i
     gaps = report.gap_counts
     return [
         (words.BOTTOM_OUTLOOK, outlook.text, 4),
+        *_beside_the_outlook(report),
         (words.BOTTOM_OUTSIDE, words.bottom_outside(rates), 2),
         (words.BOTTOM_LIMIT, limit, 2),
         (words.BOTTOM_LEVER, lever, 2),
@@ -68,6 +72,21 @@ def _items(report: Report, case_file: str, where: str) -> list[tuple[str, str, i
         (words.BOTTOM_GAPS, gaps.short, 1),
         (words.BOTTOM_MORE, words.bottom_more(where, case_file), 6),
     ]
+
+
+def _beside_the_outlook(report: Report) -> list[tuple[str, str, int]]:
+    """The placement among past episodes (when the report has one) and the analyst's judgement,
+    each an item of at most two lines."""
+    items = []
+    if report.placement is not None:
+        items.append((placement_words.LABEL, report.placement.short, 2))
+    given = report.judgement
+    if given is not None:
+        apart = report.outlook.band.label if given.differs and report.outlook.band else None
+        items.append(
+            (judgement_words.LABEL, judgement_words.bottom(given.view, given.reason, apart), 2)
+        )
+    return items
 
 
 def _limit(report: Report, top: LimitView) -> str:
@@ -91,6 +110,8 @@ SHRINK_ORDER = (
     words.BOTTOM_FLAGS,
     words.BOTTOM_LEVER,
     words.BOTTOM_RISK,
+    judgement_words.LABEL,
+    placement_words.LABEL,
 )
 
 
@@ -139,7 +160,18 @@ def bottom_line(
     for label in SHRINK_ORDER * 5:
         if sum(room.values()) <= MAX_LINES - 1:
             break
-        room[label] = max(room[label] - 1, 1)
+        if label in room:  # a report without a placement has no such item
+            room[label] = max(room[label] - 1, 1)
+    given = report.judgement
+    if (
+        sum(room.values()) > MAX_LINES - 1
+        and judgement_words.LABEL in room
+        and not (given and given.given)
+    ):
+        # At a narrow width the commands need the line more than "Judgement: not given" does;
+        # the summary printed with the bottom line says it in full.
+        del room[judgement_words.LABEL]
+        items = [item for item in items if item[0] != judgement_words.LABEL]
     lines = _wrap(heading, width, 1)
     for label, _, _ in items:
         lines += _wrap(texts[label], width, room[label])

@@ -15,9 +15,12 @@ from typing import NamedTuple
 
 from sanctions_check import textsafe
 from sanctions_check.framework import FactorKind
+from sanctions_check.render import placement_view
 from sanctions_check.render.report_view import GapCounts, Report
 from sanctions_check.render.wording import brief as words
 from sanctions_check.render.wording import common
+from sanctions_check.render.wording import judgement as judgement_words
+from sanctions_check.render.wording import placement as placement_words
 from sanctions_check.render.wording import report as report_words
 
 # How much of each list and text fits on the page (characters, items).
@@ -29,7 +32,7 @@ MAX_FACTORS = 14
 MAX_META = 80
 MAX_TITLE = 120
 MAX_QUESTION = 130
-MAX_ADVICE = 130
+MAX_ADVICE = 110
 MAX_MITIGATION = 100
 MAX_LIMIT = 140
 MAX_NAME = 60
@@ -37,6 +40,8 @@ MAX_FACTOR_NAME = 56
 MAX_CAVEATS = 300  # all caveats together
 MAX_SOURCES = 150
 MAX_OPEN_RISKS = 140
+MAX_PLACEMENT = 200
+MAX_JUDGEMENT = 150
 
 
 class Shortened(NamedTuple):
@@ -104,6 +109,10 @@ class Brief(NamedTuple):
     band_label: str | None
     outlook: str  # the headline: band, span, score, range, coverage; or what is missing
     band_meaning: str | None  # what the band means, the cap said; None while no band is earned
+    placement: str | None  # where the outlook stands among the coded past episodes (no ids)
+    placement_caveat: str | None
+    judgement: str  # the analyst's own judgement and its reason, or that none is given
+    judgement_differs: str | None  # the judgement and the band point different ways
     score: int | None
     low: int
     high: int
@@ -286,6 +295,7 @@ def select(report: Report, case_file: str | None = None) -> Brief:
         if count
     ]
     band = outlook.band
+    placed, given = report.placement, report.judgement
     return Brief(
         title=fit(case.title, MAX_TITLE),
         kicker=words.BRIEF_KICKER,
@@ -297,6 +307,17 @@ def select(report: Report, case_file: str | None = None) -> Brief:
         band_meaning=fit(outlook.band_meaning, MAX_ADVICE + MAX_NAME)
         if outlook.band_meaning
         else None,
+        placement=fit(placement_view.counts_text(placed), MAX_PLACEMENT) if placed else None,
+        placement_caveat=placement_words.CAVEAT_SHORT if placed else None,
+        judgement=fit(
+            judgement_words.brief(given.text, given.reason)
+            if given
+            else judgement_words.brief(common.NO_JUDGEMENT, None),
+            MAX_JUDGEMENT,
+        ),
+        judgement_differs=(
+            judgement_words.differs_brief(band.label) if given and given.differs and band else None
+        ),
         score=outlook.score,
         low=outlook.low,
         high=outlook.high,

@@ -105,6 +105,14 @@ def render_brief(brief: Brief, *, paper: str = "a4") -> str:
     out.append(f'<p class="headline">{_swatch(_band_colour(brief))}{_headline(brief)}</p>')
     if brief.band_meaning:
         out.append(f"<p>{e(brief.band_meaning)}</p>")
+    # The placement and the judgement share one paragraph: a page has no line to spare.
+    placed = (
+        f'{e(brief.placement)} <span class="muted">{e(brief.placement_caveat)}</span> '
+        if brief.placement
+        else ""
+    )
+    differs = f" <strong>{e(brief.judgement_differs)}</strong>" if brief.judgement_differs else ""
+    out.append(f'<p class="small">{placed}{e(brief.judgement)}{differs}</p>')
     out.append("</section>")
     out.append('<div class="cols"><div>')
     out.append(f'<section id="limits"><h2>{e(heads[2])}</h2><ul>')

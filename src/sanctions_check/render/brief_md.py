@@ -46,6 +46,14 @@ def render_brief(brief: Brief) -> str:
     if brief.band_meaning:
         add("")
         add(text(brief.band_meaning))
+    if brief.placement:
+        add("")
+        add(f"{text(brief.placement)} *{text(brief.placement_caveat or '')}*")
+    add("")
+    add(text(brief.judgement))
+    if brief.judgement_differs:
+        add("")
+        add(f"**{text(brief.judgement_differs)}**")
     add("")
     add(f"## {text(heads[1])}")
     add("")

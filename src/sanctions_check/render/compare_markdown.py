@@ -40,6 +40,12 @@ class CompareMarkdown:
         lines += ["", _md(view.limits_text)]
         if view.flags_text:
             lines += ["", _md(view.flags_text)]
+        if view.judgement is not None:
+            lines += ["", _md(view.judgement.text)]
+            if view.judgement.reasons:
+                lines += ["", *(f"- {_md(line)}" for line in view.judgement.reasons)]
+        if view.placement is not None:
+            lines += ["", _md(view.placement.text), "", f"*{_md(view.placement.caveat)}*"]
         lines += ["", f"### {words.answers_heading(len(view.answers))}", ""]
         if view.answers:
             lines += ["| Factor | Question | Old | New |", "|---|---|---|---|"]

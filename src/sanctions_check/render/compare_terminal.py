@@ -52,6 +52,13 @@ class CompareTerminal:
         paragraph(console, view.limits_text, indent=0)
         if view.flags_text:
             paragraph(console, view.flags_text, indent=0)
+        if view.judgement is not None:
+            paragraph(console, view.judgement.text, indent=0)
+            for line in view.judgement.reasons:
+                paragraph(console, line, indent=4)
+        if view.placement is not None:
+            paragraph(console, view.placement.text, indent=0)
+            paragraph(console, view.placement.caveat, indent=4)
         console.print()
         console.print(text(words.answers_heading(len(view.answers)), "bold underline"))
         for a in view.answers:

@@ -12,14 +12,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from sanctions_check.case import Answer, Confidence, Score
+from sanctions_check.case import Answer, Confidence, Judgement, Score, View
 from sanctions_check.compare import CHANGED, Comparison, Direction
 from sanctions_check.framework import FactorKind
 from sanctions_check.numbers import share, share_or_none, whole, whole_or_none
 from sanctions_check.render import headline, provenance
 from sanctions_check.render.headline import WithheldView
+from sanctions_check.render.placement_view import PlacementChange
 from sanctions_check.render.wording import common
 from sanctions_check.render.wording import compare as words
+from sanctions_check.render.wording import judgement as judgement_words
 from sanctions_check.scoring import Assessment, RiskResult
 
 SCHEMA = "sanctions-check/compare@3"
@@ -101,6 +103,24 @@ class RiskRow(NamedTuple):
     text: str
 
 
+class JudgementSide(NamedTuple):
+    view: View | None
+    label: str  # 'likely to help', ..., 'not given'
+    reason: str | None
+    date: str | None
+
+
+class JudgementChange(NamedTuple):
+    """The analyst's own judgement on each side: what changed, in one line, and both reasons
+    when the reason changed."""
+
+    old: JudgementSide
+    new: JudgementSide
+    changed: tuple[str, ...]  # which of view, reason, date differ
+    text: str
+    reasons: tuple[str, ...]  # 'old reason: …', 'new reason: …' when a reason changed
+
+
 class MethodRef(NamedTuple):
     framework: provenance.FrameworkRef
     tool: provenance.ToolRef
@@ -128,6 +148,8 @@ class ComparisonReport(NamedTuple):
     summary: str | None  # 'No changes: …' for two identical assessments
     warnings: tuple[str, ...]
     method: MethodRef
+    judgement: JudgementChange | None = None  # always built by `build`
+    placement: PlacementChange | None = None  # None: no library read (--no-placement) or usable
 
     @property
     def heading(self) -> str:
@@ -234,7 +256,42 @@ def _risk_line(name: str, direction: Direction, old: RiskSide | None, new: RiskS
     return words.risk_moved(name, said, _risk_cell(old), _risk_cell(new))
 
 
-def build(comparison: Comparison, *, generated: datetime | None = None) -> ComparisonReport:
+def _judgement_side(judgement: Judgement | None) -> JudgementSide:
+    if judgement is None:
+        return JudgementSide(view=None, label=common.view_label(None), reason=None, date=None)
+    return JudgementSide(
+        view=judgement.view,
+        label=common.view_label(judgement.view),
+        reason=judgement.reason.strip() or None,
+        date=judgement.date,
+    )
+
+
+def _judgement(comparison: Comparison) -> JudgementChange:
+    changed = comparison.judgement_changed
+    old = _judgement_side(comparison.old.case.judgement)
+    new = _judgement_side(comparison.new.case.judgement)
+    reasons: tuple[str, ...] = ()
+    if "reason" in changed:
+        reasons = (
+            judgement_words.compare_side(words.OLD_REASON, old.reason, old.date),
+            judgement_words.compare_side(words.NEW_REASON, new.reason, new.date),
+        )
+    return JudgementChange(
+        old=old,
+        new=new,
+        changed=changed,
+        text=judgement_words.compare_line(old.view, new.view, changed),
+        reasons=reasons,
+    )
+
+
+def build(
+    comparison: Comparison,
+    *,
+    generated: datetime | None = None,
+    placement: PlacementChange | None = None,
+) -> ComparisonReport:
     fw = comparison.new.framework
     names = {f.id: f.name for f in fw.factors}
     moment = generated if generated is not None else provenance.generated_at()
@@ -325,4 +382,6 @@ def build(comparison: Comparison, *, generated: datetime | None = None) -> Compa
             tool=provenance.tool_ref(),
             generated=provenance.iso(moment),
         ),
+        judgement=_judgement(comparison),
+        placement=placement,
     )

@@ -61,6 +61,7 @@ ol.levers li, ul li { margin-bottom: 0.3rem; }
 ul.inline { margin: 0; padding-left: 1rem; }
 ul.inline li { margin-bottom: 0.15rem; }
 .cap { border-left: 3pt solid #e08214; padding-left: 0.5rem; }
+blockquote { margin: 0.35rem 0; border-left: 3pt solid var(--rule); padding-left: 0.5rem; }
 .flag { font-weight: bold; }
 a { color: inherit; }
 footer { margin-top: 1.5rem; border-top: 0.5pt solid var(--rule); padding-top: 0.4rem; }

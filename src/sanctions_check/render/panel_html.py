@@ -14,7 +14,9 @@ from sanctions_check.panel import is_number
 from sanctions_check.render import page
 from sanctions_check.render.panel_view import PanelView, QuestionView
 from sanctions_check.render.wording import common
+from sanctions_check.render.wording import judgement as judgement_words
 from sanctions_check.render.wording import panel as words
+from sanctions_check.render.wording import placement as placement_words
 
 DOT = "#1f3b73"
 MEDIAN = "#b2182b"
@@ -23,6 +25,44 @@ RUNNING_FOOT = "sanctions-check panel, advisory, not a verdict"
 
 def e(value: object) -> str:
     return textsafe.html_text(value)
+
+
+def _judgements(view: PanelView) -> list[str]:
+    """Each analyst's own judgement beside their outlook, and the spread; none pooled."""
+    spread = view.judgements
+    if spread is None:
+        return []
+    out = [f"<section><h2>{e(judgement_words.PANEL_HEADING)}</h2>"]
+    if spread.any_given:
+        out.append("<ol>")
+        for a in view.analysts:
+            given = a.judgement
+            if given is None:
+                continue
+            shown = f"<strong>{e(given.text)}</strong>" if given.given else e(given.text)
+            reason = f"<br>{e(given.reason)}" if given.reason else ""
+            differs = f"<br><em>{e(given.differs_text)}</em>" if given.differs_text else ""
+            out.append(f"<li>{e(a.name)}: {shown}{reason}{differs}</li>")
+        out.append("</ol>")
+    out.append(f"<p>{e(spread.text)}</p>")
+    if spread.any_given:
+        out.append(f'<p class="muted">{e(spread.note)}</p>')
+    out.append("</section>")
+    return out
+
+
+def _placement(view: PanelView) -> list[str]:
+    """The pooled outlook among the coded past episodes, with its caveat."""
+    placed = view.placement
+    if placed is None:
+        return []
+    out = [f"<section><h2>{e(placement_words.PANEL_HEADING)}</h2>", f"<p>{e(placed.text)}</p>"]
+    if placed.outlooks_text:
+        out.append(f"<p>{e(placed.outlooks_text)}</p>")
+    notes = (placed.library_text, placed.left_out_text, placed.nearest_rule, placed.caveat)
+    out.append(f'<p class="muted">{e(" ".join(n for n in notes if n))}</p>')
+    out.append("</section>")
+    return out
 
 
 def dot_plot(q: QuestionView) -> str:
@@ -125,6 +165,8 @@ def render(view: PanelView) -> str:
     ]
     out.append("</tbody></table>")
     out.append(f'<p class="keep">{e(view.agreement.text)}</p></section>')
+    out.extend(_judgements(view))
+    out.extend(_placement(view))
 
     disagreements = view.disagreeing
     out.append(f"<section><h2>{e(words.PANEL_DISCUSS)} ({len(disagreements)})</h2>")

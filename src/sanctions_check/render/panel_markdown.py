@@ -9,7 +9,9 @@ from __future__ import annotations
 from sanctions_check import textsafe
 from sanctions_check.render.panel_view import PanelView, QuestionView
 from sanctions_check.render.wording import common
+from sanctions_check.render.wording import judgement as judgement_words
 from sanctions_check.render.wording import panel as words
+from sanctions_check.render.wording import placement as placement_words
 
 _text = textsafe.md_line
 _cell = textsafe.md_cell_or_dash
@@ -21,6 +23,39 @@ def _row(cells: list[str]) -> str:
 
 def _answers(q: QuestionView) -> list[str]:
     return [_cell(cell) for cell in q.cells]
+
+
+def _judgements(view: PanelView) -> list[str]:
+    """Each analyst's own judgement beside their outlook, and the spread; none pooled."""
+    if view.judgements is None:
+        return []
+    lines = ["", f"## {_text(judgement_words.PANEL_HEADING)}", ""]
+    for a in view.analysts if view.judgements.any_given else ():
+        given = a.judgement
+        if given is None:
+            continue
+        line = f"{a.key}. **{_text(a.name)}**: {_text(given.text)}"
+        if given.reason:
+            line += f". {_text(given.reason)}"
+        if given.differs_text:
+            line += f" *{_text(given.differs_text)}*"
+        lines.append(line)
+    lines += ["", _text(view.judgements.text)]
+    if view.judgements.any_given:
+        lines += ["", f"*{_text(view.judgements.note)}*"]
+    return lines
+
+
+def _placement(view: PanelView) -> list[str]:
+    """The pooled outlook among the coded past episodes, with its caveat."""
+    placed = view.placement
+    if placed is None:
+        return []
+    lines = ["", f"## {_text(placement_words.PANEL_HEADING)}", "", _text(placed.text)]
+    if placed.outlooks_text:
+        lines += ["", _text(placed.outlooks_text)]
+    notes = (placed.library_text, placed.left_out_text, placed.nearest_rule, placed.caveat)
+    return [*lines, "", f"*{_text(' '.join(n for n in notes if n))}*"]
 
 
 class PanelMarkdown:
@@ -51,6 +86,8 @@ class PanelMarkdown:
             for a in view.analysts
         ]
         lines += ["", _text(view.agreement.text)]
+        lines += _judgements(view)
+        lines += _placement(view)
         head = [words.PANEL_MEDIAN_HEADING, words.PANEL_RANGE_HEADING]
         disagreements = view.disagreeing
         lines += ["", f"## {_text(words.PANEL_DISCUSS)} ({len(disagreements)})", ""]

@@ -13,7 +13,9 @@ from sanctions_check.render.console import paragraph as _paragraph
 from sanctions_check.render.console import text as _t
 from sanctions_check.render.panel_view import PanelView, QuestionView
 from sanctions_check.render.wording import common
+from sanctions_check.render.wording import judgement as judgement_words
 from sanctions_check.render.wording import panel as words
+from sanctions_check.render.wording import placement as placement_words
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -31,6 +33,38 @@ def _para(
 
 def _answers(q: QuestionView) -> list[Text]:
     return [_t(cell) for cell in q.cells]
+
+
+def _judgements(view: PanelView, console: Console) -> None:
+    """Each analyst's own judgement beside their outlook, and the spread; none pooled."""
+    if view.judgements is None:
+        return
+    heading(console, judgement_words.PANEL_HEADING)
+    for a in view.analysts if view.judgements.any_given else ():
+        given = a.judgement
+        if given is None:
+            continue
+        _para(console, f"{a.name}: {given.text}", "bold" if given.given else "", first=f"{a.key}. ")
+        if given.reason:
+            _para(console, given.reason, indent=3)
+        if given.differs_text:
+            _para(console, given.differs_text, "yellow", indent=3)
+    _para(console, view.judgements.text)
+    if view.judgements.any_given:
+        _para(console, view.judgements.note, "dim")
+
+
+def _placement(view: PanelView, console: Console) -> None:
+    """The pooled outlook among the coded past episodes, with its caveat."""
+    placed = view.placement
+    if placed is None:
+        return
+    heading(console, placement_words.PANEL_HEADING)
+    _para(console, placed.text)
+    if placed.outlooks_text:
+        _para(console, placed.outlooks_text)
+    notes = (placed.library_text, placed.left_out_text, placed.nearest_rule, placed.caveat)
+    _para(console, " ".join(n for n in notes if n), "dim")
 
 
 class PanelTerminal:
@@ -62,6 +96,8 @@ class PanelTerminal:
             grid.add_row(_t(a.key), _t(a.name), _t(a.file), _t(a.outlook.text))
         console.print(grid)
         _para(console, view.agreement.text)
+        _judgements(view, console)
+        _placement(view, console)
 
         disagreements = view.disagreeing
         heading(console, f"{words.PANEL_DISCUSS} ({len(disagreements)})")

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from sanctions_check.agreement import Agreement
 from sanctions_check.agreement import Level as AgreementLevel
+from sanctions_check.case import VIEWS
 from sanctions_check.framework import FactorKind
 from sanctions_check.numbers import (
     level_span,
@@ -26,8 +27,10 @@ from sanctions_check.numbers import (
     whole_or_none,
 )
 from sanctions_check.panel import Given, Level, Member, Panel, QuestionPanel, RiskPanel
-from sanctions_check.render import headline
+from sanctions_check.render import headline, judgement_view
 from sanctions_check.render.headline import WithheldView
+from sanctions_check.render.judgement_view import JudgementView
+from sanctions_check.render.placement_view import PlacementView
 from sanctions_check.render.provenance import (
     FrameworkId,
     ToolRef,
@@ -37,6 +40,7 @@ from sanctions_check.render.provenance import (
     tool_ref,
 )
 from sanctions_check.render.wording import common
+from sanctions_check.render.wording import judgement as judgement_words
 from sanctions_check.render.wording import panel as words
 from sanctions_check.scoring import Assessment
 
@@ -68,6 +72,25 @@ class AnalystView(NamedTuple):
     name: str
     file: str  # base name
     outlook: OutlookView
+    judgement: JudgementView | None = None  # the analyst's own, beside their own outlook
+
+
+class JudgementCount(NamedTuple):
+    """How many analysts gave one judgement (or none), and which."""
+
+    view: str  # likely, could, unlikely, cannot-judge, or "not-given"
+    label: str
+    number: int
+    analysts: tuple[str, ...]  # their keys
+
+
+class JudgementSpread(NamedTuple):
+    """The analysts' judgements counted, every judgement present; never pooled into one."""
+
+    counts: tuple[JudgementCount, ...]
+    any_given: bool  # at least one analyst gave a judgement: each is listed
+    text: str
+    note: str  # no pooled judgement is formed
 
 
 class Pooled(NamedTuple):
@@ -175,6 +198,8 @@ class PanelView(NamedTuple):
     title: str
     case_line: str
     advisory: str
+    judgements: JudgementSpread | None = None  # always built by `build`
+    placement: PlacementView | None = None  # the pooled outlook among past episodes
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -364,23 +389,64 @@ def _warnings(panel: Panel) -> tuple[str, ...]:
 
 
 def _analyst(member: Member) -> AnalystView:
+    result = member.assessment
+    band = result.outlook.band
     return AnalystView(
         key=member.key,
         name=member.name,
         file=Path(member.file).name,
-        outlook=_outlook(member.assessment),
+        outlook=_outlook(result),
+        judgement=judgement_view.build(
+            result.case.judgement,
+            band.id if band else None,
+            band.label if band else None,
+            [b.id for b in result.framework.bands],
+        ),
     )
 
 
-def build(panel: Panel, *, generated: datetime | None = None) -> PanelView:
+NOT_GIVEN = "not-given"
+
+
+def _judgements(analysts: tuple[AnalystView, ...]) -> JudgementSpread:
+    """Each judgement (and 'not given') with the analysts who gave it; no pooled judgement."""
+    given = {a.key: a.judgement.view if a.judgement else None for a in analysts}
+    counts = tuple(
+        JudgementCount(
+            view=view or NOT_GIVEN,
+            label=common.view_label(view),
+            number=len(keys),
+            analysts=keys,
+        )
+        for view in (*VIEWS, None)
+        if (keys := tuple(k for k, v in given.items() if v == view)) or view is not None
+    )
+    any_given = any(view is not None for view in given.values())
+    return JudgementSpread(
+        counts=counts,
+        any_given=any_given,
+        text=(
+            judgement_words.panel_spread([(c.label, c.number) for c in counts], len(analysts))
+            if any_given
+            else judgement_words.panel_none_given(len(analysts))
+        ),
+        note=judgement_words.PANEL_NOT_POOLED,
+    )
+
+
+def build(
+    panel: Panel, *, generated: datetime | None = None, placement: PlacementView | None = None
+) -> PanelView:
     """The view of a gathered panel (``panel.gather``); ``generated`` defaults to
-    ``SOURCE_DATE_EPOCH`` or the clock."""
+    ``SOURCE_DATE_EPOCH`` or the clock; ``placement`` places the pooled outlook (None: not
+    placed)."""
     moment = generated if generated is not None else generated_at()
     fw = panel.framework
+    analysts = tuple(_analyst(m) for m in panel.members)
     return PanelView(
         schema=SCHEMA,
         case=CaseRef(id=panel.case_id, title=panel.title, hypothetical=panel.hypothetical),
-        analysts=tuple(_analyst(m) for m in panel.members),
+        analysts=analysts,
         pooled=Pooled(
             outlook=_outlook(panel.pooled),
             limiting=tuple(lim.factor_id for lim in panel.pooled.outlook.limits),
@@ -401,4 +467,6 @@ def build(panel: Panel, *, generated: datetime | None = None) -> PanelView:
         title=words.panel_title(len(panel.members), panel.title),
         case_line=words.panel_case_line(panel.case_id, fw.id, fw.version),
         advisory=common.ADVISORY_NOTICE,
+        judgements=_judgements(analysts),
+        placement=placement,
     )

@@ -24,6 +24,8 @@ from sanctions_check.numbers import percent
 from sanctions_check.render.report_view import FactorView, Report, ReportPage
 from sanctions_check.render.wording import brief as brief_words
 from sanctions_check.render.wording import common
+from sanctions_check.render.wording import judgement as judgement_words
+from sanctions_check.render.wording import placement as placement_words
 from sanctions_check.render.wording import report as words
 
 if TYPE_CHECKING:
@@ -293,6 +295,8 @@ def _outlook(doc: Document, report: Report) -> None:
     if outlook.not_applicable:
         _para(doc, words.outlook_left_out(outlook.not_applicable))
     _para(doc, f"{outlook.explained} {outlook.neutral_rule}", italic=True)
+    _placement(doc, report)
+    _judgement(doc, report)
     view = report.outside_view
     doc.add_heading(brief_words.BRIEF_OUTSIDE_VIEW, level=2)
     for rate in view.base_rates:
@@ -300,6 +304,34 @@ def _outlook(doc: Document, report: Report) -> None:
     _para(doc, view.explained, italic=True)
     if view.hint:
         _para(doc, view.hint)
+
+
+def _placement(doc: Document, report: Report) -> None:
+    """Where the outlook stands among the coded past episodes, with its caveat once."""
+    placed = report.placement
+    if placed is None:
+        return
+    doc.add_heading(placement_words.HEADING, level=2)
+    _para(doc, placed.text)
+    if placed.outlooks_text:
+        _para(doc, placed.outlooks_text)
+    notes = (placed.library_text, placed.left_out_text, placed.nearest_rule, placed.caveat)
+    _para(doc, " ".join(n for n in notes if n), italic=True)
+
+
+def _judgement(doc: Document, report: Report) -> None:
+    """The analyst's own judgement beside the outlook, or that none is given."""
+    given = report.judgement
+    if given is None:
+        return
+    doc.add_heading(judgement_words.HEADING, level=2)
+    _para(doc, given.text, bold=given.given)
+    if given.reason:
+        _para(doc, given.reason, style="Quote")
+    if given.differs_text:
+        _para(doc, given.differs_text, bold=True)
+    if given.hint:
+        _para(doc, given.hint, italic=True)
 
 
 def _situation(doc: Document, report: Report) -> None:

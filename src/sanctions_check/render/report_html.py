@@ -18,6 +18,8 @@ from sanctions_check.numbers import percent
 from sanctions_check.render import page
 from sanctions_check.render.report_view import Report, ReportPage
 from sanctions_check.render.wording import common
+from sanctions_check.render.wording import judgement as judgement_words
+from sanctions_check.render.wording import placement as placement_words
 from sanctions_check.render.wording import report as words
 
 _SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\]+\Z")
@@ -362,6 +364,8 @@ def _outlook(report: Report) -> str:
     if outlook.not_applicable:
         out.append(f"<p>{e(words.outlook_left_out(outlook.not_applicable))}</p>")
     out.append(f'<p class="muted">{e(outlook.explained)} {e(outlook.neutral_rule)}</p>')
+    out.extend(_placement(report))
+    out.extend(_judgement(report))
     view = report.outside_view
     out.append('<h3 id="outside-view">Outside view: base rates</h3>')
     out.append("<ul>")
@@ -372,6 +376,35 @@ def _outlook(report: Report) -> str:
         out.append(f"<p>{e(view.hint)}</p>")
     out.append("</section>")
     return "\n".join(out)
+
+
+def _placement(report: Report) -> list[str]:
+    """Where the outlook stands among the coded past episodes, with its caveat once."""
+    placed = report.placement
+    if placed is None:
+        return []
+    out = [f'<h3 id="placement">{e(placement_words.HEADING)}</h3>', f"<p>{e(placed.text)}</p>"]
+    if placed.outlooks_text:
+        out.append(f"<p>{e(placed.outlooks_text)}</p>")
+    notes = (placed.library_text, placed.left_out_text, placed.nearest_rule, placed.caveat)
+    out.append(f'<p class="muted">{e(" ".join(n for n in notes if n))}</p>')
+    return out
+
+
+def _judgement(report: Report) -> list[str]:
+    """The analyst's own judgement beside the outlook, or that none is given."""
+    given = report.judgement
+    if given is None:
+        return []
+    shown = f"<strong>{e(given.text)}</strong>" if given.given else e(given.text)
+    out = [f'<h3 id="judgement">{e(judgement_words.HEADING)}</h3>', f"<p>{shown}</p>"]
+    if given.reason:
+        out.append(f"<blockquote>{_paragraphs(given.reason)}</blockquote>")
+    if given.differs_text:
+        out.append(f'<p class="cap">{e(given.differs_text)}</p>')
+    if given.hint:
+        out.append(f'<p class="muted">{e(given.hint)}</p>')
+    return out
 
 
 def _keep_range(text: str) -> str:

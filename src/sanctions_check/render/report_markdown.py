@@ -13,6 +13,8 @@ from sanctions_check import textsafe
 from sanctions_check.numbers import percent
 from sanctions_check.render.report_view import Report, ReportPage
 from sanctions_check.render.wording import common
+from sanctions_check.render.wording import judgement as judgement_words
+from sanctions_check.render.wording import placement as placement_words
 from sanctions_check.render.wording import report as words
 
 Add = Callable[[str], None]
@@ -99,6 +101,8 @@ def _outlook(report: Report, add: Add) -> None:
         add(text(words.outlook_left_out(outlook.not_applicable)))
     add("")
     add(f"*{text(outlook.explained)} {text(outlook.neutral_rule)}*")
+    _placement(report, add)
+    _judgement(report, add)
     view = report.outside_view
     add("")
     add("### Outside view: base rates")
@@ -110,6 +114,43 @@ def _outlook(report: Report, add: Add) -> None:
     if view.hint:
         add("")
         add(text(view.hint))
+
+
+def _placement(report: Report, add: Add) -> None:
+    """Where the outlook stands among the coded past episodes, with its caveat once."""
+    placed = report.placement
+    if placed is None:
+        return
+    add("")
+    add(f"### {placement_words.HEADING}")
+    add("")
+    add(text(placed.text))
+    if placed.outlooks_text:
+        add("")
+        add(text(placed.outlooks_text))
+    notes = (placed.library_text, placed.left_out_text, placed.nearest_rule, placed.caveat)
+    add("")
+    add(f"*{text(' '.join(n for n in notes if n))}*")
+
+
+def _judgement(report: Report, add: Add) -> None:
+    """The analyst's own judgement beside the outlook, or that none is given."""
+    given = report.judgement
+    if given is None:
+        return
+    add("")
+    add(f"### {judgement_words.HEADING}")
+    add("")
+    add(f"**{text(given.text)}**" if given.given else text(given.text))
+    if given.reason:
+        add("")
+        add(f"> {text(given.reason)}")
+    if given.differs_text:
+        add("")
+        add(f"**{text(given.differs_text)}**")
+    if given.hint:
+        add("")
+        add(f"*{text(given.hint)}*")
 
 
 def _factors(report: Report, add: Add, lines: list[str]) -> None:

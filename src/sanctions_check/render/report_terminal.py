@@ -15,6 +15,8 @@ from sanctions_check.render.console import bullet, heading, paragraph
 from sanctions_check.render.console import text as _t
 from sanctions_check.render.report_view import Report, ReportPage
 from sanctions_check.render.wording import common
+from sanctions_check.render.wording import judgement as judgement_words
+from sanctions_check.render.wording import placement as placement_words
 from sanctions_check.render.wording import report as words
 
 if TYPE_CHECKING:
@@ -47,6 +49,8 @@ def draw_summary(report: Report, console: Console, *, case_file: str | None = No
     """
     _header(report, console)
     _outlook(report, console)
+    _placement(report, console)
+    _judgement(report, console)
     _outside_view(report, console)
     _factors(report, console)
     _findings(report, console)
@@ -121,6 +125,34 @@ def _outlook(report: Report, console: Console) -> None:
     if outlook.not_applicable:
         paragraph(console, words.outlook_left_out(outlook.not_applicable))
     paragraph(console, f"{outlook.explained} {outlook.neutral_rule}", "dim")
+
+
+def _placement(report: Report, console: Console) -> None:
+    """Where the outlook stands among the coded past episodes, with its caveat once."""
+    placed = report.placement
+    if placed is None:
+        return
+    _heading(console, placement_words.HEADING)
+    paragraph(console, placed.text)
+    if placed.outlooks_text:
+        paragraph(console, placed.outlooks_text)
+    notes = (placed.library_text, placed.left_out_text, placed.nearest_rule, placed.caveat)
+    paragraph(console, " ".join(n for n in notes if n), "dim")
+
+
+def _judgement(report: Report, console: Console) -> None:
+    """The analyst's own judgement beside the outlook, or that none is given."""
+    given = report.judgement
+    if given is None:
+        return
+    _heading(console, judgement_words.HEADING)
+    paragraph(console, given.text, "bold" if given.given else "")
+    if given.reason:
+        paragraph(console, given.reason)
+    if given.differs_text:
+        paragraph(console, given.differs_text, "yellow")
+    if given.hint:
+        paragraph(console, given.hint, "dim")
 
 
 def _outside_view(report: Report, console: Console) -> None:

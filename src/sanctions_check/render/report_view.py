@@ -54,6 +54,8 @@ from sanctions_check.scoring import (
 
 if TYPE_CHECKING:
     from sanctions_check.analogues import Similarity
+    from sanctions_check.render.judgement_view import JudgementView
+    from sanctions_check.render.placement_view import PlacementView
 
 SCHEMA = "sanctions-check/report@4"
 METHOD = words.METHOD
@@ -513,6 +515,11 @@ class Report(NamedTuple):
     analogues_asked: bool = False
     analogues_notes: tuple[str, ...] = ()
     analogues_explained: str | None = None
+    # Where the outlook stands among the library's coded past episodes; None when no library was
+    # read, or none can be scored with this framework.
+    placement: PlacementView | None = None
+    # The analyst's own judgement beside the outlook, or that none is given (always built).
+    judgement: JudgementView | None = None
 
     @property
     def raised_flags(self) -> tuple[RedFlagView, ...]:
@@ -1125,6 +1132,7 @@ def build(
     with_answers: bool = True,
     analogues: tuple[AnalogueView, ...] | None = None,
     bundled_library: bool = True,
+    placement: PlacementView | None = None,
 ) -> Report:
     """The whole advisory summary of one assessment (schema ``report@3``).
 
@@ -1134,7 +1142,12 @@ def build(
     ``analogues`` are the nearest past episodes (:func:`analogue_views`), read by the caller;
     None leaves the section out (``analogues_asked`` False), an empty tuple says none could be
     compared. ``bundled_library`` says whether they come from the bundled examples.
+
+    ``placement`` is where the outlook stands among the library's coded past episodes
+    (``placement_view.build``), read by the caller with the same library; None leaves it out.
     """
+    from sanctions_check.render import judgement_view
+
     fw, case = assessment.framework, assessment.case
     header = case.header
     moment = generated if generated is not None else generated_at()
@@ -1145,6 +1158,7 @@ def build(
     not_applicable_risks = _risks_not_applicable(assessment)
     as_of = header.as_of
     unstated = assessment.confidence_not_stated
+    outlook = _outlook(assessment)
     return Report(
         schema=SCHEMA,
         advisory=common.ADVISORY_NOTICE,
@@ -1164,7 +1178,7 @@ def build(
             framework_ref=case.framework_ref,
             scope=_scope(assessment),
         ),
-        outlook=_outlook(assessment),
+        outlook=outlook,
         outside_view=_outside_view(assessment),
         bands=tuple(b for b in map(_band, fw.bands) if b is not None),
         factors=tuple(_factor(r, fw) for r in assessment.factors),
@@ -1232,5 +1246,12 @@ def build(
         analogues_notes=() if analogues is None else _analogue_notes(assessment, analogues),
         analogues_explained=(
             words.analogues_explained(fw.min_coverage, bundled_library) if analogues else None
+        ),
+        placement=placement,
+        judgement=judgement_view.build(
+            case.judgement,
+            outlook.band.id if outlook.band else None,
+            outlook.band.label if outlook.band else None,
+            [b.id for b in fw.bands],
         ),
     )

@@ -6,7 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sanctions_check import textsafe
-from sanctions_check.render.score_view import CSV_COLUMNS, ScoreHead, ScoreTail
+from sanctions_check.render.score_view import (
+    CSV_COLUMNS,
+    PLACEMENT_COLUMNS,
+    ScoreHead,
+    ScoreTail,
+    placement_cells,
+)
 
 if TYPE_CHECKING:
     from sanctions_check.batch import ScoreRow
@@ -19,12 +25,13 @@ class ScoreCsv:
 
         self.factor_ids = head.factor_ids
         self.writer = csv.writer(environment.stdout, lineterminator="\n")
-        self.writer.writerow([*CSV_COLUMNS, *(f"factor:{fid}" for fid in self.factor_ids)])
+        self.writer.writerow(
+            [*CSV_COLUMNS, *PLACEMENT_COLUMNS, *(f"factor:{fid}" for fid in self.factor_ids)]
+        )
 
     def add(self, row: ScoreRow) -> None:
         cells: list[object] = []
-        for column in CSV_COLUMNS:
-            value = getattr(row, column)
+        for value in (*(getattr(row, column) for column in CSV_COLUMNS), *placement_cells(row)):
             if isinstance(value, tuple):
                 value = ";".join(value)
             elif isinstance(value, bool):

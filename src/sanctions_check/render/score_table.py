@@ -29,16 +29,39 @@ def draw(view: score_view.ScoreTable, console: Console) -> None:
     from rich.text import Text
 
     cells = [[textsafe.one_line(cell) for cell in row] for row in view.cells]
+    headers = view.headers
+    notes = (*view.notes[:-1], *view.optional_notes, view.notes[-1])
     widths = score_view.column_widths(
-        [[header, *(row[i] for row in cells)] for i, header in enumerate(view.headers)],
+        [[header, *(row[i] for row in cells)] for i, header in enumerate(headers)],
         console.width,
     )
-    if sum(widths) + len(view.headers) - 1 <= console.width:
-        console.print(_grid(view.title, view.headers, cells, widths))
+    if view.optional and not _room_for_optional(view, cells, widths, console.width):
+        kept = len(headers) - view.optional
+        headers, cells, notes = headers[:kept], [row[:kept] for row in cells], view.notes
+        widths = score_view.column_widths(
+            [[header, *(row[i] for row in cells)] for i, header in enumerate(headers)],
+            console.width,
+        )
+    if sum(widths) + len(headers) - 1 <= console.width:
+        console.print(_grid(view.title, headers, cells, widths))
     else:  # too narrow for the columns without cutting a figure: one block per case
-        console.print(_blocks(view.title, view.headers, cells))
-    for line in view.notes:
+        console.print(_blocks(view.title, headers, cells))
+    for line in notes:
         console.print(Text(line, style="dim"))
+
+
+def _room_for_optional(
+    view: score_view.ScoreTable, cells: list[list[str]], widths: list[int], room: int
+) -> bool:
+    """The optional columns fit without cutting a word: with them the table still fits the
+    width, and the case column (the only one that folds inside a word) keeps the width it has
+    without them; the wrapping columns may wrap more, at spaces."""
+    kept = len(view.headers) - view.optional
+    alone = score_view.column_widths(
+        [[header, *(row[i] for row in cells)] for i, header in enumerate(view.headers[:kept])],
+        room,
+    )
+    return widths[0] >= alone[0] and sum(widths) + len(widths) - 1 <= room
 
 
 def _grid(title: str, headers: tuple[str, ...], cells: list[list[str]], widths: list[int]) -> Table:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from sanctions_check.errors import Problem
 from sanctions_check.numbers import percent
+from sanctions_check.placement import PLACED
 from sanctions_check.render import versions
 from sanctions_check.render.provenance import FrameworkId, framework_id
 from sanctions_check.render.wording import common
@@ -54,8 +55,21 @@ CSV_COLUMNS = (
     "red_flags",
     "red_flags_not_assessed",
 )
+# Where the outlook stands among the library's coded past episodes: counts (each the length of a
+# list the JSON row holds), the nearest episodes' ids and their verdicts; empty when not placed.
+PLACEMENT_COLUMNS = (
+    "past_episodes",
+    "past_lower",
+    "past_level",
+    "past_higher",
+    "past_nearest",
+    "past_nearest_effective",
+    "past_nearest_partly",
+    "past_nearest_ineffective",
+    "past_nearest_unclear",
+)
 WRAPPING = ("Limited by", "Top risk")
-NUMERIC = (common.OUTLOOK_NAME, "Coverage")
+NUMERIC = (common.OUTLOOK_NAME, "Coverage", words.PAST_HEADER)
 CASE_AT_LEAST = 8  # the case column's narrowest width, however little room the figures leave
 
 
@@ -95,13 +109,42 @@ def head(framework: Framework) -> ScoreHead:
 
 
 class ScoreTable(NamedTuple):
-    """The ranked table of the valid cases, as a person reads it: every cell already worded."""
+    """The ranked table of the valid cases, as a person reads it: every cell already worded.
+
+    The last ``optional`` columns (the placement among past episodes) are shown in a terminal
+    only where they fit in the room the others leave, with their ``optional_notes``; Markdown,
+    which has no width, always shows them.
+    """
 
     title: str  # for the terminal
     markdown_title: str
     headers: tuple[str, ...]
     cells: tuple[tuple[str, ...], ...]  # one row per case, highest outlook first
     notes: tuple[str, ...]  # the legend of the marks used, then what the figures mean
+    optional: int = 0
+    optional_notes: tuple[str, ...] = ()
+
+
+def placement_cells(row: ScoreRow) -> tuple[object, ...]:
+    """The row's PLACEMENT_COLUMNS: empty cells (None) when it is not placed."""
+    placed = row.placement
+    if placed is None or placed.status != PLACED:
+        return (None,) * len(PLACEMENT_COLUMNS)
+    return (
+        placed.among,
+        len(placed.episodes_lower),
+        len(placed.episodes_level),
+        len(placed.episodes_higher),
+        tuple(n.id for n in placed.nearest),
+        *(placed.nearest_with(v) for v in ("effective", "partly", "ineffective", "unclear")),
+    )
+
+
+def _past_cell(row: ScoreRow) -> str:
+    placed = row.placement
+    if placed is None or placed.status != PLACED:
+        return words.NO_CELL
+    return words.past_cell(len(placed.episodes_lower), placed.among)
 
 
 def ranked(rows: list[ScoreRow]) -> list[ScoreRow]:
@@ -177,20 +220,29 @@ def _legend(
 
 def table(score_head: ScoreHead, rows: list[ScoreRow]) -> ScoreTable:
     """The table of the valid cases of a batch, ranked; versions of one case id each show what
-    tells them apart (:mod:`~sanctions_check.render.versions`)."""
+    tells them apart (:mod:`~sanctions_check.render.versions`); the placement among past episodes
+    as a last, optional column when any case is placed."""
     ordered = ranked(rows)
     labels = score_head.band_labels
     cases = versions.shown(rows)
     fw = score_head.framework
+    placed = any(r.placement is not None and r.placement.status == PLACED for r in ordered)
     return ScoreTable(
         title=words.table_title(len(rows), fw.id, fw.version),
         markdown_title=words.markdown_title(fw.id, fw.version),
-        headers=words.HEADERS,
-        cells=tuple(_cells(row, labels, cases[row.file].label) for row in ordered),
+        headers=(*words.HEADERS, words.PAST_HEADER) if placed else words.HEADERS,
+        cells=tuple(
+            (*_cells(row, labels, cases[row.file].label), _past_cell(row))
+            if placed
+            else _cells(row, labels, cases[row.file].label)
+            for row in ordered
+        ),
         notes=(
             *_legend(ordered, labels, score_head, cases),
             f"{common.OUTLOOK_EXPLAINED} {common.NEUTRAL_RULE} {words.RISK_NOTE}",
         ),
+        optional=1 if placed else 0,
+        optional_notes=(words.PAST_NOTE,) if placed else (),
     )
 
 
@@ -228,7 +280,7 @@ def column_widths(columns: list[list[str]], room: int) -> list[int]:
     gaps = len(columns) - 1
     if sum(natural) + gaps <= room:
         return natural
-    wrapping = [words.HEADERS[i] in WRAPPING for i in range(len(columns))]
+    wrapping = [column[0] in WRAPPING for column in columns]
     widths = [
         max(len(word) for text in column for word in text.split() or [""]) if wraps else nat
         for column, nat, wraps in zip(columns, natural, wrapping, strict=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-NO_CHANGES = "No changes: the two assessments give the same answers, scores and risks."
+NO_CHANGES = "No changes: the two assessments give the same answers, scores, risks and judgement."
 DIRECTION_WORDS = {
     "rose": "rose",
     "fell": "fell",
@@ -11,6 +11,8 @@ DIRECTION_WORDS = {
     "changed": "re-rated, same level",
 }
 NOT_APPLICABLE = "not applicable"
+OLD_REASON = "old reason"
+NEW_REASON = "new reason"
 NONE = "none"
 NOTHING = "–"
 NONE_LISTED = "none"

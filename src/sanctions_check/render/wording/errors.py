@@ -87,12 +87,12 @@ def template_next(path: str) -> str:
     )
 
 
-def report_library_left_out(count: int) -> str:
-    """On standard error after a report whose library had files that could not be read."""
+def library_left_out(count: int) -> str:
+    """On standard error after a command whose library had files that could not be read."""
     files = "1 library file" if count == 1 else f"{count} library files"
     return (
-        f"warning: {files} left out of the report's historical analogues (listed above); the "
-        "report itself is complete"
+        f"warning: {files} left out of the library of past episodes (listed above); the rest "
+        "of the output is complete"
     )
 
 

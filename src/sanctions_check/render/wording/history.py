@@ -9,6 +9,7 @@ from sanctions_check.render.wording.common import (
     NOT_SCORED,
     OUTCOME_HEADING,
     number,
+    plural,
     verdict_text,
 )
 
@@ -108,6 +109,7 @@ EXCLUDED_REASONS = {
     "no-outcome": "no outcome recorded",
     "unclear": "the sources' verdict is unclear",
     "not-scored": "no answers to score",
+    "out-of-scope": "outside the framework's definition of targeted sanctions",
 }
 
 
@@ -279,4 +281,33 @@ def bootstrap_text(resamples: int, seed: int) -> str:
     return (
         f"Bootstrap: {resamples} resamples of the cases, seed {seed} (the same files give the "
         "same interval)."
+    )
+
+
+def hindsight_set_aside(total: int, counted: list[tuple[str, int]]) -> str:
+    """What --exclude-hindsight did: the hindsight answers counted as unknown, per episode."""
+    if not total:
+        return (
+            "--exclude-hindsight: no answer in the back-tested episodes is flagged as hindsight; "
+            "nothing was set aside."
+        )
+    each = ", ".join(f"{case_id} {count}" for case_id, count in counted)
+    return (
+        f"--exclude-hindsight: {plural(total, 'answer')} flagged as hindsight "
+        f"{'was' if total == 1 else 'were'} set aside and counted as unknown, so each episode is "
+        f"scored on what was knowable at its as_of date ({each})."
+    )
+
+
+def out_of_scope_left_out(ids: list[str]) -> str:
+    """What --exclude-out-of-scope did: the episodes outside the framework's definition."""
+    if not ids:
+        return (
+            "--exclude-out-of-scope: no episode is outside the framework's definition of targeted "
+            "sanctions (threat-only episodes are within it)."
+        )
+    return (
+        f"--exclude-out-of-scope: left out {plural(len(ids), 'episode')} outside the framework's "
+        f"definition of targeted sanctions ({', '.join(ids)}); threat-only episodes are within "
+        "it and stay."
     )

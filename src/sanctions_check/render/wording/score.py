@@ -37,6 +37,17 @@ RISK_NOTE = (
     "open risk is never the top risk."
 )
 NO_CELL = "–"
+PAST_HEADER = "Past lower"
+PAST_NOTE = (
+    "Past lower: how many of the library's coded past episodes score a lower outlook than the "
+    "case (the case itself left out); `report` gives the levels, the nearest episodes and their "
+    "verdicts. A description of those episodes, not a forecast."
+)
+
+
+def past_cell(lower: int, among: int) -> str:
+    """'11 of 27': past episodes scoring lower than the case, of those it is placed among."""
+    return f"{lower} of {among}"
 
 
 def table_title(cases: int, framework_id: str, version: str) -> str:
