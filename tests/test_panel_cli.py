@@ -264,13 +264,13 @@ def test_not_applicable_answers_are_counted_not_pooled(cli, tmp_path):
     assert cli("validate", tmp_path / "fb" / "analyst-c.yaml", *FW).exit_code == 0
 
 
-def test_readme_panel_example_is_a_real_run():
+def test_the_panel_example_in_docs_is_a_real_run():
     from typer.testing import CliRunner
 
     from helpers import ROOT
     from sanctions_check.cli import app
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "panel.md").read_text(encoding="utf-8")
     shown = re.search(
         r"\$ sanctions-check panel tests/data/panel/\n(.*?)\n\.\.\.\n```", readme, re.S
     )

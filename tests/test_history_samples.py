@@ -1,4 +1,4 @@
-"""The README's history samples are real runs of the tool on the bundled examples."""
+"""The history samples in docs/history.md are real runs of the tool on the bundled examples."""
 
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ from helpers import ROOT, run_subprocess
     "command",
     ["similar examples/hypothetical-republic-of-aldovia.yaml", "backtest examples/"],
 )
-def test_readme_history_sample_is_what_the_tool_prints(command):
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_history_sample_is_what_the_tool_prints(command):
+    readme = (ROOT / "docs" / "history.md").read_text(encoding="utf-8")
     shown = re.search(
         rf"```console\n\$ sanctions-check {re.escape(command)}\n(.*?)```", readme, re.S
     )
-    assert shown is not None, f"the README shows no `{command}` run"
+    assert shown is not None, f"docs/history.md shows no `{command}` run"
     result = run_subprocess(*command.split(), cwd=ROOT, env={"COLUMNS": "80"})
     assert result.returncode == 0, result.stderr.decode()
     lines = [line.rstrip() for line in result.stdout.decode().splitlines()]

@@ -1,4 +1,4 @@
-"""The README's `score examples/` sample is a real run of the tool on the bundled examples."""
+"""The `score examples/` sample in docs/scoring.md is a real run of the tool on the bundled examples."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import re
 from helpers import EXAMPLES, ROOT, run_subprocess
 
 
-def test_readme_score_sample_is_what_the_tool_prints():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_score_sample_is_what_the_tool_prints():
+    readme = (ROOT / "docs" / "scoring.md").read_text(encoding="utf-8")
     shown = re.search(r"```console\n\$ sanctions-check score examples/\n(.*?)```", readme, re.S)
     assert shown is not None
     result = run_subprocess("score", EXAMPLES, env={"COLUMNS": "80"})
