@@ -1,4 +1,4 @@
-"""The `score examples/` sample in docs/scoring.md is a real run of the tool on the bundled examples."""
+"""The `score examples/` sample in docs/scoring.md is a real run on the bundled examples."""
 
 from __future__ import annotations
 
