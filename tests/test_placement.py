@@ -234,7 +234,9 @@ def test_every_count_in_the_sentence_equals_its_list(lib, outlook, k):
     outside = [abs(m.outlook - outlook) for m in lib.members if m.case_id not in shown_ids]
     assert all(round(d, 6) >= round(farthest, 6) for d in outside)
     # the short form (the bottom line's) states the same counts without the ids
-    assert re.sub(r" \([^)]*\)", "", view.text) == view.short
+    # the bottom line's short form says the same counts, in the same order, without the ids
+    no_ids = re.sub(r" \([^)]*\)", "", view.text)
+    assert re.findall(r"\d+", no_ids) == re.findall(r"\d+", view.short)
 
 
 @PROPERTY

@@ -85,11 +85,11 @@ def items(report: Report) -> list[tuple[str, str]]:
 
 
 def _beside_the_outlook(report: Report) -> list[tuple[str, str, int]]:
-    """The placement among past episodes (when the report has one) and the analyst's judgement,
-    each an item of at most two lines."""
+    """The placement among past episodes (when the report has one; up to three lines, so that
+    its counts stay whole at 60 columns) and the analyst's judgement (up to two)."""
     items = []
     if report.placement is not None:
-        items.append((placement_words.LABEL, report.placement.short, 2))
+        items.append((placement_words.LABEL, report.placement.short, 3))
     given = report.judgement
     if given is not None:
         apart = report.outlook.band.label if given.differs and report.outlook.band else None
@@ -113,7 +113,8 @@ def _limit(report: Report, top: LimitView) -> str:
 
 
 # When the items need more than 15 lines, these give up a line first, in this order; the
-# outlook, the data gaps and the commands are never shortened.
+# outlook, the placement among past episodes (counts a reader must have whole), the data gaps
+# and the commands are never shortened.
 SHRINK_ORDER = (
     words.BOTTOM_OUTSIDE,
     words.BOTTOM_LIMIT,
@@ -121,7 +122,6 @@ SHRINK_ORDER = (
     words.BOTTOM_LEVER,
     words.BOTTOM_RISK,
     judgement_words.LABEL,
-    placement_words.LABEL,
 )
 
 

@@ -155,7 +155,9 @@ def build(result: Placement, *, bundled: bool) -> PlacementView:
     else:
         counts = words.counts(among, len(result.lower), len(result.level), len(result.higher))
         text = f"{counts} {words.nearest(len(nearest), counted)}"
-        short = f"{counts} {words.nearest(len(nearest), counted, ids=False)}"
+        short = words.short(
+            among, len(result.lower), len(result.level), len(result.higher), counted
+        )
     return PlacementView(
         status=result.status,
         outlook=whole_or_none(result.outlook),

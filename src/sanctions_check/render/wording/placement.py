@@ -76,6 +76,34 @@ def nearest(shown: int, items: Sequence[tuple[str, int, tuple[str, ...]]], ids: 
     return f"{head}: {', '.join(parts)}."
 
 
+def short(
+    among: int,
+    lower: int,
+    level: int,
+    higher: int,
+    items: Sequence[tuple[str, int, tuple[str, ...]]],
+) -> str:
+    """The bottom line's form, under its label "Past episodes", every count whole in two
+    80-column lines: 'higher than 4 of 27, level with 1, lower than 22; the 5 nearest: 1 judged
+    effective, 1 partly, 2 ineffective, 1 unclear.'"""
+    whole = {lower: "higher than", higher: "lower than", level: "level with"}
+    if among in whole:
+        where = f"{whole[among]} all {among}" if among > 1 else f"{whole[among]} the one"
+    else:
+        parts = [f"higher than {_count(lower)} of {among}"]
+        if level:
+            parts.append(f"level with {level}")
+        parts.append(f"lower than {_count(higher)}")
+        where = ", ".join(parts)
+    verdicts = [
+        f"{count} {'judged ' if number == 0 else ''}{VERDICT_COUNTS.get(verdict, verdict)}"
+        for number, (verdict, count, _) in enumerate(items)
+    ]
+    shown = sum(count for _, count, _ in items)
+    head = "the nearest" if shown == 1 else f"the {shown} nearest"
+    return f"{where}; {head}: {', '.join(verdicts)}."
+
+
 def outlooks(items: list[tuple[str, int]]) -> str:
     """'Their outlooks: guinea-2009 58, libya-2011 65.' (nearest first)."""
     return f"Their outlooks: {', '.join(f'{ident} {value}' for ident, value in items)}."
