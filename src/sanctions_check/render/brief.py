@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from sanctions_check import textsafe
 from sanctions_check.framework import FactorKind
+from sanctions_check.placement import PLACED
 from sanctions_check.render import brief_fit, fold, placement_view
 from sanctions_check.render.report_view import GapCounts, Report
 from sanctions_check.render.wording import brief as words
@@ -341,7 +342,10 @@ def _select(report: Report, case_file: str | None, budget: Budget) -> Brief:
         if outlook.band_meaning
         else None,
         placement=fit(placement_view.counts_text(placed), MAX_PLACEMENT) if placed else None,
-        placement_caveat=placement_words.CAVEAT_SHORT if placed else None,
+        # the caveat speaks of the episodes the outlook is placed among: none when it is not
+        placement_caveat=placement_words.CAVEAT_SHORT
+        if placed and placed.status == PLACED
+        else None,
         judgement=fit(
             judgement_words.brief(given.text, given.reason)
             if given

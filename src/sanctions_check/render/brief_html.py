@@ -106,11 +106,10 @@ def render_brief(brief: Brief, *, paper: str = "a4") -> str:
     if brief.band_meaning:
         out.append(f"<p>{e(brief.band_meaning)}</p>")
     # The placement and the judgement share one paragraph: a page has no line to spare.
-    placed = (
-        f'{e(brief.placement)} <span class="muted">{e(brief.placement_caveat)}</span> '
-        if brief.placement
-        else ""
+    caveat = (
+        f' <span class="muted">{e(brief.placement_caveat)}</span>' if brief.placement_caveat else ""
     )
+    placed = f"{e(brief.placement)}{caveat} " if brief.placement else ""
     differs = f" <strong>{e(brief.judgement_differs)}</strong>" if brief.judgement_differs else ""
     out.append(f'<p class="small">{placed}{e(brief.judgement)}{differs}</p>')
     out.append("</section>")

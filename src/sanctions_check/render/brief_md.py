@@ -48,7 +48,8 @@ def render_brief(brief: Brief) -> str:
         add(text(brief.band_meaning))
     if brief.placement:
         add("")
-        add(f"{text(brief.placement)} *{text(brief.placement_caveat or '')}*")
+        caveat = f" *{text(brief.placement_caveat)}*" if brief.placement_caveat else ""
+        add(f"{text(brief.placement)}{caveat}")
     add("")
     add(text(brief.judgement))
     if brief.judgement_differs:
