@@ -84,6 +84,7 @@ def test_report_splits_no_word(path, monkeypatch):
         ["factors"],
         ["factors", "exposure"],
         ["validate", EXAMPLES],
+        ["backtest", EXAMPLES],
     ],
     ids=lambda a: "-".join(str(x).rsplit("/", 1)[-1] for x in a),
 )

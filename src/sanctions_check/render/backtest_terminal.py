@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sanctions_check.render import fold
 from sanctions_check.render.backtest_view import BacktestView, ConcordanceView
 from sanctions_check.render.console import text as t
 from sanctions_check.render.wording import history as words
@@ -27,12 +28,46 @@ def row(c: ConcordanceView) -> list[str]:
     ]
 
 
-def _table(headers: tuple[str, ...]) -> Table:
+def _widths(headers: tuple[str, ...], rows: list[list[str]], room: int) -> tuple[list[int], int]:
+    """Each column's width and the gap between columns for a table ``room`` characters wide.
+
+    The figures' columns keep their longest cell (a figure is never cut); the names and kinds
+    wrap at spaces, never below their longest word, and take back what room is left. Where even
+    that does not fit with two spaces between columns, they stand one space apart.
+    """
+    columns = [[header, *(r[i] for r in rows)] for i, header in enumerate(headers)]
+    natural = [max(len(text) for text in column) for column in columns]
+    for gap in (2, 1):
+        if sum(natural) + gap * (len(columns) - 1) <= room:
+            return natural, gap
+    gap = 2 if sum(natural[RIGHT_FROM:]) + 2 * (len(columns) - 1) + 30 <= room else 1
+    widths = [
+        max(fold.longest_unit(text) for text in column) if i < RIGHT_FROM else natural[i]
+        for i, column in enumerate(columns)
+    ]
+    spare = room - gap * (len(columns) - 1) - sum(widths)
+    for i in range(RIGHT_FROM):
+        grow = max(0, min(spare, natural[i] - widths[i]))
+        widths[i] += grow
+        spare -= grow
+    return widths, gap
+
+
+def _table(headers: tuple[str, ...], rows: list[list[str]], room: int) -> Table:
+    """A table that never cuts a word or a figure: see ``_widths``."""
     from rich.table import Table
 
-    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
+    widths, gap = _widths(headers, rows, room)
+    table = Table(
+        show_edge=False, pad_edge=False, box=None, header_style="bold", padding=(0, gap, 0, 0)
+    )
     for i, header in enumerate(headers):
-        table.add_column(header, justify="right" if i >= RIGHT_FROM else "left")
+        if i >= RIGHT_FROM:
+            table.add_column(header, justify="right", width=widths[i], no_wrap=True)
+        else:
+            table.add_column(header, justify="left", width=widths[i])
+    for cells in rows:
+        table.add_row(*(t(v) for v in cells))
     return table
 
 
@@ -44,17 +79,16 @@ class BacktestTerminal:
         console.print(t(view.verdicts_text))
         if view.judgements is not None:
             console.print(t(view.judgements.text))
-        scores = _table(words.BACKTEST_HEADERS)
-        for c in (view.outlook, *view.factors):
-            scores.add_row(*(t(v) for v in row(c)))
+        rows = [row(c) for c in (view.outlook, *view.factors)]
+        scores = _table(words.BACKTEST_HEADERS, rows, console.width)
         console.print()
         console.print(scores)
         if view.episodes:
-            episodes = _table(words.EPISODE_HEADERS)
-            for e in view.by_verdict:
-                episodes.add_row(
-                    t(e.id), t(e.verdict_text), t(e.outlook_text), t(e.hindsight_answers)
-                )
+            listed = [
+                [e.id, e.verdict_text, e.outlook_text, str(e.hindsight_answers)]
+                for e in view.by_verdict
+            ]
+            episodes = _table(words.EPISODE_HEADERS, listed, console.width)
             console.print()
             console.print(episodes)
         console.print()
