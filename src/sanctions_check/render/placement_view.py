@@ -156,7 +156,7 @@ def build(result: Placement, *, bundled: bool) -> PlacementView:
         counts = words.counts(among, len(result.lower), len(result.level), len(result.higher))
         text = f"{counts} {words.nearest(len(nearest), counted)}"
         short = words.short(
-            among, len(result.lower), len(result.level), len(result.higher), counted
+            among, len(result.lower), len(result.level), len(result.higher), len(nearest), counted
         )
     return PlacementView(
         status=result.status,

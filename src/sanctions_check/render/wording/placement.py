@@ -47,33 +47,45 @@ def _count(count: int) -> str:
     return "none" if count == 0 else str(count)
 
 
-def counts(among: int, lower: int, level: int, higher: int) -> str:
-    """'Higher than 11 of 27 coded past episodes, level with 2, lower than 14.' ``lower`` is how
-    many episodes score lower (so the case is higher than them), ``higher`` how many higher."""
-    episodes = plural(among, "coded past episode")
-    everything = f"all {episodes}" if among > 1 else "the one coded past episode"
+def _where(among: int, lower: int, level: int, higher: int, named: bool) -> str:
+    """Where the outlook stands: 'Higher than 11 of 27 coded past episodes, level with 2, lower
+    than 14', or without naming the episodes ('… of 27, …') when a label already does."""
+    episodes = plural(among, "coded past episode") if named else str(among)
+    one = "the one coded past episode" if named else "the one"
+    everything = f"all {episodes}" if among > 1 else one
     for count, word in ((lower, "Higher than"), (higher, "Lower than"), (level, "Level with")):
         if count == among:
-            return f"{word} {everything}."
+            return f"{word} {everything}"
     parts = [f"Higher than {_count(lower)} of {episodes}"]
     if level:
         parts.append(f"level with {level}")
     parts.append(f"lower than {_count(higher)}")
-    return f"{', '.join(parts)}."
+    return ", ".join(parts)
 
 
-def nearest(shown: int, items: Sequence[tuple[str, int, tuple[str, ...]]], ids: bool = True) -> str:
-    """'The 5 nearest by outlook: 2 judged effective (a, b), 1 partly (c), 2 ineffective (d, e),
-    0 unclear.' ``items``: (verdict, count, ids), every verdict in order, zero counts too;
-    ``ids`` False leaves the ids out (the bottom line's short form)."""
+def _verdicts(items: Sequence[tuple[str, int, tuple[str, ...]]], ids: bool) -> str:
+    """'2 judged effective (a, b), 1 partly (c), 2 ineffective (d, e), 0 unclear': every verdict
+    in order, zero counts too; the first carries 'judged'; ``ids`` False leaves the ids out."""
     parts = []
     for number, (verdict, count, named) in enumerate(items):
         word = VERDICT_COUNTS.get(verdict, verdict)
         judged = "judged " if number == 0 else ""
         listed = f" ({', '.join(named)})" if named and ids else ""
         parts.append(f"{count} {judged}{word}{listed}")
+    return ", ".join(parts)
+
+
+def counts(among: int, lower: int, level: int, higher: int) -> str:
+    """'Higher than 11 of 27 coded past episodes, level with 2, lower than 14.' ``lower`` is how
+    many episodes score lower (so the case is higher than them), ``higher`` how many higher."""
+    return f"{_where(among, lower, level, higher, named=True)}."
+
+
+def nearest(shown: int, items: Sequence[tuple[str, int, tuple[str, ...]]]) -> str:
+    """'The 5 nearest by outlook: 2 judged effective (a, b), 1 partly (c), 2 ineffective (d, e),
+    0 unclear.' ``items``: (verdict, count, ids), every verdict in order, zero counts too."""
     head = "The nearest by outlook" if shown == 1 else f"The {shown} nearest by outlook"
-    return f"{head}: {', '.join(parts)}."
+    return f"{head}: {_verdicts(items, ids=True)}."
 
 
 def short(
@@ -81,27 +93,15 @@ def short(
     lower: int,
     level: int,
     higher: int,
+    shown: int,
     items: Sequence[tuple[str, int, tuple[str, ...]]],
 ) -> str:
     """The bottom line's form, under its label "Past episodes", every count whole in two
     80-column lines: 'higher than 4 of 27, level with 1, lower than 22; the 5 nearest: 1 judged
     effective, 1 partly, 2 ineffective, 1 unclear.'"""
-    whole = {lower: "higher than", higher: "lower than", level: "level with"}
-    if among in whole:
-        where = f"{whole[among]} all {among}" if among > 1 else f"{whole[among]} the one"
-    else:
-        parts = [f"higher than {_count(lower)} of {among}"]
-        if level:
-            parts.append(f"level with {level}")
-        parts.append(f"lower than {_count(higher)}")
-        where = ", ".join(parts)
-    verdicts = [
-        f"{count} {'judged ' if number == 0 else ''}{VERDICT_COUNTS.get(verdict, verdict)}"
-        for number, (verdict, count, _) in enumerate(items)
-    ]
-    shown = sum(count for _, count, _ in items)
+    where = _where(among, lower, level, higher, named=False)
     head = "the nearest" if shown == 1 else f"the {shown} nearest"
-    return f"{where}; {head}: {', '.join(verdicts)}."
+    return f"{where[0].lower()}{where[1:]}; {head}: {_verdicts(items, ids=False)}."
 
 
 def outlooks(items: list[tuple[str, int]]) -> str:
